@@ -1,0 +1,422 @@
+#include "cli/cli.hpp"
+
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "once/config.hpp"
+#include "once/error.hpp"
+#include "once/jsonl.hpp"
+#include "once/map_writer.hpp"
+#include "once/pipeline.hpp"
+#include "once/reader.hpp"
+#include "once/report.hpp"
+#include "once/stream_io.hpp"
+
+#ifndef ONCE_VERSION
+#define ONCE_VERSION "0.1.0"
+#endif
+
+namespace once::cli {
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_usage = R"(once — find duplicate and boilerplate passages in text and remove them, keeping every passage once.
+
+Usage:
+  once clean PATH... -o OUT [--map FILE] [options]   write cleaned copies (a folder mirroring the inputs,
+                                                     or one JSON Lines file for JSON Lines input) and the map
+  once scan  PATH... [--map FILE] [options]          report what would be removed; write nothing else
+  once learn PATH... -o FILE.profile [--merge P...]  store what recurs per site (hashes and counts)
+  once check PATH... [limits] [options]              CI gate: exit 1 when findings exceed the limits
+  once baseline PATH... -o .once-baseline.json       record today's findings for `check --baseline`
+  once --help | once COMMAND --help | once --version
+
+PATH is a file, a folder (read recursively, sorted), `-` for standard input, or a JSON Lines file
+(.jsonl/.ndjson, optionally .gz/.zst) with one document per line.
+
+Exit codes:
+  0  success (check: findings within limits)
+  1  check: findings exceed the limits
+  2  usage error (bad option or value, bad config file)
+  3  input error: unreadable path, invalid UTF-8, binary or empty file, malformed JSON Lines
+  4  output error: cannot write, or the output would overwrite an input
+  5  finished, but some inputs were skipped (--on-error=skip); they are listed on stderr
+  6  resource limit (--max-memory) would be exceeded
+  7  internal error (a bug; please report it)
+)";
+
+struct Cli {
+    Config config;
+    InputOptions input;
+    std::vector<std::string> paths;
+    std::string output;
+    std::string map_path;
+    std::string profile_path;
+    std::vector<std::string> merge_profiles;
+    std::string kinds;
+    std::vector<std::string> markers;
+    bool no_builtin_markers = false;
+    std::vector<std::string> keep_files;
+    std::string on_error = "fail";
+    std::string group_by;
+    bool no_shape = false;
+    bool quiet = false;
+    bool drop_duplicate_docs = false;
+    std::string flag_field;
+    std::vector<std::string> formats;
+    std::vector<std::string> outputs;
+};
+
+po::options_description detection_options(Cli& cli) {
+    po::options_description options("Detection (lengths in weight units: 1 per CJK character, 2 per word)");
+    Config& c = cli.config;
+    options.add_options()
+        ("similarity", po::value(&c.similarity)->default_value(c.similarity),
+         "estimated Jaccard similarity at or above which two sentences are near-duplicates")
+        ("containment", po::value(&c.containment)->default_value(c.containment),
+         "estimated containment at or above which a sentence is a cut-off copy of a longer one")
+        ("min-length", po::value(&c.min_length)->default_value(c.min_length),
+         "a run of copied sentences making up whole lines is removed when its weight reaches this")
+        ("min-inline-length", po::value(&c.min_inline_length)->default_value(c.min_inline_length),
+         "a copied run inside a line that also holds other text needs this weight")
+        ("window", po::value(&c.window)->default_value(c.window),
+         "a run of this many copied sentences is removed whatever its weight")
+        ("min-line-length", po::value(&c.min_line_length)->default_value(c.min_line_length),
+         "... or when it is a whole line repeated in the same document with at least this weight")
+        ("ngram", po::value(&c.ngram)->default_value(c.ngram), "shingle weight: 3 = CJK character trigrams, word bigrams")
+        ("num-perm", po::value(&c.num_perm)->default_value(c.num_perm), "MinHash permutations per sentence")
+        ("bands", po::value(&c.bands)->default_value(c.bands), "LSH bands (num-perm must be a multiple)")
+        ("seed", po::value(&c.seed)->default_value(c.seed), "seed of the MinHash permutations (echoed in the map)")
+        ("kinds", po::value(&cli.kinds)->default_value("duplicate,near_duplicate,boilerplate,marker"),
+         "what to find and remove: comma-separated duplicate, near_duplicate, boilerplate, marker");
+    return options;
+}
+
+po::options_description boilerplate_options(Cli& cli) {
+    po::options_description options("Boilerplate and markers");
+    Config& c = cli.config;
+    options.add_options()
+        ("boilerplate-min-docs", po::value(&c.boilerplate_min_docs)->default_value(c.boilerplate_min_docs),
+         "a line recurring in at least this many documents of a group ...")
+        ("boilerplate-min-share", po::value(&c.boilerplate_min_share)->default_value(c.boilerplate_min_share),
+         "... and in at least this share of them is a site template")
+        ("shape-threshold", po::value(&c.shape_threshold)->default_value(c.shape_threshold),
+         "shape score (0-1) at or above which a line is judged chrome on its own")
+        ("no-shape", po::bool_switch(&cli.no_shape), "judge boilerplate by recurrence only")
+        ("group-by", po::value(&cli.group_by),
+         "group (site) of each document: for files `folder` (default) or `none`; for JSON Lines a field "
+         "name (e.g. site) or `host` (the host of the url field); default: the file")
+        ("profile", po::value(&cli.profile_path), "add the recurrence counts of a learned profile (once learn)")
+        ("marker", po::value(&cli.markers)->composing(),
+         "regular expression for a marker line (whole normalized line); repeatable; adds to the built-in list")
+        ("no-builtin-markers", po::bool_switch(&cli.no_builtin_markers), "use only --marker patterns")
+        ("keep", po::value(&c.keep_patterns)->composing(),
+         "regular expression for text that is never removed (searched in normalized lines); repeatable")
+        ("keep-file", po::value(&cli.keep_files)->composing(), "file with one --keep pattern per line")
+        ("lexicon", po::value(&c.lexicon_dir), "folder of word lists (*.txt) replacing the built-in lexicon");
+    return options;
+}
+
+po::options_description io_options(Cli& cli) {
+    po::options_description options("Input, output and execution");
+    options.add_options()
+        ("output,o", po::value(&cli.output), "clean: output folder (or file for JSON Lines input); learn: profile")
+        ("map", po::value(&cli.map_path), "write the duplication map (JSON Lines, docs/map-format.md)")
+        ("text-field", po::value(&cli.input.jsonl.text_field)->default_value("text"), "JSON Lines: field with the text")
+        ("id-field", po::value(&cli.input.jsonl.id_field)->default_value("id"),
+         "JSON Lines: field with the document id (else file:line)")
+        ("drop-duplicate-docs", po::bool_switch(&cli.drop_duplicate_docs),
+         "JSON Lines: leave out records whose text was removed entirely")
+        ("flag-field", po::value(&cli.flag_field),
+         "JSON Lines: add this boolean field, true when the record's text was removed entirely")
+        ("on-error", po::value(&cli.on_error)->default_value("fail"),
+         "bad input: `fail` stops with exit 3; `skip` goes on, lists skipped inputs, exits 5")
+        ("threads", po::value(&cli.config.threads)->default_value(0), "worker threads (0 = all cores); output never depends on it")
+        ("quiet,q", po::bool_switch(&cli.quiet), "no summary on stdout");
+    return options;
+}
+
+po::options_description report_options(Cli& cli) {
+    po::options_description options("Reports");
+    options.add_options()
+        ("format", po::value(&cli.formats)->composing(),
+         "report on stdout: terminal (default), json, markdown, sarif, github, html; repeatable")
+        ("report", po::value(&cli.outputs)->composing(), "FORMAT=FILE: write a report to a file; repeatable");
+    return options;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::string item;
+    std::istringstream in(text);
+    while (std::getline(in, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+void finish_config(Cli& cli) {
+    Config& c = cli.config;
+    c.kinds.clear();
+    for (const auto& name : split_list(cli.kinds)) c.kinds.insert(parse_kind(name));
+    c.shape = !cli.no_shape;
+    c.marker_patterns = cli.markers;
+    if (!cli.no_builtin_markers && !cli.markers.empty()) {
+        c.marker_patterns = builtin_marker_patterns();
+        c.marker_patterns.insert(c.marker_patterns.end(), cli.markers.begin(), cli.markers.end());
+    }
+    if (cli.no_builtin_markers && cli.markers.empty()) c.marker_patterns = {"(?!)"};  // matches nothing
+    for (const auto& file : cli.keep_files) {
+        std::ifstream in(file);
+        if (!in) throw Error(ExitCode::usage, "cannot read keep file", file);
+        std::string line;
+        while (std::getline(in, line))
+            if (!line.empty() && line[0] != '#') c.keep_patterns.push_back(line);
+    }
+    if (cli.on_error == "fail") cli.input.on_error = OnError::fail;
+    else if (cli.on_error == "skip") cli.input.on_error = OnError::skip;
+    else throw Error(ExitCode::usage, "--on-error must be `fail` or `skip`");
+    if (cli.group_by == "none") cli.input.file_grouping = "none";
+    else if (!cli.group_by.empty() && cli.group_by != "folder") cli.input.jsonl.group_field = cli.group_by;
+    c.validate();
+}
+
+// True when `inner` is `outer` or lies inside it (both resolved as far as they exist).
+bool path_within(const fs::path& inner, const fs::path& outer) {
+    std::error_code error;
+    const fs::path a = fs::weakly_canonical(inner, error);
+    const fs::path b = fs::weakly_canonical(outer, error);
+    auto it_a = a.begin();
+    for (auto it_b = b.begin(); it_b != b.end(); ++it_b, ++it_a) {
+        if (it_b->empty() && std::next(it_b) == b.end()) break;  // trailing separator
+        if (it_a == a.end() || *it_a != *it_b) return false;
+    }
+    return true;
+}
+
+// Writes cleaned files under a folder mirroring the inputs, and the map.
+class CleanSink : public DocumentSink {
+public:
+    CleanSink(const Cli& cli, const Corpus& corpus) : cli_(cli) {
+        if (!cli.map_path.empty()) {
+            map_.emplace(cli.map_path);
+            map_->write(map_header_line(cli.config, ONCE_VERSION));
+        }
+        if (cli.output.empty()) return;
+        jsonl_output_ = corpus.all_jsonl();
+        if (corpus.has_jsonl() && !jsonl_output_)
+            throw Error(ExitCode::usage, "cannot mix JSON Lines and plain files in one clean run");
+        for (const auto& file : corpus.files()) {
+            if (file.path == "-") continue;
+            if (jsonl_output_ ? path_within(cli.output, file.path) : path_within(cli.output, file.input) ||
+                                                                      path_within(file.path, cli.output))
+                throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input, cli.output);
+        }
+        if (jsonl_output_) {
+            jsonl_.emplace(cli.output);
+        } else {
+            std::error_code error;
+            fs::create_directories(cli.output, error);
+            if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), cli.output);
+        }
+    }
+
+    void document(const SourceDocument& source, const DocResult& result, std::string_view cleaned) override {
+        ids_.push_back(result.id);
+        if (map_) map_->write(map_document_line(result, ids_));
+        if (cli_.output.empty()) return;
+        if (jsonl_) {
+            if (result.fully_removed && cli_.drop_duplicate_docs) return;
+            std::string line = with_text(*source.record, cleaned);
+            if (!cli_.flag_field.empty()) add_flag(line, result.fully_removed);
+            line.push_back('\n');
+            jsonl_->write(line);
+            return;
+        }
+        const std::string relative = source.relative_path;
+        if (!written_.insert(relative).second)
+            throw Error(ExitCode::output_error, "two inputs map to the same output file: " + relative, cli_.output);
+        const fs::path target = fs::path(cli_.output) / relative;
+        std::error_code error;
+        fs::create_directories(target.parent_path(), error);
+        if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), target.parent_path().string());
+        AtomicWriter writer(target.string());
+        writer.write(cleaned);
+        writer.commit();
+    }
+
+    void commit() {
+        if (map_) map_->commit();
+        if (jsonl_) jsonl_->commit();
+    }
+
+private:
+    void add_flag(std::string& line, bool value) const {
+        // The record is a JSON object: insert the field before the closing brace.
+        const auto brace = line.find_last_of('}');
+        if (brace == std::string::npos) return;
+        std::string field = "\"";
+        append_json_escaped(field, cli_.flag_field);
+        field += "\":";
+        field += value ? "true" : "false";
+        const auto before = line.find_last_not_of(" \t", brace == 0 ? 0 : brace - 1);
+        const bool empty_object = before != std::string::npos && line[before] == '{';
+        line.insert(brace, (empty_object ? "" : ",") + field);
+    }
+
+    const Cli& cli_;
+    bool jsonl_output_ = false;
+    std::optional<AtomicWriter> map_;
+    std::optional<AtomicWriter> jsonl_;
+    std::vector<std::string> ids_;
+    std::set<std::string> written_;
+};
+
+bool color_wanted(std::ostream& out) {
+    if (std::getenv("NO_COLOR") != nullptr) return false;
+    return &out == &std::cout && isatty(STDOUT_FILENO);
+}
+
+PipelineOptions progress_options(std::ostream& err, bool enabled) {
+    PipelineOptions options;
+    if (!enabled || &err != &std::cerr || !isatty(STDERR_FILENO)) return options;
+    const auto start = std::chrono::steady_clock::now();
+    options.progress = [&err, start](std::size_t docs, std::uint64_t bytes) {
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (seconds < 1.0) return;
+        err << "\r\033[K" << docs << " documents, " << (bytes >> 20) << " MiB, "
+            << static_cast<int>(bytes / 1048576.0 / seconds) << " MiB/s" << std::flush;
+    };
+    return options;
+}
+
+void report_skipped(const RunResult& result, std::ostream& err) {
+    for (const auto& skipped : result.skipped) err << "once: skipped " << skipped.reason << "\n";
+    if (!result.skipped.empty()) err << "once: " << result.skipped.size() << " input(s) skipped\n";
+}
+
+int run_command(const std::string& command, const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
+    Cli cli;
+    po::options_description visible;
+    visible.add(io_options(cli)).add(detection_options(cli)).add(boilerplate_options(cli)).add(report_options(cli));
+    po::options_description all;
+    all.add(visible);
+    all.add_options()("help,h", "show help")("path", po::value(&cli.paths)->composing(), "inputs")(
+        "merge", po::value(&cli.merge_profiles)->multitoken(), "learn: profiles to merge");
+    po::positional_options_description positional;
+    positional.add("path", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(rest).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& error) {
+        throw Error(ExitCode::usage, std::string(error.what()) + " (see once " + command + " --help)");
+    }
+    if (vm.count("help")) {
+        out << k_usage << "\n" << visible << "\n";
+        return 0;
+    }
+    finish_config(cli);
+    if (cli.paths.empty() && !(command == "learn" && !cli.merge_profiles.empty()))
+        throw Error(ExitCode::usage, "no input PATH given (see once " + command + " --help)");
+
+    if (command == "learn") {
+        if (cli.output.empty()) throw Error(ExitCode::usage, "learn needs -o FILE");
+        Recurrence counts;
+        std::vector<SkippedInput> skipped;
+        if (!cli.paths.empty()) {
+            Corpus corpus(cli.paths, cli.input);
+            counts = count_recurrence(corpus, cli.config);
+            skipped = corpus.skipped();
+        }
+        for (const auto& path : cli.merge_profiles) counts.merge(Recurrence::load(path));
+        counts.save(cli.output);
+        RunResult result;
+        result.skipped = skipped;
+        report_skipped(result, err);
+        if (!cli.quiet) out << "once: wrote profile " << cli.output << "\n";
+        return static_cast<int>(skipped.empty() ? ExitCode::ok : ExitCode::partial);
+    }
+
+    Corpus corpus(cli.paths, cli.input);
+    std::optional<Recurrence> profile;
+    PipelineOptions options = progress_options(err, !cli.quiet);
+    if (!cli.profile_path.empty()) {
+        profile = Recurrence::load(cli.profile_path);
+        options.profile = &*profile;
+    }
+    if (command == "clean" && cli.output.empty()) throw Error(ExitCode::usage, "clean needs -o OUT (see once clean --help)");
+    CleanSink sink(cli, corpus);
+    RunResult result = run_pipeline(corpus, cli.config, &sink, options);
+    sink.commit();
+    if (options.progress) err << "\r\033[K";
+
+    // Reports that quote text (HTML, Markdown) get it from one rescan, done only if they ask.
+    std::optional<std::vector<std::string>> texts;
+    const auto load_text = [&corpus, &texts](std::size_t index) {
+        if (!texts) {
+            texts.emplace();
+            corpus.scan([&](SourceDocument&& document) { texts->push_back(std::move(document.doc.text)); });
+        }
+        return index < texts->size() ? (*texts)[index] : std::string();
+    };
+    ReportOptions report;
+    report.color = color_wanted(out);
+    report.tool_version = ONCE_VERSION;
+    for (const auto& spec : cli.outputs) {
+        const auto equals = spec.find('=');
+        if (equals == std::string::npos) throw Error(ExitCode::usage, "--report takes FORMAT=FILE, got '" + spec + "'");
+        ReportOptions file_report = report;
+        file_report.color = false;
+        AtomicWriter writer(spec.substr(equals + 1));
+        writer.write(render_report(parse_report_format(spec.substr(0, equals)), result, load_text, file_report));
+        writer.commit();
+    }
+    if (!cli.quiet) {
+        if (cli.formats.empty()) cli.formats.push_back("terminal");
+        for (const auto& format : cli.formats) out << render_report(parse_report_format(format), result, load_text, report);
+    }
+    report_skipped(result, err);
+    return static_cast<int>(result.skipped.empty() ? ExitCode::ok : ExitCode::partial);
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    try {
+        if (args.size() < 2 || args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
+            out << k_usage;
+            return args.size() < 2 ? static_cast<int>(ExitCode::usage) : 0;
+        }
+        if (args[1] == "--version") {
+            out << "once " << ONCE_VERSION << "\n";
+            return 0;
+        }
+        const std::string command = args[1];
+        static const std::set<std::string> commands{"clean", "scan", "learn", "check", "baseline"};
+        if (!commands.count(command)) throw Error(ExitCode::usage, "unknown command '" + command + "' (see once --help)");
+        return run_command(command, std::vector<std::string>(args.begin() + 2, args.end()), out, err);
+    } catch (const Error& error) {
+        err << "once: " << error.what() << "\n";
+        return static_cast<int>(error.code());
+    } catch (const std::bad_alloc&) {
+        err << "once: out of memory\n";
+        return static_cast<int>(ExitCode::resource_limit);
+    } catch (const std::exception& error) {
+        err << "once: internal error: " << error.what() << "\n";
+        return static_cast<int>(ExitCode::internal);
+    }
+}
+
+}  // namespace once::cli

@@ -1,0 +1,35 @@
+#include "once/cleaner.hpp"
+
+namespace once {
+
+std::string cut_spans(std::string_view text, const std::vector<Span>& spans) {
+    std::string out;
+    std::uint64_t removed = 0;
+    for (const auto& span : spans) removed += span.end - span.start;
+    out.reserve(text.size() - std::min<std::uint64_t>(removed, text.size()));
+    std::uint64_t cursor = 0;
+    for (const auto& span : spans) {
+        out.append(text.substr(cursor, span.start - cursor));
+        cursor = span.end;
+    }
+    out.append(text.substr(std::min<std::uint64_t>(cursor, text.size())));
+    return out;
+}
+
+void set_positions(std::string_view text, const Layout& layout, std::vector<Span>& spans) {
+    std::vector<std::uint64_t> starts, ends;
+    starts.reserve(spans.size());
+    ends.reserve(spans.size());
+    for (const auto& span : spans) {
+        starts.push_back(span.start);
+        ends.push_back(span.end);
+    }
+    const auto start_positions = positions_of(text, layout, starts);
+    const auto end_positions = positions_of(text, layout, ends);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        spans[i].start_pos = start_positions[i];
+        spans[i].end_pos = end_positions[i];
+    }
+}
+
+}  // namespace once

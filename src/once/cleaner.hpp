@@ -1,0 +1,22 @@
+// cleaner.hpp — the cleaned text: the original bytes with the removed spans cut out.
+//
+// Why a subsequence: nothing is rewritten, normalized or reflowed, so whatever survives is
+// byte-for-byte what the author wrote, and the map alone reproduces the cleaned text.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "once/result.hpp"
+#include "once/segmenter.hpp"
+
+namespace once {
+
+// `spans` sorted and non-overlapping (planner.hpp guarantees it).
+std::string cut_spans(std::string_view text, const std::vector<Span>& spans);
+
+// Fills start_pos / end_pos of every span from the document's text and layout.
+void set_positions(std::string_view text, const Layout& layout, std::vector<Span>& spans);
+
+}  // namespace once

@@ -1,0 +1,88 @@
+// config.hpp — every threshold of the pipeline in one value type.
+//
+// Why one struct: the CLI fills it directly from Boost.Program_options, the tests build it in
+// code, and the map echoes the fields that change results (seed, thresholds) so a run can be
+// reproduced. Cross-field checks live in `validate()`, not scattered through the stages.
+//
+// Lengths are measured in *weight units*: one per CJK character (Han, kana, Thai — scripts
+// written without spaces) and two per word of a space-separated script. A CJK character carries
+// about half the information of an English word, so "16" means roughly 16 kanji or 8 words in
+// both kinds of text.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace once {
+
+enum class Kind : std::uint8_t { duplicate, near_duplicate, boilerplate, marker };
+
+const char* kind_name(Kind kind);
+// Parses "duplicate", "near_duplicate", "boilerplate", "marker"; throws Error(usage) otherwise.
+Kind parse_kind(const std::string& name);
+
+struct Config {
+    // --- shingles and signatures --------------------------------------------------------
+    // Weight of a shingle: the shortest run of tokens (single CJK characters or whole words)
+    // whose weight reaches this. 3 means character trigrams in Japanese/Chinese and word bigrams
+    // in English: one changed word then costs a similar share of shingles in both.
+    int ngram = 3;
+    // MinHash values per sentence. 64 gives an estimate error (one standard deviation) of at
+    // most 0.0625 on Jaccard; the property test in minhash_test checks that bound.
+    int num_perm = 64;
+    // LSH bands; rows per band = num_perm / bands. 16 x 4 finds a pair at similarity 0.6 with
+    // probability 0.89, at 0.7 with 0.99, at 0.3 with 0.12.
+    int bands = 16;
+    // Seed of the MinHash permutations. Echoed in the map; same seed, same output.
+    std::uint64_t seed = 1;
+
+    // --- what counts as a copy ----------------------------------------------------------
+    // Estimated Jaccard similarity at or above which two sentences are near-duplicates.
+    double similarity = 0.6;
+    // Estimated containment |A∩B|/|A| at or above which sentence A is a cut-off copy of B.
+    double containment = 0.8;
+    // A run of copied sentences that makes up whole lines is removed when its weight reaches
+    // this ...
+    int min_length = 16;
+    // ... a run inside a line that also holds other text needs this much: writers repeat a
+    // short sentence on purpose ("The future will not wait."), copy-paste moves passages ...
+    int min_inline_length = 40;
+    // ... or, either way, when it has at least this many sentences (C4-style sentence window) ...
+    int window = 3;
+    // ... or when it is a whole line repeated inside the same document with this weight.
+    // (Across documents a whole line needs min_length: short cross-document repeats are the
+    // boilerplate stage's business.)
+    int min_line_length = 4;
+
+    // --- boilerplate ----------------------------------------------------------------------
+    // A line (numbers and dates masked) recurring in at least this many documents of a group ...
+    int boilerplate_min_docs = 2;
+    // ... and in at least this share of the group's documents is a site template.
+    double boilerplate_min_share = 0.3;
+    // Shape score (0..1) at or above which a block is judged chrome on its own.
+    double shape_threshold = 0.6;
+    // Disable the single-document shape classifier (recurrence and markers still apply).
+    bool shape = true;
+    // Regular expressions (ECMAScript, matched against the whole normalized line) that mark a
+    // line as a generation/scraping artefact. Empty = the built-in list (see markers.hpp).
+    std::vector<std::string> marker_patterns;
+    // Regular expressions for text that must never be removed (matched on normalized lines).
+    std::vector<std::string> keep_patterns;
+    // Folder with per-language word lists (data/lexicon). Empty = built-in search path.
+    std::string lexicon_dir;
+
+    // --- what `clean` removes -------------------------------------------------------------
+    std::set<Kind> kinds{Kind::duplicate, Kind::near_duplicate, Kind::boilerplate, Kind::marker};
+
+    // --- execution --------------------------------------------------------------------------
+    // Worker threads for the per-document stages; 0 = all cores. Output never depends on it.
+    int threads = 0;
+
+    // Throws Error(usage) naming the offending option when fields contradict each other.
+    void validate() const;
+    int rows_per_band() const { return num_perm / bands; }
+};
+
+}  // namespace once

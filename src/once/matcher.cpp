@@ -1,0 +1,152 @@
+#include "once/matcher.hpp"
+
+#include <algorithm>
+
+#include "once/minhash.hpp"
+
+namespace once {
+namespace {
+
+// A candidate chain longer than this belongs to a band shared by very many sentences (a common
+// short phrase); looking further costs time and finds nothing new.
+constexpr int k_max_chain = 64;
+// Near matching needs a few shingles: a signature of a one- or two-shingle set says little.
+constexpr std::uint32_t k_min_near_set = 3;
+// Neighbours of a matched sentence are compared at these fractions of the thresholds.
+constexpr double k_relaxed_factor_jaccard = 0.75;
+constexpr double k_relaxed_factor_containment = 0.75;
+
+}  // namespace
+
+Matcher::Matcher(const Config& config)
+    : config_(config), k_(static_cast<std::size_t>(config.num_perm)), rows_(config.rows_per_band()),
+      band_heads_(static_cast<std::size_t>(config.bands)) {}
+
+std::size_t Matcher::bytes_per_sentence() const {
+    // location + record + root + signature + band chain links, plus hash-table entries (about
+    // 40 bytes each in libstdc++'s unordered_map) for the exact key and each band.
+    return sizeof(UnitLocation) + sizeof(UnitRecord) + sizeof(std::uint64_t) + k_ * sizeof(std::uint32_t) +
+           band_heads_.size() * sizeof(std::uint64_t) + (1 + band_heads_.size()) * 40;
+}
+
+Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit, std::uint64_t id,
+                                   double min_jaccard, double min_containment) const {
+    const UnitRecord& mine = analysis.units[unit];
+    const UnitRecord& theirs = records_[id];
+    if (mine.key == theirs.key) return {id, MatchType::exact, 1.0};
+    const double jaccard = estimate_jaccard(analysis.signatures.data() + unit * k_, signature(id),
+                                            static_cast<int>(k_));
+    // A near copy may not be notably longer than what it copies: a later sentence that
+    // completes an earlier cut-off one adds text, and removing it would lose that text.
+    const bool not_longer = mine.set_size <= theirs.set_size + theirs.set_size / 10 + 1;
+    if (mine.set_size >= k_min_near_set && jaccard >= min_jaccard && not_longer &&
+        mine.number_mask == theirs.number_mask)
+        return {id, MatchType::jaccard, jaccard};
+    const bool numbers_contained = (mine.number_mask & ~theirs.number_mask) == 0;
+    if (mine.set_size >= k_min_near_set && mine.set_size <= theirs.set_size && numbers_contained) {
+        const double containment = containment_from_jaccard(jaccard, mine.set_size, theirs.set_size);
+        if (containment >= min_containment) return {id, MatchType::containment, containment};
+    }
+    return {id, MatchType::none, 0.0};
+}
+
+std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnalysis& analysis,
+                                               const std::vector<bool>& eligible) {
+    const std::size_t n = analysis.units.size();
+    const std::uint64_t base = locations_.size();
+    const std::size_t bands = band_heads_.size();
+    std::vector<UnitMatch> matches(n);
+    std::vector<std::uint64_t> direct(n, 0);  // the sentence each was matched with
+
+    locations_.reserve(base + n);
+    records_.reserve(base + n);
+    roots_.reserve(base + n);
+    signatures_.reserve((base + n) * k_);
+    band_next_.resize((base + n) * bands, 0);
+
+    std::vector<std::uint64_t> candidates;
+    std::vector<std::uint64_t> band_keys(bands);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t id = base + i;
+        const auto& sentence = analysis.layout.sentences[i];
+        locations_.push_back({doc, static_cast<std::uint32_t>(i), sentence.start, sentence.end,
+                              sentence.start_pos, sentence.end_pos});
+        records_.push_back(analysis.units[i]);
+        roots_.push_back(id);
+        eligible_.push_back(eligible[i] && analysis.units[i].key != 0);
+        const std::uint32_t* sig = analysis.signatures.data() + i * k_;
+        signatures_.insert(signatures_.end(), sig, sig + k_);
+        const UnitRecord& unit = analysis.units[i];
+        if (!eligible[i] || unit.key == 0) continue;
+
+        Candidate best{0, MatchType::none, 0.0};
+        if (const auto it = exact_.find(unit.key); it != exact_.end()) {
+            best = {it->second, MatchType::exact, 1.0};
+        } else if (unit.set_size >= k_min_near_set) {
+            candidates.clear();
+            for (std::size_t b = 0; b < bands; ++b) {
+                band_keys[b] = band_key(sig, static_cast<int>(b), rows_);
+                const auto head = band_heads_[b].find(band_keys[b]);
+                if (head == band_heads_[b].end()) continue;
+                std::uint64_t next = head->second + 1;
+                for (int steps = 0; next != 0 && steps < k_max_chain; ++steps) {
+                    candidates.push_back(next - 1);
+                    next = band_next_[(next - 1) * bands + b];
+                }
+            }
+            std::sort(candidates.begin(), candidates.end());
+            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+            for (const std::uint64_t candidate : candidates) {
+                const Candidate verified = verify(analysis, i, candidate, config_.similarity, config_.containment);
+                if (verified.type != MatchType::none && verified.similarity > best.similarity) best = verified;
+            }
+        }
+        if (best.type != MatchType::none) {
+            matches[i] = {best.type, roots_[best.id], best.similarity};
+            direct[i] = best.id;
+            roots_[id] = roots_[best.id];
+        }
+
+        exact_.try_emplace(unit.key, id);
+        if (unit.set_size >= k_min_near_set) {
+            if (best.type == MatchType::exact)  // band keys were not computed on the exact path
+                for (std::size_t b = 0; b < bands; ++b) band_keys[b] = band_key(sig, static_cast<int>(b), rows_);
+            for (std::size_t b = 0; b < bands; ++b) {
+                auto [head, inserted] = band_heads_[b].try_emplace(band_keys[b], id);
+                band_next_[id * bands + b] = inserted ? 0 : head->second + 1;
+                head->second = id;
+            }
+        }
+    }
+
+    // Extend alignments: a sentence beside a matched one is compared with the source's
+    // neighbour at relaxed thresholds (edited or cut-off sentences inside a copied passage).
+    const double relaxed_jaccard = config_.similarity * k_relaxed_factor_jaccard;
+    const double relaxed_containment = config_.containment * k_relaxed_factor_containment;
+    const auto try_neighbour = [&](std::size_t i, std::size_t matched, int step) {
+        if (matches[i].type != MatchType::none || !eligible[i] || analysis.units[i].key == 0) return false;
+        if (matches[matched].type == MatchType::none) return false;
+        const UnitLocation& source = locations_[direct[matched]];
+        const std::int64_t neighbour_sentence = static_cast<std::int64_t>(source.sentence) + step;
+        if (neighbour_sentence < 0) return false;
+        const std::uint64_t neighbour = direct[matched] + static_cast<std::uint64_t>(static_cast<std::int64_t>(step));
+        if (neighbour >= base + i || !eligible_[neighbour] || locations_[neighbour].doc != source.doc ||
+            locations_[neighbour].sentence != static_cast<std::uint32_t>(neighbour_sentence))
+            return false;
+        const Candidate verified = verify(analysis, i, neighbour, relaxed_jaccard, relaxed_containment);
+        if (verified.type == MatchType::none) return false;
+        matches[i] = {verified.type, roots_[neighbour], verified.similarity};
+        direct[i] = neighbour;
+        roots_[base + i] = roots_[neighbour];
+        return true;
+    };
+    for (int round = 0; round < 3; ++round) {
+        bool changed = false;
+        for (std::size_t i = 1; i < n; ++i) changed |= try_neighbour(i, i - 1, +1);
+        for (std::size_t i = n; i-- > 1;) changed |= try_neighbour(i - 1, i, -1);
+        if (!changed) break;
+    }
+    return matches;
+}
+
+}  // namespace once

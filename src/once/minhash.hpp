@@ -1,0 +1,47 @@
+// minhash.hpp — MinHash signatures, LSH band keys, and similarity estimates.
+//
+// Why: comparing every sentence with every other is quadratic; MinHash turns a shingle set into
+// k small numbers whose agreement rate estimates Jaccard resemblance, and LSH banding (b bands of
+// r rows) finds the pairs likely to be similar with probability 1-(1-s^r)^b. Candidates are then
+// verified on the full signatures. Containment |A∩B|/|A| — what a cut-off copy has with its
+// original — follows from the resemblance estimate and the two set sizes (Broder 1997).
+//
+// Permutations are h_i(x) = high 32 bits of (a_i * x + b_i) mod 2^64 with a_i odd, from the
+// seed by splitmix64; signatures are deterministic for a given (seed, num_perm).
+//
+//   once::MinHasher hasher(64, seed);
+//   std::vector<std::uint32_t> sig(64);
+//   hasher.sign(shingles, sig.data());
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace once {
+
+class MinHasher {
+public:
+    MinHasher(int num_perm, std::uint64_t seed);
+    int num_perm() const { return static_cast<int>(a_.size()); }
+    // Writes num_perm values to `out`. An empty set gives all 0xFFFFFFFF.
+    void sign(std::span<const std::uint64_t> shingles, std::uint32_t* out) const;
+
+private:
+    std::vector<std::uint64_t> a_;
+    std::vector<std::uint64_t> b_;
+};
+
+// Key of band `band` (rows [band*rows, (band+1)*rows)) of a signature.
+std::uint64_t band_key(const std::uint32_t* signature, int band, int rows);
+
+// Share of equal positions: the MinHash estimate of Jaccard resemblance.
+double estimate_jaccard(const std::uint32_t* a, const std::uint32_t* b, int num_perm);
+
+// Estimated containment of A in B from resemblance and set sizes, clamped to [0, 1].
+double containment_from_jaccard(double jaccard, std::uint32_t size_a, std::uint32_t size_b);
+
+// Exact Jaccard of two sorted, unique sets (tests and small-set verification).
+double exact_jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
+
+}  // namespace once

@@ -1,0 +1,34 @@
+// normalizer.hpp — NFKC, case folding, width folding and white-space collapsing, with an
+// alignment from every normalized byte back to the original byte it came from.
+//
+// Why: copies differ in width (ＡＩ / AI, ２０２４ / 2024, ｶﾀｶﾅ / カタカナ), case and spacing,
+// and must still compare equal; reports must still point at the original bytes (the approach of
+// sentencepiece's normalizer). Line breaks are kept as '\n' (CRLF, CR, U+2028 become '\n') so
+// segmentation can see lines; horizontal white space collapses to one ' ' and is trimmed at line
+// ends; controls, format characters (ZWSP, soft hyphen, BOM) and default-ignorables are dropped.
+//
+// Contract: `origin.size() == text.size() + 1`; `origin[i]` is the offset (relative to the
+// normalized input's own start) of the original character that produced normalized byte i;
+// `origin[text.size()]` is the input's length. `original_end(i)` gives the end of that
+// character, so a normalized range [a, b) maps to [origin[a], original_end(b - 1)).
+//
+//   auto norm = once::normalize("Ｈｅｌｌｏ\u3000World");   // text == "hello world"
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace once {
+
+struct NormalizedText {
+    std::string text;
+    std::vector<std::uint32_t> origin;
+    std::vector<std::uint32_t> origin_end;  // end of the original character of each byte
+};
+
+// `original` must be valid UTF-8 (the reader guarantees it).
+NormalizedText normalize(std::string_view original);
+
+}  // namespace once

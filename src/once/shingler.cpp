@@ -1,0 +1,122 @@
+#include "once/shingler.hpp"
+
+#include <algorithm>
+
+#include "once/hashing.hpp"
+#include "once/unicode.hpp"
+#include "once/utf8.hpp"
+
+namespace once {
+namespace {
+
+constexpr std::uint64_t k_sequence_seed = 0x6f6e63655f6b6579ULL;  // "once_key"
+constexpr std::uint64_t k_number_placeholder = 0x4e554d4245525f5fULL;
+
+// Calls visit(token_bytes, is_cjk, is_number) for each token of normalized text.
+template <typename Visit>
+void for_each_token(std::string_view text, Visit&& visit) {
+    std::size_t pos = 0;
+    std::size_t word_start = std::string_view::npos;
+    bool word_all_digits = true;
+    const auto flush_word = [&](std::size_t end) {
+        if (word_start != std::string_view::npos) visit(text.substr(word_start, end - word_start), false, word_all_digits);
+        word_start = std::string_view::npos;
+        word_all_digits = true;
+    };
+    while (pos < text.size()) {
+        const std::size_t here = pos;
+        const unsigned char byte = static_cast<unsigned char>(text[pos]);
+        CharClass cls;
+        if (byte < 0x80) {
+            ++pos;
+            cls = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ? CharClass::letter
+                  : (byte >= '0' && byte <= '9')                                ? CharClass::digit
+                                                                                : CharClass::punctuation;
+        } else {
+            cls = char_class(decode_utf8(text, pos));
+        }
+        switch (cls) {
+            case CharClass::letter:
+                if (word_start == std::string_view::npos) word_start = here;
+                word_all_digits = false;
+                break;
+            case CharClass::digit:
+                if (word_start == std::string_view::npos) word_start = here;
+                break;
+            case CharClass::mark:
+                break;  // stays with the token before it
+            case CharClass::cjk: {
+                flush_word(here);
+                // Include following combining marks (Thai vowels) in the character token.
+                std::size_t end = pos;
+                while (end < text.size()) {
+                    std::size_t next = end;
+                    if (char_class(decode_utf8(text, next)) != CharClass::mark) break;
+                    end = next;
+                }
+                visit(text.substr(here, end - here), true, false);
+                pos = end;
+                break;
+            }
+            default:
+                flush_word(here);
+        }
+    }
+    flush_word(text.size());
+}
+
+}  // namespace
+
+ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bool want_shingles) {
+    ShingleSet out;
+    std::vector<std::uint64_t> token_hashes;
+    std::vector<std::uint8_t> token_weights;
+    token_hashes.reserve(normalized.size() / 2 + 1);
+    token_weights.reserve(normalized.size() / 2 + 1);
+    std::uint64_t key = k_sequence_seed;
+    for_each_token(normalized, [&](std::string_view token, bool is_cjk, bool is_number) {
+        const std::uint64_t token_hash = hash_bytes(token);
+        if (is_number) out.number_mask |= std::uint64_t{1} << (token_hash & 63);
+        const std::uint64_t value = (is_number && mask_numbers) ? k_number_placeholder : token_hash;
+        key = hash_combine(key, value);
+        out.weight += is_cjk ? 1 : 2;
+        ++out.tokens;
+        if (want_shingles) {
+            token_hashes.push_back(value);
+            token_weights.push_back(is_cjk ? 1 : 2);
+        }
+    });
+    out.key = out.tokens == 0 ? 0 : key;
+    if (!want_shingles || token_hashes.empty()) return out;
+
+    // A shingle is the shortest run of tokens whose weight reaches `ngram`: with the default 3
+    // that is three CJK characters or two words (mixed runs in between).
+    const auto need = static_cast<std::uint32_t>(std::max(1, ngram));
+    if (out.weight < need) {
+        out.shingles.push_back(key);  // too short for one shingle: the whole sequence is the shingle
+        return out;
+    }
+    out.shingles.reserve(token_hashes.size());
+    for (std::size_t i = 0; i < token_hashes.size(); ++i) {
+        std::uint64_t h = token_hashes[i];
+        std::uint32_t weight = token_weights[i];
+        std::size_t j = i + 1;
+        for (; weight < need && j < token_hashes.size(); ++j) {
+            h = hash_combine(h, token_hashes[j]);
+            weight += token_weights[j];
+        }
+        if (weight < need) break;  // the tail is inside the previous shingles already
+        out.shingles.push_back(h);
+    }
+    std::sort(out.shingles.begin(), out.shingles.end());
+    out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
+    return out;
+}
+
+std::uint32_t text_weight(std::string_view normalized) {
+    std::uint32_t weight = 0;
+    for_each_token(normalized, [&](std::string_view, bool is_cjk, bool) { weight += is_cjk ? 1 : 2; });
+    return weight;
+}
+
+}  // namespace once

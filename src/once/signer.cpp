@@ -1,0 +1,53 @@
+#include "once/signer.hpp"
+
+#include "once/shingler.hpp"
+
+namespace once {
+
+Signer::Signer(const Config& config) : config_(config), hasher_(config.num_perm, config.seed) {}
+
+std::uint64_t line_template_key(std::string_view normalized_line) {
+    return shingle(normalized_line, 1, /*mask_numbers=*/true, /*want_shingles=*/false).key;
+}
+
+DocAnalysis Signer::analyze(std::string_view text) const {
+    DocAnalysis analysis;
+    analysis.layout = segment(text);
+    const auto& sentences = analysis.layout.sentences;
+    const std::size_t k = static_cast<std::size_t>(hasher_.num_perm());
+    analysis.units.resize(sentences.size());
+    analysis.signatures.resize(sentences.size() * k);
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        const ShingleSet set = shingle(sentences[i].normalized, config_.ngram);
+        auto& unit = analysis.units[i];
+        unit.key = set.key;
+        unit.weight = set.weight;
+        unit.set_size = static_cast<std::uint32_t>(set.shingles.size());
+        unit.number_mask = set.number_mask;
+        hasher_.sign(set.shingles, analysis.signatures.data() + i * k);
+    }
+    analysis.line_templates.reserve(analysis.layout.lines.size());
+    analysis.line_weights.reserve(analysis.layout.lines.size());
+    for (const auto& line : analysis.layout.lines) {
+        if (line.blank) {
+            analysis.line_templates.push_back(0);
+            analysis.line_weights.push_back(0);
+            continue;
+        }
+        const ShingleSet set = shingle(line.normalized, 1, true, false);
+        analysis.line_templates.push_back(set.key);
+        analysis.line_weights.push_back(set.weight);
+    }
+    return analysis;
+}
+
+std::vector<std::uint64_t> Signer::line_templates(std::string_view text) const {
+    // Segmenting normalizes every block once, which is what template keys need.
+    const Layout layout = segment(text);
+    std::vector<std::uint64_t> keys;
+    for (const auto& line : layout.lines)
+        if (!line.blank) keys.push_back(line_template_key(line.normalized));
+    return keys;
+}
+
+}  // namespace once

@@ -1,0 +1,68 @@
+// stream_io.hpp — reading and writing byte streams: plain files, stdin/stdout, .gz and .zst.
+//
+// Why one module: compression (zlib, libzstd) and the atomic-write rule live here and nowhere
+// else. Outputs are written to a temporary name beside the target and renamed on commit(), so a
+// killed run never leaves a half-written file; an AtomicWriter destroyed without commit()
+// removes its temporary file. Compression is chosen by the path's extension.
+//
+//   once::AtomicWriter out("cleaned.jsonl.zst");
+//   out.write(bytes);
+//   out.commit();
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace once {
+
+enum class Compression { none, gzip, zstd };
+// By extension: ".gz" -> gzip, ".zst" -> zstd, anything else (and "-") -> none.
+Compression compression_for(const std::string& path);
+
+// Reads a whole input ("-" = stdin), decompressing by extension. Throws Error(input_error)
+// naming the path (unreadable, truncated or corrupt compressed data).
+std::string read_all(const std::string& path);
+
+// Streams lines (without the '\n'; a trailing '\r' is kept — callers decide) from a possibly
+// compressed input. `line_number()` is 1-based, of the line last returned.
+class LineReader {
+public:
+    explicit LineReader(const std::string& path);
+    ~LineReader();
+    LineReader(const LineReader&) = delete;
+    LineReader& operator=(const LineReader&) = delete;
+
+    // False at end of input. Throws Error(input_error) on read/decompression failure.
+    bool next(std::string& line);
+    std::uint64_t line_number() const { return line_number_; }
+    const std::string& path() const { return path_; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::string path_;
+    std::uint64_t line_number_ = 0;
+};
+
+// Writes to `path` ("-" = stdout, written directly) through a temporary file and a rename.
+class AtomicWriter {
+public:
+    explicit AtomicWriter(const std::string& path);
+    ~AtomicWriter();
+    AtomicWriter(const AtomicWriter&) = delete;
+    AtomicWriter& operator=(const AtomicWriter&) = delete;
+
+    void write(std::string_view bytes);
+    // Flushes, finishes the compressed stream, fsyncs and renames into place.
+    void commit();
+    const std::string& path() const { return path_; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::string path_;
+};
+
+}  // namespace once

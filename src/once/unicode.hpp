@@ -1,0 +1,47 @@
+// unicode.hpp — the character facts once needs, from utf8proc (the only module that includes it).
+//
+// Why utf8proc: NFKC and case folding must follow the Unicode tables, not a hand-written list;
+// utf8proc is small, fast, in Debian, and its tables are versioned with the library
+// (utf8proc_unicode_version()). Scripts written without spaces are recognised by the Unicode
+// block ranges below, which are stable across Unicode versions (utf8proc has no script property).
+//
+//   std::string_view folded = once::nfkc_casefold(U'Ａ');   // "a"
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace once {
+
+enum class CharClass : unsigned char {
+    letter,       // letters of space-separated scripts (Latin, Cyrillic, Greek, Hangul, ...)
+    cjk,          // Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar: one token per character
+    digit,        // decimal digits (after NFKC, so full-width digits are already ASCII)
+    mark,         // combining marks: stay with the character before them
+    space,        // horizontal white space (Zs, tab)
+    newline,      // \n, \r, U+0085, U+2028, U+2029, \v, \f
+    ignorable,    // controls and format characters (ZWSP, BOM, soft hyphen): dropped
+    punctuation,  // P* categories
+    symbol,       // S* categories and anything else
+};
+
+CharClass char_class(char32_t cp);
+
+// NFKC + full case folding of one code point, as UTF-8. Returns a view into a table that lives
+// for the whole program (BMP) or into a thread-local buffer valid until the next call (others).
+std::string_view nfkc_casefold(char32_t cp);
+
+// NFKC + case folding of a short UTF-8 sequence (a character with its combining marks), so
+// that "か" + U+3099 composes to "が".
+std::string nfkc_casefold_sequence(std::string_view utf8);
+
+// True for lower-case letters (Ll), e.g. to tell a soft-wrapped line from a new sentence.
+bool is_lowercase(char32_t cp);
+
+// Canonical combining class (0 for starters).
+int combining_class(char32_t cp);
+
+// The Unicode version of the tables in use, for the map header.
+const char* unicode_version();
+
+}  // namespace once
