@@ -249,6 +249,14 @@ TEST_CASE("every format renders an empty run, a run without spans, and is determ
             if (format != ReportFormat::github) CHECK(!first.empty());
         }
     }
+    // Without a text loader nothing is quoted, but every format still renders.
+    for (ReportFormat format : kAllFormats) {
+        CAPTURE(static_cast<int>(format));
+        CHECK_NOTHROW(once::render_report(format, full.result, once::TextLoader{}, default_options()));
+    }
+    const Json no_text = Json::parse(
+        once::render_report(ReportFormat::sarif, full.result, once::TextLoader{}, default_options()));
+    CHECK(!no_text["runs"][0]["results"][0].contains("partialFingerprints"));
     CHECK(render(ReportFormat::terminal, empty).find("0 documents") != std::string::npos);
     CHECK(render(ReportFormat::markdown, empty).find("No documents were read.") != std::string::npos);
     CHECK(render(ReportFormat::html, empty).find("No documents.") != std::string::npos);
@@ -283,6 +291,12 @@ TEST_CASE("terminal: totals, kinds, worst files, clusters, skipped, verdict, col
     const std::string coloured = render(ReportFormat::terminal, corpus, options);
     CHECK(coloured.find("\x1b[1;31mFAIL\x1b[0m") != std::string::npos);
     CHECK(coloured.find("exceeds --max-removed 10%") != std::string::npos);
+
+    once::RunResult hostile = corpus.result;
+    hostile.docs[0].id = "evil\x1b[31m\xc2\x9b\xe2\x80\xaetxt.exe\xff";
+    const std::string safe = once::render_report(ReportFormat::terminal, hostile, corpus.loader(),
+                                                 default_options());
+    CHECK(safe.find("evil?[31m??txt.exe\uFFFD") != std::string::npos);
 
     options.top = 1;
     const std::string top1 = render(ReportFormat::terminal, corpus, options);

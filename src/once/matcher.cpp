@@ -20,13 +20,14 @@ constexpr double k_relaxed_factor_containment = 0.75;
 
 Matcher::Matcher(const Config& config)
     : config_(config), k_(static_cast<std::size_t>(config.num_perm)), rows_(config.rows_per_band()),
-      band_heads_(static_cast<std::size_t>(config.bands)) {}
+      bands_(static_cast<std::size_t>(config.bands)) {}
 
 std::size_t Matcher::bytes_per_sentence() const {
-    // location + record + root + signature + band chain links, plus hash-table entries (about
-    // 40 bytes each in libstdc++'s unordered_map) for the exact key and each band.
-    return sizeof(UnitLocation) + sizeof(UnitRecord) + sizeof(std::uint64_t) + k_ * sizeof(std::uint32_t) +
-           band_heads_.size() * sizeof(std::uint64_t) + (1 + band_heads_.size()) * 40;
+    // location + record + root + eligibility + signature + band chain links, plus open-addressing
+    // slots (16 bytes at a load factor between 3/8 and 3/4, so ~32 on average) for the exact key
+    // and each band.
+    return sizeof(UnitLocation) + sizeof(UnitRecord) + sizeof(std::uint64_t) + 1 + k_ * sizeof(std::uint32_t) +
+           bands_ * sizeof(std::uint64_t) + (1 + bands_) * 32;
 }
 
 Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit, std::uint64_t id,
@@ -54,15 +55,12 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
                                                const std::vector<bool>& eligible) {
     const std::size_t n = analysis.units.size();
     const std::uint64_t base = locations_.size();
-    const std::size_t bands = band_heads_.size();
+    document_base_ = base;
+    const std::size_t bands = bands_;
     std::vector<UnitMatch> matches(n);
     std::vector<std::uint64_t> direct(n, 0);  // the sentence each was matched with
 
-    locations_.reserve(base + n);
-    records_.reserve(base + n);
-    roots_.reserve(base + n);
-    signatures_.reserve((base + n) * k_);
-    band_next_.resize((base + n) * bands, 0);
+    band_next_.resize((base + n) * bands, 0);  // resize grows geometrically; never reserve exact sizes here
 
     std::vector<std::uint64_t> candidates;
     std::vector<std::uint64_t> band_keys(bands);
@@ -74,21 +72,30 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
         records_.push_back(analysis.units[i]);
         roots_.push_back(id);
         eligible_.push_back(eligible[i] && analysis.units[i].key != 0);
+        direct_.push_back(id);
+        kept_.push_back(id);
         const std::uint32_t* sig = analysis.signatures.data() + i * k_;
         signatures_.insert(signatures_.end(), sig, sig + k_);
         const UnitRecord& unit = analysis.units[i];
         if (!eligible[i] || unit.key == 0) continue;
 
         Candidate best{0, MatchType::none, 0.0};
-        if (const auto it = exact_.find(unit.key); it != exact_.end()) {
-            best = {it->second, MatchType::exact, 1.0};
+        // Continuity first: when the previous sentence copies sentence d, this one most likely
+        // copies d + 1 — prefer it to the corpus-wide first occurrence of the same text, so
+        // a copied passage stays one passage ("她说。" after a copied quote).
+        const std::uint64_t follow = i > 0 && matches[i - 1].type != MatchType::none ? direct[i - 1] + 1 : 0;
+        if (follow != 0 && follow < id && eligible_[follow] && records_[follow].key == unit.key &&
+            locations_[follow].doc == locations_[follow - 1].doc) {
+            best = {follow, MatchType::exact, 1.0};
+        } else if (const std::uint64_t* first = exact_.find(unit.key)) {
+            best = {*first, MatchType::exact, 1.0};
         } else if (unit.set_size >= k_min_near_set) {
             candidates.clear();
             for (std::size_t b = 0; b < bands; ++b) {
                 band_keys[b] = band_key(sig, static_cast<int>(b), rows_);
-                const auto head = band_heads_[b].find(band_keys[b]);
-                if (head == band_heads_[b].end()) continue;
-                std::uint64_t next = head->second + 1;
+                const std::uint64_t* head = band_heads_.find(band_keys[b]);
+                if (head == nullptr) continue;
+                std::uint64_t next = *head + 1;
                 for (int steps = 0; next != 0 && steps < k_max_chain; ++steps) {
                     candidates.push_back(next - 1);
                     next = band_next_[(next - 1) * bands + b];
@@ -102,19 +109,20 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
             }
         }
         if (best.type != MatchType::none) {
-            matches[i] = {best.type, roots_[best.id], best.similarity};
+            matches[i] = {best.type, roots_[best.id], best.id, best.similarity};
             direct[i] = best.id;
+            direct_[id] = best.id;
             roots_[id] = roots_[best.id];
         }
 
         exact_.try_emplace(unit.key, id);
-        if (unit.set_size >= k_min_near_set) {
-            if (best.type == MatchType::exact)  // band keys were not computed on the exact path
-                for (std::size_t b = 0; b < bands; ++b) band_keys[b] = band_key(sig, static_cast<int>(b), rows_);
+        // An exact repeat has the same signature as its source, which is in the bands already:
+        // adding it would only lengthen the chains every later lookup walks.
+        if (unit.set_size >= k_min_near_set && best.type != MatchType::exact) {
             for (std::size_t b = 0; b < bands; ++b) {
-                auto [head, inserted] = band_heads_[b].try_emplace(band_keys[b], id);
-                band_next_[id * bands + b] = inserted ? 0 : head->second + 1;
-                head->second = id;
+                auto [head, inserted] = band_heads_.try_emplace(band_keys[b], id);
+                band_next_[id * bands + b] = inserted ? 0 : *head + 1;
+                *head = id;
             }
         }
     }
@@ -135,8 +143,9 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
             return false;
         const Candidate verified = verify(analysis, i, neighbour, relaxed_jaccard, relaxed_containment);
         if (verified.type == MatchType::none) return false;
-        matches[i] = {verified.type, roots_[neighbour], verified.similarity};
+        matches[i] = {verified.type, roots_[neighbour], neighbour, verified.similarity};
         direct[i] = neighbour;
+        direct_[base + i] = neighbour;
         roots_[base + i] = roots_[neighbour];
         return true;
     };

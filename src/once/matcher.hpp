@@ -19,10 +19,10 @@
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "once/config.hpp"
+#include "once/flat_hash.hpp"
 #include "once/signer.hpp"
 
 namespace once {
@@ -31,7 +31,8 @@ enum class MatchType : std::uint8_t { none, exact, jaccard, containment };
 
 struct UnitMatch {
     MatchType type = MatchType::none;
-    std::uint64_t source = 0;  // global id of the kept copy (cluster root)
+    std::uint64_t source = 0;  // global id of the cluster root (the earliest member)
+    std::uint64_t direct = 0;  // global id of the sentence it was matched with
     double similarity = 0.0;   // to the sentence it was matched with
 };
 
@@ -54,6 +55,12 @@ public:
                                           const std::vector<bool>& eligible);
 
     const UnitLocation& location(std::uint64_t id) const { return locations_[id]; }
+    // Global id of the first sentence of the document last passed to match_document.
+    std::uint64_t document_base() const { return document_base_; }
+    // The sentence's kept copy: itself unless it was removed, else its match's kept copy.
+    std::uint64_t kept_copy(std::uint64_t id) const { return kept_[id]; }
+    // Records that a sentence was removed (the planner decides after matching).
+    void mark_removed(std::uint64_t id) { kept_[id] = kept_[direct_[id]]; }
     std::uint64_t size() const { return locations_.size(); }
     // Bytes of index memory per indexed sentence (for the README and --max-memory).
     std::size_t bytes_per_sentence() const;
@@ -76,11 +83,16 @@ private:
     std::vector<UnitRecord> records_;
     std::vector<std::uint64_t> roots_;
     std::vector<bool> eligible_;  // may serve as a source
+    std::vector<std::uint64_t> direct_;  // the sentence each was matched with (itself if none)
+    std::vector<std::uint64_t> kept_;
+    std::uint64_t document_base_ = 0;
     std::vector<std::uint32_t> signatures_;
     // Exact key -> first sentence with it.
-    std::unordered_map<std::uint64_t, std::uint64_t> exact_;
-    // Band key -> most recent sentence id; chains continue through band_next_.
-    std::vector<std::unordered_map<std::uint64_t, std::uint64_t>> band_heads_;
+    FlatHashMap exact_;
+    // Band key (which mixes in the band number) -> most recent sentence id with it; chains
+    // continue through band_next_.
+    FlatHashMap band_heads_;
+    std::size_t bands_;
     std::vector<std::uint64_t> band_next_;  // id * bands + band -> previous id with that key (+1; 0 = end)
 };
 

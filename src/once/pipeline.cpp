@@ -122,6 +122,8 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
                                                         matchable_sentences(analyses[i], verdicts[i]));
             PlanResult plan = plan_spans(batch[i].doc.text, analyses[i], matches, verdicts[i], doc_index, matcher,
                                          clusters, config);
+            for (const std::size_t sentence : plan.removed_sentences)
+                matcher.mark_removed(matcher.document_base() + sentence);
             docs[i].id = batch[i].doc.id;
             docs[i].group = batch[i].doc.group;
             docs[i].bytes = batch[i].doc.text.size();

@@ -64,6 +64,7 @@ PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const 
     };
 
     std::vector<Span> spans;
+    std::vector<std::size_t> removed_sentences;
 
     // 1. Runs of copied sentences.
     std::size_t i = 0;
@@ -75,10 +76,22 @@ PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const 
         std::size_t end = i;
         std::uint32_t weight = 0;
         bool exact_in_document = true;
-        while (end < sentences.size() && matches[end].type != MatchType::none && !protected_sentence(end)) {
+        // A run is one copied passage: each sentence's kept copy follows the previous one's in
+        // the same document (a few sentences may be skipped: an edit can drop one). Sentences
+        // that each match somewhere else — spec lines like "RAM: 1GB" found in different
+        // earlier pages — are separate runs, each judged on its own weight.
+        const auto continues_run = [&](std::size_t k) {
+            if (k == i) return true;
+            const UnitLocation& previous = matcher.location(matches[k - 1].direct);
+            const UnitLocation& current = matcher.location(matches[k].direct);
+            return previous.doc == current.doc && current.sentence > previous.sentence &&
+                   current.sentence <= previous.sentence + 3;
+        };
+        while (end < sentences.size() && matches[end].type != MatchType::none && !protected_sentence(end) &&
+               continues_run(end)) {
             weight += analysis.units[end].weight;
             exact_in_document = exact_in_document && matches[end].type == MatchType::exact &&
-                                matcher.location(matches[end].source).doc == doc;
+                                matcher.location(matches[end].direct).doc == doc;
             ++end;
         }
         // Whole lines: the run starts at the first sentence of its first line and ends with the
@@ -95,11 +108,14 @@ PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const 
             for (std::size_t k = i; k < end; ++k) {
                 const Kind kind = kind_of(matches[k].type);
                 if (!enabled(kind)) continue;
-                const UnitLocation& source = matcher.location(matches[k].source);
+                // Point at the nearest copy that is kept: the sentence this one was matched with,
+                // or, if that was removed too, its own kept copy.
+                const UnitLocation& source = matcher.location(matcher.kept_copy(matches[k].direct));
+                removed_sentences.push_back(k);
                 // Extend the previous span when this sentence continues the same copied passage:
                 // same kind, same source document, source further on, nothing but space between.
                 if (!spans.empty() && k > i && spans.back().kind == kind && spans.back().source &&
-                    matcher.location(matches[k - 1].source).doc == source.doc &&
+                    matcher.location(matcher.kept_copy(matches[k - 1].direct)).doc == source.doc &&
                     spans.back().source->end <= source.start && spans.back().end <= sentences[k].start) {
                     Span& previous = spans.back();
                     previous.end = sentences[k].end;
@@ -263,6 +279,7 @@ PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const 
     }
     result.fully_removed = any_text && all_removed;
     result.spans = std::move(spans);
+    result.removed_sentences = std::move(removed_sentences);
     return result;
 }
 

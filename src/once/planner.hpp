@@ -40,6 +40,7 @@ private:
 struct PlanResult {
     std::vector<Span> spans;
     bool fully_removed = false;
+    std::vector<std::size_t> removed_sentences;  // copies removed (for Matcher::mark_removed)
 };
 
 PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,

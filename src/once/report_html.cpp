@@ -99,13 +99,13 @@ constexpr double kChartWidth = 1000, kChartHeight = 220;
 constexpr double kPlotLeft = 44, kPlotRight = 990, kPlotTop = 12, kPlotBottom = 190;
 constexpr std::size_t kMaxBars = 200;
 
-std::string chart_axes(const std::string& y_top_label) {
+std::string chart_axes(const std::string& y_top_label, const std::string& y_middle_label) {
     std::string svg;
     for (int step = 0; step <= 2; ++step) {
         const double y = kPlotBottom - (kPlotBottom - kPlotTop) * step / 2.0;
         svg += "<line class=\"grid\" x1=\"" + fixed(kPlotLeft, 1) + "\" x2=\"" +
                fixed(kPlotRight, 1) + "\" y1=\"" + fixed(y, 1) + "\" y2=\"" + fixed(y, 1) + "\"/>";
-        const std::string label = step == 0 ? "0" : step == 1 ? "" : y_top_label;
+        const std::string label = step == 0 ? "0" : step == 1 ? y_middle_label : y_top_label;
         if (!label.empty())
             svg += "<text class=\"axis\" x=\"" + fixed(kPlotLeft - 6, 1) + "\" y=\"" +
                    fixed(y + 4, 1) + "\" text-anchor=\"end\">" + html_escape(label) + "</text>";
@@ -127,7 +127,7 @@ std::string bar_chart(const RunResult& result) {
     const double slot = std::min(60.0, (kPlotRight - kPlotLeft) / static_cast<double>(order.size()));
     const double gap = slot > 6 ? slot * 0.15 : 0.0;
     const double height = kPlotBottom - kPlotTop;
-    std::string svg = chart_axes("100%");
+    std::string svg = chart_axes("100%", "50%");
     for (std::size_t k = 0; k < order.size(); ++k) {
         const DocResult& doc = result.docs[order[k]];
         const double x = kPlotLeft + slot * static_cast<double>(k) + gap / 2;
@@ -174,7 +174,7 @@ std::string histogram(const RunResult& result, std::size_t& untouched) {
     const std::size_t peak = std::max<std::size_t>(1, *std::max_element(counts.begin(), counts.end()));
     const double slot = (kPlotRight - kPlotLeft) / bins;
     const double height = kPlotBottom - kPlotTop;
-    std::string svg = chart_axes(std::to_string(peak));
+    std::string svg = chart_axes(std::to_string(peak), "");
     for (std::size_t b = 0; b < bins; ++b) {
         const double x = kPlotLeft + slot * static_cast<double>(b) + slot * 0.1;
         const double h = height * static_cast<double>(counts[b]) / static_cast<double>(peak);

@@ -45,14 +45,23 @@ std::string plural(std::uint64_t count, const char* one, const char* many) {
     return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
-// Keeps terminal output to one line per entry and free of escape sequences from file names.
+// Keeps terminal output to one line per entry and free of what a file name could smuggle in:
+// C0/C1 controls (escape sequences), bidirectional overrides, invalid UTF-8.
 std::string printable(std::string_view text) {
     std::string out;
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        out += (byte < 0x20 || byte == 0x7F) ? '?' : c;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const Decoded d = decode_utf8(text, pos);
+        const char32_t cp = d.code_point;
+        const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+                             (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        if (control)
+            out += '?';
+        else
+            append_utf8(out, cp);
+        pos += d.length;
     }
-    return sanitize_utf8(out);
+    return out;
 }
 
 void append_verdict(std::string& out, const ReportOptions& options, const Style& style) {

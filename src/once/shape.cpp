@@ -242,6 +242,8 @@ struct Shape {
     bool comma_end = false;     // ends in a comma: a line of a hard-wrapped paragraph
     bool ellipsis = false;      // ends in "..." / "…": a teaser cut off, or prose trailing off
     bool period_end = false;    // ends in "。" or "." (closing quotes skipped): a sentence, not a link
+    bool url = false;           // the whole line is one URL
+    bool field = false;         // "key:value", a row of a spec or info box
     Cue cue = Cue::none;
     int phrases = 0;            // lexicon phrases the line is made of (button / heading)
     bool spaced_link = false;   // "previous foo": a link head without ':' (needs a pair)
@@ -282,7 +284,7 @@ bool is_nav_row(std::string_view s) {
 
 bool is_breadcrumb(std::string_view s) {
     int arrows = 0;
-    for (std::string_view arrow : {" > ", " \u203a ", " \u00bb ", " / "}) {
+    for (std::string_view arrow : {" > ", " \u203a ", " \u00bb "}) {  // not " / ": spec lists use it
         for (std::size_t at = s.find(arrow); at != std::string_view::npos; at = s.find(arrow, at + 1)) ++arrows;
     }
     return arrows >= 2;
@@ -378,13 +380,23 @@ Shape measure(const LineFeatures& line, Matcher& matcher) {
         shape.terminal = is_sentence_end(end);
         shape.period_end = end == 0x3002 || end == '.' || end == 0xFF0E;
     }
+    shape.url = (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")) &&
+                s.find(' ') == std::string_view::npos;
+    if (shape.url) shape.terminal = shape.period_end = false;
     shape.prose = shape.terminal || shape.sentence_ends >= 2;
+    {
+        const std::size_t colon = s.find(':');
+        shape.field = !shape.url && colon != std::string_view::npos && colon > 0 && colon <= 40 &&
+                      s.find_first_not_of(' ', colon + 1) != std::string_view::npos;
+    }
     {
         std::size_t i = 0;
         const char32_t first = s.empty() ? 0 : next_cp(s, i);
         std::size_t j = i;
         const char32_t second = i < s.size() ? next_cp(s, j) : 0;
-        shape.bullet = is_bullet(first) && !is_digit(second) && !(first == '-' && second == '-');
+        // "-5°C" and "+3%" are numbers, "--" a rule; "・7インチ" is still a bullet.
+        const bool sign = first == '-' || first == '+';
+        shape.bullet = is_bullet(first) && !(sign && (is_digit(second) || second == first));
     }
     std::size_t last_start = 0;
     const char32_t last = s.empty() ? 0 : last_cp(s, last_start);
@@ -443,21 +455,32 @@ struct Line {
     bool long_prose = false;     // exempt from recurrence: a duplicate's business
     bool title = false;          // the article's title slot
     bool anchor = false;         // counts as article for the neighbours (good, title, protect)
+    bool data = false;           // in a block of key:value rows: never chrome by context alone
     bool resolved = false;       // class settled by context
+    bool protect = false;        // matched a --keep pattern
 };
 
-// Nearest non-blank line before/after `i` whose class satisfies `decided`; `edge` when none.
+// For every line, the class of the nearest non-blank line above (`step` -1) or below (+1)
+// that `decided` accepts, anchors counting as good; `Cls::blank` when the page edge comes
+// first (the edges are neutral: a page may start or end with article text). One pass, so the
+// context rules stay linear on pages of thousands of short lines.
 template <class Pred>
-Cls neighbour(const std::vector<Line>& lines, std::size_t i, int step, Cls edge, Pred decided) {
-    for (std::size_t k = i;;) {
-        if (step < 0) { if (k == 0) return edge; --k; }
-        else { ++k; if (k >= lines.size()) return edge; }
+std::vector<Cls> nearest(const std::vector<Line>& lines, int step, Pred decided) {
+    const std::size_t n = lines.size();
+    std::vector<Cls> out(n, Cls::blank);
+    Cls last = Cls::blank;
+    for (std::size_t j = 0; j < n; ++j) {
+        const std::size_t k = step < 0 ? j : n - 1 - j;
+        out[k] = last;
         const Line& line = lines[k];
         if (line.cls == Cls::blank) continue;
-        if (line.anchor) return Cls::good;
-        if (decided(line)) return line.cls;
+        if (line.anchor) last = Cls::good;
+        else if (decided(line)) last = line.cls;
     }
+    return out;
 }
+
+bool decided(const Line& line) { return line.cls == Cls::good || is_bad(line.cls); }
 
 }  // namespace
 
@@ -541,15 +564,12 @@ const Lexicon& Lexicon::builtin() {
 
 // --- classify_lines ---------------------------------------------------------------------
 
-std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& features, const Lexicon& lexicon,
-                                        const Config& config) {
-    const std::size_t n = features.size();
-    std::vector<LineVerdict> verdicts(n);
-    if (n == 0) return verdicts;
-    Matcher matcher(lexicon);
-    std::vector<Line> lines(n);
+namespace {
 
-    // 1. Features, recurrence flags, document-level stop-word coverage.
+// Step 1: one class per line from its own shape, with recurrence flags.
+void classify_alone(std::vector<Line>& lines, const std::vector<LineFeatures>& features, const Config& config,
+                    Matcher& matcher) {
+    const std::size_t n = lines.size();
     long latin_words = 0, latin_stop = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const LineFeatures& f = features[i];
@@ -560,21 +580,18 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         latin_words += line.shape.latin_words;
         latin_stop += line.shape.latin_stop;
         line.long_prose = f.weight >= k_long_prose_weight && line.shape.prose;
-        if (f.group_docs > 0 && f.recurrence_docs >= 2) {
+        if (f.group_docs > 0 && f.recurrence_docs >= 2 && !line.long_prose) {
             const double share = static_cast<double>(f.recurrence_docs) / static_cast<double>(f.group_docs);
-            if (static_cast<int>(f.recurrence_docs) >= config.boilerplate_min_docs &&
-                share >= config.boilerplate_min_share)
-                line.recurring = !line.long_prose;
-            else
-                line.recurs_some = !line.long_prose;
+            const bool templ = static_cast<int>(f.recurrence_docs) >= config.boilerplate_min_docs &&
+                               share >= config.boilerplate_min_share;
+            line.recurring = templ;
+            line.recurs_some = !templ;
         }
     }
     // Space-separated link heads ("previous foo") count only as a previous/next pair.
     for (std::size_t i = 0; i < n; ++i) {
         if (!lines[i].shape.spaced_link) continue;
-        auto link_at = [&](std::size_t k) {
-            return lines[k].shape.spaced_link || lines[k].shape.cue == Cue::link;
-        };
+        auto link_at = [&](std::size_t k) { return lines[k].shape.spaced_link || lines[k].shape.cue == Cue::link; };
         if ((i > 0 && link_at(i - 1)) || (i + 1 < n && link_at(i + 1))) lines[i].shape.cue = Cue::link;
     }
     // Stop-word density is evidence only where the word lists cover the page's language, and
@@ -582,10 +599,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
     // a 40-character sentence, so CJK lines are judged by length and punctuation alone.
     const bool latin_covered = latin_words > 0 && latin_stop * 10 >= latin_words;
 
-    // 2. Initial classes.
-    bool any_good = false;
-    for (std::size_t i = 0; i < n; ++i) {
-        Line& line = lines[i];
+    for (Line& line : lines) {
         if (line.cls == Cls::blank) continue;
         const Shape& s = line.shape;
         switch (s.cue) {
@@ -608,7 +622,8 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         bool stop_ok = true;
         if (latin_covered && 4 * s.latin_words >= s.weight && s.latin_words >= 8)
             stop_ok = s.latin_stop * 5 >= s.latin_words;  // >= 20% function words
-        if (s.weight >= k_good_weight && s.prose && stop_ok && !s.ellipsis && !line.recurs_some && !line.recurring) {
+        const bool may_be_good = !s.ellipsis && !line.recurs_some && !line.recurring;
+        if (s.weight >= k_good_weight && s.prose && stop_ok && may_be_good) {
             line.cls = Cls::good;
             line.score = s.weight >= 2 * k_good_weight ? k_score_good_long : k_score_good;
         } else if (s.weight >= k_good_weight || (s.weight >= k_near_good_weight && s.terminal)) {
@@ -618,217 +633,284 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
             line.score = k_score_short_mixed;
         }
     }
+}
 
-    // Hard-wrapped paragraphs: a block of consecutive lines that reads as prose as a whole (no
-    // cue in it, enough weight, most lines ending in sentence punctuation or a comma, at least
-    // one in a period or comma — titles end in neither) is good line by line.
-    for (std::size_t start = 0; start < n;) {
+// Calls `visit(start, end)` for every block: a maximal run of non-blank lines.
+template <class Visit>
+void for_each_block(const std::vector<Line>& lines, std::size_t limit, Visit visit) {
+    for (std::size_t start = 0; start < limit;) {
         if (lines[start].cls == Cls::blank) { ++start; continue; }
         std::size_t end = start;
+        while (end < limit && lines[end].cls != Cls::blank) ++end;
+        visit(start, end);
+        start = end;
+    }
+}
+
+// Hard-wrapped paragraphs: a block that reads as prose as a whole (no cue in it, enough
+// weight, most lines ending in sentence punctuation or a comma, at least one in a period or a
+// comma — titles end in neither, and few bullets) is good line by line.
+void mark_wrapped_paragraphs(std::vector<Line>& lines) {
+    for_each_block(lines, lines.size(), [&](std::size_t start, std::size_t end) {
+        const int count = static_cast<int>(end - start);
         int weight = 0, ends = 0, periods = 0, bullets = 0;
         bool clean = true;
-        for (; end < n && lines[end].cls != Cls::blank; ++end) {
-            const Line& l = lines[end];
+        for (std::size_t k = start; k < end; ++k) {
+            const Line& l = lines[k];
             const Shape& s = l.shape;
             weight += s.weight;
             clean = clean && s.cue == Cue::none && !l.recurring && !l.recurs_some;
             bullets += s.bullet;
             ends += s.terminal || s.comma_end;
-            std::size_t at = 0;
-            const char32_t last = features[end].normalized.empty() ? 0 : last_cp(features[end].normalized, at);
-            periods += s.comma_end || last == 0x3002 || last == '.';
+            periods += s.period_end || s.comma_end;
         }
-        const std::size_t count = end - start;
-        if (count >= 2 && clean && weight >= k_good_weight && 2 * ends >= static_cast<int>(count) && periods > 0 &&
-            2 * bullets < static_cast<int>(count)) {
-            for (std::size_t k = start; k < end; ++k) {
-                if (lines[k].cls == Cls::good) continue;
-                lines[k].cls = Cls::good;
-                lines[k].score = k_score_good;
-            }
+        if (count < 2 || !clean || weight < k_good_weight || 2 * ends < count || periods == 0 || 2 * bullets >= count)
+            return;
+        for (std::size_t k = start; k < end; ++k) {
+            if (lines[k].cls == Cls::good) continue;
+            lines[k].cls = Cls::good;
+            lines[k].score = k_score_good;
         }
-        start = end;
-    }
+    });
+}
 
-    // Title slot: the lines right above the first good paragraph (title, byline, date). A
-    // recurring template is not a paragraph, so it cannot anchor the slot.
+// Spec and info boxes ("価格:無料", "weight: 2.1 kg"): blocks of >= 3 key:value rows are article
+// facts, whatever chrome surrounds them, so context never turns them into chrome.
+void mark_data_blocks(std::vector<Line>& lines) {
+    for_each_block(lines, lines.size(), [&](std::size_t start, std::size_t end) {
+        int fields = 0;
+        for (std::size_t k = start; k < end; ++k) fields += lines[k].shape.field && lines[k].shape.cue == Cue::none;
+        if (fields < 3 || 2 * fields < static_cast<int>(end - start)) return;
+        for (std::size_t k = start; k < end; ++k) lines[k].data = lines[k].shape.cue == Cue::none;
+    });
+}
+
+// The title slot: the lines right above the first paragraph (title, byline, date), past a
+// short lead paragraph or two. A recurring template is not a paragraph, so it cannot anchor
+// the slot. Returns the first paragraph's index, or n when the page has none.
+std::size_t mark_title_slot(std::vector<Line>& lines) {
+    const std::size_t n = lines.size();
     std::size_t first_good = n;
     for (std::size_t i = 0; i < n; ++i) {
-        if (lines[i].cls == Cls::good && !lines[i].recurring) { first_good = i; break; }
+        if (lines[i].cls == Cls::good) { first_good = i; break; }
     }
-    if (first_good < n) {
-        any_good = true;
-        // A short lead paragraph or two ("near-good" prose) may come between title and body.
-        std::size_t k = first_good;
-        for (int leads = 0; leads <= 2; ++leads) {
-            while (k > 0 && lines[k - 1].cls == Cls::blank) --k;
-            if (leads == 2 || k == 0 || lines[k - 1].cls != Cls::near_good || !lines[k - 1].shape.prose) break;
-            --k;
-        }
-        std::vector<std::size_t> slot;
-        while (k > 0 && slot.size() < 3) {
-            const Line& above = lines[k - 1];
-            if (above.cls == Cls::blank || above.cls == Cls::bad || above.cls == Cls::soft_bad ||
-                above.cls == Cls::good)
-                break;
-            slot.push_back(--k);
-        }
-        // A longer block directly above (no blank line) is a menu with the title at its end.
-        if (slot.size() == 3 && k > 0 && lines[k - 1].cls != Cls::blank) slot.resize(2);
-        for (std::size_t t : slot) {
-            lines[t].title = true;
-            lines[t].anchor = true;
-            lines[t].score = k_score_title;
+    if (first_good == n) return n;
+    std::size_t k = first_good;
+    for (int leads = 0; leads <= 2; ++leads) {
+        while (k > 0 && lines[k - 1].cls == Cls::blank) --k;
+        if (leads == 2 || k == 0 || lines[k - 1].cls != Cls::near_good || !lines[k - 1].shape.prose) break;
+        --k;
+    }
+    std::vector<std::size_t> slot;
+    while (k > 0 && slot.size() < 3) {
+        const Cls above = lines[k - 1].cls;
+        if (above == Cls::blank || above == Cls::good || is_bad(above)) break;
+        slot.push_back(--k);
+    }
+    // A longer block directly above (no blank line) is a menu with the title at its end.
+    if (slot.size() == 3 && k > 0 && lines[k - 1].cls != Cls::blank) slot.resize(2);
+    for (std::size_t t : slot) {
+        lines[t].title = true;
+        lines[t].anchor = true;
+        lines[t].score = k_score_title;
+    }
+    return first_good;
+}
+
+// Recurring templates are chrome, for the neighbours too — except a lone recurring line
+// between paragraphs: an in-article heading every post of the site has, like "まとめ".
+void apply_recurrence(std::vector<Line>& lines) {
+    const std::size_t n = lines.size();
+    auto plain = [](const Line& l) { return !l.recurring && (l.cls == Cls::good || l.cls == Cls::bad); };
+    const std::vector<Cls> up = nearest(lines, -1, plain);
+    const std::vector<Cls> down = nearest(lines, +1, plain);
+    // The nearest non-blank line above/below: is it recurring too?
+    std::vector<char> recurring_near(n, 0);
+    for (int step : {-1, +1}) {
+        bool last = false;
+        for (std::size_t j = 0; j < n; ++j) {
+            const std::size_t k = step < 0 ? j : n - 1 - j;
+            if (lines[k].cls == Cls::blank) continue;
+            recurring_near[k] = static_cast<char>(recurring_near[k] || last);
+            last = lines[k].recurring;
         }
     }
     for (std::size_t i = 0; i < n; ++i) {
-        if (features[i].protect || lines[i].cls == Cls::good) lines[i].anchor = true;
+        Line& line = lines[i];
+        if (!line.recurring || line.anchor || is_bad(line.cls)) continue;
+        if (!recurring_near[i] && up[i] == Cls::good && down[i] == Cls::good) {
+            line.recurring = false;
+            continue;
+        }
+        line.cls = Cls::bad;
     }
+}
 
-    if (config.shape) {
-        // Recurring templates are chrome for the neighbours too, except a lone recurring line
-        // between paragraphs (an in-article heading every post has, like "まとめ").
-        for (std::size_t i = 0; i < n; ++i) {
-            Line& line = lines[i];
-            if (!line.recurring || line.title || line.anchor || is_bad(line.cls)) continue;
-            auto recurring_at = [&](std::size_t k) { return lines[k].cls != Cls::blank && lines[k].recurring; };
-            std::size_t up = i, down = i;
-            while (up > 0 && lines[up - 1].cls == Cls::blank) --up;
-            while (down + 1 < n && lines[down + 1].cls == Cls::blank) ++down;
-            const bool lone = !(up > 0 && recurring_at(up - 1)) && !(down + 1 < n && recurring_at(down + 1));
-            auto not_recurring_decided = [](const Line& l) { return !l.recurring && (l.cls == Cls::good || l.cls == Cls::bad); };
-            if (lone && neighbour(lines, i, -1, Cls::bad, not_recurring_decided) == Cls::good &&
-                neighbour(lines, i, +1, Cls::bad, not_recurring_decided) == Cls::good) {
-                line.recurring = false;
+// A lone soft cue between two paragraphs is article ("Next steps", "Weather", "目次").
+void rescue_soft_cues(std::vector<Line>& lines) {
+    const std::vector<Cls> up = nearest(lines, -1, decided);
+    const std::vector<Cls> down = nearest(lines, +1, decided);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Line& line = lines[i];
+        if (line.cls != Cls::soft_bad || line.recurring || up[i] != Cls::good || down[i] != Cls::good) continue;
+        line.cls = Cls::short_line;
+        line.score = k_score_rescued;
+        line.resolved = true;
+    }
+}
+
+// Uncertain lines of class `which` follow their neighbours: chrome between chrome, article
+// between article, and article when mixed. Without any paragraph on the page, prose is never
+// judged by its neighbours.
+void follow_neighbours(std::vector<Line>& lines, Cls which, bool any_good) {
+    const std::vector<Cls> up = nearest(lines, -1, decided);
+    const std::vector<Cls> down = nearest(lines, +1, decided);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Line& line = lines[i];
+        if (line.cls != which || line.anchor || line.data || line.resolved) continue;
+        line.resolved = true;
+        const bool near_good = which == Cls::near_good;
+        if (is_bad(up[i]) && is_bad(down[i]) && (any_good || !line.shape.prose)) {
+            line.cls = Cls::bad;
+            line.score = line.shape.prose ? k_score_context_bad_prose : k_score_context_bad;
+        } else if (near_good) {
+            line.cls = Cls::good;  // resolved: counts as article for the short lines next
+        } else if (up[i] == Cls::good && down[i] == Cls::good) {
+            line.score = k_score_short_good;
+        }
+    }
+}
+
+// A heading word followed by title-like lines, all bulleted or none, is a list of links: >= 3
+// lines, or >= 2 bulleted ones. A bare URL under a title belongs to it; two blank lines in a
+// row end the list.
+void mark_link_lists(std::vector<Line>& lines) {
+    const std::size_t n = lines.size();
+    for (std::size_t h = 0; h < n; ++h) {
+        if (lines[h].shape.cue != Cue::heading || !is_bad(lines[h].cls)) continue;
+        std::vector<std::size_t> run;
+        std::size_t first_item = n;
+        int blanks = 0, items = 0;
+        for (std::size_t k = h + 1; k < n && run.size() < 30; ++k) {
+            const Line& l = lines[k];
+            if (l.cls == Cls::blank) {
+                if (++blanks >= 2) break;
                 continue;
             }
-            line.cls = Cls::bad;
-        }
-
-        // 3a. A lone soft cue between two paragraphs is article ("Next steps", "Weather", "目次").
-        // The page edges are neutral: a page may start or end with article text, and a line
-        // between the edge and chrome is not chrome for that alone.
-        const Cls edge = Cls::blank;
-        auto decided = [](const Line& l) { return l.cls == Cls::good || is_bad(l.cls); };
-        for (std::size_t i = 0; i < n; ++i) {
-            Line& line = lines[i];
-            if (line.cls != Cls::soft_bad || line.title) continue;
-            if (neighbour(lines, i, -1, edge, decided) == Cls::good && neighbour(lines, i, +1, edge, decided) == Cls::good) {
-                line.cls = Cls::short_line;
-                line.score = k_score_rescued;
-                line.resolved = true;
+            blanks = 0;
+            if (is_bad(l.cls)) continue;
+            // Link titles may end in "!" or "?", not in a period or comma.
+            const bool kept = l.cls == Cls::short_line || (l.cls == Cls::good && l.resolved);
+            if (l.anchor || l.data || !kept || l.shape.period_end || l.shape.comma_end ||
+                l.shape.weight >= k_long_prose_weight)
+                break;
+            if (!l.shape.url) {
+                if (first_item == n) first_item = k;
+                else if (l.shape.bullet != lines[first_item].shape.bullet) break;
+                ++items;
             }
+            run.push_back(k);
         }
-        // 3b. Near-good lines: chrome only between chrome. Without any paragraph on the page,
-        // the page edges say nothing and prose is never judged by its neighbours.
-        std::vector<Cls> next(n, Cls::blank);
-        for (std::size_t i = 0; i < n; ++i) {
-            if (lines[i].cls != Cls::near_good || lines[i].anchor) continue;
-            const Cls up = neighbour(lines, i, -1, edge, decided);
-            const Cls down = neighbour(lines, i, +1, edge, decided);
-            next[i] = is_bad(up) && is_bad(down) && (any_good || !lines[i].shape.prose) ? Cls::bad : Cls::good;
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            if (next[i] == Cls::blank) continue;
-            lines[i].cls = next[i];
-            lines[i].score = next[i] == Cls::bad ? k_score_context_bad_prose : k_score_near_good;
-            lines[i].resolved = true;
-        }
-        // 3c. Short lines take the class of their neighbours; mixed stays article.
-        std::fill(next.begin(), next.end(), Cls::blank);
-        for (std::size_t i = 0; i < n; ++i) {
-            const Line& line = lines[i];
-            if (line.cls != Cls::short_line || line.anchor || line.resolved) continue;
-            const Cls up = neighbour(lines, i, -1, edge, decided);
-            const Cls down = neighbour(lines, i, +1, edge, decided);
-            if (is_bad(up) && is_bad(down) && (any_good || !line.shape.prose)) next[i] = Cls::bad;
-            else if (up == Cls::good && down == Cls::good) next[i] = Cls::good;
-            else next[i] = Cls::short_line;
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            Line& line = lines[i];
-            if (next[i] == Cls::blank) continue;
-            line.resolved = true;
-            if (next[i] == Cls::bad) {
-                line.cls = Cls::bad;
-                line.score = line.shape.prose ? k_score_context_bad_prose : k_score_context_bad;
-            } else if (next[i] == Cls::good) {
-                line.score = k_score_short_good;
-            }
-        }
-        // 3d. A heading word followed by title-like lines, all bulleted or none, is a list of
-        // links: >= 3 lines, or >= 2 bulleted ones. Two blank lines in a row end the list.
-        for (std::size_t h = 0; h < n; ++h) {
-            if (lines[h].shape.cue != Cue::heading || !is_bad(lines[h].cls)) continue;
-            std::vector<std::size_t> run;
-            int blanks = 0;
-            for (std::size_t k = h + 1; k < n && run.size() < 30; ++k) {
-                const Line& l = lines[k];
-                if (l.cls == Cls::blank) {
-                    if (++blanks >= 2) break;
-                    continue;
-                }
-                blanks = 0;
-                if (is_bad(l.cls)) continue;
-                // Link titles may end in "!" or "?", not in a period or comma.
-                const bool kept = l.cls == Cls::short_line || (l.cls == Cls::good && l.resolved);
-                if (l.anchor || !kept || l.shape.period_end || l.shape.comma_end ||
-                    l.shape.weight >= k_long_prose_weight)
-                    break;
-                if (!run.empty() && l.shape.bullet != lines[run.front()].shape.bullet) break;
-                run.push_back(k);
-            }
-            const bool bulleted = !run.empty() && lines[run.front()].shape.bullet;
-            if (run.size() < static_cast<std::size_t>(bulleted ? k_link_list_lines - 1 : k_link_list_lines)) continue;
-            for (std::size_t k : run) {
-                lines[k].cls = Cls::bad;
-                lines[k].score = k_score_link_list;
-            }
-        }
-        // 3e. Above the title: menu items hanging off chrome, and blocks of short lines that
-        // contain chrome (a menu written one item per line).
-        if (first_good < n) {
-            for (std::size_t i = 0; i < first_good; ++i) {
-                Line& line = lines[i];
-                if (line.cls != Cls::short_line || line.anchor || !line.shape.title_like ||
-                    line.shape.weight > k_menu_item_weight)
-                    continue;
-                for (std::size_t k = i; k > 0;) {
-                    const Line& up = lines[--k];
-                    if (up.cls == Cls::blank || (up.cls == Cls::short_line && up.shape.title_like && !up.anchor)) continue;
-                    if (is_bad(up.cls)) {
-                        line.cls = Cls::bad;
-                        line.score = k_score_menu;
-                    }
-                    break;
-                }
-            }
-            for (std::size_t start = 0; start < first_good;) {
-                if (lines[start].cls == Cls::blank) { ++start; continue; }
-                std::size_t end = start;
-                std::size_t chrome = 0;
-                bool clean = true;
-                while (end < first_good && lines[end].cls != Cls::blank) {
-                    const Line& l = lines[end];
-                    chrome += is_bad(l.cls);
-                    clean = clean && !l.anchor && (is_bad(l.cls) || l.shape.title_like);
-                    ++end;
-                }
-                // At least two chrome lines, 40% of the block: one photo credit next to the
-                // title does not make the title block a menu.
-                if (clean && end - start >= 3 && chrome >= 2 && 5 * chrome >= 2 * (end - start)) {
-                    for (std::size_t k = start; k < end; ++k) {
-                        if (is_bad(lines[k].cls)) continue;
-                        lines[k].cls = Cls::bad;
-                        lines[k].score = k_score_menu;
-                    }
-                }
-                start = end;
-            }
+        const bool bulleted = first_item < n && lines[first_item].shape.bullet;
+        if (items < (bulleted ? k_link_list_lines - 1 : k_link_list_lines)) continue;
+        for (std::size_t k : run) {
+            lines[k].cls = Cls::bad;
+            lines[k].score = k_score_link_list;
         }
     }
+}
 
-    // 4. Verdicts.
+// Above the first paragraph: menu items hanging off chrome (short title-like lines reached
+// from a chrome line through other such lines), and blocks of short lines made of at least
+// 40% chrome (a menu written one item per line; one photo credit does not make a menu).
+void mark_head_menus(std::vector<Line>& lines, std::size_t first_good) {
+    auto menu_item = [](const Line& l) {
+        return l.cls == Cls::short_line && !l.anchor && !l.data && l.shape.title_like;
+    };
+    bool from_chrome = false;
+    for (std::size_t i = 0; i < first_good; ++i) {
+        Line& line = lines[i];
+        if (line.cls == Cls::blank) continue;
+        if (is_bad(line.cls)) { from_chrome = true; continue; }
+        if (!menu_item(line)) { from_chrome = false; continue; }
+        if (from_chrome && line.shape.weight <= k_menu_item_weight) {
+            line.cls = Cls::bad;
+            line.score = k_score_menu;
+        }
+    }
+    for_each_block(lines, first_good, [&](std::size_t start, std::size_t end) {
+        std::size_t chrome = 0;
+        for (std::size_t k = start; k < end; ++k) {
+            if (is_bad(lines[k].cls)) ++chrome;
+            else if (!menu_item(lines[k])) return;
+        }
+        if (end - start < 3 || chrome < 2 || 5 * chrome < 2 * (end - start)) return;
+        for (std::size_t k = start; k < end; ++k) {
+            if (is_bad(lines[k].cls)) continue;
+            lines[k].cls = Cls::bad;
+            lines[k].score = k_score_menu;
+        }
+    });
+}
+
+// The tail of the page: from the first heading word ("関連記事", "related articles") after which
+// at most a fifth of the page's paragraph weight remains. What follows such a heading is
+// mostly the site's (related lists, promotions, recruiting blocks), so a paragraph there is no
+// anchor: it becomes uncertain and follows its neighbours. Long prose keeps its place (a second
+// article glued on, or a duplicate for the duplicate stage to judge).
+void demote_tail(std::vector<Line>& lines) {
+    const std::size_t n = lines.size();
+    long total = 0;
+    for (const Line& l : lines) total += l.cls == Cls::good ? l.shape.weight : 0;
+    if (total == 0) return;
+    long before = 0;
+    std::size_t tail = n;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Line& l = lines[i];
+        if (l.cls == Cls::good) before += l.shape.weight;
+        if (l.shape.cue == Cue::heading && is_bad(l.cls) && before > 0 && 5 * (total - before) <= before) {
+            tail = i;
+            break;
+        }
+    }
+    for (std::size_t k = tail + 1; k < n; ++k) {
+        Line& l = lines[k];
+        if (l.cls != Cls::good || l.long_prose || l.protect || l.title) continue;
+        l.cls = Cls::near_good;
+        l.anchor = false;
+        l.score = k_score_near_good;
+    }
+}
+
+}  // namespace
+
+std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& features, const Lexicon& lexicon,
+                                        const Config& config) {
+    const std::size_t n = features.size();
+    std::vector<LineVerdict> verdicts(n);
+    if (n == 0) return verdicts;
+    Matcher matcher(lexicon);
+    std::vector<Line> lines(n);
+
+    classify_alone(lines, features, config, matcher);
+    mark_wrapped_paragraphs(lines);
+    mark_data_blocks(lines);
+    const std::size_t first_good = mark_title_slot(lines);
+    for (std::size_t i = 0; i < n; ++i) {
+        lines[i].protect = features[i].protect;
+        if (features[i].protect || lines[i].cls == Cls::good) lines[i].anchor = true;
+    }
+    if (config.shape) {
+        apply_recurrence(lines);
+        rescue_soft_cues(lines);
+        demote_tail(lines);
+        const bool any_good = first_good < n;
+        follow_neighbours(lines, Cls::near_good, any_good);
+        follow_neighbours(lines, Cls::short_line, any_good);
+        mark_link_lists(lines);
+        if (any_good) mark_head_menus(lines, first_good);
+    }
+
     for (std::size_t i = 0; i < n; ++i) {
         const Line& line = lines[i];
         LineVerdict& v = verdicts[i];
@@ -837,6 +919,8 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
             v.score = line.score;
             v.chrome = line.score >= config.shape_threshold && !line.title;
         }
+        // Recurrence makes chrome whatever the threshold; the title slot and long prose (left
+        // to the duplicate stage) are exempt, and so is a lone recurring in-article heading.
         if (line.recurring && !line.title) {
             v.chrome = true;
             v.by_recurrence = true;
