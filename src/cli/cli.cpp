@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "once/baseline.hpp"
 #include "once/config.hpp"
 #include "once/error.hpp"
 #include "once/jsonl.hpp"
@@ -77,6 +78,12 @@ struct Cli {
     std::string flag_field;
     std::vector<std::string> formats;
     std::vector<std::string> outputs;
+    std::string config_file;
+    // check
+    std::optional<double> max_ratio;
+    std::optional<std::uint64_t> max_bytes;
+    std::string fail_on;
+    std::string baseline_path;
 };
 
 po::options_description detection_options(Cli& cli) {
@@ -141,10 +148,26 @@ po::options_description io_options(Cli& cli) {
          "JSON Lines: leave out records whose text was removed entirely")
         ("flag-field", po::value(&cli.flag_field),
          "JSON Lines: add this boolean field, true when the record's text was removed entirely")
+        ("ignore", po::value(&cli.input.ignore_globs)->composing(),
+         "glob of files never read (matched against the path and the path below its folder); repeatable")
+        ("config", po::value(&cli.config_file),
+         "read options from this file (default: .once.cfg in the working folder, if present)")
         ("on-error", po::value(&cli.on_error)->default_value("fail"),
          "bad input: `fail` stops with exit 3; `skip` goes on, lists skipped inputs, exits 5")
         ("threads", po::value(&cli.config.threads)->default_value(0), "worker threads (0 = all cores); output never depends on it")
         ("quiet,q", po::bool_switch(&cli.quiet), "no summary on stdout");
+    return options;
+}
+
+po::options_description check_options(Cli& cli) {
+    po::options_description options("check (exit 1 when a limit is exceeded; with no limit given, any finding fails)");
+    options.add_options()
+        ("max-ratio", po::value<double>()->notifier([&cli](double v) { cli.max_ratio = v; }),
+         "largest allowed share of removable bytes, overall and in every file (0-1)")
+        ("max-bytes", po::value<std::uint64_t>()->notifier([&cli](std::uint64_t v) { cli.max_bytes = v; }),
+         "largest allowed number of removable bytes in all files together")
+        ("fail-on", po::value(&cli.fail_on), "fail on any finding of these kinds (comma-separated), e.g. marker")
+        ("baseline", po::value(&cli.baseline_path), "only findings not recorded in this baseline (once baseline) count");
     return options;
 }
 
@@ -208,34 +231,35 @@ bool path_within(const fs::path& inner, const fs::path& outer) {
 // Writes cleaned files under a folder mirroring the inputs, and the map.
 class CleanSink : public DocumentSink {
 public:
-    CleanSink(const Cli& cli, const Corpus& corpus) : cli_(cli) {
+    // `output`: the folder or JSON Lines file for cleaned text; empty for scan/check/baseline.
+    CleanSink(const Cli& cli, const Corpus& corpus, std::string output) : cli_(cli), output_(std::move(output)) {
         if (!cli.map_path.empty()) {
             map_.emplace(cli.map_path);
             map_->write(map_header_line(cli.config, ONCE_VERSION));
         }
-        if (cli.output.empty()) return;
+        if (output_.empty()) return;
         jsonl_output_ = corpus.all_jsonl();
         if (corpus.has_jsonl() && !jsonl_output_)
             throw Error(ExitCode::usage, "cannot mix JSON Lines and plain files in one clean run");
         for (const auto& file : corpus.files()) {
             if (file.path == "-") continue;
-            if (jsonl_output_ ? path_within(cli.output, file.path) : path_within(cli.output, file.input) ||
-                                                                      path_within(file.path, cli.output))
-                throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input, cli.output);
+            if (jsonl_output_ ? path_within(output_, file.path) : path_within(output_, file.input) ||
+                                                                      path_within(file.path, output_))
+                throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input, output_);
         }
         if (jsonl_output_) {
-            jsonl_.emplace(cli.output);
+            jsonl_.emplace(output_);
         } else {
             std::error_code error;
-            fs::create_directories(cli.output, error);
-            if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), cli.output);
+            fs::create_directories(output_, error);
+            if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), output_);
         }
     }
 
     void document(const SourceDocument& source, const DocResult& result, std::string_view cleaned) override {
         ids_.push_back(result.id);
         if (map_) map_->write(map_document_line(result, ids_));
-        if (cli_.output.empty()) return;
+        if (output_.empty()) return;
         if (jsonl_) {
             if (result.fully_removed && cli_.drop_duplicate_docs) return;
             std::string line = with_text(*source.record, cleaned);
@@ -246,8 +270,8 @@ public:
         }
         const std::string relative = source.relative_path;
         if (!written_.insert(relative).second)
-            throw Error(ExitCode::output_error, "two inputs map to the same output file: " + relative, cli_.output);
-        const fs::path target = fs::path(cli_.output) / relative;
+            throw Error(ExitCode::output_error, "two inputs map to the same output file: " + relative, output_);
+        const fs::path target = fs::path(output_) / relative;
         std::error_code error;
         fs::create_directories(target.parent_path(), error);
         if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), target.parent_path().string());
@@ -276,6 +300,7 @@ private:
     }
 
     const Cli& cli_;
+    std::string output_;
     bool jsonl_output_ = false;
     std::optional<AtomicWriter> map_;
     std::optional<AtomicWriter> jsonl_;
@@ -306,10 +331,67 @@ void report_skipped(const RunResult& result, std::ostream& err) {
     if (!result.skipped.empty()) err << "once: " << result.skipped.size() << " input(s) skipped\n";
 }
 
+// The limits of `once check` over the findings that count; one line per limit exceeded.
+std::vector<std::string> check_limits(const Cli& cli, const RunResult& result) {
+    std::vector<std::string> violations;
+    const std::uint64_t total = result.total_bytes();
+    const std::uint64_t removed = result.removed_bytes();
+    std::size_t findings = 0;
+    std::map<std::string, std::size_t> by_kind;
+    for (const auto& doc : result.docs)
+        for (const auto& span : doc.spans) ++findings, ++by_kind[kind_name(span.kind)];
+    const bool any_limit = cli.max_ratio || cli.max_bytes || !cli.fail_on.empty();
+    if (!any_limit && findings > 0)
+        violations.push_back(std::to_string(findings) + " finding(s) (" + std::to_string(removed) +
+                             " bytes); no limit set, so any finding fails");
+    for (const auto& name : split_list(cli.fail_on)) {
+        const Kind kind = parse_kind(name);
+        const auto it = by_kind.find(kind_name(kind));
+        if (it != by_kind.end() && it->second > 0)
+            violations.push_back(std::to_string(it->second) + " " + kind_name(kind) + " finding(s); --fail-on " + kind_name(kind));
+    }
+    if (cli.max_bytes && removed > *cli.max_bytes)
+        violations.push_back(std::to_string(removed) + " removable bytes > --max-bytes " + std::to_string(*cli.max_bytes));
+    if (cli.max_ratio) {
+        const double ratio = total ? static_cast<double>(removed) / static_cast<double>(total) : 0.0;
+        if (ratio > *cli.max_ratio)
+            violations.push_back("overall ratio " + format_similarity(ratio) + " > --max-ratio " + format_similarity(*cli.max_ratio));
+        for (const auto& doc : result.docs) {
+            const double file_ratio = doc.bytes ? static_cast<double>(doc.removed_bytes()) / static_cast<double>(doc.bytes) : 0.0;
+            if (file_ratio > *cli.max_ratio)
+                violations.push_back(doc.id + ": ratio " + format_similarity(file_ratio) + " > --max-ratio " +
+                                     format_similarity(*cli.max_ratio));
+        }
+    }
+    return violations;
+}
+
+// One line per finding, `path:line: kind ...`, as compilers print them (editors jump to them).
+std::string findings_list(const RunResult& result) {
+    std::string out;
+    std::size_t shown = 0, total = 0;
+    for (const auto& doc : result.docs)
+        for (const auto& span : doc.spans) {
+            ++total;
+            if (shown >= 200) continue;
+            ++shown;
+            out += doc.id + ":" + std::to_string(span.start_pos.line) + ": " + kind_name(span.kind);
+            if (span.last_line != span.start_pos.line) out += " (lines " + std::to_string(span.start_pos.line) + "-" + std::to_string(span.last_line) + ")";
+            out += ", " + std::to_string(span.end - span.start) + " bytes";
+            if (span.source)
+                out += ", copy of " + result.docs[span.source->doc].id + ":" + std::to_string(span.source->start_pos.line);
+            if (span.kind == Kind::boilerplate && span.docs) out += ", in " + std::to_string(span.docs) + " documents";
+            out += "\n";
+        }
+    if (total > shown) out += "... and " + std::to_string(total - shown) + " more\n";
+    return out;
+}
+
 int run_command(const std::string& command, const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
     Cli cli;
     po::options_description visible;
-    visible.add(io_options(cli)).add(detection_options(cli)).add(boilerplate_options(cli)).add(report_options(cli));
+    visible.add(io_options(cli)).add(detection_options(cli)).add(boilerplate_options(cli)).add(check_options(cli)).add(
+        report_options(cli));
     po::options_description all;
     all.add(visible);
     all.add_options()("help,h", "show help")("path", po::value(&cli.paths)->composing(), "inputs")(
@@ -319,6 +401,19 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(rest).options(all).positional(positional).run(), vm);
+        // The config file holds the same options; the command line wins (values stored first
+        // are kept by Program_options).
+        std::string config_file = vm.count("config") ? vm["config"].as<std::string>() : std::string();
+        if (config_file.empty() && fs::exists(".once.cfg")) config_file = ".once.cfg";
+        if (!config_file.empty()) {
+            std::ifstream in(config_file);
+            if (!in) throw Error(ExitCode::usage, "cannot read config file", config_file);
+            try {
+                po::store(po::parse_config_file(in, visible), vm);
+            } catch (const po::error& error) {
+                throw Error(ExitCode::usage, error.what(), config_file);
+            }
+        }
         po::notify(vm);
     } catch (const po::error& error) {
         throw Error(ExitCode::usage, std::string(error.what()) + " (see once " + command + " --help)");
@@ -357,7 +452,7 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
         options.profile = &*profile;
     }
     if (command == "clean" && cli.output.empty()) throw Error(ExitCode::usage, "clean needs -o OUT (see once clean --help)");
-    CleanSink sink(cli, corpus);
+    CleanSink sink(cli, corpus, command == "clean" ? cli.output : std::string());
     RunResult result = run_pipeline(corpus, cli.config, &sink, options);
     sink.commit();
     if (options.progress) err << "\r\033[K";
@@ -374,21 +469,50 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
     ReportOptions report;
     report.color = color_wanted(out);
     report.tool_version = ONCE_VERSION;
+    int exit_code = static_cast<int>(result.skipped.empty() ? ExitCode::ok : ExitCode::partial);
+    if (command == "baseline") {
+        if (cli.output.empty()) throw Error(ExitCode::usage, "baseline needs -o FILE (e.g. .once-baseline.json)");
+        const Baseline baseline = Baseline::from_result(result);
+        baseline.save(cli.output, result);
+        if (!cli.quiet) out << "once: recorded " << baseline.size() << " finding(s) in " << cli.output << "\n";
+        report_skipped(result, err);
+        return exit_code;
+    }
+    const RunResult* shown = &result;
+    RunResult fresh;
+    std::size_t known_findings = 0;
+    if (command == "check") {
+        if (!cli.baseline_path.empty()) {
+            Baseline::Split split = Baseline::load(cli.baseline_path).split(result);
+            fresh = std::move(split.fresh);
+            known_findings = split.known;
+        } else {
+            fresh = result;
+        }
+        shown = &fresh;
+        report.has_verdict = true;
+        report.violations = check_limits(cli, fresh);
+        report.passed = report.violations.empty();
+        if (!report.passed) exit_code = static_cast<int>(ExitCode::findings);
+    }
     for (const auto& spec : cli.outputs) {
         const auto equals = spec.find('=');
         if (equals == std::string::npos) throw Error(ExitCode::usage, "--report takes FORMAT=FILE, got '" + spec + "'");
         ReportOptions file_report = report;
         file_report.color = false;
         AtomicWriter writer(spec.substr(equals + 1));
-        writer.write(render_report(parse_report_format(spec.substr(0, equals)), result, load_text, file_report));
+        writer.write(render_report(parse_report_format(spec.substr(0, equals)), *shown, load_text, file_report));
         writer.commit();
     }
     if (!cli.quiet) {
         if (cli.formats.empty()) cli.formats.push_back("terminal");
-        for (const auto& format : cli.formats) out << render_report(parse_report_format(format), result, load_text, report);
+        for (const auto& format : cli.formats) out << render_report(parse_report_format(format), *shown, load_text, report);
+        if (command == "check" && cli.formats.size() == 1 && cli.formats[0] == "terminal") out << findings_list(*shown);
     }
+    if (command == "check" && !cli.baseline_path.empty() && !cli.quiet)
+        out << "once: " << known_findings << " known finding(s) from the baseline remain\n";
     report_skipped(result, err);
-    return static_cast<int>(result.skipped.empty() ? ExitCode::ok : ExitCode::partial);
+    return exit_code;
 }
 
 }  // namespace

@@ -98,6 +98,10 @@ std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const st
     std::vector<LineVerdictDetail> verdicts(lines.size());
     std::vector<LineFeatures> features(lines.size());
     const std::uint32_t group_docs = recurrence.documents(group);
+    // Inline ignore markers, in any comment syntax (<!-- once:ignore-start -->, # once:ignore-line):
+    // the lines they cover are never removed or reported (they may still be a kept copy).
+    bool in_ignored_region = false;
+    bool ignore_next = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
         LineFeatures& feature = features[i];
@@ -107,6 +111,20 @@ std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const st
         feature.weight = static_cast<int>(analysis.line_weights[i]);
         feature.group_docs = group_docs;
         feature.recurrence_docs = recurrence.count(group, analysis.line_templates[i]);
+        const std::string_view text = line.normalized;
+        bool ignored = in_ignored_region || ignore_next;
+        ignore_next = false;
+        if (text.find("once:ignore") != std::string_view::npos) {
+            ignored = true;
+            if (text.find("once:ignore-start") != std::string_view::npos) in_ignored_region = true;
+            if (text.find("once:ignore-end") != std::string_view::npos) in_ignored_region = false;
+            if (text.find("once:ignore-next-line") != std::string_view::npos) ignore_next = true;
+        }
+        if (ignored) {
+            feature.protect = true;
+            verdicts[i].role = LineRole::protect;
+            continue;
+        }
         if (!context.keep.empty() && context.keep.search(line.normalized)) {
             feature.protect = true;
             verdicts[i].role = LineRole::protect;

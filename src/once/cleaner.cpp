@@ -17,18 +17,22 @@ std::string cut_spans(std::string_view text, const std::vector<Span>& spans) {
 }
 
 void set_positions(std::string_view text, const Layout& layout, std::vector<Span>& spans) {
-    std::vector<std::uint64_t> starts, ends;
+    std::vector<std::uint64_t> starts, ends, lasts;
     starts.reserve(spans.size());
     ends.reserve(spans.size());
+    lasts.reserve(spans.size());
     for (const auto& span : spans) {
         starts.push_back(span.start);
         ends.push_back(span.end);
+        lasts.push_back(span.end > span.start ? span.end - 1 : span.start);
     }
     const auto start_positions = positions_of(text, layout, starts);
     const auto end_positions = positions_of(text, layout, ends);
+    const auto last_positions = positions_of(text, layout, lasts);
     for (std::size_t i = 0; i < spans.size(); ++i) {
         spans[i].start_pos = start_positions[i];
         spans[i].end_pos = end_positions[i];
+        spans[i].last_line = last_positions[i].line;
     }
 }
 

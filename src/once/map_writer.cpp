@@ -73,7 +73,7 @@ std::string map_document_line(const DocResult& doc, const std::vector<std::strin
         append_field(out, "start", span.start);
         out += ',';
         append_field(out, "end", span.end);
-        out += ",\"lines\":[" + std::to_string(span.start_pos.line) + "," + std::to_string(span.end_pos.line) + "]";
+        out += ",\"lines\":[" + std::to_string(span.start_pos.line) + "," + std::to_string(span.last_line) + "]";
         out += ",\"kind\":";
         append_string(out, kind_name(span.kind));
         out += ",\"cluster\":" + std::to_string(span.cluster);

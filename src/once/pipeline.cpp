@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "once/cleaner.hpp"
+#include "once/hashing.hpp"
 #include "once/matcher.hpp"
 #include "once/planner.hpp"
 #include "once/shape.hpp"
@@ -133,6 +134,10 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         std::vector<std::string> cleaned(n);
         parallel_for(n, config.threads, [&](std::size_t i) {
             set_positions(batch[i].doc.text, analyses[i].layout, docs[i].spans);
+            for (Span& span : docs[i].spans)
+                span.content_hash = hash_combine(
+                    content_key(std::string_view(batch[i].doc.text).substr(span.start, span.end - span.start)),
+                    static_cast<std::uint64_t>(span.kind));
             if (sink) cleaned[i] = cut_spans(batch[i].doc.text, docs[i].spans);
             analyses[i] = DocAnalysis{};  // free early: the batch's memory is the run's peak
         });

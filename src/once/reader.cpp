@@ -1,5 +1,7 @@
 #include "once/reader.hpp"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -23,6 +25,17 @@ std::optional<TextProblem> check_text(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+bool ignored(const std::vector<std::string>& globs, const std::string& path, const std::string& relative) {
+    for (const auto& glob : globs)
+        if (fnmatch(glob.c_str(), path.c_str(), 0) == 0 || fnmatch(glob.c_str(), relative.c_str(), 0) == 0)
+            return true;
+    return false;
+}
+
+}  // namespace
+
 Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : options_(std::move(options)) {
     for (const auto& path : paths) {
         if (path == "-") {
@@ -43,12 +56,14 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
                 const std::string name = it->path().filename().string();
                 if (!name.empty() && name[0] == '.') continue;  // hidden files: editors' swap files, .DS_Store
                 const std::string file = it->path().string();
-                found.push_back({file, path, fs::relative(it->path(), path).generic_string(), is_jsonl_path(file)});
+                const std::string relative = fs::relative(it->path(), path).generic_string();
+                if (ignored(options_.ignore_globs, file, relative)) continue;
+                found.push_back({file, path, relative, is_jsonl_path(file)});
             }
             // Sorted by bytes: the same tree gives the same order on every file system.
             std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
             files_.insert(files_.end(), found.begin(), found.end());
-        } else {
+        } else if (!ignored(options_.ignore_globs, path, fs::path(path).filename().string())) {
             files_.push_back({path, path, fs::path(path).filename().string(), is_jsonl_path(path)});
         }
     }

@@ -48,7 +48,11 @@ struct Span {
     // duplicate / near_duplicate: where the kept copy is.
     std::optional<SourceRef> source;
     TextPosition start_pos;
-    TextPosition end_pos;
+    TextPosition end_pos;      // position of `end` (exclusive: may be column 1 of the next line)
+    std::uint32_t last_line = 1;  // line of the last removed byte (for "lines a-b" in reports)
+    // Identity of the removed text after normalization (white space, width, case and
+    // punctuation folded), so baselines recognise a finding after edits elsewhere in the file.
+    std::uint64_t content_hash = 0;
 };
 
 struct DocResult {

@@ -59,10 +59,11 @@ constexpr double k_score_recurrence = 0.9;
 
 // Copyright and legal footers, matched as substrings of short lines. Language-neutral enough to
 // live here rather than in the word lists (they are not buttons or headings).
-constexpr std::array<std::string_view, 14> k_copyright_marks = {
+// "(c)" counts only before a year: "(c) 2011", "(c)2011".
+constexpr std::array<std::string_view, 13> k_copyright_marks = {
     "\u00a9", "copyright", "all rights reserved", "powered by wordpress", "版权所有", "版權所有",
     "無断転載", "無断複製", "禁止转载", "未经授权", "alle rechte vorbehalten",
-    "tous droits réservés", "todos los derechos reservados", "(c) 20",
+    "tous droits réservés", "todos los derechos reservados",
 };
 
 // --- UTF-8 and character classes ---------------------------------------------------------------
@@ -244,6 +245,8 @@ struct Shape {
     bool period_end = false;    // ends in "。" or "." (closing quotes skipped): a sentence, not a link
     bool url = false;           // the whole line is one URL
     bool field = false;         // "key:value", a row of a spec or info box
+    bool digits = false;        // has a digit: a date, a byline's time, a table row
+    int bars = 0;               // '|' separators
     Cue cue = Cue::none;
     int phrases = 0;            // lexicon phrases the line is made of (button / heading)
     bool spaced_link = false;   // "previous foo": a link head without ':' (needs a pair)
@@ -293,6 +296,12 @@ bool is_breadcrumb(std::string_view s) {
 bool has_copyright(std::string_view s) {
     for (std::string_view mark : k_copyright_marks)
         if (s.find(mark) != std::string_view::npos) return true;
+    for (std::size_t at = s.find("(c)"); at != std::string_view::npos; at = s.find("(c)", at + 1)) {
+        std::size_t year = at + 3;
+        if (year < s.size() && s[year] == ' ') ++year;
+        if (year + 4 <= s.size() && (s[year] == '1' || s[year] == '2') && is_digit(static_cast<unsigned char>(s[year + 1])))
+            return true;
+    }
     return false;
 }
 
@@ -357,6 +366,8 @@ Shape measure(const LineFeatures& line, Matcher& matcher) {
                      !is_digit(prev))
                 ++shape.sentence_ends;
         }
+        shape.digits = shape.digits || is_digit(c);
+        shape.bars += c == '|';
         prev = c;
         ++scanned;
     }
@@ -588,6 +599,15 @@ void classify_alone(std::vector<Line>& lines, const std::vector<LineFeatures>& f
             line.recurs_some = !templ;
         }
     }
+    // A pipe row next to a pipe row with numbers is a table's header, not a menu.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (lines[i].shape.cue != Cue::nav_row) continue;
+        auto numeric_row = [&](std::size_t k) {
+            const Shape& s = lines[k].shape;
+            return lines[k].cls != Cls::blank && s.cue != Cue::nav_row && s.bars == lines[i].shape.bars && s.digits;
+        };
+        if ((i > 0 && numeric_row(i - 1)) || (i + 1 < n && numeric_row(i + 1))) lines[i].shape.cue = Cue::none;
+    }
     // Space-separated link heads ("previous foo") count only as a previous/next pair.
     for (std::size_t i = 0; i < n; ++i) {
         if (!lines[i].shape.spaced_link) continue;
@@ -709,7 +729,16 @@ std::size_t mark_title_slot(std::vector<Line>& lines) {
     }
     // A longer block directly above (no blank line) is a menu with the title at its end.
     if (slot.size() == 3 && k > 0 && lines[k - 1].cls != Cls::blank) slot.resize(2);
+    // Recurrence yields only for the title itself (the heaviest line without digits: it recurs
+    // in the other pages' related lists) and for lines with digits (a dateline recurs once
+    // numbers are masked); a recurring section name above the title is still a template.
+    std::size_t heaviest = lines.size();
     for (std::size_t t : slot) {
+        if (lines[t].shape.digits) continue;
+        if (heaviest == lines.size() || lines[t].shape.weight > lines[heaviest].shape.weight) heaviest = t;
+    }
+    for (std::size_t t : slot) {
+        if (lines[t].recurring && t != heaviest && !lines[t].shape.digits) continue;
         lines[t].title = true;
         lines[t].anchor = true;
         lines[t].score = k_score_title;

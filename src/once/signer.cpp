@@ -1,10 +1,15 @@
 #include "once/signer.hpp"
 
+#include "once/normalizer.hpp"
 #include "once/shingler.hpp"
 
 namespace once {
 
 Signer::Signer(const Config& config) : config_(config), hasher_(config.num_perm, config.seed) {}
+
+std::uint64_t content_key(std::string_view original) {
+    return shingle(normalize(original).text, 1, false, false).key;
+}
 
 std::uint64_t line_template_key(std::string_view normalized_line) {
     return shingle(normalized_line, 1, /*mask_numbers=*/true, /*want_shingles=*/false).key;

@@ -48,6 +48,10 @@ private:
     MinHasher hasher_;
 };
 
+// Identity of original text after normalization: NFKC, case, width, white space and
+// punctuation folded (the key of its token sequence); 0 when it has no tokens.
+std::uint64_t content_key(std::string_view original);
+
 // Template key of one normalized line (numbers masked); 0 when it has no tokens.
 std::uint64_t line_template_key(std::string_view normalized_line);
 
