@@ -90,9 +90,11 @@ po::options_description detection_options(Cli& cli) {
     po::options_description options("Detection (lengths in weight units: 1 per CJK character, 2 per word)");
     Config& c = cli.config;
     options.add_options()
-        ("similarity", po::value(&c.similarity)->default_value(c.similarity),
+        ("similarity", po::value(&c.similarity)->default_value(c.similarity, "0.6"),
          "estimated Jaccard similarity at or above which two sentences are near-duplicates")
-        ("containment", po::value(&c.containment)->default_value(c.containment),
+        ("isolated-similarity", po::value(&c.isolated_similarity)->default_value(c.isolated_similarity, "0.7"),
+         "an edited copy with no exact sentence beside it needs this similarity (0.1 more when short)")
+        ("containment", po::value(&c.containment)->default_value(c.containment, "0.8"),
          "estimated containment at or above which a sentence is a cut-off copy of a longer one")
         ("min-length", po::value(&c.min_length)->default_value(c.min_length),
          "a run of copied sentences making up whole lines is removed when its weight reaches this")
@@ -117,15 +119,21 @@ po::options_description boilerplate_options(Cli& cli) {
     options.add_options()
         ("boilerplate-min-docs", po::value(&c.boilerplate_min_docs)->default_value(c.boilerplate_min_docs),
          "a line recurring in at least this many documents of a group ...")
-        ("boilerplate-min-share", po::value(&c.boilerplate_min_share)->default_value(c.boilerplate_min_share),
+        ("boilerplate-min-share", po::value(&c.boilerplate_min_share)->default_value(c.boilerplate_min_share, "0.3"),
          "... and in at least this share of them is a site template")
-        ("shape-threshold", po::value(&c.shape_threshold)->default_value(c.shape_threshold),
+        ("boilerplate-many-docs", po::value(&c.boilerplate_many_docs)->default_value(c.boilerplate_many_docs),
+         "outside the article's own paragraphs, a line in this many documents of a group is a template whatever the share")
+        ("shape-threshold", po::value(&c.shape_threshold)->default_value(c.shape_threshold, "0.6"),
          "shape score (0-1) at or above which a line is judged chrome on its own")
         ("no-shape", po::bool_switch(&cli.no_shape), "judge boilerplate by recurrence only")
         ("group-by", po::value(&cli.group_by),
          "group (site) of each document: for files `folder` (default) or `none`; for JSON Lines a field "
          "name (e.g. site) or `host` (the host of the url field); default: the file")
-        ("profile", po::value(&cli.profile_path), "add the recurrence counts of a learned profile (once learn)")
+        ("profile", po::value(&cli.profile_path),
+         "add the recurrence counts of a learned profile (once learn); a profile of one group applies "
+         "to every input unless --group says otherwise")
+        ("group", po::value(&cli.input.force_group), "put every input in this group (site), e.g. to match a profile")
+        ("merge", po::value(&cli.merge_profiles)->multitoken(), "learn: also merge these profiles into the output")
         ("marker", po::value(&cli.markers)->composing(),
          "regular expression for a marker line (whole normalized line); repeatable; adds to the built-in list")
         ("no-builtin-markers", po::bool_switch(&cli.no_builtin_markers), "use only --marker patterns")
@@ -212,6 +220,8 @@ void finish_config(Cli& cli) {
     else throw Error(ExitCode::usage, "--on-error must be `fail` or `skip`");
     if (cli.group_by == "none") cli.input.file_grouping = "none";
     else if (!cli.group_by.empty() && cli.group_by != "folder") cli.input.jsonl.group_field = cli.group_by;
+    // JSON Lines default: the host of the url field (else the file), so sites are not mixed.
+    if (cli.group_by.empty()) cli.input.jsonl.group_field = "host";
     c.validate();
 }
 
@@ -228,31 +238,58 @@ bool path_within(const fs::path& inner, const fs::path& outer) {
     return true;
 }
 
+// Refuses an output path that is an input file or lies inside an input folder: once never
+// overwrites its input, and an output inside an input folder would be read by the next run.
+void guard_output(const std::string& output, const Corpus& corpus) {
+    if (output.empty() || output == "-") return;
+    for (const auto& file : corpus.files()) {
+        if (file.path == "-") continue;
+        std::error_code error;
+        const bool input_is_folder = fs::is_directory(file.input, error);
+        if (path_within(output, file.path) || (input_is_folder && path_within(output, file.input)))
+            throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input, output);
+    }
+}
+
+void make_parent_folder(const std::string& path) {
+    if (path.empty() || path == "-") return;
+    const fs::path parent = fs::path(path).parent_path();
+    if (parent.empty()) return;
+    std::error_code error;
+    fs::create_directories(parent, error);
+    if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), parent.string());
+}
+
 // Writes cleaned files under a folder mirroring the inputs, and the map.
 class CleanSink : public DocumentSink {
 public:
     // `output`: the folder or JSON Lines file for cleaned text; empty for scan/check/baseline.
     CleanSink(const Cli& cli, const Corpus& corpus, std::string output) : cli_(cli), output_(std::move(output)) {
+        guard_output(cli.map_path, corpus);
+        if (!output_.empty()) {
+            jsonl_output_ = corpus.all_jsonl();
+            if (corpus.has_jsonl() && !jsonl_output_)
+                throw Error(ExitCode::usage, "cannot mix JSON Lines and plain files in one clean run");
+            for (const auto& file : corpus.files()) {
+                if (file.path == "-") continue;
+                if (jsonl_output_ ? path_within(output_, file.path)
+                                  : path_within(output_, file.input) || path_within(file.path, output_))
+                    throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input,
+                                output_);
+            }
+            if (jsonl_output_) {
+                make_parent_folder(output_);
+                jsonl_.emplace(output_);
+            } else {
+                std::error_code error;
+                fs::create_directories(output_, error);
+                if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), output_);
+            }
+        }
         if (!cli.map_path.empty()) {
+            make_parent_folder(cli.map_path);
             map_.emplace(cli.map_path);
             map_->write(map_header_line(cli.config, ONCE_VERSION));
-        }
-        if (output_.empty()) return;
-        jsonl_output_ = corpus.all_jsonl();
-        if (corpus.has_jsonl() && !jsonl_output_)
-            throw Error(ExitCode::usage, "cannot mix JSON Lines and plain files in one clean run");
-        for (const auto& file : corpus.files()) {
-            if (file.path == "-") continue;
-            if (jsonl_output_ ? path_within(output_, file.path) : path_within(output_, file.input) ||
-                                                                      path_within(file.path, output_))
-                throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input, output_);
-        }
-        if (jsonl_output_) {
-            jsonl_.emplace(output_);
-        } else {
-            std::error_code error;
-            fs::create_directories(output_, error);
-            if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), output_);
         }
     }
 
@@ -394,8 +431,7 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
         report_options(cli));
     po::options_description all;
     all.add(visible);
-    all.add_options()("help,h", "show help")("path", po::value(&cli.paths)->composing(), "inputs")(
-        "merge", po::value(&cli.merge_profiles)->multitoken(), "learn: profiles to merge");
+    all.add_options()("help,h", "show help")("path", po::value(&cli.paths)->composing(), "inputs");
     po::positional_options_description positional;
     positional.add("path", -1);
     po::variables_map vm;
@@ -432,6 +468,7 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
         std::vector<SkippedInput> skipped;
         if (!cli.paths.empty()) {
             Corpus corpus(cli.paths, cli.input);
+            guard_output(cli.output, corpus);
             counts = count_recurrence(corpus, cli.config);
             skipped = corpus.skipped();
         }
@@ -444,14 +481,18 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
         return static_cast<int>(skipped.empty() ? ExitCode::ok : ExitCode::partial);
     }
 
-    Corpus corpus(cli.paths, cli.input);
     std::optional<Recurrence> profile;
     PipelineOptions options = progress_options(err, !cli.quiet);
     if (!cli.profile_path.empty()) {
         profile = Recurrence::load(cli.profile_path);
         options.profile = &*profile;
+        // A profile of one site applies to whatever is cleaned with it, wherever it lives.
+        if (cli.input.force_group.empty() && profile->groups().size() == 1) cli.input.force_group = profile->groups()[0];
     }
+    Corpus corpus(cli.paths, cli.input);
     if (command == "clean" && cli.output.empty()) throw Error(ExitCode::usage, "clean needs -o OUT (see once clean --help)");
+    if (command == "baseline") guard_output(cli.output, corpus);
+    for (const auto& spec : cli.outputs) guard_output(spec.substr(spec.find('=') == std::string::npos ? 0 : spec.find('=') + 1), corpus);
     CleanSink sink(cli, corpus, command == "clean" ? cli.output : std::string());
     RunResult result = run_pipeline(corpus, cli.config, &sink, options);
     sink.commit();
@@ -519,9 +560,13 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     try {
-        if (args.size() < 2 || args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
+        if (args.size() < 2) {
+            err << k_usage;
+            return static_cast<int>(ExitCode::usage);
+        }
+        if (args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
             out << k_usage;
-            return args.size() < 2 ? static_cast<int>(ExitCode::usage) : 0;
+            return 0;
         }
         if (args[1] == "--version") {
             out << "once " << ONCE_VERSION << "\n";

@@ -25,6 +25,12 @@ void Recurrence::merge(const Recurrence& other) {
     }
 }
 
+std::vector<std::string> Recurrence::groups() const {
+    std::vector<std::string> names;
+    for (const auto& entry : groups_) names.push_back(entry.first);
+    return names;
+}
+
 std::uint32_t Recurrence::documents(const std::string& group) const {
     const auto it = groups_.find(group);
     return it == groups_.end() ? 0 : it->second.documents;
@@ -134,6 +140,17 @@ std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const st
         if (line.normalized.size() <= 120 && context.markers.matches(line.normalized))
             verdicts[i].role = LineRole::marker;
     }
+    // A document most of whose text recurs elsewhere in its group is a copy of another document
+    // (a repost), not a page made of templates: its lines are left to the duplicate stage, which
+    // keeps the first copy. Chrome is a minority of a page's text.
+    std::uint64_t total_weight = 0, recurring_weight = 0;
+    for (const auto& feature : features) {
+        if (feature.blank) continue;
+        total_weight += static_cast<std::uint64_t>(feature.weight);
+        if (feature.recurrence_docs >= 2) recurring_weight += static_cast<std::uint64_t>(feature.weight);
+    }
+    if (total_weight > 0 && recurring_weight * 10 > total_weight * 7)
+        for (auto& feature : features) feature.recurrence_docs = 0;
     const std::vector<LineVerdict> shapes = classify_lines(features, context.lexicon, context.config);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (verdicts[i].role != LineRole::text || !shapes[i].chrome) continue;

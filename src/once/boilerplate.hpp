@@ -38,6 +38,7 @@ public:
     std::uint32_t documents(const std::string& group) const;
     std::uint32_t count(const std::string& group, std::uint64_t key) const;
     bool empty() const { return groups_.empty(); }
+    std::vector<std::string> groups() const;
 
     void save(const std::string& path) const;  // atomic (stream_io)
     static Recurrence load(const std::string& path);  // throws Error(input_error) naming the file

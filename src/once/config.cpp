@@ -30,12 +30,14 @@ void Config::validate() const {
     if (num_perm % bands != 0)
         fail("--num-perm (" + std::to_string(num_perm) + ") must be a multiple of --bands (" + std::to_string(bands) + ")");
     if (similarity <= 0.0 || similarity > 1.0) fail("--similarity must be in (0, 1]");
+    if (isolated_similarity <= 0.0 || isolated_similarity > 1.0) fail("--isolated-similarity must be in (0, 1]");
     if (containment <= 0.0 || containment > 1.0) fail("--containment must be in (0, 1]");
     if (min_length < 0) fail("--min-length must not be negative");
     if (min_inline_length < 0) fail("--min-inline-length must not be negative");
     if (window < 1) fail("--window must be at least 1");
     if (min_line_length < 0) fail("--min-line-length must not be negative");
     if (boilerplate_min_docs < 2) fail("--boilerplate-min-docs must be at least 2");
+    if (boilerplate_many_docs < 2) fail("--boilerplate-many-docs must be at least 2");
     if (boilerplate_min_share < 0.0 || boilerplate_min_share > 1.0) fail("--boilerplate-min-share must be in [0, 1]");
     if (shape_threshold < 0.0 || shape_threshold > 1.0) fail("--shape-threshold must be in [0, 1]");
     if (threads < 0) fail("--threads must not be negative");

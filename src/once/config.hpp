@@ -41,6 +41,10 @@ struct Config {
     // --- what counts as a copy ----------------------------------------------------------
     // Estimated Jaccard similarity at or above which two sentences are near-duplicates.
     double similarity = 0.6;
+    // A run of copied sentences with no exact copy among them (an edited copy standing alone)
+    // needs this similarity; 0.1 more when it is short (weight < 30): one changed word in a
+    // short line is often a different fact ("... in Shop A" / "... in Shop B").
+    double isolated_similarity = 0.7;
     // Estimated containment |A∩B|/|A| at or above which sentence A is a cut-off copy of B.
     double containment = 0.8;
     // A run of copied sentences that makes up whole lines is removed when its weight reaches
@@ -61,6 +65,9 @@ struct Config {
     int boilerplate_min_docs = 2;
     // ... and in at least this share of the group's documents is a site template.
     double boilerplate_min_share = 0.3;
+    // ... or, outside the article's own paragraphs, in at least this many documents whatever the
+    // share (large sites run a footer or promotion on a small share of their pages).
+    int boilerplate_many_docs = 10;
     // Shape score (0..1) at or above which a block is judged chrome on its own.
     double shape_threshold = 0.6;
     // Disable the single-document shape classifier (recurrence and markers still apply).

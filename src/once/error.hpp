@@ -6,6 +6,7 @@
 // catches it once and maps `code()` to the process exit status. The library never prints or exits.
 //
 //   throw once::Error(once::ExitCode::input_error, "invalid UTF-8", path, offset);
+//   // what(): "notes/a.txt: invalid UTF-8 at byte 85"
 #pragma once
 
 #include <cstdint>
@@ -44,12 +45,9 @@ private:
                               std::optional<std::uint64_t> offset) {
         // Built with append() only: GCC 12 warns falsely (-Wrestrict) on operator+ chains here.
         std::string out;
-        if (!file.empty()) {
-            out.append(file);
-            if (offset) out.append(":").append(std::to_string(*offset));
-            out.append(": ");
-        }
+        if (!file.empty()) out.append(file).append(": ");
         out.append(message);
+        if (offset) out.append(" at byte ").append(std::to_string(*offset));
         return out;
     }
 

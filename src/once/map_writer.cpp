@@ -40,6 +40,7 @@ std::string map_header_line(const Config& config, const std::string& tool_versio
     out += ",\"num_perm\":" + std::to_string(config.num_perm);
     out += ",\"bands\":" + std::to_string(config.bands);
     out += ",\"similarity\":" + format_similarity(config.similarity);
+    out += ",\"isolated_similarity\":" + format_similarity(config.isolated_similarity);
     out += ",\"containment\":" + format_similarity(config.containment);
     out += ",\"min_length\":" + std::to_string(config.min_length);
     out += ",\"min_inline_length\":" + std::to_string(config.min_inline_length);
@@ -47,6 +48,7 @@ std::string map_header_line(const Config& config, const std::string& tool_versio
     out += ",\"min_line_length\":" + std::to_string(config.min_line_length);
     out += ",\"boilerplate_min_docs\":" + std::to_string(config.boilerplate_min_docs);
     out += ",\"boilerplate_min_share\":" + format_similarity(config.boilerplate_min_share);
+    out += ",\"boilerplate_many_docs\":" + std::to_string(config.boilerplate_many_docs);
     out += ",\"kinds\":[";
     bool first = true;
     for (const Kind kind : config.kinds) {

@@ -34,6 +34,9 @@ Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit
                                    double min_jaccard, double min_containment) const {
     const UnitRecord& mine = analysis.units[unit];
     const UnitRecord& theirs = records_[id];
+    // A related-list entry and a page's own title are the same words in different roles.
+    if (mine.bulleted != theirs.bulleted && locations_[id].doc != locations_.back().doc)
+        return {id, MatchType::none, 0.0};
     if (mine.key == theirs.key) return {id, MatchType::exact, 1.0};
     const double jaccard = estimate_jaccard(analysis.signatures.data() + unit * k_, signature(id),
                                             static_cast<int>(k_));
@@ -41,7 +44,7 @@ Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit
     // completes an earlier cut-off one adds text, and removing it would lose that text.
     const bool not_longer = mine.set_size <= theirs.set_size + theirs.set_size / 10 + 1;
     if (mine.set_size >= k_min_near_set && jaccard >= min_jaccard && not_longer &&
-        mine.number_mask == theirs.number_mask)
+        mine.number_hash == theirs.number_hash)
         return {id, MatchType::jaccard, jaccard};
     const bool numbers_contained = (mine.number_mask & ~theirs.number_mask) == 0;
     if (mine.set_size >= k_min_near_set && mine.set_size <= theirs.set_size && numbers_contained) {
@@ -85,10 +88,12 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
         // a copied passage stays one passage ("她说。" after a copied quote).
         const std::uint64_t follow = i > 0 && matches[i - 1].type != MatchType::none ? direct[i - 1] + 1 : 0;
         if (follow != 0 && follow < id && eligible_[follow] && records_[follow].key == unit.key &&
-            locations_[follow].doc == locations_[follow - 1].doc) {
-            best = {follow, MatchType::exact, 1.0};
-        } else if (const std::uint64_t* first = exact_.find(unit.key)) {
-            best = {*first, MatchType::exact, 1.0};
+            locations_[follow].doc == locations_[follow - 1].doc)
+            best = verify(analysis, i, follow, 1.1, 1.1);  // thresholds above 1: exact or nothing
+        const std::uint64_t* first = best.type == MatchType::none ? exact_.find(unit.key) : nullptr;
+        if (first != nullptr) best = verify(analysis, i, *first, 1.1, 1.1);
+        if (best.type != MatchType::none) {
+            // found exactly
         } else if (unit.set_size >= k_min_near_set) {
             candidates.clear();
             for (std::size_t b = 0; b < bands; ++b) {

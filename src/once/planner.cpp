@@ -98,6 +98,18 @@ PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const 
         // last sentence of its last line.
         const bool whole_lines = lines[sentences[i].first_line].first_sentence == i &&
                                  lines[sentences[end - 1].last_line].last_sentence <= end;
+        // An edited copy standing alone (no exact sentence in the run) must be closer.
+        bool any_exact = false;
+        double lowest = 1.0;
+        for (std::size_t k = i; k < end; ++k) {
+            any_exact = any_exact || matches[k].type == MatchType::exact;
+            if (matches[k].type == MatchType::jaccard) lowest = std::min(lowest, matches[k].similarity);
+        }
+        const double isolated_needed = config.isolated_similarity + (weight < 30 ? 0.1 : 0.0);
+        if (!any_exact && lowest < isolated_needed) {
+            i = end;
+            continue;
+        }
         const std::size_t count = end - i;
         const bool substantial =
             (count >= static_cast<std::size_t>(config.window) &&

@@ -141,7 +141,9 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                 source.index = index++;
                 source.input = file.input;
                 source.doc.id = record.id;
-                source.doc.group = record.group.empty() ? file.path : record.group;
+                source.doc.group = !options_.force_group.empty() ? options_.force_group
+                                   : record.group.empty()           ? file.path
+                                                                    : record.group;
                 source.doc.text = record.text;
                 source.record = std::move(record);
                 visit(std::move(source));
@@ -167,7 +169,9 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
         source.input = file.input;
         source.relative_path = file.relative_path;
         source.doc.id = id;
-        source.doc.group = options_.file_grouping == "none" ? std::string("all") : folder_group(file.path);
+        source.doc.group = !options_.force_group.empty()         ? options_.force_group
+                           : options_.file_grouping == "none" ? std::string("all")
+                                                              : folder_group(file.path);
         source.doc.text = std::move(text);
         visit(std::move(source));
     }

@@ -36,6 +36,8 @@ struct InputOptions {
     // Shell globs (fnmatch; `*` also crosses `/`) of files never read, matched against the path
     // as found and against the path below its input folder (--ignore).
     std::vector<std::string> ignore_globs;
+    // When set, every document belongs to this group (--group), e.g. to apply a learned profile.
+    std::string force_group;
 };
 
 struct SourceDocument {

@@ -463,6 +463,7 @@ struct Line {
     double score = 0.0;
     bool recurring = false;      // template of the site (recurrence share reached)
     bool recurs_some = false;    // in >= 2 documents, below the share
+    bool recurs_often = false;   // in >= config.boilerplate_many_docs documents, whatever the share
     bool long_prose = false;     // exempt from recurrence: a duplicate's business
     bool title = false;          // the article's title slot
     bool anchor = false;         // counts as article for the neighbours (good, title, protect)
@@ -591,12 +592,15 @@ void classify_alone(std::vector<Line>& lines, const std::vector<LineFeatures>& f
         latin_words += line.shape.latin_words;
         latin_stop += line.shape.latin_stop;
         line.long_prose = f.weight >= k_long_prose_weight && line.shape.prose;
-        if (f.group_docs > 0 && f.recurrence_docs >= 2 && !line.long_prose) {
+        if (f.group_docs > 0 && f.recurrence_docs >= 2) {
             const double share = static_cast<double>(f.recurrence_docs) / static_cast<double>(f.group_docs);
             const bool templ = static_cast<int>(f.recurrence_docs) >= config.boilerplate_min_docs &&
                                share >= config.boilerplate_min_share;
-            line.recurring = templ;
-            line.recurs_some = !templ;
+            if (!line.long_prose) {
+                line.recurring = templ;
+                line.recurs_some = !templ;
+            }
+            line.recurs_often = static_cast<int>(f.recurrence_docs) >= config.boilerplate_many_docs;
         }
     }
     // A pipe row next to a pipe row with numbers is a table's header, not a menu.
@@ -744,6 +748,33 @@ std::size_t mark_title_slot(std::vector<Line>& lines) {
         lines[t].score = k_score_title;
     }
     return first_good;
+}
+
+// In a large site a footer or promotion recurs in many pages but in a small share of them (a
+// campaign runs for a month). Recurring that often *outside* the article — above its first or
+// below its last paragraph of its own — makes a line a template, long prose included (a
+// promotion paragraph). Inside the article it stays a duplicate's business (a syndicated quote,
+// a spec table).
+void promote_margin_recurrence(std::vector<Line>& lines) {
+    const std::size_t n = lines.size();
+    auto own_paragraph = [](const Line& l) { return l.cls == Cls::good && !l.recurs_often && !l.recurring; };
+    std::size_t first = n, last = n;
+    for (std::size_t i = 0; i < n; ++i)
+        if (own_paragraph(lines[i])) {
+            if (first == n) first = i;
+            last = i;
+        }
+    if (first == n) return;  // no paragraph of its own: nothing tells article from margin
+    for (std::size_t i = 0; i < n; ++i) {
+        Line& line = lines[i];
+        if (!line.recurs_often || line.title || line.protect || (i > first && i < last)) continue;
+        line.recurring = true;
+        line.recurs_some = false;
+        if (line.cls == Cls::good) {  // a recurring promotion paragraph no longer anchors its neighbours
+            line.cls = Cls::bad;
+            line.anchor = false;
+        }
+    }
 }
 
 // Recurring templates are chrome, for the neighbours too — except a lone recurring line
@@ -929,6 +960,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         lines[i].protect = features[i].protect;
         if (features[i].protect || lines[i].cls == Cls::good) lines[i].anchor = true;
     }
+    promote_margin_recurrence(lines);
     if (config.shape) {
         apply_recurrence(lines);
         rescue_soft_cues(lines);

@@ -18,10 +18,14 @@ void for_each_token(std::string_view text, Visit&& visit) {
     std::size_t pos = 0;
     std::size_t word_start = std::string_view::npos;
     bool word_all_digits = true;
+    bool word_has_digit = false;
+    // visit(token, is_cjk, is_number, has_digit)
     const auto flush_word = [&](std::size_t end) {
-        if (word_start != std::string_view::npos) visit(text.substr(word_start, end - word_start), false, word_all_digits);
+        if (word_start != std::string_view::npos)
+            visit(text.substr(word_start, end - word_start), false, word_all_digits, word_has_digit);
         word_start = std::string_view::npos;
         word_all_digits = true;
+        word_has_digit = false;
     };
     while (pos < text.size()) {
         const std::size_t here = pos;
@@ -42,6 +46,7 @@ void for_each_token(std::string_view text, Visit&& visit) {
                 break;
             case CharClass::digit:
                 if (word_start == std::string_view::npos) word_start = here;
+                word_has_digit = true;
                 break;
             case CharClass::mark:
                 break;  // stays with the token before it
@@ -54,7 +59,7 @@ void for_each_token(std::string_view text, Visit&& visit) {
                     if (char_class(decode_utf8(text, next)) != CharClass::mark) break;
                     end = next;
                 }
-                visit(text.substr(here, end - here), true, false);
+                visit(text.substr(here, end - here), true, false, false);
                 pos = end;
                 break;
             }
@@ -74,9 +79,12 @@ ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bo
     token_hashes.reserve(normalized.size() / 2 + 1);
     token_weights.reserve(normalized.size() / 2 + 1);
     std::uint64_t key = k_sequence_seed;
-    for_each_token(normalized, [&](std::string_view token, bool is_cjk, bool is_number) {
+    for_each_token(normalized, [&](std::string_view token, bool is_cjk, bool is_number, bool has_digit) {
         const std::uint64_t token_hash = hash_bytes(token);
-        if (is_number) out.number_mask |= std::uint64_t{1} << (token_hash & 63);
+        if (has_digit) {
+            out.number_mask |= (std::uint64_t{1} << (token_hash & 63)) | (std::uint64_t{1} << ((token_hash >> 6) & 63));
+            out.number_hash += mix64(token_hash);  // a sum: the same multiset in any order
+        }
         const std::uint64_t value = (is_number && mask_numbers) ? k_number_placeholder : token_hash;
         key = hash_combine(key, value);
         out.weight += is_cjk ? 1 : 2;
@@ -115,7 +123,7 @@ ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bo
 
 std::uint32_t text_weight(std::string_view normalized) {
     std::uint32_t weight = 0;
-    for_each_token(normalized, [&](std::string_view, bool is_cjk, bool) { weight += is_cjk ? 1 : 2; });
+    for_each_token(normalized, [&](std::string_view, bool is_cjk, bool, bool) { weight += is_cjk ? 1 : 2; });
     return weight;
 }
 

@@ -21,7 +21,11 @@ struct ShingleSet {
     std::uint64_t key = 0;          // hash of the whole token sequence; 0 when there are no tokens
     std::uint32_t tokens = 0;
     std::uint32_t weight = 0;       // 1 per CJK token, 2 per word token (config.hpp)
-    std::uint64_t number_mask = 0;  // 64-bit Bloom mask of the numbers in the text
+    // Facts: tokens with a digit (2024, 3.5, F-05D, IS15SH). A 64-bit Bloom mask (two bits per
+    // token) to test "my facts are among yours", and an order-free hash of the multiset to test
+    // "same facts".
+    std::uint64_t number_mask = 0;
+    std::uint64_t number_hash = 0;
     std::vector<std::uint64_t> shingles;
 };
 

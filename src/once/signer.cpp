@@ -5,6 +5,18 @@
 
 namespace once {
 
+namespace {
+
+bool starts_with_bullet(std::string_view line) {
+    static constexpr std::string_view k_bullets[] = {"・", "•", "·", "-", "*", "■", "□", "▼", "▽", "▶", "►", "→",
+                                                      "◆", "◇", "●", "○", "※", "+", ">", "〉", "»"};
+    for (const std::string_view bullet : k_bullets)
+        if (line.substr(0, bullet.size()) == bullet) return true;
+    return false;
+}
+
+}  // namespace
+
 Signer::Signer(const Config& config) : config_(config), hasher_(config.num_perm, config.seed) {}
 
 std::uint64_t content_key(std::string_view original) {
@@ -29,6 +41,9 @@ DocAnalysis Signer::analyze(std::string_view text) const {
         unit.weight = set.weight;
         unit.set_size = static_cast<std::uint32_t>(set.shingles.size());
         unit.number_mask = set.number_mask;
+        unit.number_hash = set.number_hash;
+        const Line& line = analysis.layout.lines[sentences[i].first_line];
+        unit.bulleted = line.first_sentence == i && starts_with_bullet(line.normalized);
         hasher_.sign(set.shingles, analysis.signatures.data() + i * k);
     }
     analysis.line_templates.reserve(analysis.layout.lines.size());

@@ -56,8 +56,10 @@ CharClass compute_class(char32_t cp) {
         if (property->category == UTF8PROC_CATEGORY_LO || property->category == UTF8PROC_CATEGORY_LM ||
             property->category == UTF8PROC_CATEGORY_NL)
             return CharClass::cjk;
-        // 〇 and kana marks like ゛ are symbols or letters; count letter-like ones as CJK.
-        return property->category == UTF8PROC_CATEGORY_SK ? CharClass::symbol : CharClass::cjk;
+        // Punctuation inside these blocks (・ KATAKANA MIDDLE DOT, ゠) separates tokens like any other.
+        if (property->category >= UTF8PROC_CATEGORY_PC && property->category <= UTF8PROC_CATEGORY_PO)
+            return CharClass::punctuation;
+        return CharClass::symbol;
     }
     const auto* property = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
     switch (property->category) {
