@@ -233,15 +233,40 @@ TEST_CASE("planner: a copied run inside a line with other text is cut with one s
     CHECK(doc.plan.spans[0].cluster >= 1);
 }
 
-TEST_CASE("planner: near-duplicate spans name the match and keep the lowest similarity") {
+TEST_CASE("planner: a copied run inside a Japanese line is cut on character boundaries") {
+    const std::string s1 = "物価がまた上がった。";
+    const std::string s2 = "賃金は上がらなかった。";
+    const std::string s3 = "人々は怒っている。";
+    PlanRun run;
+    run.add(s1 + s2 + s3 + "\n");
+    const auto& doc = run.add("今日のニュースです。" + s1 + s2 + s3 + "以上、お伝えしました。\n");
+    CHECK(doc.cleaned == "今日のニュースです。以上、お伝えしました。\n");
+    REQUIRE(doc.plan.spans.size() == 1);
+    CHECK(doc.plan.spans[0].start == std::string("今日のニュースです。").size());
+    CHECK(doc.plan.spans[0].start_pos.column == 11);  // code points, not bytes
+}
+
+TEST_CASE("planner: near-duplicate spans name the match, similarity and source") {
     PlanRun run;
     run.add(k_para_a + " " + k_para_b + "\n");
     const std::string edited_b = "Several members asked for more money for schools and for the repair of the old roads.";
     const auto& doc = run.add("New opening line for this page.\n" + k_para_a + " " + edited_b + "\n");
     CHECK(doc.cleaned == "New opening line for this page.\n");
-    REQUIRE(doc.plan.spans.size() == 1);
-    CHECK(doc.plan.spans[0].match == "mixed");  // exact + jaccard in one span
-    CHECK(doc.plan.spans[0].similarity < 1.0);
+    // One span per kind: the exact sentence, then the edited one.
+    REQUIRE(doc.plan.spans.size() == 2);
+    CHECK(doc.plan.spans[0].kind == once::Kind::duplicate);
+    CHECK(doc.plan.spans[0].match == "exact");
+    CHECK(doc.plan.spans[0].similarity == 1.0);
+    CHECK(doc.plan.spans[1].kind == once::Kind::near_duplicate);
+    CHECK(doc.plan.spans[1].match == "jaccard");
+    CHECK(doc.plan.spans[1].similarity >= 0.6);
+    CHECK(doc.plan.spans[1].similarity < 1.0);
+    REQUIRE(doc.plan.spans[1].source.has_value());
+    CHECK(doc.plan.spans[1].source->doc == 0);
+    CHECK(doc.plan.spans[1].source->start == k_para_a.size() + 1);
+    CHECK(doc.plan.spans[1].source->end == k_para_a.size() + 1 + k_para_b.size());
+    // Both copies come from one cluster each.
+    CHECK(doc.plan.spans[0].cluster != doc.plan.spans[1].cluster);
 }
 
 TEST_CASE("planner: marker lines are removed, the first included") {
@@ -290,7 +315,7 @@ TEST_CASE("planner: the source of a removed span is kept text" * doctest::skip()
     PlanRun run;
     const std::string s = "The committee met on Tuesday to review the annual budget for next year.";
     const auto& doc = run.add(s + " " + s + " " + s + "\n");
-    CHECK(doc.cleaned == s + " \n");
+    CHECK(doc.cleaned == s + "\n");
     REQUIRE(doc.plan.spans.size() == 1);
     const auto& span = doc.plan.spans[0];
     REQUIRE(span.source.has_value());

@@ -37,6 +37,11 @@ public:
             }
         }
     }
+    // Starts loading the slot of `key` into cache: a caller with many independent lookups
+    // (the LSH bands of a sentence) issues all prefetches first so the misses overlap.
+    void prefetch(std::uint64_t key) const {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[(key ? key : 1) & mask_]);
+    }
     std::size_t size() const { return size_; }
     std::size_t memory_bytes() const { return slots_.size() * sizeof(Slot); }
 

@@ -9,9 +9,14 @@ namespace {
 
 // A candidate chain longer than this belongs to a band shared by very many sentences (a common
 // short phrase); looking further costs time and finds nothing new.
-constexpr int k_max_chain = 64;
+constexpr int k_max_chain = 16;
 // Near matching needs a few shingles: a signature of a one- or two-shingle set says little.
 constexpr std::uint32_t k_min_near_set = 3;
+// Sentences shorter than this (about 8 CJK characters or 5 words) are neither looked up in nor
+// added to the LSH bands: a short sentence standing alone needs an exact copy to count, and
+// inside a copied passage the alignment extension compares it with its neighbour directly.
+// Every LSH probe is a cache miss, so this keeps the index to the sentences that matter.
+constexpr std::uint32_t k_min_lsh_set = 6;
 // Neighbours of a matched sentence are compared at these fractions of the thresholds.
 constexpr double k_relaxed_factor_jaccard = 0.75;
 constexpr double k_relaxed_factor_containment = 0.75;
@@ -94,10 +99,13 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
         if (first != nullptr) best = verify(analysis, i, *first, 1.1, 1.1);
         if (best.type != MatchType::none) {
             // found exactly
-        } else if (unit.set_size >= k_min_near_set) {
+        } else if (unit.set_size >= k_min_lsh_set) {
             candidates.clear();
             for (std::size_t b = 0; b < bands; ++b) {
                 band_keys[b] = band_key(sig, static_cast<int>(b), rows_);
+                band_heads_.prefetch(band_keys[b]);
+            }
+            for (std::size_t b = 0; b < bands; ++b) {
                 const std::uint64_t* head = band_heads_.find(band_keys[b]);
                 if (head == nullptr) continue;
                 std::uint64_t next = *head + 1;
@@ -123,7 +131,7 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
         exact_.try_emplace(unit.key, id);
         // An exact repeat has the same signature as its source, which is in the bands already:
         // adding it would only lengthen the chains every later lookup walks.
-        if (unit.set_size >= k_min_near_set && best.type != MatchType::exact) {
+        if (unit.set_size >= k_min_lsh_set && best.type != MatchType::exact) {
             for (std::size_t b = 0; b < bands; ++b) {
                 auto [head, inserted] = band_heads_.try_emplace(band_keys[b], id);
                 band_next_[id * bands + b] = inserted ? 0 : *head + 1;
