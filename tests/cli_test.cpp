@@ -323,7 +323,7 @@ TEST_CASE("cli: scan writes nothing but the report") {
     CHECK(quiet.out.empty());
     const auto json = run_cli({"scan", dir.path("in"), "--format", "json"});
     CHECK(json.code == 0);
-    CHECK_NOTHROW(static_cast<void>(nlohmann::json::parse(json.out)));
+    CHECK(nlohmann::json::accept(json.out));
     CHECK(snapshot(dir.path()) == before);
 }
 
@@ -358,7 +358,7 @@ TEST_CASE("cli: a 100 MB single-line file and its copy are processed") {
     std::string line;
     int lines = 0;
     while (std::getline(map, line)) {
-        CHECK_NOTHROW(static_cast<void>(nlohmann::json::parse(line)));
+        CHECK(nlohmann::json::accept(line));
         ++lines;
     }
     CHECK(lines == 3);
