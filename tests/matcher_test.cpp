@@ -329,17 +329,19 @@ TEST_CASE("matcher: kept_copy follows removals") {
     CHECK(run.matcher().bytes_per_sentence() > 0);
 }
 
-// Bug: numbers are compared through a 64-bit Bloom mask, and the containment path only asks
-// that the copy's mask be a subset of the source's. In the notice below, "5" and "10" hash to
-// the same mask bit (50), so "room 5" looks "contained" in a sentence with "10 am ... room 4",
-// and an equally long notice with a different room number is matched as a near copy
-// (MatchType::containment, similarity ~0.9) — contrary to matcher.hpp ("Numbers must agree for
-// a near match"). Any same-length sentence with one changed number matches when that number's
-// bit collides with another number of the source (n/64 for n numbers).
-TEST_CASE("matcher: a changed number whose mask bit collides is still not a copy" * doctest::skip()) {
-    MatchRun run;
-    run.add("The quarterly meeting of the residents association will be held on 12 March at 10 am in room 4.");
-    const auto matches =
-        run.add("The quarterly meeting of the residents association will be held on 12 March at 10 am in room 5.");
-    CHECK(matches[0].type == once::MatchType::none);
+// Bug: the containment path (meant for cut-off copies) only asks that the copy's facts be
+// among the source's (`number_mask` subset test), and it accepts copies as long as the source.
+// So an equally long notice whose changed number also occurs elsewhere in the source ("room 12"
+// vs "12 March ... room 4") is matched as a near copy (MatchType::containment, similarity ~0.9),
+// contrary to matcher.hpp ("Numbers must agree for a near match"). The same happens whenever the
+// changed number's Bloom bits collide with the source's ("room 85" with the current hash).
+TEST_CASE("matcher: an equally long notice with a changed number is not a copy" * doctest::skip()) {
+    for (const std::string room : {"12", "85"}) {
+        CAPTURE(room);
+        MatchRun run;
+        run.add("The quarterly meeting of the residents association will be held on 12 March at 10 am in room 4.");
+        const auto matches = run.add(
+            "The quarterly meeting of the residents association will be held on 12 March at 10 am in room " + room + ".");
+        CHECK(matches[0].type == once::MatchType::none);
+    }
 }

@@ -78,6 +78,7 @@ TEST_CASE("shingle: empty, whitespace-only and punctuation-only text have key 0"
         CHECK(set.tokens == 0);
         CHECK(set.weight == 0);
         CHECK(set.number_mask == 0);
+        CHECK(set.number_hash == 0);
         CHECK(set.shingles.empty());
         CHECK(once::text_weight(once::normalize(raw).text) == 0);
     }
@@ -176,12 +177,22 @@ TEST_CASE("shingle: number_mask and mask_numbers") {
     CHECK(y2024.key != y2025.key);
     // The same numbers in another width give the same mask.
     CHECK(shingle_of("© ２０２４ Foo Inc.").number_mask == y2024.number_mask);
-    // A word with digits and letters is not a number.
-    CHECK(shingle_of("mp3 player").number_mask == 0);
+    // Any token with a digit is a fact (model numbers, decimals), not only all-digit words.
+    CHECK(shingle_of("mp3 player").number_mask != 0);
+    CHECK(shingle_of("IS15SH phone").number_mask != shingle_of("IS16SH phone").number_mask);
+    CHECK(shingle_of("version 3.5").number_mask != 0);
     // Two numbers set (up to) two bits; the mask of a subset is contained in the superset's.
     const auto both = shingle_of("from 2024 to 2025");
     CHECK((y2024.number_mask & ~both.number_mask) == 0);
     CHECK((y2025.number_mask & ~both.number_mask) == 0);
+
+    // number_hash: the same multiset of facts in any order, 0 without facts.
+    CHECK(plain.number_hash == 0);
+    CHECK(y2024.number_hash != 0);
+    CHECK(y2024.number_hash != y2025.number_hash);
+    CHECK(shingle_of("from 2024 to 2025").number_hash == shingle_of("to 2025 from 2024").number_hash);
+    CHECK(shingle_of("from 2024 to 2025").number_hash != shingle_of("from 2024 to 2024").number_hash);
+    CHECK(shingle_of("第３回は５月").number_hash == shingle_of("第3回は5月").number_hash);
 
     // Masking replaces every number by one placeholder: templated lines share a key.
     const auto m2024 = shingle_of("© 2024 Foo Inc.", 3, true);
@@ -207,6 +218,7 @@ TEST_CASE("shingle: want_shingles=false gives the same key, counts and mask with
         CHECK(cheap.tokens == full.tokens);
         CHECK(cheap.weight == full.weight);
         CHECK(cheap.number_mask == full.number_mask);
+        CHECK(cheap.number_hash == full.number_hash);
         CHECK(cheap.shingles.empty());
         CHECK_FALSE(full.shingles.empty());
     }

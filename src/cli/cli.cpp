@@ -21,6 +21,7 @@
 #include "once/pipeline.hpp"
 #include "once/reader.hpp"
 #include "once/report.hpp"
+#include "once/shard.hpp"
 #include "once/stream_io.hpp"
 
 #ifndef ONCE_VERSION
@@ -79,6 +80,7 @@ struct Cli {
     std::vector<std::string> formats;
     std::vector<std::string> outputs;
     std::string config_file;
+    std::string decisions_path;
     // check
     std::optional<double> max_ratio;
     std::optional<std::uint64_t> max_bytes;
@@ -134,6 +136,7 @@ po::options_description boilerplate_options(Cli& cli) {
          "to every input unless --group says otherwise")
         ("group", po::value(&cli.input.force_group), "put every input in this group (site), e.g. to match a profile")
         ("merge", po::value(&cli.merge_profiles)->multitoken(), "learn: also merge these profiles into the output")
+        ("decisions", po::value(&cli.decisions_path), "apply: the decisions file written by once merge")
         ("marker", po::value(&cli.markers)->composing(),
          "regular expression for a marker line (whole normalized line); repeatable; adds to the built-in list")
         ("no-builtin-markers", po::bool_switch(&cli.no_builtin_markers), "use only --marker patterns")
@@ -294,7 +297,7 @@ public:
     }
 
     void document(const SourceDocument& source, const DocResult& result, std::string_view cleaned) override {
-        ids_.push_back(result.id);
+        if (!preset_ids_) ids_.push_back(result.id);
         if (map_) map_->write(map_document_line(result, ids_));
         if (output_.empty()) return;
         if (jsonl_) {
@@ -315,6 +318,12 @@ public:
         AtomicWriter writer(target.string());
         writer.write(cleaned);
         writer.commit();
+    }
+
+    // Sharded apply: sources may lie in other shards, so ids come from the decisions file.
+    void use_ids(std::vector<std::string> ids) {
+        ids_ = std::move(ids);
+        preset_ids_ = true;
     }
 
     void commit() {
@@ -342,6 +351,7 @@ private:
     std::optional<AtomicWriter> map_;
     std::optional<AtomicWriter> jsonl_;
     std::vector<std::string> ids_;
+    bool preset_ids_ = false;
     std::set<std::string> written_;
 };
 
@@ -481,6 +491,14 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
         return static_cast<int>(skipped.empty() ? ExitCode::ok : ExitCode::partial);
     }
 
+    if (command == "merge") {
+        if (cli.output.empty()) throw Error(ExitCode::usage, "merge needs -o FILE (the decisions file)");
+        for (const auto& path : cli.paths)
+            if (path_within(cli.output, path)) throw Error(ExitCode::output_error, "output would overwrite an input", cli.output);
+        merge_signatures(cli.paths, cli.config, cli.output);
+        if (!cli.quiet) out << "once: wrote decisions " << cli.output << "\n";
+        return 0;
+    }
     std::optional<Recurrence> profile;
     PipelineOptions options = progress_options(err, !cli.quiet);
     if (!cli.profile_path.empty()) {
@@ -490,6 +508,28 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
         if (cli.input.force_group.empty() && profile->groups().size() == 1) cli.input.force_group = profile->groups()[0];
     }
     Corpus corpus(cli.paths, cli.input);
+    if (command == "sign") {
+        if (cli.output.empty()) throw Error(ExitCode::usage, "sign needs -o FILE (the shard's signature file)");
+        guard_output(cli.output, corpus);
+        // Boilerplate needs the whole corpus's recurrence: a merged profile (once learn --merge).
+        const Recurrence counts = profile ? *profile : count_recurrence(corpus, cli.config);
+        RunResult signed_run;
+        signed_run.skipped = write_signatures(corpus, cli.config, counts, cli.output);
+        report_skipped(signed_run, err);
+        if (!cli.quiet) out << "once: wrote signatures " << cli.output << "\n";
+        return static_cast<int>(signed_run.skipped.empty() ? ExitCode::ok : ExitCode::partial);
+    }
+    if (command == "apply") {
+        if (cli.output.empty() || cli.decisions_path.empty())
+            throw Error(ExitCode::usage, "apply needs --decisions FILE and -o OUT");
+        CleanSink apply_sink(cli, corpus, cli.output);
+        apply_sink.use_ids(decision_ids(cli.decisions_path));
+        const RunResult applied = apply_decisions(corpus, cli.config, cli.decisions_path, &apply_sink);
+        apply_sink.commit();
+        report_skipped(applied, err);
+        if (!cli.quiet) out << "once: applied " << cli.decisions_path << " to " << cli.output << "\n";
+        return static_cast<int>(applied.skipped.empty() ? ExitCode::ok : ExitCode::partial);
+    }
     if (command == "clean" && cli.output.empty()) throw Error(ExitCode::usage, "clean needs -o OUT (see once clean --help)");
     if (command == "baseline") guard_output(cli.output, corpus);
     for (const auto& spec : cli.outputs) guard_output(spec.substr(spec.find('=') == std::string::npos ? 0 : spec.find('=') + 1), corpus);
@@ -573,7 +613,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return 0;
         }
         const std::string command = args[1];
-        static const std::set<std::string> commands{"clean", "scan", "learn", "check", "baseline"};
+        static const std::set<std::string> commands{"clean", "scan", "learn", "check", "baseline", "sign", "merge", "apply"};
         if (!commands.count(command)) throw Error(ExitCode::usage, "unknown command '" + command + "' (see once --help)");
         return run_command(command, std::vector<std::string>(args.begin() + 2, args.end()), out, err);
     } catch (const Error& error) {

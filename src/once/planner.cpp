@@ -51,9 +51,9 @@ std::vector<bool> matchable_sentences(const DocAnalysis& analysis, const std::ve
     return out;
 }
 
-PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
-                      const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
-                      ClusterNumbering& clusters, const Config& config) {
+PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
+                        const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
+                        ClusterNumbering& clusters, const Config& config) {
     const auto& lines = analysis.layout.lines;
     const auto& sentences = analysis.layout.sentences;
     const auto enabled = [&](Kind kind) { return config.kinds.count(kind) != 0; };
@@ -170,6 +170,14 @@ PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const 
     }
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
 
+    PlanResult result;
+    result.spans = std::move(spans);
+    result.removed_sentences = std::move(removed_sentences);
+    return result;
+}
+
+bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>& spans) {
+    const auto& lines = layout.lines;
     // 3. Widen to whole lines where a line's visible content is entirely removed; elsewhere
     //    swallow one side's white space so "A B C" minus "B" reads "A C".
     std::vector<bool> line_removed(lines.size(), false);
@@ -282,16 +290,20 @@ PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const 
         if (it != spans.end() && it->start == lines[l].next) it->start = lines[l].start;
     }
 
-    PlanResult result;
     bool any_text = false, all_removed = true;
     for (std::size_t l = 0; l < lines.size(); ++l) {
         if (lines[l].blank) continue;
         any_text = true;
         all_removed = all_removed && line_removed[l];
     }
-    result.fully_removed = any_text && all_removed;
-    result.spans = std::move(spans);
-    result.removed_sentences = std::move(removed_sentences);
+    return any_text && all_removed;
+}
+
+PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
+                      const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
+                      ClusterNumbering& clusters, const Config& config) {
+    PlanResult result = decide_spans(analysis, matches, verdicts, doc, matcher, clusters, config);
+    result.fully_removed = finish_spans(text, analysis.layout, result.spans);
     return result;
 }
 

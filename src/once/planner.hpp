@@ -43,6 +43,15 @@ struct PlanResult {
     std::vector<std::size_t> removed_sentences;  // copies removed (for Matcher::mark_removed)
 };
 
+// The two halves of plan_spans, for sharded runs where matching happens away from the text:
+// decide_spans needs no text (which sentences and lines go, clusters, sources); finish_spans
+// widens the spans with the text (whole lines, white space, blank lines) and returns whether the
+// document was removed entirely.
+PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
+                        const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
+                        ClusterNumbering& clusters, const Config& config);
+bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>& spans);
+
 PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
                       const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
                       ClusterNumbering& clusters, const Config& config);

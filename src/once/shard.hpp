@@ -1,0 +1,45 @@
+// shard.hpp — a run split in three, for corpora spread over machines:
+//
+//   once learn SHARD_i -o i.profile; once learn --merge *.profile -o all.profile   (recurrence)
+//   once sign  SHARD_i --profile all.profile -o i.sig     per shard, in parallel anywhere
+//   once merge 1.sig 2.sig ... -o decisions.bin            one sequential pass over signatures only
+//   once apply SHARD_i --decisions decisions.bin -o OUT_i  per shard, in parallel anywhere
+//
+// Why this cut: everything that needs the text (normalizing, segmenting, judging lines,
+// cutting) is per document and runs where the shard lives; the one global, ordered step —
+// matching against everything earlier — needs only the signatures, a few hundred bytes per
+// sentence. The result equals a single run over the shards in the order given to merge
+// (tested), because each stage is the same code a single run uses. This is the seam for a
+// distributed engine: sign and apply are maps, merge is a reduce. File formats:
+// docs/shard-format.md.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "once/boilerplate.hpp"
+#include "once/config.hpp"
+#include "once/pipeline.hpp"
+#include "once/reader.hpp"
+#include "once/result.hpp"
+
+namespace once {
+
+// Writes the signature file of one shard. `recurrence` must hold the counts of the whole corpus
+// (a merged profile) for boilerplate to be judged as in a single run. Returns what was skipped.
+std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config, const Recurrence& recurrence,
+                                           const std::string& path);
+
+// Matches the shards' signatures in the order given and writes the decisions file.
+void merge_signatures(const std::vector<std::string>& signature_paths, const Config& config,
+                      const std::string& decisions_path);
+
+// The ids of every document of every shard, in merge order (for maps whose sources lie in
+// other shards).
+std::vector<std::string> decision_ids(const std::string& decisions_path);
+
+// Cleans one shard with the decisions (spans are finished against the text, as in a run).
+RunResult apply_decisions(Corpus& corpus, const Config& config, const std::string& decisions_path,
+                          DocumentSink* sink);
+
+}  // namespace once
