@@ -304,6 +304,58 @@ TEST_CASE("planner: cluster ids count from 1 in planning order") {
     CHECK(doc.cleaned == "Something new in between the two copies.\n");
 }
 
+TEST_CASE("property: removing paragraphs never leaves double blank lines or leading blank lines") {
+    // Random documents of copied and new paragraphs (English, Japanese, Chinese), one or two
+    // blank lines between them, LF or CRLF; the originals never hold two consecutive blank lines.
+    const std::vector<std::string> pool = {
+        k_para_a,
+        k_para_b,
+        k_ja_a,
+        "市政府宣布将在下个月举办关于新铁路线建设计划的居民说明会。",
+        "説明会では、工事の期間や騒音対策、駅の位置について詳しく説明される予定だ。",
+    };
+    std::uint32_t state = 12345;
+    const auto next = [&](std::uint32_t bound) {
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % bound;
+    };
+    int with_spans = 0;
+    for (int trial = 0; trial < 400; ++trial) {
+        CAPTURE(trial);
+        const std::string nl = next(3) == 0 ? "\r\n" : "\n";
+        std::string earlier;
+        for (const auto& paragraph : pool)
+            if (next(2) != 0) earlier += paragraph + nl + nl;
+        std::string text;
+        const std::uint32_t paragraphs = 1 + next(5);
+        for (std::uint32_t p = 0; p < paragraphs; ++p) {
+            if (p > 0) text += nl;                     // one blank line between paragraphs
+            text += next(2) != 0 ? pool[next(static_cast<std::uint32_t>(pool.size()))]
+                                 : "A new paragraph, number " + std::to_string(p) + ", written only for this page.";
+            if (next(4) == 0) text += nl + "Its own second line " + std::to_string(p) + ", never copied anywhere.";
+            text += nl;
+        }
+        if (next(3) == 0) text = nl + text;            // a leading blank line
+        PlanRun run;
+        run.add(earlier);
+        const auto& doc = run.add(text);
+        CAPTURE(text);
+        CAPTURE(doc.cleaned);
+        if (!doc.plan.spans.empty()) ++with_spans;
+        const std::string blank_blank = nl + nl + nl;  // text, then two blank lines
+        CHECK(doc.cleaned.find(blank_blank) == std::string::npos);
+        if (text.rfind(nl, 0) != 0) CHECK(doc.cleaned.rfind(nl, 0) != 0);  // no leading blank line
+        // A kept last line keeps its line break.
+        if (!doc.cleaned.empty()) CHECK(doc.cleaned.compare(doc.cleaned.size() - nl.size(), nl.size(), nl) == 0);
+        // Nothing new was removed.
+        for (std::uint32_t p = 0; p < paragraphs; ++p) {
+            const std::string unique = "A new paragraph, number " + std::to_string(p) + ",";
+            if (text.find(unique) != std::string::npos) CHECK(doc.cleaned.find(unique) != std::string::npos);
+        }
+    }
+    CHECK(with_spans > 150);  // the property was exercised on documents with removals
+}
+
 // Bug: when a passage repeats inside one document, the span's source is extended with the
 // kept copy of each sentence's direct match — but the planner marks sentences removed only after
 // plan_spans returns, so with continuity matching (sentence k matched with k-1) the source

@@ -290,3 +290,18 @@ TEST_CASE("Corpus: an empty folder has no documents") {
     CHECK(scan_all(corpus).empty());
     CHECK_FALSE(corpus.all_jsonl());
 }
+
+// Gap: only hidden *files* are skipped; files inside hidden folders (.git/, .svn/, .cache/) are
+// read. Running on a checked-out repository reads .git/objects (zlib data: "binary"/"invalid
+// UTF-8", exit 3) and .git/HEAD, .git/config as documents. reader.cpp skips names starting
+// with '.' only for regular files; directories are descended into.
+TEST_CASE("Corpus: files inside hidden folders are skipped like hidden files" * doctest::skip()) {
+    TempDir dir;
+    dir.write("a.txt", "visible");
+    dir.write(".git/HEAD", "ref: refs/heads/main\n");
+    dir.write(".cache/notes.txt", "cached");
+    once::Corpus corpus({dir.path()}, {});
+    const auto docs = scan_all(corpus);
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].relative_path == "a.txt");
+}

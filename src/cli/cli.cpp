@@ -43,10 +43,15 @@ Usage:
   once learn PATH... -o FILE.profile [--merge P...]  store what recurs per site (hashes and counts)
   once check PATH... [limits] [options]              CI gate: exit 1 when findings exceed the limits
   once baseline PATH... -o .once-baseline.json       record today's findings for `check --baseline`
+  once sign  SHARD... --profile ALL.profile -o S.sig  sharded runs: signatures of one shard,
+  once merge S1.sig S2.sig... -o decisions.bin       matched in order across shards,
+  once apply SHARD... --decisions decisions.bin -o OUT  and applied to each shard (docs/shard-format.md)
   once --help | once COMMAND --help | once --version
 
 PATH is a file, a folder (read recursively, sorted), `-` for standard input, or a JSON Lines file
-(.jsonl/.ndjson, optionally .gz/.zst) with one document per line.
+(.jsonl/.ndjson, optionally .gz/.zst) with one document per line. Lengths are in weight units:
+1 per CJK character, 2 per word. Formats: docs/map-format.md, docs/report-formats.md.
+Options may also come from .once.cfg (or --config FILE); the command line wins.
 
 Exit codes:
   0  success (check: findings within limits)
