@@ -226,7 +226,8 @@ void finish_config(Cli& cli) {
     if (cli.on_error == "fail") cli.input.on_error = OnError::fail;
     else if (cli.on_error == "skip") cli.input.on_error = OnError::skip;
     else throw Error(ExitCode::usage, "--on-error must be `fail` or `skip`");
-    if (cli.group_by == "none") cli.input.file_grouping = "none";
+    // `none`: one group for everything (files and JSON Lines alike).
+    if (cli.group_by == "none" && cli.input.force_group.empty()) cli.input.force_group = "all";
     else if (!cli.group_by.empty() && cli.group_by != "folder") cli.input.jsonl.group_field = cli.group_by;
     // JSON Lines default: the host of the url field (else the file), so sites are not mixed.
     if (cli.group_by.empty()) cli.input.jsonl.group_field = "host";

@@ -53,10 +53,8 @@ void Recurrence::save(const std::string& path) const {
         out += "group\t" + safe + "\t" + std::to_string(group.documents) + "\n";
         std::vector<std::pair<std::uint64_t, std::uint32_t>> sorted(group.counts.begin(), group.counts.end());
         std::sort(sorted.begin(), sorted.end());
-        for (const auto& [key, count] : sorted) {
-            if (count < 2) continue;  // a line seen once recurs nowhere: not worth storing
-            out += std::to_string(key) + "\t" + std::to_string(count) + "\n";
-        }
+        // Keys seen once are stored too: merged with another shard's profile they may recur.
+        for (const auto& [key, count] : sorted) out += std::to_string(key) + "\t" + std::to_string(count) + "\n";
     }
     AtomicWriter writer(path);
     writer.write(out);
