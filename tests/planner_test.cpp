@@ -22,6 +22,11 @@ once::Config planner_config() {
     // The shape classifier is tested in shape_test; here only copies and markers decide, so the
     // expected texts do not depend on its heuristics.
     config.shape = false;
+    // The length rules are pinned so the tests check the rules, not the tuning of the defaults.
+    config.min_length = 16;
+    config.min_inline_length = 40;
+    config.window = 3;
+    config.min_line_length = 12;
     return config;
 }
 
@@ -115,16 +120,20 @@ TEST_CASE("planner: a title line repeated within a document is removed with its 
         std::string cleaned;
     };
     const std::vector<Case> cases = {
+        // Titles of weight 12 (config.min_line_length): 6 words, or 12 CJK characters.
         {"English",
-         "My Trip to Kyoto\n" + k_para_a + "\nMy Trip to Kyoto\n" + k_para_b + "\n",
-         "My Trip to Kyoto\n" + k_para_a + "\n" + k_para_b + "\n"},
+         "My Trip to Kyoto in Spring\n" + k_para_a + "\nMy Trip to Kyoto in Spring\n" + k_para_b + "\n",
+         "My Trip to Kyoto in Spring\n" + k_para_a + "\n" + k_para_b + "\n"},
         {"Japanese",
-         "京都旅行記\n本文の最初の段落です。\n京都旅行記\n本文の次の段落です。\n",
-         "京都旅行記\n本文の最初の段落です。\n本文の次の段落です。\n"},
-        {"CRLF", "My Trip to Kyoto\r\nFirst part.\r\nMy Trip to Kyoto\r\nSecond part.\r\n",
-         "My Trip to Kyoto\r\nFirst part.\r\nSecond part.\r\n"},
-        {"full-width repeat of a half-width title", "AI Report 2024\nBody text one.\nＡＩ Ｒｅｐｏｒｔ ２０２４\nBody text two.",
-         "AI Report 2024\nBody text one.\nBody text two."},
+         "春の京都をめぐる三日間の旅行記\n本文の最初の段落です。\n春の京都をめぐる三日間の旅行記\n本文の次の段落です。\n",
+         "春の京都をめぐる三日間の旅行記\n本文の最初の段落です。\n本文の次の段落です。\n"},
+        {"Chinese", "春天京都三日游的旅行记录与感想\n第一段正文。\n春天京都三日游的旅行记录与感想\n第二段正文。\n",
+         "春天京都三日游的旅行记录与感想\n第一段正文。\n第二段正文。\n"},
+        {"CRLF", "My Trip to Kyoto in Spring\r\nFirst part.\r\nMy Trip to Kyoto in Spring\r\nSecond part.\r\n",
+         "My Trip to Kyoto in Spring\r\nFirst part.\r\nSecond part.\r\n"},
+        {"full-width repeat of a half-width title",
+         "The AI Report 2024 for Japan\nBody text one.\nＴｈｅ ＡＩ Ｒｅｐｏｒｔ ２０２４ ｆｏｒ Ｊａｐａｎ\nBody text two.",
+         "The AI Report 2024 for Japan\nBody text one.\nBody text two."},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
@@ -140,6 +149,14 @@ TEST_CASE("planner: a title line repeated within a document is removed with its 
         CHECK(doc.plan.spans[0].start_pos.line == 3);
         CHECK(doc.plan.spans[0].start_pos.column == 1);
     }
+}
+
+TEST_CASE("planner: a repeated line below config.min_line_length is kept") {
+    PlanRun run;
+    const std::string text = "Kyoto Trip\n" + k_para_a + "\nKyoto Trip\n" + k_para_b + "\n";  // weight 4
+    const auto& doc = run.add(text);
+    CHECK(doc.plan.spans.empty());
+    CHECK(doc.cleaned == text);
 }
 
 TEST_CASE("planner: a short repeated sentence inside an otherwise new paragraph is kept") {

@@ -76,6 +76,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         std::size_t end = i;
         std::uint32_t weight = 0;
         bool exact_in_document = true;
+        bool data_like = false;
         // A run is one copied passage: each sentence's kept copy follows the previous one's in
         // the same document (a few sentences may be skipped: an edit can drop one). Sentences
         // that each match somewhere else — spec lines like "RAM: 1GB" found in different
@@ -92,6 +93,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             weight += analysis.units[end].weight;
             exact_in_document = exact_in_document && matches[end].type == MatchType::exact &&
                                 matcher.location(matches[end].direct).doc == doc;
+            data_like = data_like || analysis.units[end].data_like;
             ++end;
         }
         // Whole lines: the run starts at the first sentence of its first line and ends with the
@@ -115,7 +117,10 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             (count >= static_cast<std::size_t>(config.window) &&
              weight >= static_cast<std::uint32_t>(config.min_line_length)) ||
             weight >= static_cast<std::uint32_t>(whole_lines ? config.min_length : config.min_inline_length) ||
-            (exact_in_document && whole_lines && weight >= static_cast<std::uint32_t>(config.min_line_length));
+            // A line repeated in its own document (a title shown twice); data rows ("Price: ¥99"
+            // for two apps) need the full length: they repeat because the facts coincide.
+            (exact_in_document && whole_lines &&
+             weight >= static_cast<std::uint32_t>(data_like ? config.min_length : config.min_line_length));
         if (substantial) {
             for (std::size_t k = i; k < end; ++k) {
                 const Kind kind = kind_of(matches[k].type);

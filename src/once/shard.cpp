@@ -149,7 +149,7 @@ void encode_document(Encoder& out, const std::string& id, const DocAnalysis& ana
         out.u32(u.set_size);
         out.u64(u.number_mask);
         out.u64(u.number_hash);
-        out.u8(u.bulleted ? 1 : 0);
+        out.u8(static_cast<std::uint8_t>((u.bulleted ? 1 : 0) | (u.data_like ? 2 : 0)));
         for (int k = 0; k < num_perm; ++k)
             out.u32(analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)]);
     }
@@ -192,7 +192,9 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
         u.set_size = in.u32();
         u.number_mask = in.u64();
         u.number_hash = in.u64();
-        u.bulleted = in.u8() != 0;
+        const std::uint8_t flags = in.u8();
+        u.bulleted = (flags & 1) != 0;
+        u.data_like = (flags & 2) != 0;
         for (int k = 0; k < num_perm; ++k)
             doc.analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)] = in.u32();
     }

@@ -44,6 +44,8 @@ DocAnalysis Signer::analyze(std::string_view text) const {
         unit.number_hash = set.number_hash;
         const Line& line = analysis.layout.lines[sentences[i].first_line];
         unit.bulleted = line.first_sentence == i && starts_with_bullet(line.normalized);
+        const std::size_t colon = sentences[i].normalized.find(':');
+        unit.data_like = colon != std::string::npos && colon > 0 && colon <= 24;
         hasher_.sign(set.shingles, analysis.signatures.data() + i * k);
     }
     analysis.line_templates.reserve(analysis.layout.lines.size());

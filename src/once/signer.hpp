@@ -29,6 +29,9 @@ struct UnitRecord {               // one sentence
     // The sentence opens a line that starts with a list bullet (・ • - * ■ ▼ ...): a related-
     // articles entry, which must not match another page's title line (or be matched by it).
     bool bulleted = false;
+    // Reads like a data row, opening with "key:" (full-width colons fold to ':'): a repeated
+    // "Price: ¥99" in a list of apps is two facts, not a copy.
+    bool data_like = false;
 };
 
 struct DocAnalysis {
