@@ -291,11 +291,9 @@ TEST_CASE("Corpus: an empty folder has no documents") {
     CHECK_FALSE(corpus.all_jsonl());
 }
 
-// Gap: only hidden *files* are skipped; files inside hidden folders (.git/, .svn/, .cache/) are
-// read. Running on a checked-out repository reads .git/objects (zlib data: "binary"/"invalid
-// UTF-8", exit 3) and .git/HEAD, .git/config as documents. reader.cpp skips names starting
-// with '.' only for regular files; directories are descended into.
-TEST_CASE("Corpus: files inside hidden folders are skipped like hidden files" * doctest::skip()) {
+// Hidden folders (.git/, .svn/, .cache/) are skipped like hidden files: running on a checkout
+// must not read .git/objects as documents.
+TEST_CASE("Corpus: files inside hidden folders are skipped like hidden files") {
     TempDir dir;
     dir.write("a.txt", "visible");
     dir.write(".git/HEAD", "ref: refs/heads/main\n");

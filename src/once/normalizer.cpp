@@ -51,6 +51,18 @@ private:
     std::uint32_t space_end_ = 0;
 };
 
+// Does a character that must be folded together with the one before follow? Combining marks
+// (non-zero combining class), and the half-width voicing marks ﾞ ﾟ (class 0, but NFKC turns
+// them into combining marks: ｶﾞ -> ガ).
+bool is_combining_follower(char32_t cp) {
+    if (cp == 0xFF9E || cp == 0xFF9F) return true;
+    return cp >= 0x300 && combining_class(cp) != 0;
+}
+
+bool starts_combining(std::string_view text, std::size_t pos) {
+    return is_combining_follower(decode_utf8(text, pos));
+}
+
 }  // namespace
 
 NormalizedText normalize(std::string_view original) {
@@ -60,14 +72,20 @@ NormalizedText normalize(std::string_view original) {
     while (pos < size) {
         const auto start = static_cast<std::uint32_t>(pos);
         const auto byte = static_cast<unsigned char>(original[pos]);
-        if (byte < 0x80) {  // ASCII fast path
+        // ASCII fast path, unless combining marks follow ("e" + U+0301 folds as one: é).
+        const bool marks_follow = byte > 0x20 && byte < 0x7F && pos + 1 < size &&
+                                  static_cast<unsigned char>(original[pos + 1]) >= 0x80 &&
+                                  starts_combining(original, pos + 1);
+        if (byte < 0x80 && !marks_follow) {
             ++pos;
             if (byte == '\r') {
                 if (pos < size && original[pos] == '\n') ++pos;  // CRLF is one line break
                 builder.newline(start, static_cast<std::uint32_t>(pos));
-            } else if (byte == '\n' || byte == 0x0B || byte == 0x0C) {
+            } else if (byte == '\n') {
                 builder.newline(start, static_cast<std::uint32_t>(pos));
-            } else if (byte == ' ' || byte == '\t') {
+            } else if (byte == ' ' || byte == '\t' || byte == 0x0B || byte == 0x0C) {
+                // Only \n and \r end lines (the segmenter splits lines on them); vertical tab and
+                // form feed are white space inside a line.
                 builder.space(start, static_cast<std::uint32_t>(pos));
             } else if (byte >= 0x20 && byte != 0x7F) {
                 const char folded = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32)
@@ -79,7 +97,8 @@ NormalizedText normalize(std::string_view original) {
         const char32_t cp = decode_utf8(original, pos);
         switch (char_class(cp)) {
             case CharClass::newline:
-                builder.newline(start, static_cast<std::uint32_t>(pos));
+                // U+2028, U+2029, U+0085 separate text but do not end a line of the file.
+                builder.space(start, static_cast<std::uint32_t>(pos));
                 continue;
             case CharClass::space:
                 builder.space(start, static_cast<std::uint32_t>(pos));
@@ -95,7 +114,7 @@ NormalizedText normalize(std::string_view original) {
         while (sequence_end < size) {
             std::size_t next = sequence_end;
             const char32_t following = decode_utf8(original, next);
-            if (following < 0x300 || combining_class(following) == 0) break;
+            if (!is_combining_follower(following)) break;
             sequence_end = next;
         }
         if (sequence_end == pos) {

@@ -3,8 +3,9 @@
 //
 // Why: copies differ in width (ＡＩ / AI, ２０２４ / 2024, ｶﾀｶﾅ / カタカナ), case and spacing,
 // and must still compare equal; reports must still point at the original bytes (the approach of
-// sentencepiece's normalizer). Line breaks are kept as '\n' (CRLF, CR, U+2028 become '\n') so
-// segmentation can see lines; horizontal white space collapses to one ' ' and is trimmed at line
+// sentencepiece's normalizer). Line breaks are kept as '\n' (CRLF and CR become '\n'; U+2028,
+// U+2029, U+0085, vertical tab and form feed are white space, since lines of a file end only at
+// \n and \r) so segmentation can see lines; horizontal white space collapses to one ' ' and is trimmed at line
 // ends; controls, format characters (ZWSP, soft hyphen, BOM) and default-ignorables are dropped.
 //
 // Contract: `origin.size() == text.size() + 1`; `origin[i]` is the offset (relative to the

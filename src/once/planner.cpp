@@ -52,7 +52,7 @@ std::vector<bool> matchable_sentences(const DocAnalysis& analysis, const std::ve
 }
 
 PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
-                        const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
+                        const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, Matcher& matcher,
                         ClusterNumbering& clusters, const Config& config) {
     const auto& lines = analysis.layout.lines;
     const auto& sentences = analysis.layout.sentences;
@@ -122,26 +122,36 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             (exact_in_document && whole_lines &&
              weight >= static_cast<std::uint32_t>(data_like ? config.min_length : config.min_line_length));
         if (substantial) {
+            std::uint64_t previous_source = UINT64_MAX;  // kept copy of the previous sentence of the run
             for (std::size_t k = i; k < end; ++k) {
                 const Kind kind = kind_of(matches[k].type);
                 if (!enabled(kind)) continue;
                 // Point at the nearest copy that is kept: the sentence this one was matched with,
-                // or, if that was removed too, its own kept copy.
-                const UnitLocation& source = matcher.location(matcher.kept_copy(matches[k].direct));
+                // or, if that was removed too (earlier in this very run), its own kept copy.
+                const std::uint64_t kept = matcher.kept_copy(matches[k].direct);
+                const UnitLocation& source = matcher.location(kept);
+                matcher.mark_removed(matcher.document_base() + k);
                 removed_sentences.push_back(k);
-                // Extend the previous span when this sentence continues the same copied passage:
-                // same kind, same source document, source further on, nothing but space between.
-                if (!spans.empty() && k > i && spans.back().kind == kind && spans.back().source &&
-                    matcher.location(matcher.kept_copy(matches[k - 1].direct)).doc == source.doc &&
-                    spans.back().source->end <= source.start && spans.back().end <= sentences[k].start) {
+                // Extend the previous span when this sentence continues the same copied passage
+                // (same kind, same source document, source further on) or repeats the same kept
+                // sentence again (a sentence copied many times in a row), with nothing but space
+                // between.
+                if (!spans.empty() && previous_source != UINT64_MAX && spans.back().kind == kind &&
+                    spans.back().source && matcher.location(previous_source).doc == source.doc &&
+                    (spans.back().source->end <= source.start || kept == previous_source) &&
+                    spans.back().end <= sentences[k].start) {
                     Span& previous = spans.back();
                     previous.end = sentences[k].end;
                     previous.similarity = std::min(previous.similarity, matches[k].similarity);
-                    previous.source->end = source.end;
-                    previous.source->end_pos = source.end_pos;
+                    if (kept != previous_source) {
+                        previous.source->end = source.end;
+                        previous.source->end_pos = source.end_pos;
+                    }
                     if (previous.match != match_name(matches[k].type)) previous.match = "mixed";
+                    previous_source = kept;
                     continue;
                 }
+                previous_source = kept;
                 Span span;
                 span.start = sentences[k].start;
                 span.end = sentences[k].end;
@@ -305,7 +315,7 @@ bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>
 }
 
 PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
-                      const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
+                      const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, Matcher& matcher,
                       ClusterNumbering& clusters, const Config& config) {
     PlanResult result = decide_spans(analysis, matches, verdicts, doc, matcher, clusters, config);
     result.fully_removed = finish_spans(text, analysis.layout, result.spans);

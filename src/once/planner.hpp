@@ -40,7 +40,7 @@ private:
 struct PlanResult {
     std::vector<Span> spans;
     bool fully_removed = false;
-    std::vector<std::size_t> removed_sentences;  // copies removed (for Matcher::mark_removed)
+    std::vector<std::size_t> removed_sentences;  // copies removed (already marked in the Matcher)
 };
 
 // The two halves of plan_spans, for sharded runs where matching happens away from the text:
@@ -48,12 +48,12 @@ struct PlanResult {
 // widens the spans with the text (whole lines, white space, blank lines) and returns whether the
 // document was removed entirely.
 PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
-                        const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
+                        const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, Matcher& matcher,
                         ClusterNumbering& clusters, const Config& config);
 bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>& spans);
 
 PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
-                      const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
+                      const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, Matcher& matcher,
                       ClusterNumbering& clusters, const Config& config);
 
 // Which sentences may take part in matching: those lying only on lines judged article text.

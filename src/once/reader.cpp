@@ -52,9 +52,13 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
             if (error) throw Error(ExitCode::input_error, "cannot list folder: " + error.message(), path);
             for (; it != end; it.increment(error)) {
                 if (error) throw Error(ExitCode::input_error, "cannot list folder: " + error.message(), path);
-                if (!it->is_regular_file(error)) continue;
                 const std::string name = it->path().filename().string();
-                if (!name.empty() && name[0] == '.') continue;  // hidden files: editors' swap files, .DS_Store
+                // Hidden files and folders (.git, editors' swap files, .DS_Store) are not documents.
+                if (!name.empty() && name[0] == '.') {
+                    if (it->is_directory(error)) it.disable_recursion_pending();
+                    continue;
+                }
+                if (!it->is_regular_file(error)) continue;
                 const std::string file = it->path().string();
                 const std::string relative = fs::relative(it->path(), path).generic_string();
                 if (ignored(options_.ignore_globs, file, relative)) continue;
