@@ -151,6 +151,7 @@ std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const st
         for (auto& feature : features) feature.recurrence_docs = 0;
     const std::vector<LineVerdict> shapes = classify_lines(features, context.lexicon, context.config);
     for (std::size_t i = 0; i < lines.size(); ++i) {
+        verdicts[i].title = shapes[i].title;
         if (verdicts[i].role != LineRole::text || !shapes[i].chrome) continue;
         verdicts[i].role = LineRole::boilerplate;
         verdicts[i].score = shapes[i].score;

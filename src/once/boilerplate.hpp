@@ -58,6 +58,8 @@ struct LineVerdictDetail {
     std::uint32_t docs = 0;   // boilerplate by recurrence: documents of the group with this line
     double score = 0.0;       // boilerplate: the shape score
     bool by_recurrence = false;
+    // The page's own title: another page carrying the same title does not make it a copy.
+    bool title = false;
 };
 
 // Everything judge_lines needs besides the document, built once per run.

@@ -725,14 +725,28 @@ std::size_t mark_title_slot(std::vector<Line>& lines) {
         if (leads == 2 || k == 0 || lines[k - 1].cls != Cls::near_good || !lines[k - 1].shape.prose) break;
         --k;
     }
+    // Title, dateline and byline may stand in blocks of their own ("Title", blank, "3 March 2013",
+    // blank, first paragraph): blank lines between them do not end the slot.
     std::vector<std::size_t> slot;
+    bool blank_between = false;
     while (k > 0 && slot.size() < 3) {
-        const Cls above = lines[k - 1].cls;
-        if (above == Cls::blank || above == Cls::good || is_bad(above)) break;
+        std::size_t above_index = k;
+        while (above_index > 0 && lines[above_index - 1].cls == Cls::blank) --above_index;
+        if (above_index == 0) break;
+        // Across blank lines only while what was collected is datelines (short, with digits):
+        // once a title-like line is in the slot, a block above it is something else (a menu).
+        if (above_index != k && std::any_of(slot.begin(), slot.end(), [&](std::size_t t) {
+                return !lines[t].shape.digits || lines[t].shape.weight > 16;  // a dateline is short
+            }))
+            break;
+        const Cls above = lines[above_index - 1].cls;
+        if (above == Cls::good || is_bad(above)) break;
+        blank_between = blank_between || above_index != k;
+        k = above_index;
         slot.push_back(--k);
     }
     // A longer block directly above (no blank line) is a menu with the title at its end.
-    if (slot.size() == 3 && k > 0 && lines[k - 1].cls != Cls::blank) slot.resize(2);
+    if (slot.size() == 3 && !blank_between && k > 0 && lines[k - 1].cls != Cls::blank) slot.resize(2);
     // Recurrence yields only for the title itself (the heaviest line without digits: it recurs
     // in the other pages' related lists) and for lines with digits (a dateline recurs once
     // numbers are masked); a recurring section name above the title is still a template.
@@ -746,6 +760,28 @@ std::size_t mark_title_slot(std::vector<Line>& lines) {
         lines[t].title = true;
         lines[t].anchor = true;
         lines[t].score = k_score_title;
+    }
+    if (!slot.empty()) return first_good;
+    // No title slot: a share row or a byline often stands between the title and the
+    // first paragraph. Look a few lines further up for the heaviest line that reads like a
+    // headline — no chrome cue, not a site template, at least 8 weight units (a menu item is a
+    // word or two), 12 when it has digits.
+    std::size_t best = lines.size();
+    int seen = 0;
+    for (std::size_t i = k; i-- > 0 && seen < 6;) {
+        const Line& line = lines[i];
+        if (line.cls == Cls::blank) continue;
+        ++seen;
+        if (line.cls == Cls::good) break;
+        // Digits are allowed in a longer line ("The 2016 election results"), not in a short one
+        // (a dateline).
+        if (line.recurring || line.shape.cue != Cue::none || line.shape.weight < (line.shape.digits ? 12 : 8)) continue;
+        if (best == lines.size() || line.shape.weight > lines[best].shape.weight) best = i;
+    }
+    if (best != lines.size()) {
+        lines[best].title = true;
+        lines[best].anchor = true;
+        lines[best].score = k_score_title;
     }
     return first_good;
 }
@@ -976,6 +1012,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         const Line& line = lines[i];
         LineVerdict& v = verdicts[i];
         if (line.cls == Cls::blank) continue;
+        v.title = line.title;
         if (config.shape) {
             v.score = line.score;
             v.chrome = line.score >= config.shape_threshold && !line.title;

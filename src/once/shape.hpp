@@ -54,6 +54,7 @@ struct LineVerdict {
     bool chrome = false;
     double score = 0.0;            // 0 = surely article, 1 = surely chrome
     bool by_recurrence = false;    // decided mainly by cross-document recurrence
+    bool title = false;            // the page's own title (and dateline): the title slot
 };
 
 std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& lines,

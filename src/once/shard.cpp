@@ -131,7 +131,7 @@ void encode_document(Encoder& out, const std::string& id, const DocAnalysis& ana
         out.u8(static_cast<std::uint8_t>(verdicts[i].role));
         out.u32(verdicts[i].docs);
         out.f64(verdicts[i].score);
-        out.u8(verdicts[i].by_recurrence ? 1 : 0);
+        out.u8(static_cast<std::uint8_t>((verdicts[i].by_recurrence ? 1 : 0) | (verdicts[i].title ? 2 : 0)));
     }
     const auto& sentences = analysis.layout.sentences;
     out.u64(sentences.size());
@@ -172,7 +172,9 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
         doc.verdicts[i].role = static_cast<LineRole>(in.u8());
         doc.verdicts[i].docs = in.u32();
         doc.verdicts[i].score = in.f64();
-        doc.verdicts[i].by_recurrence = in.u8() != 0;
+        const std::uint8_t flags = in.u8();
+        doc.verdicts[i].by_recurrence = (flags & 1) != 0;
+        doc.verdicts[i].title = (flags & 2) != 0;
     }
     const std::uint64_t sentence_count = in.u64();
     doc.analysis.layout.sentences.resize(sentence_count);
