@@ -1,66 +1,297 @@
-// flat_hash.hpp — an open-addressing hash map from 64-bit keys to 64-bit values.
+// flat_hash.hpp — the storage of the matcher's index: append-only chunked arrays, and an
+// open-addressing index from 64-bit keys to 32-bit values, 8 bytes a slot.
 //
-// Why not std::unordered_map: the matcher's tables hold one entry per sentence and band — tens
-// of millions on a large corpus. A node per entry costs ~40 bytes and a cache miss per probe;
-// here an entry is 16 bytes in one array and a probe is one or two cache lines. Keys are
-// already well-mixed hashes, so the low bits index directly (linear probing). Key 0 marks an
-// empty slot; a real key 0 is stored as 1 (a collision with key 1 costs one false candidate,
-// which verification rejects).
+// Why not std::vector and std::unordered_map: the matcher keeps a record and a signature per
+// sentence and a table entry per sentence and band — hundreds of MiB on a large corpus. A node
+// per entry costs ~40 bytes and a cache miss per probe; here a slot is 8 bytes and a probe is
+// usually one cache line. And nothing is ever copied to grow: a vector that doubles holds old
+// and new copies at once (the run's peak memory) and touches fresh pages for the whole new copy,
+// which the kernel must clear first — in a VM, as costly as the matching itself. Chunks and
+// table pages are allocated once, filled, and kept.
+//
+// Why only 32 bits of the key: every value the matcher stores is a sentence id (or a list of
+// them), and the matcher can always tell the full key of a value again — from the sentence's
+// record or its signature. So a slot keeps a 32-bit fingerprint of the key beside the value, and
+// a lookup confirms each fingerprint match with the caller's `same(value)`: the answers are those
+// of a map over full 64-bit keys, in half the memory of (key, value) slots.
+//
+//   FlatHashIndex index;
+//   index.try_emplace(key, id, [&](std::uint32_t v) { return key_of(v) == key; });
+//   const std::uint32_t* found = index.find(key, same);
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <new>
+#include <utility>
 #include <vector>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 namespace once {
 
-class FlatHashMap {
+// Blocks of 2 MiB for the index. Lookups land on random entries of arrays of tens or hundreds of
+// MiB: with 4 KiB pages nearly every one also misses the TLB, and the page walk costs as much as
+// the cache miss. Each block is mapped on its own, 2 MiB-aligned, and from the second block of an
+// array on offered to the kernel as a transparent huge page (a hint: without THP these are
+// ordinary pages). The first block stays in small pages, so a small input does not pay 2 MiB of
+// memory per array. Blocks are never returned while the index lives.
+class HugeBlocks {
 public:
-    // Pointer to the value of `key`, or nullptr.
-    const std::uint64_t* find(std::uint64_t key) const {
-        if (slots_.empty()) return nullptr;
-        key = key ? key : 1;
-        for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
-            if (slots_[i].key == key) return &slots_[i].value;
-            if (slots_[i].key == 0) return nullptr;
+    static constexpr std::size_t k_block_bytes = std::size_t{2} << 20;
+
+    HugeBlocks() = default;
+    HugeBlocks(const HugeBlocks&) = delete;
+    HugeBlocks& operator=(const HugeBlocks&) = delete;
+    ~HugeBlocks() {
+        for (void* block : blocks_) release(block);
+    }
+    // A zeroed block of k_block_bytes.
+    void* allocate() {
+        blocks_.reserve(blocks_.size() + 1);
+        void* block = acquire(!blocks_.empty());
+        blocks_.push_back(block);
+        return block;
+    }
+    std::size_t bytes() const { return blocks_.size() * k_block_bytes; }
+
+private:
+    static void* acquire(bool huge) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+        void* mapped = mmap(nullptr, 2 * k_block_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (mapped == MAP_FAILED) throw std::bad_alloc();
+        // Keep the 2 MiB-aligned block inside the mapping, return the rest.
+        const auto start = reinterpret_cast<std::uintptr_t>(mapped);
+        const std::uintptr_t aligned = (start + k_block_bytes - 1) / k_block_bytes * k_block_bytes;
+        if (aligned > start) munmap(mapped, aligned - start);
+        munmap(reinterpret_cast<void*>(aligned + k_block_bytes), k_block_bytes - (aligned - start));
+        if (huge) madvise(reinterpret_cast<void*>(aligned), k_block_bytes, MADV_HUGEPAGE);
+        return reinterpret_cast<void*>(aligned);
+#else
+        (void)huge;
+        void* block = ::operator new(k_block_bytes, std::align_val_t{64});
+        std::memset(block, 0, k_block_bytes);
+        return block;
+#endif
+    }
+    static void release(void* block) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+        munmap(block, k_block_bytes);
+#else
+        ::operator delete(block, std::align_val_t{64});
+#endif
+    }
+
+    std::vector<void*> blocks_;
+};
+
+// An append-only array of trivially copyable records, `width` values of T each (a signature is
+// num_perm values), in 2 MiB chunks: references stay valid, and growing copies nothing. Records
+// are addressed by 32-bit indices.
+template <typename T>
+class ChunkedArray {
+public:
+    explicit ChunkedArray(std::size_t width = 1)
+        : width_(width), per_chunk_(HugeBlocks::k_block_bytes / (width * sizeof(T))) {
+        if (per_chunk_ < 2) throw std::bad_alloc();
+        // i / per_chunk_ as a multiply (Lemire, Kaser, Kurz 2019: exact for 32-bit i).
+        magic_ = ~std::uint64_t{0} / per_chunk_ + 1;
+    }
+    std::size_t size() const { return size_; }
+    // The record `i` (its `width` values); [] for arrays of one value per record.
+    T* record(std::size_t i) { return locate(i); }
+    const T* record(std::size_t i) const { return locate(i); }
+    T& operator[](std::size_t i) { return *locate(i); }
+    const T& operator[](std::size_t i) const { return *locate(i); }
+    // Appends a record of `width` values.
+    void push_back(const T* values) {
+        if (size_ == chunks_.size() * per_chunk_) chunks_.push_back(static_cast<T*>(blocks_.allocate()));
+        std::copy(values, values + width_, locate(size_));
+        ++size_;
+    }
+    void push_back(const T& value) { push_back(&value); }
+    std::size_t memory_bytes() const { return blocks_.bytes(); }
+
+private:
+    T* locate(std::size_t i) const {
+        __extension__ using Wide = unsigned __int128;
+        const auto chunk = static_cast<std::size_t>((static_cast<Wide>(magic_) * static_cast<std::uint32_t>(i)) >> 64);
+        return chunks_[chunk] + (i - chunk * per_chunk_) * width_;
+    }
+
+    std::size_t width_;
+    std::size_t per_chunk_;
+    std::uint64_t magic_;
+    std::size_t size_ = 0;
+    std::vector<T*> chunks_;
+    HugeBlocks blocks_;
+};
+
+// Small blocks of 32-bit words, allocated one after the other and never freed by the arena (the
+// owner recycles them), addressed by a 32-bit offset that stays valid.
+class WordArena {
+public:
+    static constexpr std::size_t k_chunk_words = HugeBlocks::k_block_bytes / sizeof(std::uint32_t);
+
+    // Offset of `words` (at most k_chunk_words) zeroed consecutive words.
+    std::uint64_t allocate(std::size_t words) {
+        if (chunks_.empty() || used_ + words > k_chunk_words) {
+            chunks_.push_back(static_cast<std::uint32_t*>(blocks_.allocate()));
+            used_ = 0;
+        }
+        const std::uint64_t offset = (chunks_.size() - 1) * k_chunk_words + used_;
+        used_ += words;
+        return offset;
+    }
+    std::uint32_t* at(std::uint64_t offset) { return chunks_[offset / k_chunk_words] + offset % k_chunk_words; }
+    const std::uint32_t* at(std::uint64_t offset) const {
+        return chunks_[offset / k_chunk_words] + offset % k_chunk_words;
+    }
+    std::size_t memory_bytes() const { return blocks_.bytes(); }
+
+private:
+    std::vector<std::uint32_t*> chunks_;
+    std::size_t used_ = 0;
+    HugeBlocks blocks_;
+};
+
+// Open addressing over fixed pages (extendible hashing): the top bits of a key's fingerprint
+// choose a page through a directory, the low bits a slot in it, and linear probing stays inside
+// the page. A page that fills splits in two by the next fingerprint bit; the directory doubles
+// when needed. So growing moves one page's entries at a time, and memory is only ever added.
+class FlatHashIndex {
+public:
+    FlatHashIndex() { directory_.push_back(new_page(0)); }
+    FlatHashIndex(const FlatHashIndex&) = delete;
+    FlatHashIndex& operator=(const FlatHashIndex&) = delete;
+
+    // Slot of the value stored under `key`, or nullptr.
+    template <typename Same>
+    std::uint32_t* find(std::uint64_t key, Same&& same) {
+        const std::uint32_t print = fingerprint(key);
+        Slot* slots = page_of(print).slots;
+        for (std::size_t i = print & k_slot_mask;; i = (i + 1) & k_slot_mask) {
+            if (slots[i].print == print && same(slots[i].value)) return &slots[i].value;
+            if (slots[i].print == 0) return nullptr;
         }
     }
-    // Inserts (key, value) when absent; returns the stored value's slot and whether it was new.
-    std::pair<std::uint64_t*, bool> try_emplace(std::uint64_t key, std::uint64_t value) {
-        if ((size_ + 1) * 4 > slots_.size() * 3) grow();  // load factor <= 0.75
-        key = key ? key : 1;
-        for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
-            if (slots_[i].key == key) return {&slots_[i].value, false};
-            if (slots_[i].key == 0) {
-                slots_[i] = {key, value};
-                ++size_;
-                return {&slots_[i].value, true};
-            }
+    // Inserts (key, value) when `key` is absent; returns the stored value's slot and whether it
+    // was new. The slot stays valid until the next insertion.
+    template <typename Same>
+    std::pair<std::uint32_t*, bool> try_emplace(std::uint64_t key, std::uint32_t value, Same&& same) {
+        const std::uint32_t print = fingerprint(key);
+        if (std::uint32_t* found = find(key, same)) return {found, false};
+        Page* page = &page_of(print);
+        while (page->size + 1 > k_page_limit && page->depth < k_max_depth) {
+            split(*page);
+            page = &page_of(print);
         }
+        if (page->size + 1 >= k_page_slots) throw std::bad_alloc();  // 2^20 fingerprints alike: not hashes
+        return {&place(*page, print, value), true};
     }
     // Starts loading the slot of `key` into cache: a caller with many independent lookups
     // (the LSH bands of a sentence) issues all prefetches first so the misses overlap.
     void prefetch(std::uint64_t key) const {
-        if (!slots_.empty()) __builtin_prefetch(&slots_[(key ? key : 1) & mask_]);
+        const std::uint32_t print = fingerprint(key);
+        __builtin_prefetch(page_of(print).slots + (print & k_slot_mask));
+    }
+    // The first value whose fingerprint matches `key`'s, unconfirmed (nullptr if none): lets a
+    // caller prefetch what `same` will read before the real lookup.
+    const std::uint32_t* peek(std::uint64_t key) const {
+        const std::uint32_t print = fingerprint(key);
+        const Slot* slots = page_of(print).slots;
+        for (std::size_t i = print & k_slot_mask;; i = (i + 1) & k_slot_mask) {
+            if (slots[i].print == print) return &slots[i].value;
+            if (slots[i].print == 0) return nullptr;
+        }
     }
     std::size_t size() const { return size_; }
-    std::size_t memory_bytes() const { return slots_.size() * sizeof(Slot); }
+    std::size_t memory_bytes() const { return blocks_.bytes() + directory_.size() * sizeof(Page*); }
 
 private:
     struct Slot {
-        std::uint64_t key = 0;
-        std::uint64_t value = 0;
+        std::uint32_t print = 0;  // 0: empty
+        std::uint32_t value = 0;
     };
-    void grow() {
-        std::vector<Slot> old = std::move(slots_);
-        slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-        mask_ = slots_.size() - 1;
-        size_ = 0;
-        for (const Slot& slot : old)
-            if (slot.key != 0) try_emplace(slot.key, slot.value);
+    struct Page {
+        Slot* slots;
+        unsigned depth;     // leading fingerprint bits shared by all its entries
+        std::size_t size;
+    };
+    // 4096 slots (32 KiB), split at 3/4 full: pages are between 3/8 and 3/4 full.
+    static constexpr unsigned k_slot_bits = 12;
+    static constexpr std::size_t k_page_slots = std::size_t{1} << k_slot_bits;
+    static constexpr std::size_t k_slot_mask = k_page_slots - 1;
+    static constexpr std::size_t k_page_limit = k_page_slots / 4 * 3;
+    static constexpr unsigned k_max_depth = 32 - k_slot_bits;  // directory and slot bits disjoint
+    static constexpr std::size_t k_pages_per_block = HugeBlocks::k_block_bytes / (k_page_slots * sizeof(Slot));
+
+    static std::uint32_t fingerprint(std::uint64_t key) {
+        const auto print = static_cast<std::uint32_t>(key >> 32);
+        return print != 0 ? print : 1;
+    }
+    const Page& page_of(std::uint32_t print) const {
+        return *directory_[depth_ == 0 ? 0 : print >> (32 - depth_)];
+    }
+    Page& page_of(std::uint32_t print) { return *directory_[depth_ == 0 ? 0 : print >> (32 - depth_)]; }
+    Page* new_page(unsigned depth) {
+        if (pages_.size() % k_pages_per_block == 0) free_slots_ = static_cast<Slot*>(blocks_.allocate());
+        Slot* slots = free_slots_;
+        free_slots_ += k_page_slots;
+        pages_.push_back(Page{slots, depth, 0});
+        return &pages_.back();
+    }
+    std::uint32_t& place(Page& page, std::uint32_t print, std::uint32_t value) {
+        std::size_t i = print & k_slot_mask;
+        while (page.slots[i].print != 0) i = (i + 1) & k_slot_mask;
+        page.slots[i] = {print, value};
+        ++page.size;
+        ++size_;
+        return page.slots[i].value;
+    }
+    // Splits `page` by fingerprint bit `depth` (from the top): the entries with a 1 there move to
+    // a new page, which takes over the upper half of the page's directory entries.
+    void split(Page& page) {
+        if (page.depth == depth_) {  // the directory doubles: each entry becomes two
+            std::vector<Page*> doubled(directory_.size() * 2);
+            for (std::size_t i = 0; i < doubled.size(); ++i) doubled[i] = directory_[i >> 1];
+            directory_ = std::move(doubled);
+            ++depth_;
+        }
+        const unsigned bit = 31 - page.depth;
+        ++page.depth;
+        Page& upper = *new_page(page.depth);
+        // The page's directory entries are a run of 2^(depth_ - old depth); the upper half moves.
+        const std::size_t run = std::size_t{1} << (depth_ - (page.depth - 1));
+        const std::uint32_t any_print = first_print(page);
+        const std::size_t first = (any_print >> (32 - depth_)) & ~(run - 1);
+        for (std::size_t i = first + run / 2; i < first + run; ++i) directory_[i] = &upper;
+        std::unique_ptr<Slot[]> entries(new Slot[page.size]);
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < k_page_slots; ++i)
+            if (page.slots[i].print != 0) entries[count++] = page.slots[i];
+        std::fill(page.slots, page.slots + k_page_slots, Slot{});
+        size_ -= count;
+        page.size = 0;
+        for (std::size_t e = 0; e < count; ++e)
+            place((entries[e].print >> bit) & 1 ? upper : page, entries[e].print, entries[e].value);
+    }
+    static std::uint32_t first_print(const Page& page) {
+        for (std::size_t i = 0;; ++i)
+            if (page.slots[i].print != 0) return page.slots[i].print;
     }
 
-    std::vector<Slot> slots_;
-    std::size_t mask_ = 0;
+    HugeBlocks blocks_;
+    std::deque<Page> pages_;  // stable addresses: the directory points at them
+    Slot* free_slots_ = nullptr;
+    std::vector<Page*> directory_;
+    unsigned depth_ = 0;  // directory has 2^depth_ entries
     std::size_t size_ = 0;
 };
 

@@ -1,7 +1,9 @@
 #include "once/matcher.hpp"
 
 #include <algorithm>
+#include <cstring>
 
+#include "once/error.hpp"
 #include "once/minhash.hpp"
 
 namespace once {
@@ -21,39 +23,162 @@ constexpr std::uint32_t k_min_lsh_set = 6;
 constexpr double k_relaxed_factor_jaccard = 0.75;
 constexpr double k_relaxed_factor_containment = 0.75;
 
+// Signatures are stored as four byte planes (byte p of every value together). Equal values have
+// equal low bytes, so the low plane alone — one cache line for 64 values — bounds the share of
+// equal values from above; that bound already rejects nearly every candidate, and the other
+// planes are read only for the few that may pass.
+void to_planes(const std::uint32_t* values, std::size_t k, std::uint8_t* planes) {
+    for (std::size_t j = 0; j < k; ++j)
+        for (std::size_t p = 0; p < 4; ++p) planes[p * k + j] = static_cast<std::uint8_t>(values[j] >> (8 * p));
+}
+
+// Values [first, first + count) of a planar signature.
+void from_planes(const std::uint8_t* planes, std::size_t k, std::size_t first, std::size_t count,
+                 std::uint32_t* values) {
+    for (std::size_t j = first; j < first + count; ++j)
+        values[j] = std::uint32_t{planes[j]} | std::uint32_t{planes[k + j]} << 8 | std::uint32_t{planes[2 * k + j]} << 16 |
+                    std::uint32_t{planes[3 * k + j]} << 24;
+}
+
+// Positions where two byte strings agree, eight at a time.
+std::size_t equal_bytes(const std::uint8_t* a, const std::uint8_t* b, std::size_t n) {
+    std::size_t equal = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t x;
+        std::uint64_t y;
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        const std::uint64_t diff = x ^ y;
+        // Bit 7 of each zero byte of `diff` (no carries cross bytes), then their sum.
+        const std::uint64_t zero =
+            ~(((diff & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | diff) & 0x8080808080808080ULL;
+        equal += static_cast<std::size_t>(((zero >> 7) * 0x0101010101010101ULL) >> 56);
+    }
+    for (; i < n; ++i) equal += a[i] == b[i];
+    return equal;
+}
+
+// Ids are 31-bit: a band slot's top bit tells a sentence id from a bucket offset.
+constexpr std::uint64_t k_max_ids = 0x7FFFFFFF;
+constexpr std::uint32_t k_bucket_ref = 0x80000000u;
+constexpr std::uint32_t k_no_ref = 0xFFFFFFFFu;  // no sentence or bucket (ids stay below it)
+// Bucket layout (Matcher::buckets_): key (two words), count of ids ever added, then the ids.
+constexpr std::uint32_t k_bucket_header = 3;
+constexpr std::uint32_t k_small_ids = 5;
+constexpr std::uint32_t k_small_bucket = k_bucket_header + k_small_ids;
+constexpr std::uint32_t k_large_bucket = k_bucket_header + k_max_chain;
+
 }  // namespace
 
 Matcher::Matcher(const Config& config)
     : config_(config), k_(static_cast<std::size_t>(config.num_perm)), rows_(config.rows_per_band()),
-      bands_(static_cast<std::size_t>(config.bands)) {}
+      bands_(static_cast<std::size_t>(config.bands)), signatures_(4 * k_), scratch_(k_) {}
 
 std::size_t Matcher::bytes_per_sentence() const {
-    // location + record + root + eligibility + signature + band chain links, plus open-addressing
-    // slots (16 bytes at a load factor between 3/8 and 3/4, so ~32 on average) for the exact key
-    // and each band.
-    return sizeof(UnitLocation) + sizeof(UnitRecord) + sizeof(std::uint64_t) + 1 + k_ * sizeof(std::uint32_t) +
-           bands_ * sizeof(std::uint64_t) + (1 + bands_) * 32;
+    // location + verification record + root, direct, kept + signature, plus open-addressing
+    // slots (8 bytes in pages between 3/8 and 3/4 full, so ~14 on average) for the exact key and
+    // each band; buckets of repeated band keys come on top (a few bytes per sentence).
+    return sizeof(UnitLocation) + sizeof(Indexed) + 3 * sizeof(std::uint32_t) + k_ * sizeof(std::uint32_t) +
+           (1 + bands_) * 14;
 }
 
-Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit, std::uint64_t id,
-                                   double min_jaccard, double min_containment) const {
+bool Matcher::band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const {
+    if ((ref & k_bucket_ref) == 0) return band_key(band_values(ref, band), band, rows_) == key;
+    const std::uint32_t* bucket = buckets_.at(ref & ~k_bucket_ref);
+    return (std::uint64_t{bucket[1]} << 32 | bucket[0]) == key;
+}
+
+const std::uint32_t* Matcher::band_values(std::uint32_t id, int band) const {
+    const auto first = static_cast<std::size_t>(band) * static_cast<std::size_t>(rows_);
+    from_planes(signature(id), k_, first, static_cast<std::size_t>(rows_), scratch_.data());
+    return scratch_.data();
+}
+
+void Matcher::band_ids(std::uint32_t ref, std::vector<std::uint32_t>& out) const {
+    if ((ref & k_bucket_ref) == 0) {
+        out.push_back(ref);
+        return;
+    }
+    const std::uint32_t* bucket = buckets_.at(ref & ~k_bucket_ref);
+    const std::uint32_t count = std::min<std::uint32_t>(bucket[2], k_max_chain);
+    out.insert(out.end(), bucket + k_bucket_header, bucket + k_bucket_header + count);
+}
+
+void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id) {
+    auto [slot, inserted] =
+        band_heads_.try_emplace(key, id, [&](std::uint32_t ref) { return band_slot_has(ref, key, band); });
+    if (inserted) return;
+    const std::uint32_t ref = *slot;  // `slot` stays valid: buckets_ is a different array
+    if ((ref & k_bucket_ref) == 0) {  // a second sentence with this key: a small bucket
+        std::uint64_t offset;
+        if (free_small_ != k_no_bucket) {
+            offset = free_small_;
+            free_small_ = *buckets_.at(offset);
+        } else {
+            offset = buckets_.allocate(k_small_bucket);
+        }
+        if (offset >= k_bucket_ref) throw Error(ExitCode::resource_limit, "band index over 8 GiB");
+        std::uint32_t* bucket = buckets_.at(offset);
+        bucket[0] = static_cast<std::uint32_t>(key);
+        bucket[1] = static_cast<std::uint32_t>(key >> 32);
+        bucket[2] = 2;
+        bucket[k_bucket_header] = ref;
+        bucket[k_bucket_header + 1] = id;
+        *slot = static_cast<std::uint32_t>(offset) | k_bucket_ref;
+        return;
+    }
+    std::uint32_t* bucket = buckets_.at(ref & ~k_bucket_ref);
+    const std::uint32_t count = bucket[2];
+    if (count == k_small_ids) {  // full small bucket: move to a large one, free the small one
+        const std::uint64_t large = buckets_.allocate(k_large_bucket);
+        if (large >= k_bucket_ref) throw Error(ExitCode::resource_limit, "band index over 8 GiB");
+        std::uint32_t* moved = buckets_.at(large);
+        std::copy_n(bucket, k_small_bucket, moved);
+        bucket[0] = free_small_;
+        free_small_ = ref & ~k_bucket_ref;
+        bucket = moved;
+        *slot = static_cast<std::uint32_t>(large) | k_bucket_ref;
+    }
+    // The newest k_max_chain ids, as a ring: which of them is oldest does not matter, the lookup
+    // takes them all.
+    bucket[k_bucket_header + count % k_max_chain] = id;
+    bucket[2] = count + 1;
+}
+
+Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit, const std::uint8_t* planes,
+                                   std::uint32_t doc, std::uint64_t id, double min_jaccard,
+                                   double min_containment) const {
     const UnitRecord& mine = analysis.units[unit];
-    const UnitRecord& theirs = records_[id];
+    const Indexed& theirs = indexed_[id];
     // A related-list entry and a page's own title are the same words in different roles.
-    if (mine.bulleted != theirs.bulleted && locations_[id].doc != locations_.back().doc)
+    if (mine.bulleted != static_cast<bool>(theirs.bulleted) && locations_[id].doc != doc)
         return {id, MatchType::none, 0.0};
     if (mine.key == theirs.key) return {id, MatchType::exact, 1.0};
-    const double jaccard = estimate_jaccard(analysis.signatures.data() + unit * k_, signature(id),
-                                            static_cast<int>(k_));
+    // Thresholds above 1 ask for an exact copy or nothing: no estimate reaches them.
+    if (min_jaccard > 1.0 && min_containment > 1.0) return {id, MatchType::none, 0.0};
+    if (mine.set_size < k_min_near_set) return {id, MatchType::none, 0.0};
     // A near copy may not be notably longer than what it copies: a later sentence that
     // completes an earlier cut-off one adds text, and removing it would lose that text.
-    const bool not_longer = mine.set_size <= theirs.set_size + theirs.set_size / 10 + 1;
-    if (mine.set_size >= k_min_near_set && jaccard >= min_jaccard && not_longer &&
-        mine.number_hash == theirs.number_hash)
-        return {id, MatchType::jaccard, jaccard};
+    const std::uint32_t their_size = theirs.set_size;
+    const bool not_longer = mine.set_size <= their_size + their_size / 10 + 1;
+    const bool jaccard_possible = not_longer && mine.number_hash == theirs.number_hash;
     const bool numbers_contained = (mine.number_mask & ~theirs.number_mask) == 0;
-    if (mine.set_size >= k_min_near_set && mine.set_size <= theirs.set_size && numbers_contained) {
-        const double containment = containment_from_jaccard(jaccard, mine.set_size, theirs.set_size);
+    const bool containment_possible = mine.set_size <= their_size && numbers_contained;
+    if (!jaccard_possible && !containment_possible) return {id, MatchType::none, 0.0};
+    // The low planes bound the estimate from above; both tests are monotone in the estimate, so
+    // a candidate that fails them at the bound fails them at the estimate.
+    const std::uint8_t* their_planes = signature(id);
+    const double bound = static_cast<double>(equal_bytes(planes, their_planes, k_)) / static_cast<int>(k_);
+    if (!(jaccard_possible && bound >= min_jaccard) &&
+        !(containment_possible && containment_from_jaccard(bound, mine.set_size, their_size) >= min_containment))
+        return {id, MatchType::none, 0.0};
+    from_planes(their_planes, k_, 0, k_, scratch_.data());
+    const double jaccard = estimate_jaccard(analysis.signatures.data() + unit * k_, scratch_.data(),
+                                            static_cast<int>(k_));
+    if (jaccard_possible && jaccard >= min_jaccard) return {id, MatchType::jaccard, jaccard};
+    if (containment_possible) {
+        const double containment = containment_from_jaccard(jaccard, mine.set_size, their_size);
         if (containment >= min_containment) return {id, MatchType::containment, containment};
     }
     return {id, MatchType::none, 0.0};
@@ -63,80 +188,144 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
                                                const std::vector<bool>& eligible) {
     const std::size_t n = analysis.units.size();
     const std::uint64_t base = locations_.size();
+    if (base + n > k_max_ids)
+        throw Error(ExitCode::resource_limit, "more than 2^31 sentences in one run: split the input");
     document_base_ = base;
     const std::size_t bands = bands_;
     std::vector<UnitMatch> matches(n);
     std::vector<std::uint64_t> direct(n, 0);  // the sentence each was matched with
 
-    band_next_.resize((base + n) * bands, 0);  // resize grows geometrically; never reserve exact sizes here
+    // Band keys of every sentence that may look up the bands, computed up front so that the
+    // table slots of later sentences can be fetched while earlier ones are matched.
+    const auto probes_bands = [&](std::size_t i) {
+        return eligible[i] && analysis.units[i].key != 0 && analysis.units[i].set_size >= k_min_lsh_set;
+    };
+    std::vector<std::uint64_t> keys(n * bands);
+    for (std::size_t i = 0; i < n; ++i)
+        if (probes_bands(i))
+            for (std::size_t b = 0; b < bands; ++b)
+                keys[i * bands + b] = band_key(analysis.signatures.data() + i * k_, static_cast<int>(b), rows_);
+    // The table slots of sentence i + k_slots_ahead start loading while sentence i is matched.
+    constexpr std::size_t k_slots_ahead = 8;
+    const auto prefetch_slots = [&](std::size_t i) {
+        if (i >= n || !eligible[i] || analysis.units[i].key == 0) return;
+        exact_.prefetch(analysis.units[i].key);
+        if (probes_bands(i))
+            for (std::size_t b = 0; b < bands; ++b) band_heads_.prefetch(keys[i * bands + b]);
+    };
+    for (std::size_t i = 0; i < std::min(n, k_slots_ahead); ++i) prefetch_slots(i);
 
-    std::vector<std::uint64_t> candidates;
-    std::vector<std::uint64_t> band_keys(bands);
+    // The document's signatures as stored (planes), for the index and for verification.
+    const std::size_t record = 4 * k_;
+    std::vector<std::uint8_t> planes(n * record);
+    for (std::size_t i = 0; i < n; ++i)
+        if (eligible[i] && analysis.units[i].key != 0)
+            to_planes(analysis.signatures.data() + i * k_, k_, planes.data() + i * record);
+
+    std::vector<std::uint32_t> candidates;
+    std::vector<std::uint32_t> band_refs(bands);
     for (std::size_t i = 0; i < n; ++i) {
+        prefetch_slots(i + k_slots_ahead);
+        const std::uint64_t* band_keys = keys.data() + i * bands;
         const std::uint64_t id = base + i;
+        const auto id32 = static_cast<std::uint32_t>(id);
         const auto& sentence = analysis.layout.sentences[i];
+        const UnitRecord& unit = analysis.units[i];
+        if (unit.set_size > 0x7FFFFFFFu) throw Error(ExitCode::resource_limit, "sentence over 2^31 shingles");
+        const bool is_eligible = eligible[i] && unit.key != 0;
         locations_.push_back({doc, static_cast<std::uint32_t>(i), sentence.start, sentence.end,
                               sentence.start_pos, sentence.end_pos});
-        records_.push_back(analysis.units[i]);
-        roots_.push_back(id);
-        eligible_.push_back(eligible[i] && analysis.units[i].key != 0);
-        direct_.push_back(id);
-        kept_.push_back(id);
+        Indexed entry{unit.key, unit.number_mask, unit.number_hash, unit.set_size, unit.bulleted, k_no_signature};
         const std::uint32_t* sig = analysis.signatures.data() + i * k_;
-        signatures_.insert(signatures_.end(), sig, sig + k_);
-        const UnitRecord& unit = analysis.units[i];
-        if (!eligible[i] || unit.key == 0) continue;
+        const std::uint8_t* mine = planes.data() + i * record;
+        if (is_eligible) {
+            entry.signature = static_cast<std::uint32_t>(signatures_.size());
+            signatures_.push_back(mine);
+        }
+        indexed_.push_back(entry);
+        roots_.push_back(id32);
+        direct_.push_back(id32);
+        kept_.push_back(id32);
+        if (!is_eligible) continue;
 
         Candidate best{0, MatchType::none, 0.0};
         // Continuity first: when the previous sentence copies sentence d, this one most likely
         // copies d + 1 — prefer it to the corpus-wide first occurrence of the same text, so
         // a copied passage stays one passage ("她说。" after a copied quote).
         const std::uint64_t follow = i > 0 && matches[i - 1].type != MatchType::none ? direct[i - 1] + 1 : 0;
-        if (follow != 0 && follow < id && eligible_[follow] && records_[follow].key == unit.key &&
+        if (follow != 0 && follow < id && is_source(follow) && indexed_[follow].key == unit.key &&
             locations_[follow].doc == locations_[follow - 1].doc)
-            best = verify(analysis, i, follow, 1.1, 1.1);  // thresholds above 1: exact or nothing
-        const std::uint64_t* first = best.type == MatchType::none ? exact_.find(unit.key) : nullptr;
-        if (first != nullptr) best = verify(analysis, i, *first, 1.1, 1.1);
+            best = verify(analysis, i, mine, doc, follow, 1.1, 1.1);  // thresholds above 1: exact or nothing
+        const std::uint32_t* first =
+            best.type == MatchType::none
+                ? exact_.find(unit.key, [&](std::uint32_t other) { return indexed_[other].key == unit.key; })
+                : nullptr;
+        if (first != nullptr) best = verify(analysis, i, mine, doc, *first, 1.1, 1.1);
         if (best.type != MatchType::none) {
             // found exactly
         } else if (unit.set_size >= k_min_lsh_set) {
+            // Every step below is a cache miss on a large corpus; each stage starts the loads of
+            // the next for all bands at once, so the misses overlap instead of queueing.
+            for (std::size_t b = 0; b < bands; ++b) {
+                const std::uint32_t* hint = band_heads_.peek(band_keys[b]);
+                band_refs[b] = hint != nullptr ? *hint : k_no_ref;
+                if (hint == nullptr) continue;
+                if (*hint & k_bucket_ref) __builtin_prefetch(buckets_.at(*hint & ~k_bucket_ref));
+                else __builtin_prefetch(&indexed_[*hint]);
+            }
+            // A fingerprint match is confirmed against the full key below, once the bucket or
+            // the signature it needs is in cache anyway; a failed confirmation (about one lookup
+            // in 2^32) redoes the lookup the slow way.
+            bool confirmed = true;
             candidates.clear();
             for (std::size_t b = 0; b < bands; ++b) {
-                band_keys[b] = band_key(sig, static_cast<int>(b), rows_);
-                band_heads_.prefetch(band_keys[b]);
-            }
-            for (std::size_t b = 0; b < bands; ++b) {
-                const std::uint64_t* head = band_heads_.find(band_keys[b]);
-                if (head == nullptr) continue;
-                std::uint64_t next = *head + 1;
-                for (int steps = 0; next != 0 && steps < k_max_chain; ++steps) {
-                    candidates.push_back(next - 1);
-                    next = band_next_[(next - 1) * bands + b];
-                }
+                const std::uint32_t ref = band_refs[b];
+                if (ref == k_no_ref) continue;
+                if ((ref & k_bucket_ref) && !band_slot_has(ref, band_keys[b], static_cast<int>(b))) confirmed = false;
+                band_ids(ref, candidates);
             }
             std::sort(candidates.begin(), candidates.end());
             candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-            for (const std::uint64_t candidate : candidates) {
-                const Candidate verified = verify(analysis, i, candidate, config_.similarity, config_.containment);
+            for (const std::uint32_t candidate : candidates) __builtin_prefetch(&indexed_[candidate]);
+            for (const std::uint32_t candidate : candidates) __builtin_prefetch(signature(candidate));
+            for (std::size_t b = 0; b < bands; ++b) {
+                const std::uint32_t ref = band_refs[b];
+                if (ref == k_no_ref || (ref & k_bucket_ref)) continue;
+                const std::uint32_t* theirs = band_values(ref, static_cast<int>(b)) + b * rows_;
+                if (!std::equal(sig + b * rows_, sig + (b + 1) * rows_, theirs) &&
+                    !band_slot_has(ref, band_keys[b], static_cast<int>(b)))
+                    confirmed = false;
+            }
+            if (!confirmed) {
+                candidates.clear();
+                for (std::size_t b = 0; b < bands; ++b) {
+                    const std::uint64_t key = band_keys[b];
+                    const int band = static_cast<int>(b);
+                    const std::uint32_t* ref =
+                        band_heads_.find(key, [&](std::uint32_t r) { return band_slot_has(r, key, band); });
+                    if (ref != nullptr) band_ids(*ref, candidates);
+                }
+                std::sort(candidates.begin(), candidates.end());
+                candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+            }
+            for (const std::uint32_t candidate : candidates) {
+                const Candidate verified =
+                    verify(analysis, i, mine, doc, candidate, config_.similarity, config_.containment);
                 if (verified.type != MatchType::none && verified.similarity > best.similarity) best = verified;
             }
         }
         if (best.type != MatchType::none) {
             matches[i] = {best.type, roots_[best.id], best.id, best.similarity};
             direct[i] = best.id;
-            direct_[id] = best.id;
+            direct_[id] = static_cast<std::uint32_t>(best.id);
             roots_[id] = roots_[best.id];
         }
 
-        exact_.try_emplace(unit.key, id);
+        exact_.try_emplace(unit.key, id32, [&](std::uint32_t other) { return indexed_[other].key == unit.key; });
         // An exact repeat has the same signature as its source, which is in the bands already:
         // adding it would only lengthen the chains every later lookup walks.
         if (unit.set_size >= k_min_lsh_set && best.type != MatchType::exact) {
-            for (std::size_t b = 0; b < bands; ++b) {
-                auto [head, inserted] = band_heads_.try_emplace(band_keys[b], id);
-                band_next_[id * bands + b] = inserted ? 0 : *head + 1;
-                *head = id;
-            }
+            for (std::size_t b = 0; b < bands; ++b) band_insert(band_keys[b], static_cast<int>(b), id32);
         }
     }
 
@@ -151,14 +340,15 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
         const std::int64_t neighbour_sentence = static_cast<std::int64_t>(source.sentence) + step;
         if (neighbour_sentence < 0) return false;
         const std::uint64_t neighbour = direct[matched] + static_cast<std::uint64_t>(static_cast<std::int64_t>(step));
-        if (neighbour >= base + i || !eligible_[neighbour] || locations_[neighbour].doc != source.doc ||
+        if (neighbour >= base + i || !is_source(neighbour) || locations_[neighbour].doc != source.doc ||
             locations_[neighbour].sentence != static_cast<std::uint32_t>(neighbour_sentence))
             return false;
-        const Candidate verified = verify(analysis, i, neighbour, relaxed_jaccard, relaxed_containment);
+        const Candidate verified = verify(analysis, i, planes.data() + i * record, doc, neighbour, relaxed_jaccard,
+                                          relaxed_containment);
         if (verified.type == MatchType::none) return false;
         matches[i] = {verified.type, roots_[neighbour], neighbour, verified.similarity};
         direct[i] = neighbour;
-        direct_[base + i] = neighbour;
+        direct_[base + i] = static_cast<std::uint32_t>(neighbour);
         roots_[base + i] = roots_[neighbour];
         return true;
     };

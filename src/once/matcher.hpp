@@ -66,34 +66,66 @@ public:
     std::size_t bytes_per_sentence() const;
 
 private:
+    // What verification needs of an indexed sentence, in 32 bytes: two to a cache line, and one
+    // miss per candidate instead of three (record, location, eligibility).
+    struct Indexed {
+        std::uint64_t key;
+        std::uint64_t number_mask;
+        std::uint64_t number_hash;
+        std::uint32_t set_size : 31;  // a block is < 4 GiB (normalizer offsets), so < 2^31 shingles
+        std::uint32_t bulleted : 1;
+        std::uint32_t signature;      // record in signatures_; k_no_signature: ineligible
+    };
     struct Candidate {
         std::uint64_t id;
         MatchType type;
         double similarity;
     };
-    Candidate verify(const DocAnalysis& analysis, std::size_t unit, std::uint64_t id, double min_jaccard,
-                     double min_containment) const;
-    const std::uint32_t* signature(std::uint64_t id) const { return signatures_.data() + id * k_; }
+    // `planes`: the unit's signature as stored (see matcher.cpp).
+    Candidate verify(const DocAnalysis& analysis, std::size_t unit, const std::uint8_t* planes, std::uint32_t doc,
+                     std::uint64_t id, double min_jaccard, double min_containment) const;
+    // May sentence `id` be matched with (it was eligible when indexed)?
+    bool is_source(std::uint64_t id) const { return indexed_[id].signature != k_no_signature; }
+    const std::uint8_t* signature(std::uint64_t id) const { return signatures_.record(indexed_[id].signature); }
+    // The values of band `band` of sentence `id`'s signature, at their usual positions of a
+    // scratch signature (valid until the next call).
+    const std::uint32_t* band_values(std::uint32_t id, int band) const;
+    // Full key of what a band slot holds, to confirm a fingerprint match (flat_hash.hpp).
+    bool band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const;
+    void band_insert(std::uint64_t key, int band, std::uint32_t id);
+    // Appends the ids a band slot holds to `out`.
+    void band_ids(std::uint32_t ref, std::vector<std::uint32_t>& out) const;
+
+    static constexpr std::uint32_t k_no_signature = 0xFFFFFFFFu;
+    static constexpr std::uint32_t k_no_bucket = 0xFFFFFFFFu;
 
     const Config& config_;
     std::size_t k_;
     int rows_;
-    // Per indexed sentence (global id = position).
-    std::vector<UnitLocation> locations_;
-    std::vector<UnitRecord> records_;
-    std::vector<std::uint64_t> roots_;
-    std::vector<bool> eligible_;  // may serve as a source
-    std::vector<std::uint64_t> direct_;  // the sentence each was matched with (itself if none)
-    std::vector<std::uint64_t> kept_;
-    std::uint64_t document_base_ = 0;
-    std::vector<std::uint32_t> signatures_;
-    // Exact key -> first sentence with it.
-    FlatHashMap exact_;
-    // Band key (which mixes in the band number) -> most recent sentence id with it; chains
-    // continue through band_next_.
-    FlatHashMap band_heads_;
     std::size_t bands_;
-    std::vector<std::uint64_t> band_next_;  // id * bands + band -> previous id with that key (+1; 0 = end)
+    // Per indexed sentence (global id = position). Ids are 31-bit (a band slot's top bit tells
+    // an id from a bucket), which the matcher checks.
+    ChunkedArray<UnitLocation> locations_;
+    ChunkedArray<Indexed> indexed_;
+    ChunkedArray<std::uint32_t> roots_;
+    ChunkedArray<std::uint32_t> direct_;  // the sentence each was matched with (itself if none)
+    ChunkedArray<std::uint32_t> kept_;
+    std::uint64_t document_base_ = 0;
+    // Signatures of eligible sentences only: no other sentence is ever verified against.
+    // Four byte planes of k_ values a record (matcher.cpp says why).
+    ChunkedArray<std::uint8_t> signatures_;
+    mutable std::vector<std::uint32_t> scratch_;  // a signature's values, decoded
+    // Exact key -> first eligible sentence with it.
+    FlatHashIndex exact_;
+    // Band key (which mixes in the band number) -> the sentence with it, or (top bit set) the
+    // offset in buckets_ of the newest sentences with it. A lookup walks at most k_max_chain
+    // sentences per band, so a bucket keeps only that many, as a ring: one or two cache lines
+    // per band where a linked chain took a cache miss per step.
+    FlatHashIndex band_heads_;
+    // Buckets: [key low, key high, count, ids...], with room for 5 ids while count <= 5 and for
+    // k_max_chain after. Small buckets freed by growth are reused (free list through word 0).
+    WordArena buckets_;
+    std::uint32_t free_small_ = k_no_bucket;
 };
 
 }  // namespace once
