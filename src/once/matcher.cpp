@@ -83,6 +83,12 @@ std::size_t Matcher::bytes_per_sentence() const {
            (1 + bands_) * 14;
 }
 
+std::size_t Matcher::memory_bytes() const {
+    return locations_.memory_bytes() + indexed_.memory_bytes() + roots_.memory_bytes() + direct_.memory_bytes() +
+           kept_.memory_bytes() + signatures_.memory_bytes() + exact_.memory_bytes() + band_heads_.memory_bytes() +
+           buckets_.memory_bytes();
+}
+
 bool Matcher::band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const {
     if ((ref & k_bucket_ref) == 0) return band_key(band_values(ref, band), band, rows_) == key;
     const std::uint32_t* bucket = buckets_.at(ref & ~k_bucket_ref);

@@ -64,6 +64,8 @@ public:
     std::uint64_t size() const { return locations_.size(); }
     // Bytes of index memory per indexed sentence (for the README and --max-memory).
     std::size_t bytes_per_sentence() const;
+    // Bytes the index holds now (what --max-memory limits).
+    std::size_t memory_bytes() const;
 
 private:
     // What verification needs of an indexed sentence, in 32 bytes: two to a cache line, and one
