@@ -23,23 +23,6 @@ constexpr std::uint32_t k_min_lsh_set = 6;
 constexpr double k_relaxed_factor_jaccard = 0.75;
 constexpr double k_relaxed_factor_containment = 0.75;
 
-// Signatures are stored as four byte planes (byte p of every value together). Equal values have
-// equal low bytes, so the low plane alone — one cache line for 64 values — bounds the share of
-// equal values from above; that bound already rejects nearly every candidate, and the other
-// planes are read only for the few that may pass.
-void to_planes(const std::uint32_t* values, std::size_t k, std::uint8_t* planes) {
-    for (std::size_t j = 0; j < k; ++j)
-        for (std::size_t p = 0; p < 4; ++p) planes[p * k + j] = static_cast<std::uint8_t>(values[j] >> (8 * p));
-}
-
-// Values [first, first + count) of a planar signature.
-void from_planes(const std::uint8_t* planes, std::size_t k, std::size_t first, std::size_t count,
-                 std::uint32_t* values) {
-    for (std::size_t j = first; j < first + count; ++j)
-        values[j] = std::uint32_t{planes[j]} | std::uint32_t{planes[k + j]} << 8 | std::uint32_t{planes[2 * k + j]} << 16 |
-                    std::uint32_t{planes[3 * k + j]} << 24;
-}
-
 // Positions where two byte strings agree, eight at a time.
 std::size_t equal_bytes(const std::uint8_t* a, const std::uint8_t* b, std::size_t n) {
     std::size_t equal = 0;
@@ -73,13 +56,13 @@ constexpr std::uint32_t k_large_bucket = k_bucket_header + k_max_chain;
 
 Matcher::Matcher(const Config& config)
     : config_(config), k_(static_cast<std::size_t>(config.num_perm)), rows_(config.rows_per_band()),
-      bands_(static_cast<std::size_t>(config.bands)), signatures_(4 * k_), scratch_(k_) {}
+      bands_(static_cast<std::size_t>(config.bands)), signatures_(k_) {}
 
 std::size_t Matcher::bytes_per_sentence() const {
     // location + verification record + root, direct, kept + signature, plus open-addressing
     // slots (8 bytes in pages between 3/8 and 3/4 full, so ~14 on average) for the exact key and
     // each band; buckets of repeated band keys come on top (a few bytes per sentence).
-    return sizeof(UnitLocation) + sizeof(Indexed) + 3 * sizeof(std::uint32_t) + k_ * sizeof(std::uint32_t) +
+    return sizeof(UnitLocation) + sizeof(Indexed) + 3 * sizeof(std::uint32_t) + k_ +
            (1 + bands_) * 14;
 }
 
@@ -90,15 +73,9 @@ std::size_t Matcher::memory_bytes() const {
 }
 
 bool Matcher::band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const {
-    if ((ref & k_bucket_ref) == 0) return band_key(band_values(ref, band), band, rows_) == key;
+    if ((ref & k_bucket_ref) == 0) return band_key(signature(ref), band, rows_) == key;
     const std::uint32_t* bucket = buckets_.at(ref & ~k_bucket_ref);
     return (std::uint64_t{bucket[1]} << 32 | bucket[0]) == key;
-}
-
-const std::uint32_t* Matcher::band_values(std::uint32_t id, int band) const {
-    const auto first = static_cast<std::size_t>(band) * static_cast<std::size_t>(rows_);
-    from_planes(signature(id), k_, first, static_cast<std::size_t>(rows_), scratch_.data());
-    return scratch_.data();
 }
 
 void Matcher::band_ids(std::uint32_t ref, std::vector<std::uint32_t>& out) const {
@@ -152,7 +129,7 @@ void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id) {
     bucket[2] = count + 1;
 }
 
-Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit, const std::uint8_t* planes,
+Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit, const std::uint8_t* low,
                                    std::uint32_t doc, std::uint64_t id, double min_jaccard,
                                    double min_containment) const {
     const UnitRecord& mine = analysis.units[unit];
@@ -170,18 +147,12 @@ Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit
     const bool not_longer = mine.set_size <= their_size + their_size / 10 + 1;
     const bool jaccard_possible = not_longer && mine.number_hash == theirs.number_hash;
     const bool numbers_contained = (mine.number_mask & ~theirs.number_mask) == 0;
-    const bool containment_possible = mine.set_size <= their_size && numbers_contained;
+    // A cut copy is shorter than what it copies; one as long with other numbers is the same
+    // template with other facts (the number mask is a Bloom filter and may not tell).
+    const bool containment_possible = numbers_contained && (mine.set_size < their_size ||
+                                                            (mine.set_size == their_size && mine.number_hash == theirs.number_hash));
     if (!jaccard_possible && !containment_possible) return {id, MatchType::none, 0.0};
-    // The low planes bound the estimate from above; both tests are monotone in the estimate, so
-    // a candidate that fails them at the bound fails them at the estimate.
-    const std::uint8_t* their_planes = signature(id);
-    const double bound = static_cast<double>(equal_bytes(planes, their_planes, k_)) / static_cast<int>(k_);
-    if (!(jaccard_possible && bound >= min_jaccard) &&
-        !(containment_possible && containment_from_jaccard(bound, mine.set_size, their_size) >= min_containment))
-        return {id, MatchType::none, 0.0};
-    from_planes(their_planes, k_, 0, k_, scratch_.data());
-    const double jaccard = estimate_jaccard(analysis.signatures.data() + unit * k_, scratch_.data(),
-                                            static_cast<int>(k_));
+    const double jaccard = jaccard_from_low_bytes(equal_bytes(low, signature(id), k_), static_cast<int>(k_));
     if (jaccard_possible && jaccard >= min_jaccard) return {id, MatchType::jaccard, jaccard};
     if (containment_possible) {
         const double containment = containment_from_jaccard(jaccard, mine.set_size, their_size);
@@ -206,11 +177,16 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
     const auto probes_bands = [&](std::size_t i) {
         return eligible[i] && analysis.units[i].key != 0 && analysis.units[i].set_size >= k_min_lsh_set;
     };
+    // The document's signatures as stored (low bytes), for the band keys, the index and verification.
+    std::vector<std::uint8_t> low(n * k_);
+    for (std::size_t i = 0; i < n; ++i)
+        if (eligible[i] && analysis.units[i].key != 0)
+            low_bytes(analysis.signatures.data() + i * k_, static_cast<int>(k_), low.data() + i * k_);
     std::vector<std::uint64_t> keys(n * bands);
     for (std::size_t i = 0; i < n; ++i)
         if (probes_bands(i))
             for (std::size_t b = 0; b < bands; ++b)
-                keys[i * bands + b] = band_key(analysis.signatures.data() + i * k_, static_cast<int>(b), rows_);
+                keys[i * bands + b] = band_key(low.data() + i * k_, static_cast<int>(b), rows_);
     // The table slots of sentence i + k_slots_ahead start loading while sentence i is matched.
     constexpr std::size_t k_slots_ahead = 8;
     const auto prefetch_slots = [&](std::size_t i) {
@@ -221,12 +197,6 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
     };
     for (std::size_t i = 0; i < std::min(n, k_slots_ahead); ++i) prefetch_slots(i);
 
-    // The document's signatures as stored (planes), for the index and for verification.
-    const std::size_t record = 4 * k_;
-    std::vector<std::uint8_t> planes(n * record);
-    for (std::size_t i = 0; i < n; ++i)
-        if (eligible[i] && analysis.units[i].key != 0)
-            to_planes(analysis.signatures.data() + i * k_, k_, planes.data() + i * record);
 
     std::vector<std::uint32_t> candidates;
     std::vector<std::uint32_t> band_refs(bands);
@@ -242,13 +212,8 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
         locations_.push_back({doc, static_cast<std::uint32_t>(i), sentence.start, sentence.end,
                               sentence.start_pos, sentence.end_pos});
         Indexed entry{unit.key, unit.number_mask, unit.number_hash, unit.set_size, unit.bulleted, k_no_signature};
-        const std::uint32_t* sig = analysis.signatures.data() + i * k_;
-        const std::uint8_t* mine = planes.data() + i * record;
-        if (is_eligible) {
-            entry.signature = static_cast<std::uint32_t>(signatures_.size());
-            signatures_.push_back(mine);
-        }
-        indexed_.push_back(entry);
+        const std::uint8_t* mine = low.data() + i * k_;
+        indexed_.push_back(entry);  // its signature record is set once it is matched
         roots_.push_back(id32);
         direct_.push_back(id32);
         kept_.push_back(id32);
@@ -297,8 +262,8 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
             for (std::size_t b = 0; b < bands; ++b) {
                 const std::uint32_t ref = band_refs[b];
                 if (ref == k_no_ref || (ref & k_bucket_ref)) continue;
-                const std::uint32_t* theirs = band_values(ref, static_cast<int>(b)) + b * rows_;
-                if (!std::equal(sig + b * rows_, sig + (b + 1) * rows_, theirs) &&
+                const std::uint8_t* theirs = signature(ref) + b * rows_;
+                if (!std::equal(mine + b * rows_, mine + (b + 1) * rows_, theirs) &&
                     !band_slot_has(ref, band_keys[b], static_cast<int>(b)))
                     confirmed = false;
             }
@@ -320,6 +285,11 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
                 if (verified.type != MatchType::none && verified.similarity > best.similarity) best = verified;
             }
         }
+        // An exact repeat has its source's signature: it shares the record, so the index grows
+        // with the unique sentences only.
+        indexed_[id].signature = best.type == MatchType::exact ? indexed_[best.id].signature
+                                                                : static_cast<std::uint32_t>(signatures_.size());
+        if (best.type != MatchType::exact) signatures_.push_back(mine);
         if (best.type != MatchType::none) {
             matches[i] = {best.type, roots_[best.id], best.id, best.similarity};
             direct[i] = best.id;
@@ -349,7 +319,7 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
         if (neighbour >= base + i || !is_source(neighbour) || locations_[neighbour].doc != source.doc ||
             locations_[neighbour].sentence != static_cast<std::uint32_t>(neighbour_sentence))
             return false;
-        const Candidate verified = verify(analysis, i, planes.data() + i * record, doc, neighbour, relaxed_jaccard,
+        const Candidate verified = verify(analysis, i, low.data() + i * k_, doc, neighbour, relaxed_jaccard,
                                           relaxed_containment);
         if (verified.type == MatchType::none) return false;
         matches[i] = {verified.type, roots_[neighbour], neighbour, verified.similarity};

@@ -83,15 +83,12 @@ private:
         MatchType type;
         double similarity;
     };
-    // `planes`: the unit's signature as stored (see matcher.cpp).
-    Candidate verify(const DocAnalysis& analysis, std::size_t unit, const std::uint8_t* planes, std::uint32_t doc,
+    // `low`: the unit's signature as stored (low bytes, minhash.hpp).
+    Candidate verify(const DocAnalysis& analysis, std::size_t unit, const std::uint8_t* low, std::uint32_t doc,
                      std::uint64_t id, double min_jaccard, double min_containment) const;
     // May sentence `id` be matched with (it was eligible when indexed)?
     bool is_source(std::uint64_t id) const { return indexed_[id].signature != k_no_signature; }
     const std::uint8_t* signature(std::uint64_t id) const { return signatures_.record(indexed_[id].signature); }
-    // The values of band `band` of sentence `id`'s signature, at their usual positions of a
-    // scratch signature (valid until the next call).
-    const std::uint32_t* band_values(std::uint32_t id, int band) const;
     // Full key of what a band slot holds, to confirm a fingerprint match (flat_hash.hpp).
     bool band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const;
     void band_insert(std::uint64_t key, int band, std::uint32_t id);
@@ -114,9 +111,9 @@ private:
     ChunkedArray<std::uint32_t> kept_;
     std::uint64_t document_base_ = 0;
     // Signatures of eligible sentences only: no other sentence is ever verified against.
-    // Four byte planes of k_ values a record (matcher.cpp says why).
+    // The low byte of each of the k_ values a record (b-bit MinHash, minhash.hpp); exact repeats
+    // share their source's record.
     ChunkedArray<std::uint8_t> signatures_;
-    mutable std::vector<std::uint32_t> scratch_;  // a signature's values, decoded
     // Exact key -> first eligible sentence with it.
     FlatHashIndex exact_;
     // Band key (which mixes in the band number) -> the sentence with it, or (top bit set) the

@@ -98,6 +98,29 @@ std::uint64_t band_key(const std::uint32_t* signature, int band, int rows) {
     return key;
 }
 
+void low_bytes(const std::uint32_t* signature, int num_perm, std::uint8_t* out) {
+    for (int i = 0; i < num_perm; ++i) out[i] = static_cast<std::uint8_t>(signature[i]);
+}
+
+std::uint64_t band_key(const std::uint8_t* low, int band, int rows) {
+    std::uint64_t packed = 0;
+    std::uint64_t key = mix64(static_cast<std::uint64_t>(band) + 1);
+    for (int r = 0; r < rows; ++r) {
+        packed = packed << 8 | low[band * rows + r];
+        if (r % 8 == 7 || r + 1 == rows) {
+            key = hash_combine(key, packed);
+            packed = 0;
+        }
+    }
+    return key;
+}
+
+double jaccard_from_low_bytes(std::size_t equal, int num_perm) {
+    constexpr double chance = 1.0 / 256.0;
+    const double share = static_cast<double>(equal) / num_perm;
+    return std::clamp((share - chance) / (1.0 - chance), 0.0, 1.0);
+}
+
 double estimate_jaccard(const std::uint32_t* a, const std::uint32_t* b, int num_perm) {
     int equal = 0;
     for (int i = 0; i < num_perm; ++i) equal += a[i] == b[i];

@@ -14,6 +14,7 @@
 //   hasher.sign(shingles, sig.data());
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -34,6 +35,16 @@ private:
 
 // Key of band `band` (rows [band*rows, (band+1)*rows)) of a signature.
 std::uint64_t band_key(const std::uint32_t* signature, int band, int rows);
+
+// b-bit MinHash (Li and König 2010): an index keeps only the low byte of each value, a quarter
+// of the memory. Two sets agree on a low byte when their values agree (probability J) or by
+// chance (1/256 otherwise), so the share E of equal low bytes estimates J as
+// (E - 1/256) / (1 - 1/256), with nearly the variance of the full values.
+void low_bytes(const std::uint32_t* signature, int num_perm, std::uint8_t* out);
+// Key of band `band` of a low-byte signature: rows * 8 bits of identity per band.
+std::uint64_t band_key(const std::uint8_t* low, int band, int rows);
+// The Jaccard estimate from `equal` agreeing low bytes of `num_perm`, clamped to [0, 1].
+double jaccard_from_low_bytes(std::size_t equal, int num_perm);
 
 // Share of equal positions: the MinHash estimate of Jaccard resemblance.
 double estimate_jaccard(const std::uint32_t* a, const std::uint32_t* b, int num_perm);
