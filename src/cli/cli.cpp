@@ -18,6 +18,7 @@
 #include "once/error.hpp"
 #include "once/jsonl.hpp"
 #include "once/map_writer.hpp"
+#include "once/memory_budget.hpp"
 #include "once/pipeline.hpp"
 #include "once/reader.hpp"
 #include "once/report.hpp"
@@ -60,7 +61,7 @@ Exit codes:
   3  input error: unreadable path, invalid UTF-8, binary or empty file, malformed JSON Lines
   4  output error: cannot write, or the output would overwrite an input
   5  finished, but some inputs were skipped (--on-error=skip); they are listed on stderr
-  6  resource limit (--max-memory) would be exceeded
+  6  resource limit: the memory budget (--max-memory) would be exceeded
   7  internal error (a bug; please report it)
 )";
 
@@ -86,6 +87,7 @@ struct Cli {
     std::vector<std::string> outputs;
     std::string config_file;
     std::string decisions_path;
+    std::string max_memory;
     // check
     std::optional<double> max_ratio;
     std::optional<std::uint64_t> max_bytes;
@@ -171,6 +173,9 @@ po::options_description io_options(Cli& cli) {
         ("on-error", po::value(&cli.on_error)->default_value("fail"),
          "bad input: `fail` stops with exit 3; `skip` goes on, lists skipped inputs, exits 5")
         ("threads", po::value(&cli.config.threads)->default_value(0), "worker threads (0 = all cores); output never depends on it")
+        ("max-memory", po::value(&cli.max_memory),
+         "memory budget, e.g. 4G or 512M (default: 90% of the machine's memory or cgroup limit); a run that "
+         "would pass it stops with exit 6 instead of being killed")
         ("quiet,q", po::bool_switch(&cli.quiet), "no summary on stdout");
     return options;
 }
@@ -223,6 +228,7 @@ void finish_config(Cli& cli) {
         while (std::getline(in, line))
             if (!line.empty() && line[0] != '#') c.keep_patterns.push_back(line);
     }
+    if (!cli.max_memory.empty()) c.max_memory = parse_memory_size(cli.max_memory, "--max-memory");
     if (cli.on_error == "fail") cli.input.on_error = OnError::fail;
     else if (cli.on_error == "skip") cli.input.on_error = OnError::skip;
     else throw Error(ExitCode::usage, "--on-error must be `fail` or `skip`");

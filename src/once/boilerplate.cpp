@@ -31,6 +31,12 @@ std::vector<std::string> Recurrence::groups() const {
     return names;
 }
 
+std::size_t Recurrence::size() const {
+    std::size_t total = 0;
+    for (const auto& [name, group] : groups_) total += group.counts.size();
+    return total;
+}
+
 std::uint32_t Recurrence::documents(const std::string& group) const {
     const auto it = groups_.find(group);
     return it == groups_.end() ? 0 : it->second.documents;

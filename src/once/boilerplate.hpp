@@ -38,6 +38,7 @@ public:
     std::uint32_t documents(const std::string& group) const;
     std::uint32_t count(const std::string& group, std::uint64_t key) const;
     bool empty() const { return groups_.empty(); }
+    std::size_t size() const;  // distinct (group, template) pairs counted
     std::vector<std::string> groups() const;
 
     void save(const std::string& path) const;  // atomic (stream_io)

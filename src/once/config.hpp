@@ -86,6 +86,9 @@ struct Config {
     // --- execution --------------------------------------------------------------------------
     // Worker threads for the per-document stages; 0 = all cores. Output never depends on it.
     int threads = 0;
+    // Memory budget of a run in bytes (--max-memory); 0 = 90% of the machine's memory. A run
+    // that would pass it stops with exit 6 instead of meeting the OOM killer (memory_budget.hpp).
+    std::uint64_t max_memory = 0;
 
     // Throws Error(usage) naming the offending option when fields contradict each other.
     void validate() const;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "once/error.hpp"
+#include "once/memory_budget.hpp"
 #include "once/minhash.hpp"
 
 namespace once {
@@ -70,6 +71,10 @@ std::size_t Matcher::memory_bytes() const {
     return locations_.memory_bytes() + indexed_.memory_bytes() + roots_.memory_bytes() + direct_.memory_bytes() +
            kept_.memory_bytes() + signatures_.memory_bytes() + exact_.memory_bytes() + band_heads_.memory_bytes() +
            buckets_.memory_bytes();
+}
+
+std::string Matcher::describe_memory() const {
+    return "the signature index holds " + std::to_string(size()) + " sentences in " + format_memory_size(memory_bytes());
 }
 
 bool Matcher::band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const {

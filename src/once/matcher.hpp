@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "once/config.hpp"
@@ -64,8 +65,9 @@ public:
     std::uint64_t size() const { return locations_.size(); }
     // Bytes of index memory per indexed sentence (for the README and --max-memory).
     std::size_t bytes_per_sentence() const;
-    // Bytes the index holds now (what --max-memory limits).
+    // Bytes the index holds now, and a sentence saying so for error messages.
     std::size_t memory_bytes() const;
+    std::string describe_memory() const;
 
 private:
     // What verification needs of an indexed sentence, in 32 bytes: two to a cache line, and one

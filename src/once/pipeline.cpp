@@ -13,6 +13,7 @@
 #include "once/cleaner.hpp"
 #include "once/hashing.hpp"
 #include "once/matcher.hpp"
+#include "once/memory_budget.hpp"
 #include "once/planner.hpp"
 #include "once/shape.hpp"
 #include "once/signer.hpp"
@@ -186,6 +187,7 @@ private:
 Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOptions& options) {
     Recurrence counts;
     Signer signer(config);
+    const MemoryBudget budget(config.max_memory);
     // While the scan reads batch k + 1, the workers take the line templates of batch k.
     struct Pending {
         std::vector<SourceDocument> batch;
@@ -199,6 +201,8 @@ Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOption
         for (std::size_t i = 0; i < p.batch.size(); ++i) counts.add_document(p.batch[i].doc.group, std::move(p.templates[i]));
     };
     Batcher batcher(options, [&](std::vector<SourceDocument>& batch) {
+        budget.check(0, "counting recurring lines (pass 1) at " + batch.front().doc.id,
+                     "the recurrence counts hold " + std::to_string(counts.size()) + " line templates");
         auto next = std::make_unique<Pending>();
         next->batch = std::move(batch);
         next->templates.resize(next->batch.size());
@@ -239,6 +243,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
     const Lexicon& lexicon = own_lexicon ? *own_lexicon : Lexicon::builtin();
     const JudgeContext judge(config, lexicon);
     Matcher matcher(config);
+    const MemoryBudget budget(config.max_memory);
     ClusterNumbering clusters;
     std::size_t done = 0;
     std::uint64_t bytes_done = 0;
@@ -314,6 +319,12 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
                 finish(*pending);
                 pending.reset();
             }
+            const std::uint64_t batch_bytes = bytes_of(next->batch);
+            budget.check(batch_bytes * k_analysis_bytes_per_byte,
+                         next->batch.size() == 1 ? "analyzing " + next->batch.front().doc.id + " (" +
+                                                       format_memory_size(batch_bytes) + " of text)"
+                                                 : "analyzing the documents from " + next->batch.front().doc.id,
+                         matcher.describe_memory());
             Pending& p = *next;
             next->job = pool.submit(p.batch.size(), [&p, &signer, &recurrence, &judge](std::size_t i) {
                 p.analyses[i] = signer.analyze(p.batch[i].doc.text);

@@ -9,6 +9,7 @@
 #include "once/hashing.hpp"
 #include "once/map_writer.hpp"
 #include "once/matcher.hpp"
+#include "once/memory_budget.hpp"
 #include "once/planner.hpp"
 #include "once/signer.hpp"
 #include "once/stream_io.hpp"
@@ -281,6 +282,7 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
 void merge_signatures(const std::vector<std::string>& signature_paths, const Config& config,
                       const std::string& decisions_path) {
     Matcher matcher(config);
+    const MemoryBudget budget(config.max_memory);
     ClusterNumbering clusters;
     std::vector<std::string> ids;
     Encoder body;
@@ -291,6 +293,7 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
         in.expect(k_signature_magic);
         check_settings(in.str(), config, path);
         while (!in.done()) {
+            if (doc_index % 1024 == 0) budget.check(0, "merging " + path, matcher.describe_memory());
             SignedDocument doc = decode_document(in, config.num_perm);
             const auto matches =
                 matcher.match_document(doc_index, doc.analysis, matchable_sentences(doc.analysis, doc.verdicts));

@@ -1,0 +1,72 @@
+// memory_budget_test.cpp — --max-memory sizes, the process's memory readings, the budget check.
+#include "once/memory_budget.hpp"
+
+#include "once/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+TEST_CASE("parse_memory_size: bytes, binary prefixes, with or without B/iB") {
+    struct Case {
+        std::string text;
+        std::uint64_t bytes;
+    };
+    const std::vector<Case> cases{
+        {"1500000000", 1500000000ull}, {"4G", 4ull << 30},    {"4g", 4ull << 30},   {"512M", 512ull << 20},
+        {"512MB", 512ull << 20},       {"512MiB", 512ull << 20}, {"64K", 64ull << 10}, {"1.5G", 3ull << 29},
+        {"2T", 2ull << 40},            {"100B", 100},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        CHECK(once::parse_memory_size(c.text, "--max-memory") == c.bytes);
+    }
+}
+
+TEST_CASE("parse_memory_size: anything else is a usage error naming the option") {
+    for (const std::string bad : {"", "x", "12x", "0", "-5G", "4GG", "4 G", "G", "nan", "1e30"}) {
+        CAPTURE(bad);
+        try {
+            once::parse_memory_size(bad, "--max-memory");
+            FAIL("no error");
+        } catch (const once::Error& error) {
+            CHECK(error.code() == once::ExitCode::usage);
+            CHECK(std::string(error.what()).find("--max-memory") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("format_memory_size picks a readable unit") {
+    CHECK(once::format_memory_size(512) == "512 bytes");
+    CHECK(once::format_memory_size(1536) == "1.5 KiB");
+    CHECK(once::format_memory_size(3ull << 30) == "3.0 GiB");
+}
+
+TEST_CASE("the process's memory and the machine's are known on Linux") {
+    CHECK(once::resident_bytes() > (1u << 20));  // at least the binary and its libraries
+    CHECK(once::machine_memory() > once::resident_bytes());
+}
+
+TEST_CASE("MemoryBudget: within the limit passes, past it is a resource error saying why") {
+    const once::MemoryBudget roomy(1ull << 50);
+    CHECK_NOTHROW(roomy.check(1ull << 30, "analyzing a.txt"));
+    const once::MemoryBudget tight(once::resident_bytes() + (64ull << 20));
+    CHECK_NOTHROW(tight.check(0, "analyzing a.txt"));
+    try {
+        tight.check(1ull << 30, "analyzing a.txt (1.0 GiB of text)", "the signature index holds 5 sentences");
+        FAIL("no error");
+    } catch (const once::Error& error) {
+        CHECK(error.code() == once::ExitCode::resource_limit);
+        const std::string message = error.what();
+        CHECK(message.find("(--max-memory)") != std::string::npos);
+        CHECK(message.find("analyzing a.txt (1.0 GiB of text)") != std::string::npos);
+        CHECK(message.find("1.0 GiB more needed") != std::string::npos);
+        CHECK(message.find("the signature index holds 5 sentences") != std::string::npos);
+    }
+}
+
+TEST_CASE("MemoryBudget: the default is 90% of the machine") {
+    const once::MemoryBudget automatic(0);
+    CHECK(automatic.limit() == once::machine_memory() / 10 * 9);
+}
