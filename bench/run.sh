@@ -111,6 +111,7 @@ printf "$row_fmt" stage threads MB/s docs/s "peak RSS MiB" "wall s" "cpu s"
 # once it has checked the run's output. On failure prints the command's stderr and returns
 # non-zero, leaving $row empty.
 row=""
+m_wall=0 m_cpu=0 m_rss=0
 measure() {
     local label=$1 threads=$2 stdout_file=$3 repeats=$4
     shift 5
@@ -139,6 +140,24 @@ measure() {
     docps=$(calc "if ($wall > 0) printf \"%.0f\", $docs / $wall; else printf \"n/a\"")
     # shellcheck disable=SC2059
     row=$(printf "$row_fmt" "$label" "$threads" "$mbps" "$docps" "$rss" "$wall" "$cpu")
+    m_wall=$wall m_cpu=$cpu m_rss=$rss
+}
+
+# The row of a sequence of commands measured one by one: wall and CPU add up, peak RSS is
+# the largest. Reads the figures collected in seq_wall, seq_cpu and seq_rss.
+seq_wall=0 seq_cpu=0 seq_rss=0
+seq_reset() { seq_wall=0 seq_cpu=0 seq_rss=0; }
+seq_add() {
+    seq_wall=$(calc "print $seq_wall + $m_wall")
+    seq_cpu=$(calc "print $seq_cpu + $m_cpu")
+    seq_rss=$(calc "print ($m_rss > $seq_rss) ? $m_rss : $seq_rss")
+}
+seq_row() {
+    local mbps docps
+    mbps=$(calc "if ($seq_wall > 0) printf \"%.1f\", $bytes / 1e6 / $seq_wall; else printf \"n/a\"")
+    docps=$(calc "if ($seq_wall > 0) printf \"%.0f\", $docs / $seq_wall; else printf \"n/a\"")
+    # shellcheck disable=SC2059
+    row=$(printf "$row_fmt" "$1" "$2" "$mbps" "$docps" "$seq_rss" "$seq_wall" "$seq_cpu")
 }
 
 # One untimed read first, so every stage sees the same warm page cache.
@@ -186,6 +205,7 @@ for t in $threads_list; do
         notes+=("threads=$t: OUTPUT DIFFERS from threads=$first_t (nondeterminism?)")
     fi
     last_t=$t
+    last_clean_wall=$m_wall
 done
 
 # The same on a zstd-compressed copy, at the last thread count only: the question is what
@@ -211,6 +231,58 @@ if command -v zstd >/dev/null; then
 else
     notes+=("zstd CLI not found: .jsonl.zst run skipped")
 fi
+
+# The stages one at a time, through the sharded commands on the whole corpus as one shard
+# (docs/shard-format.md): learn = pass 1 (recurring lines), sign = per-document analysis
+# (normalize, segment, shingle, MinHash, boilerplate verdicts), merge = matching and planning in
+# input order (sequential by design), apply = cutting and writing. Then the same path over 4
+# shards, run one after another on this machine, against the single run.
+echo
+t=$last_t
+st=$tmp/stages
+mkdir -p "$st"
+measure "stage: learn (pass 1)" "$t" /dev/null 1 -- "$once" learn "$corpus" -o "$st/all.profile" -q --threads "$t" || die "once learn failed"
+echo "$row"
+measure "stage: sign (analyze)" "$t" /dev/null 1 -- "$once" sign "$corpus" --profile "$st/all.profile" -o "$st/all.sig" -q --threads "$t" || die "once sign failed"
+echo "$row"
+measure "stage: merge (match)" 1 /dev/null 1 -- "$once" merge "$st/all.sig" -o "$st/decisions.bin" -q || die "once merge failed"
+echo "$row"
+measure "stage: apply (cut, write)" "$t" /dev/null 1 -- "$once" apply "$corpus" --decisions "$st/decisions.bin" -o "$st/out.jsonl" -q --threads "$t" || die "once apply failed"
+echo "$row"
+rm -f -- "$st/all.sig"
+
+# 4 shards: consecutive line ranges, so their concatenation is the corpus.
+split -n l/4 -d -a 1 --additional-suffix=.jsonl -- "$corpus" "$st/shard"
+shards=("$st"/shard[0-3].jsonl)
+((${#shards[@]} == 4)) || die "split did not make 4 shards"
+seq_reset
+for i in 0 1 2 3; do
+    measure "learn $i" "$t" /dev/null 1 -- "$once" learn "${shards[$i]}" -o "$st/p$i.profile" -q --threads "$t" || die "once learn failed on shard $i"
+    seq_add
+done
+measure "learn --merge" 1 /dev/null 1 -- "$once" learn --merge "$st"/p[0-3].profile -o "$st/shards.profile" -q || die "once learn --merge failed"
+seq_add
+for i in 0 1 2 3; do
+    measure "sign $i" "$t" /dev/null 1 -- "$once" sign "${shards[$i]}" --profile "$st/shards.profile" -o "$st/s$i.sig" -q --threads "$t" || die "once sign failed on shard $i"
+    seq_add
+done
+measure "merge" 1 /dev/null 1 -- "$once" merge "$st"/s[0-3].sig -o "$st/shards.bin" -q || die "once merge failed on the shards"
+seq_add
+for i in 0 1 2 3; do
+    measure "apply $i" "$t" /dev/null 1 -- "$once" apply "${shards[$i]}" --decisions "$st/shards.bin" -o "$st/out$i.jsonl" -q --threads "$t" || die "once apply failed on shard $i"
+    seq_add
+done
+seq_row "4 shards, one by one" "$t"
+echo "$row"
+notes+=("4 shards: $(calc "printf \"%.2f\", $seq_wall / $last_clean_wall")x the wall time of the single run at threads=$t (all stages summed)")
+ref=$tmp/out.t$t.jsonl
+[[ -f $ref ]] || ref=$first_out
+if cat "$st"/out[0-3].jsonl | cmp -s - "$ref"; then
+    notes+=("4 shards: output identical to the single run")
+else
+    notes+=("4 shards: OUTPUT DIFFERS from the single run")
+fi
+rm -rf -- "$st"
 
 echo
 for n in "${notes[@]}"; do echo "note: $n"; done

@@ -17,7 +17,8 @@
 namespace once {
 namespace {
 
-constexpr std::string_view k_signature_magic = "once-signatures 1\n";
+// Version 2: signatures hold the low byte of each MinHash value (what the matcher keeps).
+constexpr std::string_view k_signature_magic = "once-signatures 2\n";
 constexpr std::string_view k_decisions_magic = "once-decisions 1\n";
 
 // Little-endian fixed-width encoding; the formats are the same on every machine.
@@ -152,7 +153,8 @@ void encode_document(Encoder& out, const std::string& id, const DocAnalysis& ana
         out.u64(u.number_hash);
         out.u8(static_cast<std::uint8_t>((u.bulleted ? 1 : 0) | (u.data_like ? 2 : 0)));
         for (int k = 0; k < num_perm; ++k)
-            out.u32(analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)]);
+            out.u8(static_cast<std::uint8_t>(
+                analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)]));
     }
 }
 
@@ -199,7 +201,7 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
         u.bulleted = (flags & 1) != 0;
         u.data_like = (flags & 2) != 0;
         for (int k = 0; k < num_perm; ++k)
-            doc.analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)] = in.u32();
+            doc.analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)] = in.u8();
     }
     return doc;
 }
