@@ -59,14 +59,6 @@ Matcher::Matcher(const Config& config)
     : config_(config), k_(static_cast<std::size_t>(config.num_perm)), rows_(config.rows_per_band()),
       bands_(static_cast<std::size_t>(config.bands)), signatures_(k_) {}
 
-std::size_t Matcher::bytes_per_sentence() const {
-    // location + verification record + root, direct, kept + signature, plus open-addressing
-    // slots (8 bytes in pages between 3/8 and 3/4 full, so ~14 on average) for the exact key and
-    // each band; buckets of repeated band keys come on top (a few bytes per sentence).
-    return sizeof(UnitLocation) + sizeof(Indexed) + 3 * sizeof(std::uint32_t) + k_ +
-           (1 + bands_) * 14;
-}
-
 std::size_t Matcher::memory_bytes() const {
     return locations_.memory_bytes() + indexed_.memory_bytes() + roots_.memory_bytes() + direct_.memory_bytes() +
            kept_.memory_bytes() + signatures_.memory_bytes() + exact_.memory_bytes() + band_heads_.memory_bytes() +

@@ -63,8 +63,6 @@ public:
     // Records that a sentence was removed (the planner decides after matching).
     void mark_removed(std::uint64_t id) { kept_[id] = kept_[direct_[id]]; }
     std::uint64_t size() const { return locations_.size(); }
-    // Bytes of index memory per indexed sentence (for the README and --max-memory).
-    std::size_t bytes_per_sentence() const;
     // Bytes the index holds now, and a sentence saying so for error messages.
     std::size_t memory_bytes() const;
     std::string describe_memory() const;
