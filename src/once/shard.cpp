@@ -290,8 +290,8 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
     Encoder body;
     std::uint32_t doc_index = 0;
     for (const auto& path : signature_paths) {
-        const std::string data = read_all(path);
-        Decoder in(data, path);
+        const FileBytes data(path);
+        Decoder in(data.view(), path);
         in.expect(k_signature_magic);
         check_settings(in.str(), config, path);
         while (!in.done()) {

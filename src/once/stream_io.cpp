@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -409,6 +410,28 @@ std::string read_all(const std::string& path) {
         out.append(buffer.data(), n);
     }
     return out;
+}
+
+FileBytes::FileBytes(const std::string& path) {
+    if (path != "-" && compression_for(path) == Compression::none) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        struct stat info{};
+        if (fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+            void* mapped = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            if (mapped != MAP_FAILED) {
+                ::madvise(mapped, static_cast<std::size_t>(info.st_size), MADV_SEQUENTIAL);
+                map_ = static_cast<const char*>(mapped);
+                size_ = static_cast<std::size_t>(info.st_size);
+            }
+        }
+        if (fd >= 0) ::close(fd);
+        if (map_ != nullptr) return;
+    }
+    copy_ = read_all(path);  // also reports what was wrong with the path
+}
+
+FileBytes::~FileBytes() {
+    if (map_ != nullptr) ::munmap(const_cast<char*>(map_), size_);
 }
 
 // --- LineReader ---------------------------------------------------------------------------

@@ -25,6 +25,23 @@ Compression compression_for(const std::string& path);
 // naming the path (unreadable, truncated or corrupt compressed data).
 std::string read_all(const std::string& path);
 
+// A whole input's bytes without copying where it can: a plain regular file is mapped read-only
+// (the kernel serves its pages from the page cache, with no fresh pages to zero and no second
+// copy); anything else (stdin, compressed, a platform without mmap) is read with read_all.
+class FileBytes {
+public:
+    explicit FileBytes(const std::string& path);  // throws Error(input_error) naming the path
+    ~FileBytes();
+    FileBytes(const FileBytes&) = delete;
+    FileBytes& operator=(const FileBytes&) = delete;
+    std::string_view view() const { return map_ != nullptr ? std::string_view(map_, size_) : std::string_view(copy_); }
+
+private:
+    const char* map_ = nullptr;
+    std::size_t size_ = 0;
+    std::string copy_;
+};
+
 // Streams lines (without the '\n'; a trailing '\r' is kept — callers decide) from a possibly
 // compressed input. `line_number()` is 1-based, of the line last returned.
 class LineReader {
