@@ -546,6 +546,8 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
     if (command == "baseline") guard_output(cli.output, corpus);
     for (const auto& spec : cli.outputs) guard_output(spec.substr(spec.find('=') == std::string::npos ? 0 : spec.find('=') + 1), corpus);
     CleanSink sink(cli, corpus, command == "clean" ? cli.output : std::string());
+    // Without a report nothing reads the spans after the sink: let them go as the run goes.
+    options.keep_spans = !((command == "clean" || command == "scan") && cli.quiet && cli.outputs.empty());
     RunResult result = run_pipeline(corpus, cli.config, &sink, options);
     sink.commit();
     if (options.progress) err << "\r\033[K";

@@ -294,6 +294,11 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         pool.wait(*cut);
         for (std::size_t i = 0; i < n; ++i) {
             if (sink) sink->document(batch[i], docs[i], cleaned[i]);
+            if (!options.keep_spans) {
+                docs[i].released_bytes = docs[i].removed_bytes();
+                docs[i].spans = {};
+                docs[i].group = {};
+            }
             bytes_done += batch[i].doc.text.size();
             result.docs.push_back(std::move(docs[i]));
         }

@@ -35,6 +35,10 @@ struct PipelineOptions {
     bool count_inputs = true;
     // Called after each batch with (documents done, bytes done); the CLI draws progress.
     std::function<void(std::size_t, std::uint64_t)> progress;
+    // Keep every document's spans in the RunResult (reports need them). Off, a document keeps
+    // only its id, size and removed-byte count once the sink has it, so what grows with the
+    // corpus is the signature index alone.
+    bool keep_spans = true;
     // Documents per batch (memory holds one batch of texts).
     std::size_t batch_documents = 512;
     std::uint64_t batch_bytes = 64ull << 20;

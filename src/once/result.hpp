@@ -62,9 +62,11 @@ struct DocResult {
     std::vector<Span> spans;
     // True when every non-blank byte of the document was removed.
     bool fully_removed = false;
+    // Bytes of spans let go after the document was written (PipelineOptions::keep_spans false).
+    std::uint64_t released_bytes = 0;
 
     std::uint64_t removed_bytes() const {
-        std::uint64_t total = 0;
+        std::uint64_t total = released_bytes;
         for (const auto& span : spans) total += span.end - span.start;
         return total;
     }
