@@ -11,7 +11,6 @@
 #include <thread>
 
 #include "once/cleaner.hpp"
-#include "once/hashing.hpp"
 #include "once/matcher.hpp"
 #include "once/planner.hpp"
 #include "once/shape.hpp"
@@ -278,11 +277,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         }
         std::vector<std::string> cleaned(n);
         const auto cut = pool.submit(n, [&](std::size_t i) {
-            set_positions(batch[i].doc.text, p.analyses[i].layout, docs[i].spans);
-            for (Span& span : docs[i].spans)
-                span.content_hash = hash_combine(
-                    content_key(std::string_view(batch[i].doc.text).substr(span.start, span.end - span.start)),
-                    static_cast<std::uint64_t>(span.kind));
+            set_positions_and_hashes(batch[i].doc.text, p.analyses[i].layout, docs[i].spans);
             if (sink) cleaned[i] = cut_spans(batch[i].doc.text, docs[i].spans);
             p.analyses[i] = DocAnalysis{};  // free early: the batches' memory is the run's peak
         }, true);

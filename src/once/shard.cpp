@@ -6,7 +6,6 @@
 
 #include "once/cleaner.hpp"
 #include "once/error.hpp"
-#include "once/hashing.hpp"
 #include "once/map_writer.hpp"
 #include "once/matcher.hpp"
 #include "once/planner.hpp"
@@ -358,10 +357,7 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, const std::strin
         doc.spans = std::move(it->second.second);
         const Layout layout = segment(text);
         doc.fully_removed = finish_spans(text, layout, doc.spans);
-        set_positions(text, layout, doc.spans);
-        for (Span& span : doc.spans)
-            span.content_hash = hash_combine(content_key(std::string_view(text).substr(span.start, span.end - span.start)),
-                                             static_cast<std::uint64_t>(span.kind));
+        set_positions_and_hashes(text, layout, doc.spans);
         if (sink) sink->document(document, doc, cut_spans(text, doc.spans));
     });
     result.skipped = corpus.skipped();
