@@ -10,6 +10,7 @@
 #include <optional>
 #include <thread>
 
+#include "once/batcher.hpp"
 #include "once/cleaner.hpp"
 #include "once/matcher.hpp"
 #include "once/planner.hpp"
@@ -156,30 +157,6 @@ private:
     std::condition_variable finished_;  // a job finished
     std::deque<std::shared_ptr<Job>> jobs_;
     bool stopping_ = false;
-};
-
-// Collects documents from a scan into batches and hands each full batch to `process`.
-class Batcher {
-public:
-    Batcher(const PipelineOptions& options, std::function<void(std::vector<SourceDocument>&)> process)
-        : options_(options), process_(std::move(process)) {}
-    void add(SourceDocument&& document) {
-        bytes_ += document.doc.text.size();
-        batch_.push_back(std::move(document));
-        if (batch_.size() >= options_.batch_documents || bytes_ >= options_.batch_bytes) flush();
-    }
-    void flush() {
-        if (batch_.empty()) return;
-        process_(batch_);
-        batch_.clear();
-        bytes_ = 0;
-    }
-
-private:
-    const PipelineOptions& options_;
-    std::function<void(std::vector<SourceDocument>&)> process_;
-    std::vector<SourceDocument> batch_;
-    std::uint64_t bytes_ = 0;
 };
 
 Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOptions& options) {

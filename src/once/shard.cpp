@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "once/batcher.hpp"
 #include "once/cleaner.hpp"
 #include "once/error.hpp"
 #include "once/map_writer.hpp"
@@ -255,8 +256,7 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
     std::optional<Lexicon> own_lexicon;
     if (!config.lexicon_dir.empty()) own_lexicon = Lexicon::load(config.lexicon_dir);
     const JudgeContext context(config, own_lexicon ? *own_lexicon : Lexicon::builtin());
-    std::vector<SourceDocument> batch;
-    const auto flush = [&] {
+    Batcher batcher(PipelineOptions{}, [&](std::vector<SourceDocument>& batch) {
         std::vector<std::string> encoded(batch.size());
         parallel_for(batch.size(), config.threads, [&](std::size_t i) {
             const DocAnalysis analysis = signer.analyze(batch[i].doc.text);
@@ -266,13 +266,9 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
             encoded[i] = std::move(out.bytes());
         });
         for (const auto& record : encoded) writer.write(record);
-        batch.clear();
-    };
-    corpus.scan([&](SourceDocument&& document) {
-        batch.push_back(std::move(document));
-        if (batch.size() >= 256) flush();
     });
-    flush();
+    corpus.scan([&](SourceDocument&& document) { batcher.add(std::move(document)); });
+    batcher.flush();
     writer.commit();
     return corpus.skipped();
 }
