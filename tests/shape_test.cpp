@@ -6,13 +6,12 @@
 #include "once/shape.hpp"
 
 #include "once/error.hpp"
+#include "error_of.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cstdint>
-#include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,14 +90,7 @@ void check_page(const std::vector<Row>& rows, const once::Config& config = {}, s
     }
 }
 
-std::optional<once::Error> error_of(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const once::Error& e) {
-        return e;
-    }
-    return std::nullopt;
-}
+using once::test::error_of;
 
 }  // namespace
 

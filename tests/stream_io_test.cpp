@@ -2,6 +2,7 @@
 #include "once/stream_io.hpp"
 
 #include "once/error.hpp"
+#include "error_of.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -9,9 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iterator>
-#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -84,14 +83,7 @@ std::vector<std::string> read_lines(const std::string& path) {
     return lines;
 }
 
-std::optional<once::Error> error_of(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const once::Error& e) {
-        return e;
-    }
-    return std::nullopt;
-}
+using once::test::error_of;
 
 std::string contents_via_lines(const std::string& path) {
     std::string joined;
