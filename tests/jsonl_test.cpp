@@ -2,11 +2,10 @@
 #include "once/jsonl.hpp"
 
 #include "once/error.hpp"
+#include "error_of.hpp"
 
 #include <doctest/doctest.h>
 
-#include <functional>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,14 +18,7 @@ once::JsonlRecord parse(const std::string& line, const once::JsonlOptions& optio
     return once::parse_jsonl_record(line, options, k_file, line_number);
 }
 
-std::optional<once::Error> error_of(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const once::Error& e) {
-        return e;
-    }
-    return std::nullopt;
-}
+using once::test::error_of;
 
 std::string escaped(std::string_view text) {
     std::string out;

@@ -6,14 +6,12 @@
 #include "once/shape.hpp"
 
 #include "once/error.hpp"
+#include "error_of.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
-#include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -92,31 +90,7 @@ void check_page(const std::vector<Row>& rows, const once::Config& config = {}, s
     }
 }
 
-std::optional<once::Error> error_of(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const once::Error& e) {
-        return e;
-    }
-    return std::nullopt;
-}
-
-// A scratch folder of word lists, removed at the end of the test.
-struct TempDir {
-    std::filesystem::path path;
-    explicit TempDir(const std::string& name)
-        : path(std::filesystem::temp_directory_path() / ("once_shape_test_" + name)) {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    void write(const std::string& name, const std::string& text) const {
-        std::ofstream(path / name, std::ios::binary) << text;
-    }
-};
+using once::test::error_of;
 
 }  // namespace
 
@@ -519,11 +493,11 @@ TEST_CASE("lexicon: data/lexicon on disk matches the built-in copy") {
 #endif
 
 TEST_CASE("lexicon: load reads every *.txt, with comments, sections and spacing") {
-    TempDir dir("load");
+    once::test::TempDir dir;
     dir.write("a.txt", "# comment\n[button]\n  Share   This \r\n\n[stop]\nthe\n");
     dir.write("b.txt", "\xEF\xBB\xBF[heading]\nrelated articles\n[button]\nview more\n");
     dir.write("notes.md", "[button]\nignored\n");
-    const once::Lexicon lexicon = once::Lexicon::load(dir.path.string());
+    const once::Lexicon lexicon = once::Lexicon::load(dir.path());
     CHECK(lexicon.button_words == std::unordered_set<std::string>{"share this", "view more"});
     CHECK(lexicon.heading_words == std::unordered_set<std::string>{"related articles"});
     CHECK(lexicon.stop_words == std::unordered_set<std::string>{"the"});
@@ -542,9 +516,9 @@ TEST_CASE("lexicon: load reports bad folders and files as usage errors") {
     };
     for (const Case& c : cases) {
         CAPTURE(c.name);
-        TempDir dir("errors");
+        once::test::TempDir dir;
         if (!c.text.empty()) dir.write("x.txt", c.text);
-        const auto error = error_of([&] { once::Lexicon::load(dir.path.string()); });
+        const auto error = error_of([&] { once::Lexicon::load(dir.path()); });
         REQUIRE(error.has_value());
         CHECK(error->code() == once::ExitCode::usage);
         CHECK(std::string(error->what()).find(c.message) != std::string::npos);

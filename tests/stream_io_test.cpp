@@ -2,16 +2,15 @@
 #include "once/stream_io.hpp"
 
 #include "once/error.hpp"
+#include "error_of.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
-#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iterator>
-#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,32 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory per test, removed afterwards.
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("once-stream-io-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-    std::set<std::string> entries() const {
-        std::set<std::string> names;
-        for (const auto& entry : fs::directory_iterator(path_)) names.insert(entry.path().filename().string());
-        return names;
-    }
-
-private:
-    fs::path path_;
-};
+using once::test::TempDir;
 
 void write_raw(const std::string& path, std::string_view bytes) {
     std::ofstream out(path, std::ios::binary);
@@ -109,14 +83,7 @@ std::vector<std::string> read_lines(const std::string& path) {
     return lines;
 }
 
-std::optional<once::Error> error_of(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const once::Error& e) {
-        return e;
-    }
-    return std::nullopt;
-}
+using once::test::error_of;
 
 std::string contents_via_lines(const std::string& path) {
     std::string joined;
@@ -162,7 +129,7 @@ TEST_CASE("round trip through AtomicWriter, read_all and LineReader") {
         for (std::size_t i = 0; i < samples.size(); ++i) {
             CAPTURE(ext);
             CAPTURE(i);
-            const std::string path = dir.file("sample" + std::to_string(i) + ext);
+            const std::string path = dir.path("sample" + std::to_string(i) + ext);
             write_with_atomic_writer(path, samples[i]);
             CHECK(once::read_all(path) == samples[i]);
         }
@@ -174,7 +141,7 @@ TEST_CASE("round trip of 50 MB in every format") {
     const std::string data = make_text(50u << 20, 3);
     for (const auto& ext : k_extensions) {
         CAPTURE(ext);
-        const std::string path = dir.file("big" + ext);
+        const std::string path = dir.path("big" + ext);
         write_with_atomic_writer(path, data);
         if (ext != ".txt") CHECK(fs::file_size(path) < data.size() / 2);
         CHECK(once::read_all(path) == data);
@@ -187,7 +154,7 @@ TEST_CASE("highly compressible data: output keeps coming after the input is used
     const std::string data = std::string(20u << 20, 'a') + "\n" + std::string(3u << 20, '\n');
     for (const std::string ext : {".gz", ".zst"}) {
         CAPTURE(ext);
-        const std::string path = dir.file("zeros" + ext);
+        const std::string path = dir.path("zeros" + ext);
         write_with_atomic_writer(path, data);
         CHECK(fs::file_size(path) < 200'000);
         CHECK(once::read_all(path) == data);
@@ -210,9 +177,9 @@ TEST_CASE("compressed files from the standard tools are read, including concaten
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
-        write_raw(dir.file(c.name), c.bytes);
-        CHECK(once::read_all(dir.file(c.name)) == c.expected);
-        CHECK(contents_via_lines(dir.file(c.name)) == c.expected);
+        write_raw(dir.path(c.name), c.bytes);
+        CHECK(once::read_all(dir.path(c.name)) == c.expected);
+        CHECK(contents_via_lines(dir.path(c.name)) == c.expected);
     }
 }
 
@@ -220,7 +187,7 @@ TEST_CASE("truncated or corrupt compressed input is an input error naming the fi
     TempDir dir;
     for (const std::string ext : {".gz", ".zst"}) {
         CAPTURE(ext);
-        const std::string whole_path = dir.file("whole" + ext);
+        const std::string whole_path = dir.path("whole" + ext);
         write_with_atomic_writer(whole_path, make_text(1u << 20, 11));
         const std::string whole = read_raw(whole_path);
         REQUIRE(whole.size() > 100);
@@ -241,7 +208,7 @@ TEST_CASE("truncated or corrupt compressed input is an input error naming the fi
             ext == ".gz" ? "truncated or corrupt gzip data" : "truncated or corrupt zstd data";
         for (std::size_t i = 0; i < damaged.size(); ++i) {
             CAPTURE(i);
-            const std::string path = dir.file("damaged" + std::to_string(i) + ext);
+            const std::string path = dir.path("damaged" + std::to_string(i) + ext);
             write_raw(path, damaged[i]);
             const auto error = error_of([&] { (void)once::read_all(path); });
             REQUIRE(error);
@@ -259,7 +226,7 @@ TEST_CASE("truncated or corrupt compressed input is an input error naming the fi
 TEST_CASE("a missing or unreadable input is an input error naming it") {
     TempDir dir;
     for (const std::string name : {"missing.txt", "missing.gz", "missing.zst"}) {
-        const std::string path = dir.file(name);
+        const std::string path = dir.path(name);
         const auto error = error_of([&] { (void)once::read_all(path); });
         REQUIRE(error);
         CHECK(error->code() == once::ExitCode::input_error);
@@ -271,7 +238,7 @@ TEST_CASE("a missing or unreadable input is an input error naming it") {
         CHECK(reader_error->file() == path);
     }
     // A directory opens but cannot be read.
-    const auto dir_error = error_of([&] { (void)once::read_all(dir.file("")); });
+    const auto dir_error = error_of([&] { (void)once::read_all(dir.path()); });
     REQUIRE(dir_error);
     CHECK(dir_error->code() == once::ExitCode::input_error);
 }
@@ -298,7 +265,7 @@ TEST_CASE("LineReader splits on \\n only and keeps \\r") {
         for (std::size_t i = 0; i < cases.size(); ++i) {
             CAPTURE(ext);
             CAPTURE(cases[i].input);
-            const std::string path = dir.file("lines" + std::to_string(i) + ext);
+            const std::string path = dir.path("lines" + std::to_string(i) + ext);
             write_with_atomic_writer(path, cases[i].input);
             CHECK(read_lines(path) == cases[i].lines);
         }
@@ -312,7 +279,7 @@ TEST_CASE("LineReader returns lines far longer than its buffer") {
     const std::string data = "short\n" + long_line + "\r\nlast";
     for (const auto& ext : k_extensions) {
         CAPTURE(ext);
-        const std::string path = dir.file("long" + ext);
+        const std::string path = dir.path("long" + ext);
         write_with_atomic_writer(path, data);
         once::LineReader reader(path);
         std::string line;
@@ -332,7 +299,7 @@ TEST_CASE("LineReader returns lines far longer than its buffer") {
 
 TEST_CASE("\"-\" reads stdin and writes stdout") {
     TempDir dir;
-    const std::string input_path = dir.file("stdin.txt");
+    const std::string input_path = dir.path("stdin.txt");
     write_raw(input_path, "from\nstdin\n");
 
     const int saved_stdin = ::dup(STDIN_FILENO);
@@ -345,7 +312,7 @@ TEST_CASE("\"-\" reads stdin and writes stdout") {
     ::close(saved_stdin);
     CHECK(read == "from\nstdin\n");
 
-    const std::string output_path = dir.file("stdout.txt");
+    const std::string output_path = dir.path("stdout.txt");
     std::fflush(stdout);
     const int saved_stdout = ::dup(STDOUT_FILENO);
     const int out_fd = ::open(output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -372,7 +339,7 @@ TEST_CASE("AtomicWriter writes through a temporary file beside the target") {
         {
             INFO("commit renames into place and leaves nothing else");
             TempDir dir;
-            const std::string path = dir.file(name);
+            const std::string path = dir.path(name);
             once::AtomicWriter writer(path);
             writer.write("payload\n");
             const auto during = dir.entries();
@@ -387,7 +354,7 @@ TEST_CASE("AtomicWriter writes through a temporary file beside the target") {
             INFO("destruction without commit removes the temporary file and creates no target");
             TempDir dir;
             {
-                once::AtomicWriter writer(dir.file(name));
+                once::AtomicWriter writer(dir.path(name));
                 writer.write("abandoned\n");
             }
             CHECK(dir.entries().empty());
@@ -395,7 +362,7 @@ TEST_CASE("AtomicWriter writes through a temporary file beside the target") {
         {
             INFO("an existing target is untouched until commit");
             TempDir dir;
-            const std::string path = dir.file(name);
+            const std::string path = dir.path(name);
             write_raw(path, "old");
             {
                 once::AtomicWriter writer(path);
@@ -410,7 +377,7 @@ TEST_CASE("AtomicWriter writes through a temporary file beside the target") {
         {
             INFO("two writers to one target do not collide");
             TempDir dir;
-            const std::string path = dir.file(name);
+            const std::string path = dir.path(name);
             once::AtomicWriter first(path);
             once::AtomicWriter second(path);
             first.write("first");
@@ -426,21 +393,21 @@ TEST_CASE("AtomicWriter writes through a temporary file beside the target") {
 
 TEST_CASE("AtomicWriter failures are output errors naming the target") {
     TempDir dir;
-    const std::string path = dir.file("no-such-dir/out.txt");
+    const std::string path = dir.path("no-such-dir/out.txt");
     const auto error = error_of([&] { once::AtomicWriter writer(path); });
     REQUIRE(error);
     CHECK(error->code() == once::ExitCode::output_error);
     CHECK(error->file() == path);
 
     // Renaming a file over a directory fails at commit; the temporary file must still go.
-    fs::create_directory(dir.file("a-directory"));
+    fs::create_directory(dir.path("a-directory"));
     const auto commit_error = error_of([&] {
-        once::AtomicWriter writer(dir.file("a-directory"));
+        once::AtomicWriter writer(dir.path("a-directory"));
         writer.write("x");
         writer.commit();
     });
     REQUIRE(commit_error);
     CHECK(commit_error->code() == once::ExitCode::output_error);
-    CHECK(commit_error->file() == dir.file("a-directory"));
+    CHECK(commit_error->file() == dir.path("a-directory"));
     CHECK(dir.entries() == std::set<std::string>{"a-directory"});
 }

@@ -1,5 +1,8 @@
 #include "once/cleaner.hpp"
 
+#include "once/hashing.hpp"
+#include "once/signer.hpp"
+
 namespace once {
 
 std::string cut_spans(std::string_view text, const std::vector<Span>& spans) {
@@ -34,6 +37,13 @@ void set_positions(std::string_view text, const Layout& layout, std::vector<Span
         spans[i].end_pos = end_positions[i];
         spans[i].last_line = last_positions[i].line;
     }
+}
+
+void set_positions_and_hashes(std::string_view text, const Layout& layout, std::vector<Span>& spans) {
+    set_positions(text, layout, spans);
+    for (Span& span : spans)
+        span.content_hash = hash_combine(content_key(text.substr(span.start, span.end - span.start)),
+                                         static_cast<std::uint64_t>(span.kind));
 }
 
 }  // namespace once

@@ -19,4 +19,9 @@ std::string cut_spans(std::string_view text, const std::vector<Span>& spans);
 // Fills start_pos / end_pos of every span from the document's text and layout.
 void set_positions(std::string_view text, const Layout& layout, std::vector<Span>& spans);
 
+// Fills what reports and baselines read of every span once its bytes are final: the positions
+// (set_positions) and content_hash (the span's normalized text, with its kind). A single run and
+// a sharded `apply` both call this, so their maps are the same byte for byte.
+void set_positions_and_hashes(std::string_view text, const Layout& layout, std::vector<Span>& spans);
+
 }  // namespace once

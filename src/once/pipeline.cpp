@@ -10,8 +10,8 @@
 #include <optional>
 #include <thread>
 
+#include "once/batcher.hpp"
 #include "once/cleaner.hpp"
-#include "once/hashing.hpp"
 #include "once/matcher.hpp"
 #include "once/memory_budget.hpp"
 #include "once/planner.hpp"
@@ -160,30 +160,6 @@ private:
     bool stopping_ = false;
 };
 
-// Collects documents from a scan into batches and hands each full batch to `process`.
-class Batcher {
-public:
-    Batcher(const PipelineOptions& options, std::function<void(std::vector<SourceDocument>&)> process)
-        : options_(options), process_(std::move(process)) {}
-    void add(SourceDocument&& document) {
-        bytes_ += document.doc.text.size();
-        batch_.push_back(std::move(document));
-        if (batch_.size() >= options_.batch_documents || bytes_ >= options_.batch_bytes) flush();
-    }
-    void flush() {
-        if (batch_.empty()) return;
-        process_(batch_);
-        batch_.clear();
-        bytes_ = 0;
-    }
-
-private:
-    const PipelineOptions& options_;
-    std::function<void(std::vector<SourceDocument>&)> process_;
-    std::vector<SourceDocument> batch_;
-    std::uint64_t bytes_ = 0;
-};
-
 Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOptions& options) {
     Recurrence counts;
     Signer signer(config);
@@ -283,11 +259,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         }
         std::vector<std::string> cleaned(n);
         const auto cut = pool.submit(n, [&](std::size_t i) {
-            set_positions(batch[i].doc.text, p.analyses[i].layout, docs[i].spans);
-            for (Span& span : docs[i].spans)
-                span.content_hash = hash_combine(
-                    content_key(std::string_view(batch[i].doc.text).substr(span.start, span.end - span.start)),
-                    static_cast<std::uint64_t>(span.kind));
+            set_positions_and_hashes(batch[i].doc.text, p.analyses[i].layout, docs[i].spans);
             if (sink) cleaned[i] = cut_spans(batch[i].doc.text, docs[i].spans);
             p.analyses[i] = DocAnalysis{};  // free early: the batches' memory is the run's peak
         }, true);

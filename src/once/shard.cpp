@@ -4,9 +4,9 @@
 #include <map>
 #include <optional>
 
+#include "once/batcher.hpp"
 #include "once/cleaner.hpp"
 #include "once/error.hpp"
-#include "once/hashing.hpp"
 #include "once/map_writer.hpp"
 #include "once/matcher.hpp"
 #include "once/memory_budget.hpp"
@@ -259,8 +259,7 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
     std::optional<Lexicon> own_lexicon;
     if (!config.lexicon_dir.empty()) own_lexicon = Lexicon::load(config.lexicon_dir);
     const JudgeContext context(config, own_lexicon ? *own_lexicon : Lexicon::builtin());
-    std::vector<SourceDocument> batch;
-    const auto flush = [&] {
+    Batcher batcher(PipelineOptions{}, [&](std::vector<SourceDocument>& batch) {
         std::vector<std::string> encoded(batch.size());
         parallel_for(batch.size(), config.threads, [&](std::size_t i) {
             const DocAnalysis analysis = signer.analyze(batch[i].doc.text);
@@ -270,13 +269,9 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
             encoded[i] = std::move(out.bytes());
         });
         for (const auto& record : encoded) writer.write(record);
-        batch.clear();
-    };
-    corpus.scan([&](SourceDocument&& document) {
-        batch.push_back(std::move(document));
-        if (batch.size() >= 256) flush();
     });
-    flush();
+    corpus.scan([&](SourceDocument&& document) { batcher.add(std::move(document)); });
+    batcher.flush();
     writer.commit();
     return corpus.skipped();
 }
@@ -363,10 +358,7 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, const std::strin
         doc.spans = std::move(it->second.second);
         const Layout layout = segment(text);
         doc.fully_removed = finish_spans(text, layout, doc.spans);
-        set_positions(text, layout, doc.spans);
-        for (Span& span : doc.spans)
-            span.content_hash = hash_combine(content_key(std::string_view(text).substr(span.start, span.end - span.start)),
-                                             static_cast<std::uint64_t>(span.kind));
+        set_positions_and_hashes(text, layout, doc.spans);
         if (sink) sink->document(document, doc, cut_spans(text, doc.spans));
     });
     result.skipped = corpus.skipped();

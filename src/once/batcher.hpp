@@ -1,0 +1,51 @@
+// batcher.hpp — groups the documents of a scan into batches and hands each full batch on.
+//
+// Why batches: the per-document stages run in parallel over a batch, while memory holds only a
+// batch of texts (and what was computed from them), never the corpus. A batch is full at
+// PipelineOptions::batch_documents documents or batch_bytes bytes of text, whichever comes
+// first, so a few huge documents do not make one huge batch. Documents keep their input order,
+// within a batch and from batch to batch. Used by a single run (pipeline.cpp) and by `sign`
+// (shard.cpp), so both read a corpus the same way.
+//
+//   once::Batcher batcher(options, [&](std::vector<once::SourceDocument>& batch) { ... });
+//   corpus.scan([&](once::SourceDocument&& document) { batcher.add(std::move(document)); });
+//   batcher.flush();  // the last, partial batch
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <utility>
+#include <vector>
+
+#include "once/pipeline.hpp"
+#include "once/reader.hpp"
+
+namespace once {
+
+class Batcher {
+public:
+    // `process` may move the documents out of the batch it is given; the batch is cleared after.
+    Batcher(const PipelineOptions& options, std::function<void(std::vector<SourceDocument>&)> process)
+        : max_documents_(options.batch_documents), max_bytes_(options.batch_bytes), process_(std::move(process)) {}
+    void add(SourceDocument&& document) {
+        bytes_ += document.doc.text.size();
+        batch_.push_back(std::move(document));
+        if (batch_.size() >= max_documents_ || bytes_ >= max_bytes_) flush();
+    }
+    // Hands on what is collected, if anything: call it once the scan is done.
+    void flush() {
+        if (batch_.empty()) return;
+        process_(batch_);
+        batch_.clear();
+        bytes_ = 0;
+    }
+
+private:
+    const std::size_t max_documents_;
+    const std::uint64_t max_bytes_;
+    std::function<void(std::vector<SourceDocument>&)> process_;
+    std::vector<SourceDocument> batch_;
+    std::uint64_t bytes_ = 0;
+};
+
+}  // namespace once
