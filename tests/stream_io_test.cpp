@@ -411,3 +411,26 @@ TEST_CASE("AtomicWriter failures are output errors naming the target") {
     CHECK(commit_error->file() == dir.path("a-directory"));
     CHECK(dir.entries() == std::set<std::string>{"a-directory"});
 }
+
+TEST_CASE("FileBytes: a plain file is seen whole (mapped), compressed and empty ones too, a missing one is an input error") {
+    once::test::TempDir dir;
+    std::string big;
+    for (int i = 0; i < 100000; ++i) big += "line " + std::to_string(i) + "\n";
+    const std::string plain = dir.write("plain.bin", big);
+    CHECK(once::FileBytes(plain).view() == big);
+    const std::string empty = dir.write("empty.bin", "");
+    CHECK(once::FileBytes(empty).view().empty());
+    {
+        once::AtomicWriter writer(dir.path("packed.txt.zst"));
+        writer.write(big);
+        writer.commit();
+    }
+    CHECK(once::FileBytes(dir.path("packed.txt.zst")).view() == big);
+    try {
+        once::FileBytes missing(dir.path("missing.bin"));
+        FAIL("no error");
+    } catch (const once::Error& error) {
+        CHECK(error.code() == once::ExitCode::input_error);
+        CHECK(std::string(error.what()).find("missing.bin") != std::string::npos);
+    }
+}
