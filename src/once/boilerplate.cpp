@@ -102,6 +102,13 @@ JudgeContext::JudgeContext(const Config& config_in, const Lexicon& lexicon_in)
       markers(config_in.marker_patterns.empty() ? builtin_marker_patterns() : config_in.marker_patterns),
       keep(config_in.keep_patterns) {}
 
+JudgeContext::JudgeContext(const Config& config_in)
+    : own_lexicon_(config_in.lexicon_dir.empty() ? nullptr
+                                                 : std::make_shared<const Lexicon>(Lexicon::load(config_in.lexicon_dir))),
+      config(config_in), lexicon(own_lexicon_ ? *own_lexicon_ : Lexicon::builtin()),
+      markers(config_in.marker_patterns.empty() ? builtin_marker_patterns() : config_in.marker_patterns),
+      keep(config_in.keep_patterns) {}
+
 std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const std::string& group,
                                            const Recurrence& recurrence, const JudgeContext& context) {
     const auto& lines = analysis.layout.lines;

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -65,11 +66,17 @@ struct LineVerdictDetail {
 
 // Everything judge_lines needs besides the document, built once per run.
 struct JudgeContext {
+private:
+    std::shared_ptr<const Lexicon> own_lexicon_;  // config.lexicon_dir's lists, when given
+
+public:
     const Config& config;
     const Lexicon& lexicon;
     PatternSet markers;
     PatternSet keep;
     explicit JudgeContext(const Config& config_in, const Lexicon& lexicon_in);
+    // With config.lexicon_dir's word lists (loaded here), else the built-in ones.
+    explicit JudgeContext(const Config& config_in);
 };
 
 std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const std::string& group,

@@ -214,10 +214,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
     RunResult result;
     result.config = config;
     const Signer signer(config);
-    std::optional<Lexicon> own_lexicon;
-    if (!config.lexicon_dir.empty()) own_lexicon = Lexicon::load(config.lexicon_dir);
-    const Lexicon& lexicon = own_lexicon ? *own_lexicon : Lexicon::builtin();
-    const JudgeContext judge(config, lexicon);
+    const JudgeContext judge(config);
     Matcher matcher(config);
     const MemoryBudget budget(config.max_memory);
     ClusterNumbering clusters;

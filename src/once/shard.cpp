@@ -256,9 +256,7 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
     writer.write(header.bytes());
 
     const Signer signer(config);
-    std::optional<Lexicon> own_lexicon;
-    if (!config.lexicon_dir.empty()) own_lexicon = Lexicon::load(config.lexicon_dir);
-    const JudgeContext context(config, own_lexicon ? *own_lexicon : Lexicon::builtin());
+    const JudgeContext context(config);
     const MemoryBudget budget(config.max_memory);
     Batcher batcher(PipelineOptions{}, [&](std::vector<SourceDocument>& batch) {
         std::uint64_t batch_bytes = 0;
