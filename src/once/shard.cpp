@@ -349,20 +349,34 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, const std::strin
     // those not in this shard keep no spans and zero bytes.
     result.docs.resize(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) result.docs[i].id = ids[i];
-    corpus.scan([&](SourceDocument&& document) {
-        const auto it = decisions.find(document.doc.id);
-        if (it == decisions.end())
-            throw Error(ExitCode::input_error, "not in the decisions file (was it signed and merged?)", document.doc.id);
-        const std::string& text = document.doc.text;
-        DocResult& doc = result.docs[it->second.first];
-        doc.group = document.doc.group;
-        doc.bytes = text.size();
-        doc.spans = std::move(it->second.second);
-        const Layout layout = segment(text);
-        doc.fully_removed = finish_spans(text, layout, doc.spans);
-        set_positions_and_hashes(text, layout, doc.spans);
-        if (sink) sink->document(document, doc, cut_spans(text, doc.spans));
+    // Per batch: look the documents up (sequential), cut them (parallel), hand them to the sink
+    // in input order (sequential).
+    Batcher batcher(PipelineOptions{}, [&](std::vector<SourceDocument>& batch) {
+        std::vector<DocResult*> docs(batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const auto it = decisions.find(batch[i].doc.id);
+            if (it == decisions.end())
+                throw Error(ExitCode::input_error, "not in the decisions file (was it signed and merged?)",
+                            batch[i].doc.id);
+            docs[i] = &result.docs[it->second.first];
+            docs[i]->spans = std::move(it->second.second);
+        }
+        std::vector<std::string> cleaned(batch.size());
+        parallel_for(batch.size(), config.threads, [&](std::size_t i) {
+            const std::string& text = batch[i].doc.text;
+            DocResult& doc = *docs[i];
+            doc.group = batch[i].doc.group;
+            doc.bytes = text.size();
+            const Layout layout = segment(text);
+            doc.fully_removed = finish_spans(text, layout, doc.spans);
+            set_positions_and_hashes(text, layout, doc.spans);
+            if (sink) cleaned[i] = cut_spans(text, doc.spans);
+        });
+        if (sink)
+            for (std::size_t i = 0; i < batch.size(); ++i) sink->document(batch[i], *docs[i], cleaned[i]);
     });
+    corpus.scan([&](SourceDocument&& document) { batcher.add(std::move(document)); });
+    batcher.flush();
     result.skipped = corpus.skipped();
     return result;
 }
