@@ -319,6 +319,7 @@ TEST_CASE("normalize: agrees with a character-at-a-time reference on random mixe
         CAPTURE(input);
         const auto norm = once::normalize(input);
         CHECK(norm.text == reference_normalize(input));
+        CHECK(once::normalize_text(input) == norm.text);  // the same bytes without the alignment
         check_alignment(input, norm);
     }
 }

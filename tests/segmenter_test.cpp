@@ -299,3 +299,59 @@ TEST_CASE("segment: other line breaks inside a line keep line indices in range")
         }
     }
 }
+
+namespace {
+
+// What normalized_lines must give: segment()'s normalized text of the non-blank lines.
+std::vector<std::string> non_blank_lines_of_segment(std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& line : once::segment(text).lines)
+        if (!line.blank) out.push_back(line.normalized);
+    return out;
+}
+
+std::vector<std::string> non_blank_lines(std::string_view text) {
+    const once::NormalizedLines lines = once::normalized_lines(text);
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < lines.non_blank.size(); ++i) out.emplace_back(lines.line(i));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("normalized_lines: the non-blank lines' text of segment(), without sentences") {
+    const std::vector<std::string> cases = {
+        "",
+        "\n",
+        "   \n\t\n",
+        "one line",
+        "Ｈｅｌｌｏ  World.\r\nsecond line\rthird\n\nafter a blank\n",
+        "東京タワーへ行く。きれい！\n\n  \u3000\n北京。",
+        "a\u2028b\vc\fd\n\u2028\n\v\f\n",        // separators inside a line, and lines of only them
+        "cafe\u0301\nｶﾞｲﾄﾞ\n\u0301 mark first\n",  // combining marks at line ends and starts
+        "\uFEFFtitle\n\u200B\n\u115F\nend",       // BOM, a ZWSP line (blank), a filler line (not blank)
+        "trailing spaces   \r\n   leading\r\n\r\n",
+    };
+    for (const auto& text : cases) {
+        CAPTURE(text);
+        CHECK(non_blank_lines(text) == non_blank_lines_of_segment(text));
+    }
+}
+
+TEST_CASE("normalized_lines: agrees with segment() on random mixed text") {
+    const std::vector<std::string> pieces = {"a", "Word", ".", " ", "\t", "\n", "\r\n", "\r", "\v", "\f",
+                                             "\u2028", "\u3000", "\u0301", "ｶ", "\uFF9E", "日本", "。",
+                                             "\u200B", "\u115F", "ﬁ", "Ｘ", "!", "\n\n"};
+    std::uint64_t state = 7;
+    const auto next_random = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    for (int round = 0; round < 2000; ++round) {
+        std::string text;
+        const std::size_t length = next_random() % 30;
+        for (std::size_t i = 0; i < length; ++i) text += pieces[next_random() % pieces.size()];
+        CAPTURE(text);
+        CHECK(non_blank_lines(text) == non_blank_lines_of_segment(text));
+    }
+}

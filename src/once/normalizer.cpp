@@ -8,11 +8,14 @@
 namespace once {
 namespace {
 
-// Writes normalized bytes and their origins into arrays sized ahead of the writes, so the
-// per-byte work is three stores rather than three appends that each check capacity.
-class Builder {
+// The output side of the normalizer: white-space collapsing and line ends, and where the bytes
+// go. Two of them: with the alignment to the original (normalize) and without (normalize_text).
+//
+// This one writes normalized bytes and their origins into arrays sized ahead of the writes, so
+// the per-byte work is three stores rather than three appends that each check capacity.
+class AlignedBuilder {
 public:
-    explicit Builder(std::size_t original_size) : expected_(original_size + 16) {
+    explicit AlignedBuilder(std::size_t original_size) : expected_(original_size + 16) {
         out_.text.reserve(expected_);
         out_.origin.reserve(expected_ + 1);
         out_.origin_end.reserve(expected_ + 1);
@@ -23,8 +26,7 @@ public:
     // does not zero memory it never uses. Normalized text is rarely longer than the original;
     // when it is (ligatures, ㍻), the arrays simply grow further.
     void make_room(std::size_t n) {
-        if (length_ + n + 1 > size_)
-            resize(std::max(length_ + n + 1, std::min(size_ + k_slice, expected_)));
+        if (length_ + n + 1 > size_) grow(n);
     }
     // Start of a visible character: the collapsed white space before it, unless at a line start.
     // The caller has made room.
@@ -86,6 +88,7 @@ public:
 private:
     static constexpr std::size_t k_slice = 16384;
 
+    void grow(std::size_t n) { resize(std::max(length_ + n + 1, std::min(size_ + k_slice, expected_))); }
     void resize(std::size_t size) {
         size_ = size;
         out_.text.resize(size);
@@ -109,6 +112,45 @@ private:
     std::uint32_t space_end_ = 0;
 };
 
+// The normalized bytes alone, for callers that need no alignment (line templates).
+class TextBuilder {
+public:
+    explicit TextBuilder(std::size_t original_size) { text_.reserve(original_size + 16); }
+
+    void make_room(std::size_t) {}
+    void before_visible() {
+        if (pending_space_ && !at_line_start_) text_ += ' ';
+        pending_space_ = false;
+        at_line_start_ = false;
+    }
+    void visible(std::string_view bytes, std::uint32_t, std::uint32_t) {
+        if (bytes.empty()) return;
+        before_visible();
+        text_.append(bytes);
+    }
+    void ascii_run(const char* original, std::uint32_t start, std::uint32_t end) {
+        const std::size_t length = text_.size();
+        text_.resize(length + (end - start));
+        char* text = text_.data() + length;
+        for (std::uint32_t at = start; at < end; ++at) {
+            const auto byte = static_cast<unsigned char>(original[at]);
+            *text++ = static_cast<char>(static_cast<unsigned>(byte - 'A') < 26u ? byte + 32 : byte);
+        }
+    }
+    void space(std::uint32_t, std::uint32_t) { pending_space_ = true; }
+    void newline(std::uint32_t, std::uint32_t) {
+        pending_space_ = false;  // trailing white space is trimmed
+        at_line_start_ = true;
+        text_ += '\n';
+    }
+    std::string finish(std::uint32_t) { return std::move(text_); }
+
+private:
+    std::string text_;
+    bool pending_space_ = false;
+    bool at_line_start_ = true;
+};
+
 // Does a character that must be folded together with the one before follow? Combining marks
 // (non-zero combining class), and the half-width voicing marks ﾞ ﾟ (class 0, but NFKC turns
 // them into combining marks: ｶﾞ -> ガ). Every character with a non-zero combining class has
@@ -126,9 +168,9 @@ bool starts_combining(std::string_view text, std::size_t pos) {
 
 bool is_printable_ascii(unsigned char byte) { return byte > ' ' && byte < 0x7F; }
 
-}  // namespace
-
-NormalizedText normalize(std::string_view original) {
+// The normalizer itself, for either builder.
+template <class Builder>
+auto fold(std::string_view original) {
     const std::size_t size = original.size();
     const char* data = original.data();
     Builder builder(size);
@@ -209,5 +251,11 @@ NormalizedText normalize(std::string_view original) {
     }
     return builder.finish(static_cast<std::uint32_t>(size));
 }
+
+}  // namespace
+
+NormalizedText normalize(std::string_view original) { return fold<AlignedBuilder>(original); }
+
+std::string normalize_text(std::string_view original) { return fold<TextBuilder>(original); }
 
 }  // namespace once

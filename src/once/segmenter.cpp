@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "once/normalizer.hpp"
 #include "once/unicode.hpp"
@@ -172,11 +173,32 @@ void split_sentences(const BlockContext& block, std::uint32_t first_line) {
 bool line_is_blank(std::string_view content) {
     std::size_t pos = 0;
     while (pos < content.size()) {
-        const char32_t cp = decode_utf8(content, pos);
-        const CharClass cls = char_class(cp);
+        const auto byte = static_cast<unsigned char>(content[pos]);
+        if (byte < 0x80) {  // ASCII: white space and controls are blank, the rest is visible
+            if (byte > ' ' && byte != 0x7F) return false;
+            ++pos;
+            continue;
+        }
+        const CharClass cls = char_class(decode_utf8(content, pos));
         if (cls != CharClass::space && cls != CharClass::ignorable && cls != CharClass::newline) return false;
     }
     return true;
+}
+
+// End of the line content that starts at `start`: the first '\n' or '\r' (or the text's end).
+std::size_t line_content_end(std::string_view text, std::size_t start) {
+    const char* data = text.data();
+    const void* newline = std::memchr(data + start, '\n', text.size() - start);
+    const std::size_t limit = newline != nullptr ? static_cast<std::size_t>(static_cast<const char*>(newline) - data)
+                                                 : text.size();
+    const void* carriage = std::memchr(data + start, '\r', limit - start);
+    return carriage != nullptr ? static_cast<std::size_t>(static_cast<const char*>(carriage) - data) : limit;
+}
+
+// Start of the line after the content that ends at `end`: "\r\n" is one terminator.
+std::size_t next_line_start(std::string_view text, std::size_t end) {
+    if (end >= text.size()) return end;
+    return end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);
 }
 
 }  // namespace
@@ -186,10 +208,8 @@ Layout segment(std::string_view text) {
     // Lines: '\n', "\r\n" and a lone '\r' all end a line.
     std::uint64_t start = 0;
     while (start < text.size()) {
-        std::uint64_t end = start;
-        while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
-        std::uint64_t next = end;
-        if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
+        const std::uint64_t end = line_content_end(text, start);
+        const std::uint64_t next = next_line_start(text, end);
         Line line;
         line.start = start;
         line.end = end;
@@ -245,6 +265,25 @@ Layout segment(std::string_view text) {
         layout.sentences[i].end_pos = ends_pos[i];
     }
     return layout;
+}
+
+NormalizedLines normalized_lines(std::string_view text) {
+    NormalizedLines out;
+    // Normalizing line by line or block by block gives the same bytes as the whole text at once:
+    // the normalizer starts afresh after every line break (nothing pends, nothing composes across
+    // it), and a blank line normalizes to nothing.
+    out.text = normalize_text(text);
+    std::size_t piece_start = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = line_content_end(text, start);
+        std::size_t piece_end = out.text.find('\n', piece_start);
+        if (piece_end == std::string::npos) piece_end = out.text.size();
+        if (!line_is_blank(text.substr(start, end - start)))
+            out.non_blank.push_back({static_cast<std::uint32_t>(piece_start), static_cast<std::uint32_t>(piece_end)});
+        piece_start = piece_end + 1;
+        start = next_line_start(text, end);
+    }
+    return out;
 }
 
 std::vector<TextPosition> positions_of(std::string_view text, const Layout& layout,
