@@ -355,3 +355,50 @@ TEST_CASE("normalized_lines: agrees with segment() on random mixed text") {
         CHECK(non_blank_lines(text) == non_blank_lines_of_segment(text));
     }
 }
+
+// Columns are counted eight bytes at a time; every offset of a long mixed line must still get
+// the column a byte-by-byte count gives.
+TEST_CASE("positions_of: columns of every character on long mixed lines") {
+    const std::string text = "ａｂｃ日本語のテキストと English words\U0001F600 and more 中文内容。\n"
+                             "second line, 第二行 with ｆｕｌｌ width\r\nthird";
+    const auto layout = once::segment(text);
+    std::vector<std::uint64_t> offsets;
+    for (std::uint64_t i = 0; i <= text.size(); ++i)
+        if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets.push_back(i);
+    const auto positions = once::positions_of(text, layout, offsets);
+    REQUIRE(positions.size() == offsets.size());
+    std::uint32_t line = 1, column = 1;
+    for (std::size_t k = 0; k < offsets.size(); ++k) {
+        CAPTURE(offsets[k]);
+        CHECK(positions[k].line == line);
+        CHECK(positions[k].column == column);
+        if (offsets[k] >= text.size()) break;
+        const char c = text[offsets[k]];
+        const bool crlf = c == '\r' && offsets[k] + 1 < text.size() && text[offsets[k] + 1] == '\n';
+        if (c == '\n' || (c == '\r' && !crlf)) {
+            ++line;
+            column = 1;
+        } else if (!crlf) {
+            ++column;
+        } else {
+            ++column;  // the '\r' of CRLF; the '\n' after it starts the next line
+        }
+    }
+}
+
+// Long runs with no terminator between sentence ends (skipped without decoding) in Japanese,
+// Chinese and English, with the terminators that matter right after multi-byte characters.
+TEST_CASE("segment: sentences after long runs without terminators") {
+    check_sentences({
+        {"Japanese", "これは長い文章でありまして句点までがとても長いのです。次の文も同じくらい長く続きます！最後？",
+         {"これは長い文章でありまして句点までがとても長いのです。", "次の文も同じくらい長く続きます！", "最後？"}},
+        {"Chinese", "这是一个很长很长的句子没有任何标点符号一直到这里。第二句话也很长吗？是的!",
+         {"这是一个很长很长的句子没有任何标点符号一直到这里。", "第二句话也很长吗？", "是的!"}},
+        {"English", "A fairly long sentence without any stops until here. Another one, with commas, ends here! Done?",
+         {"A fairly long sentence without any stops until here.", "Another one, with commas, ends here!", "Done?"}},
+        {"soft wrap", "a sentence that wraps\nonto the next line and ends. then another",
+         {"a sentence that wraps\nonto the next line and ends.", "then another"}},
+        {"katakana-heavy line with 「quotes」", "「カタカナ・テキスト（括弧）」を含む行。",
+         {"「カタカナ・テキスト（括弧）」を含む行。"}},
+    });
+}
