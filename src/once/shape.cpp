@@ -68,11 +68,9 @@ constexpr std::array<std::string_view, 13> k_copyright_marks = {
 
 // --- UTF-8 and character classes ---------------------------------------------------------------
 
-// Decodes the code point at `i` and advances `i`; malformed bytes decode as U+FFFD, one byte
-// at a time, so a stray byte can never stall or overrun the scan.
-char32_t next_cp(std::string_view s, std::size_t& i) {
+// next_cp past ASCII: kept out of line so that the ASCII case inlines into every scan.
+[[gnu::noinline]] char32_t next_multibyte_cp(std::string_view s, std::size_t& i) {
     const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) { ++i; return b0; }
     int len = 0;
     char32_t cp = 0;
     if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; }
@@ -87,6 +85,14 @@ char32_t next_cp(std::string_view s, std::size_t& i) {
     }
     i += static_cast<std::size_t>(len);
     return cp;
+}
+
+// Decodes the code point at `i` and advances `i`; malformed bytes decode as U+FFFD, one byte
+// at a time, so a stray byte can never stall or overrun the scan.
+inline char32_t next_cp(std::string_view s, std::size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) { ++i; return b0; }
+    return next_multibyte_cp(s, i);
 }
 
 char32_t last_cp(std::string_view s, std::size_t& start) {
