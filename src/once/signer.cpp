@@ -20,7 +20,7 @@ bool starts_with_bullet(std::string_view line) {
 Signer::Signer(const Config& config) : config_(config), hasher_(config.num_perm, config.seed) {}
 
 std::uint64_t content_key(std::string_view original) {
-    return shingle(normalize(original).text, 1, false, false).key;
+    return shingle(normalize_text(original), 1, false, false).key;
 }
 
 std::uint64_t line_template_key(std::string_view normalized_line) {
