@@ -2,6 +2,9 @@
 // and the alignment from normalized bytes back to original bytes.
 #include "once/normalizer.hpp"
 
+#include "once/unicode.hpp"
+#include "once/utf8.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -245,4 +248,78 @@ TEST_CASE("normalize: alignment holds on a long mixed document") {
     CHECK(norm.text.find("\t") == std::string::npos);
     CHECK(norm.text.find("  ") == std::string::npos);
     CHECK(norm.text.find(" \n") == std::string::npos);
+}
+
+namespace {
+
+// The normalizer's rules one character at a time, with no fast paths: what normalize() must
+// produce however it takes its shortcuts (runs of ASCII, cached look-ahead classes).
+std::string reference_normalize(std::string_view original) {
+    const auto is_follower = [](char32_t cp) {
+        return cp == 0xFF9E || cp == 0xFF9F || (cp >= 0x300 && once::combining_class(cp) != 0);
+    };
+    std::string out;
+    bool pending_space = false;
+    bool at_line_start = true;
+    std::size_t pos = 0;
+    while (pos < original.size()) {
+        const std::size_t start = pos;
+        const char32_t cp = once::decode_utf8(original, pos);
+        if (cp == '\r' || cp == '\n') {
+            if (cp == '\r' && pos < original.size() && original[pos] == '\n') ++pos;
+            out += '\n';
+            pending_space = false;
+            at_line_start = true;
+            continue;
+        }
+        const once::CharClass cls = once::char_class(cp);
+        if (cls == once::CharClass::space || cls == once::CharClass::newline) {
+            pending_space = true;
+            continue;
+        }
+        if (cls == once::CharClass::ignorable) continue;
+        std::size_t end = pos;
+        while (end < original.size()) {
+            std::size_t next = end;
+            if (!is_follower(once::decode_utf8(original, next))) break;
+            end = next;
+        }
+        const std::string folded = end == pos ? std::string(once::nfkc_casefold(cp))
+                                              : once::nfkc_casefold_sequence(original.substr(start, end - start));
+        pos = end;
+        if (folded.empty()) continue;
+        if (pending_space && !at_line_start) out += ' ';
+        pending_space = false;
+        at_line_start = false;
+        out += folded;
+    }
+    return out;
+}
+
+}  // namespace
+
+// Random text built from the pieces where shortcuts could go wrong: ASCII runs that end right
+// before a combining mark, half-width kana with voicing marks, the separators that are white
+// space inside a line (U+2028, \v, \f), CRLF, CJK, ignorables and expanding ligatures.
+TEST_CASE("normalize: agrees with a character-at-a-time reference on random mixed text") {
+    const std::vector<std::string> pieces = {
+        "a", "Z", "word", "Ab1", ".", "!", " ", "  ", "\t", "\v", "\f", "\n", "\r\n", "\r",
+        "\u0301", "\u0308", "\u3099", "\u309A", "ｶ", "ﾊ", "\uFF9E", "\uFF9F", "\u2028", "\u2029",
+        "\u0085", "\u3000", "\u00A0", "日本", "か", "。", "Ｈｅｌｌｏ", "\u200B", "\uFEFF", "\x01",
+        "\x7F", "ﬁ", "㍻", "\U0001F600", "\u0E01\u0E34", "e", "\u00E9", "\u1100\u1161"};
+    std::uint64_t state = 12345;
+    const auto next_random = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    for (int round = 0; round < 3000; ++round) {
+        std::string input;
+        const std::size_t length = next_random() % 24;
+        for (std::size_t i = 0; i < length; ++i) input += pieces[next_random() % pieces.size()];
+        CAPTURE(input);
+        const auto norm = once::normalize(input);
+        CHECK(norm.text == reference_normalize(input));
+        CHECK(once::normalize_text(input) == norm.text);  // the same bytes without the alignment
+        check_alignment(input, norm);
+    }
 }

@@ -299,3 +299,106 @@ TEST_CASE("segment: other line breaks inside a line keep line indices in range")
         }
     }
 }
+
+namespace {
+
+// What normalized_lines must give: segment()'s normalized text of the non-blank lines.
+std::vector<std::string> non_blank_lines_of_segment(std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& line : once::segment(text).lines)
+        if (!line.blank) out.push_back(line.normalized);
+    return out;
+}
+
+std::vector<std::string> non_blank_lines(std::string_view text) {
+    const once::NormalizedLines lines = once::normalized_lines(text);
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < lines.non_blank.size(); ++i) out.emplace_back(lines.line(i));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("normalized_lines: the non-blank lines' text of segment(), without sentences") {
+    const std::vector<std::string> cases = {
+        "",
+        "\n",
+        "   \n\t\n",
+        "one line",
+        "Ｈｅｌｌｏ  World.\r\nsecond line\rthird\n\nafter a blank\n",
+        "東京タワーへ行く。きれい！\n\n  \u3000\n北京。",
+        "a\u2028b\vc\fd\n\u2028\n\v\f\n",        // separators inside a line, and lines of only them
+        "cafe\u0301\nｶﾞｲﾄﾞ\n\u0301 mark first\n",  // combining marks at line ends and starts
+        "\uFEFFtitle\n\u200B\n\u115F\nend",       // BOM, a ZWSP line (blank), a filler line (not blank)
+        "trailing spaces   \r\n   leading\r\n\r\n",
+    };
+    for (const auto& text : cases) {
+        CAPTURE(text);
+        CHECK(non_blank_lines(text) == non_blank_lines_of_segment(text));
+    }
+}
+
+TEST_CASE("normalized_lines: agrees with segment() on random mixed text") {
+    const std::vector<std::string> pieces = {"a", "Word", ".", " ", "\t", "\n", "\r\n", "\r", "\v", "\f",
+                                             "\u2028", "\u3000", "\u0301", "ｶ", "\uFF9E", "日本", "。",
+                                             "\u200B", "\u115F", "ﬁ", "Ｘ", "!", "\n\n"};
+    std::uint64_t state = 7;
+    const auto next_random = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    for (int round = 0; round < 2000; ++round) {
+        std::string text;
+        const std::size_t length = next_random() % 30;
+        for (std::size_t i = 0; i < length; ++i) text += pieces[next_random() % pieces.size()];
+        CAPTURE(text);
+        CHECK(non_blank_lines(text) == non_blank_lines_of_segment(text));
+    }
+}
+
+// Columns are counted eight bytes at a time; every offset of a long mixed line must still get
+// the column a byte-by-byte count gives.
+TEST_CASE("positions_of: columns of every character on long mixed lines") {
+    const std::string text = "ａｂｃ日本語のテキストと English words\U0001F600 and more 中文内容。\n"
+                             "second line, 第二行 with ｆｕｌｌ width\r\nthird";
+    const auto layout = once::segment(text);
+    std::vector<std::uint64_t> offsets;
+    for (std::uint64_t i = 0; i <= text.size(); ++i)
+        if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets.push_back(i);
+    const auto positions = once::positions_of(text, layout, offsets);
+    REQUIRE(positions.size() == offsets.size());
+    std::uint32_t line = 1, column = 1;
+    for (std::size_t k = 0; k < offsets.size(); ++k) {
+        CAPTURE(offsets[k]);
+        CHECK(positions[k].line == line);
+        CHECK(positions[k].column == column);
+        if (offsets[k] >= text.size()) break;
+        const char c = text[offsets[k]];
+        const bool crlf = c == '\r' && offsets[k] + 1 < text.size() && text[offsets[k] + 1] == '\n';
+        if (c == '\n' || (c == '\r' && !crlf)) {
+            ++line;
+            column = 1;
+        } else if (!crlf) {
+            ++column;
+        } else {
+            ++column;  // the '\r' of CRLF; the '\n' after it starts the next line
+        }
+    }
+}
+
+// Long runs with no terminator between sentence ends (skipped without decoding) in Japanese,
+// Chinese and English, with the terminators that matter right after multi-byte characters.
+TEST_CASE("segment: sentences after long runs without terminators") {
+    check_sentences({
+        {"Japanese", "これは長い文章でありまして句点までがとても長いのです。次の文も同じくらい長く続きます！最後？",
+         {"これは長い文章でありまして句点までがとても長いのです。", "次の文も同じくらい長く続きます！", "最後？"}},
+        {"Chinese", "这是一个很长很长的句子没有任何标点符号一直到这里。第二句话也很长吗？是的!",
+         {"这是一个很长很长的句子没有任何标点符号一直到这里。", "第二句话也很长吗？", "是的!"}},
+        {"English", "A fairly long sentence without any stops until here. Another one, with commas, ends here! Done?",
+         {"A fairly long sentence without any stops until here.", "Another one, with commas, ends here!", "Done?"}},
+        {"soft wrap", "a sentence that wraps\nonto the next line and ends. then another",
+         {"a sentence that wraps\nonto the next line and ends.", "then another"}},
+        {"katakana-heavy line with 「quotes」", "「カタカナ・テキスト（括弧）」を含む行。",
+         {"「カタカナ・テキスト（括弧）」を含む行。"}},
+    });
+}

@@ -503,6 +503,30 @@ TEST_CASE("lexicon: load reads every *.txt, with comments, sections and spacing"
     CHECK(lexicon.stop_words == std::unordered_set<std::string>{"the"});
 }
 
+// classify_lines searches the trie, not the sets: the two must hold the same phrases.
+TEST_CASE("lexicon: the phrase trie holds exactly the entries of the three sets") {
+    const once::Lexicon& lexicon = once::Lexicon::builtin();
+    const auto kinds_of = [&](const std::string& phrase) {
+        return lexicon.phrases.kinds(lexicon.phrases.walk(once::PhraseTrie::root(), phrase));
+    };
+    for (const std::string& word : lexicon.button_words) CHECK((kinds_of(word) & once::Lexicon::k_button) != 0);
+    for (const std::string& word : lexicon.heading_words) CHECK((kinds_of(word) & once::Lexicon::k_heading) != 0);
+    for (const std::string& word : lexicon.stop_words) CHECK((kinds_of(word) & once::Lexicon::k_stop) != 0);
+    CHECK(kinds_of("share") == once::Lexicon::k_button);
+    CHECK(kinds_of("shar") == 0);
+    CHECK(kinds_of("related article") == 0);
+
+    TempDir dir("trie");
+    dir.write("a.txt", "[button]\nShare  This\n[stop]\nthe\n[heading]\nthe\n");
+    const once::Lexicon loaded = once::Lexicon::load(dir.path.string());
+    const auto loaded_kinds = [&](std::string_view phrase) {
+        return loaded.phrases.kinds(loaded.phrases.walk(once::PhraseTrie::root(), phrase));
+    };
+    CHECK(loaded_kinds("share this") == once::Lexicon::k_button);
+    CHECK(loaded_kinds("the") == (once::Lexicon::k_stop | once::Lexicon::k_heading));
+    CHECK(loaded_kinds("share") == 0);
+}
+
 TEST_CASE("lexicon: load reports bad folders and files as usage errors") {
     struct Case {
         const char* name;

@@ -32,4 +32,8 @@ struct NormalizedText {
 // `original` must be valid UTF-8 (the reader guarantees it).
 NormalizedText normalize(std::string_view original);
 
+// normalize(original).text without the alignment: the same bytes, cheaper, for callers that
+// never map back to the original (line templates of the recurrence count).
+std::string normalize_text(std::string_view original);
+
 }  // namespace once

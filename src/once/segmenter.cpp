@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "once/normalizer.hpp"
 #include "once/unicode.hpp"
@@ -118,7 +119,7 @@ void add_sentence(const BlockContext& block, std::size_t begin, std::size_t end,
     while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
     while (begin < end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
     if (begin >= end) return;
-    Sentence sentence;
+    Sentence& sentence = block.layout.sentences.emplace_back();
     sentence.start = block.block_start + block.norm.origin[begin];
     sentence.end = block.block_start + block.norm.origin_end[end - 1];
     sentence.first_line = first_line;
@@ -126,9 +127,18 @@ void add_sentence(const BlockContext& block, std::size_t begin, std::size_t end,
     sentence.terminated = terminated;
     sentence.normalized.assign(text.substr(begin, end - begin));
     // A soft wrap left a '\n' inside: it reads as a space.
-    std::replace(sentence.normalized.begin(), sentence.normalized.end(), '\n', ' ');
-    block.layout.sentences.push_back(std::move(sentence));
+    if (last_line != first_line) std::replace(sentence.normalized.begin(), sentence.normalized.end(), '\n', ' ');
 }
+
+// Bytes of normalized text the sentence splitter must stop at inside an open sentence: line
+// breaks, the ASCII terminators, and the lead byte of '。' (U+3002, E3 80 82). Everything else
+// only continues the sentence, so the splitter skips it without decoding.
+constexpr std::array<bool, 256> k_splitter_stops = [] {
+    std::array<bool, 256> stops{};
+    for (const unsigned char c : {'\n', '.', '!', '?'}) stops[c] = true;
+    stops[0xE3] = true;
+    return stops;
+}();
 
 void split_sentences(const BlockContext& block, std::uint32_t first_line) {
     const std::string_view text = block.norm.text;
@@ -137,6 +147,10 @@ void split_sentences(const BlockContext& block, std::uint32_t first_line) {
     std::uint32_t begin_line = line;
     std::size_t pos = 0;
     while (pos < text.size()) {
+        if (begin != std::string_view::npos) {
+            while (pos < text.size() && !k_splitter_stops[static_cast<unsigned char>(text[pos])]) ++pos;
+            if (pos == text.size()) break;
+        }
         const std::size_t here = pos;
         const char32_t cp = decode_utf8(text, pos);
         if (cp == '\n') {
@@ -172,11 +186,32 @@ void split_sentences(const BlockContext& block, std::uint32_t first_line) {
 bool line_is_blank(std::string_view content) {
     std::size_t pos = 0;
     while (pos < content.size()) {
-        const char32_t cp = decode_utf8(content, pos);
-        const CharClass cls = char_class(cp);
+        const auto byte = static_cast<unsigned char>(content[pos]);
+        if (byte < 0x80) {  // ASCII: white space and controls are blank, the rest is visible
+            if (byte > ' ' && byte != 0x7F) return false;
+            ++pos;
+            continue;
+        }
+        const CharClass cls = char_class(decode_utf8(content, pos));
         if (cls != CharClass::space && cls != CharClass::ignorable && cls != CharClass::newline) return false;
     }
     return true;
+}
+
+// End of the line content that starts at `start`: the first '\n' or '\r' (or the text's end).
+std::size_t line_content_end(std::string_view text, std::size_t start) {
+    const char* data = text.data();
+    const void* newline = std::memchr(data + start, '\n', text.size() - start);
+    const std::size_t limit = newline != nullptr ? static_cast<std::size_t>(static_cast<const char*>(newline) - data)
+                                                 : text.size();
+    const void* carriage = std::memchr(data + start, '\r', limit - start);
+    return carriage != nullptr ? static_cast<std::size_t>(static_cast<const char*>(carriage) - data) : limit;
+}
+
+// Start of the line after the content that ends at `end`: "\r\n" is one terminator.
+std::size_t next_line_start(std::string_view text, std::size_t end) {
+    if (end >= text.size()) return end;
+    return end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);
 }
 
 }  // namespace
@@ -186,16 +221,13 @@ Layout segment(std::string_view text) {
     // Lines: '\n', "\r\n" and a lone '\r' all end a line.
     std::uint64_t start = 0;
     while (start < text.size()) {
-        std::uint64_t end = start;
-        while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
-        std::uint64_t next = end;
-        if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
-        Line line;
+        const std::uint64_t end = line_content_end(text, start);
+        const std::uint64_t next = next_line_start(text, end);
+        Line& line = layout.lines.emplace_back();
         line.start = start;
         line.end = end;
         line.next = next;
         line.blank = line_is_blank(text.substr(start, end - start));
-        layout.lines.push_back(std::move(line));
         start = next;
     }
 
@@ -217,7 +249,7 @@ Layout segment(std::string_view text) {
         for (std::uint32_t index = first; index <= last; ++index) {
             std::size_t piece_end = norm.text.find('\n', piece_start);
             if (piece_end == std::string::npos) piece_end = norm.text.size();
-            layout.lines[index].normalized = norm.text.substr(piece_start, piece_end - piece_start);
+            layout.lines[index].normalized.assign(norm.text, piece_start, piece_end - piece_start);
             layout.lines[index].block = block;
             piece_start = piece_end + 1;
         }
@@ -247,6 +279,45 @@ Layout segment(std::string_view text) {
     return layout;
 }
 
+NormalizedLines normalized_lines(std::string_view text) {
+    NormalizedLines out;
+    // Normalizing line by line or block by block gives the same bytes as the whole text at once:
+    // the normalizer starts afresh after every line break (nothing pends, nothing composes across
+    // it), and a blank line normalizes to nothing.
+    out.text = normalize_text(text);
+    std::size_t piece_start = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = line_content_end(text, start);
+        std::size_t piece_end = out.text.find('\n', piece_start);
+        if (piece_end == std::string::npos) piece_end = out.text.size();
+        if (!line_is_blank(text.substr(start, end - start)))
+            out.non_blank.push_back({static_cast<std::uint32_t>(piece_start), static_cast<std::uint32_t>(piece_end)});
+        piece_start = piece_end + 1;
+        start = next_line_start(text, end);
+    }
+    return out;
+}
+
+namespace {
+
+// Code points in [from, to) of valid UTF-8: the bytes that are not continuation bytes
+// (10xxxxxx), counted eight at a time.
+std::uint32_t count_code_points_between(std::string_view text, std::uint64_t from, std::uint64_t to) {
+    std::uint32_t count = 0;
+    const char* data = text.data();
+    for (; from + 8 <= to; from += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, data + from, 8);
+        // Bit 7 of each byte that is 10xxxxxx; the multiply sums the eight bits into the top byte.
+        const std::uint64_t continuation = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
+        count += 8 - static_cast<std::uint32_t>((continuation * 0x0101010101010101ULL) >> 56);
+    }
+    for (; from < to; ++from) count += (static_cast<unsigned char>(data[from]) & 0xC0) != 0x80;
+    return count;
+}
+
+}  // namespace
+
 std::vector<TextPosition> positions_of(std::string_view text, const Layout& layout,
                                        const std::vector<std::uint64_t>& sorted_offsets) {
     std::vector<TextPosition> out;
@@ -265,8 +336,10 @@ std::vector<TextPosition> positions_of(std::string_view text, const Layout& layo
             column = 1;
         }
         const std::uint64_t target = std::min<std::uint64_t>(offset, text.size());
-        for (; cursor < target; ++cursor)
-            column += (static_cast<unsigned char>(text[cursor]) & 0xC0) != 0x80;
+        if (cursor < target) {
+            column += count_code_points_between(text, cursor, target);
+            cursor = target;
+        }
         out.push_back({static_cast<std::uint32_t>(line + 1), column});
     }
     return out;

@@ -55,6 +55,22 @@ struct Layout {
 // `text` must be valid UTF-8. A byte-order mark at the start is treated as invisible.
 Layout segment(std::string_view text);
 
+// The normalized content of the non-blank lines only, byte for byte what segment() puts in
+// their Line::normalized, without sentences or the alignment to the original: all that line
+// templates need (pass 1 of boilerplate counting), at a fraction of the cost.
+struct NormalizedLines {
+    std::string text;  // the whole text normalized (normalize_text): one '\n' per line break
+    struct Range {
+        std::uint32_t begin = 0;
+        std::uint32_t end = 0;
+    };
+    std::vector<Range> non_blank;  // where each non-blank line's content is in `text`, in order
+    std::string_view line(std::size_t i) const {
+        return std::string_view(text).substr(non_blank[i].begin, non_blank[i].end - non_blank[i].begin);
+    }
+};
+NormalizedLines normalized_lines(std::string_view text);
+
 // Line/column of each of the sorted byte `offsets` of `text` (one pass).
 std::vector<TextPosition> positions_of(std::string_view text, const Layout& layout,
                                        const std::vector<std::uint64_t>& sorted_offsets);

@@ -68,11 +68,9 @@ constexpr std::array<std::string_view, 13> k_copyright_marks = {
 
 // --- UTF-8 and character classes ---------------------------------------------------------------
 
-// Decodes the code point at `i` and advances `i`; malformed bytes decode as U+FFFD, one byte
-// at a time, so a stray byte can never stall or overrun the scan.
-char32_t next_cp(std::string_view s, std::size_t& i) {
+// next_cp past ASCII: kept out of line so that the ASCII case inlines into every scan.
+[[gnu::noinline]] char32_t next_multibyte_cp(std::string_view s, std::size_t& i) {
     const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) { ++i; return b0; }
     int len = 0;
     char32_t cp = 0;
     if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; }
@@ -87,6 +85,14 @@ char32_t next_cp(std::string_view s, std::size_t& i) {
     }
     i += static_cast<std::size_t>(len);
     return cp;
+}
+
+// Decodes the code point at `i` and advances `i`; malformed bytes decode as U+FFFD, one byte
+// at a time, so a stray byte can never stall or overrun the scan.
+inline char32_t next_cp(std::string_view s, std::size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) { ++i; return b0; }
+    return next_multibyte_cp(s, i);
 }
 
 char32_t last_cp(std::string_view s, std::size_t& start) {
@@ -151,31 +157,27 @@ bool is_bullet(char32_t c) {
 
 // --- lexicon matching ---------------------------------------------------------------------
 
-// Looks phrases up without allocating per call: one reusable key buffer.
+// Looks phrases up in the lexicon's trie (phrase_trie.hpp): no copies, no hashing.
 class Matcher {
 public:
-    explicit Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {}
+    explicit Matcher(const Lexicon& lexicon)
+        : trie_(lexicon.phrases), star_space_(trie_.walk(PhraseTrie::root(), "* ")) {}
 
-    bool button(std::string_view s) { return has(lexicon_.button_words, s); }
-    bool heading(std::string_view s) { return has(lexicon_.heading_words, s); }
-    bool stop(std::string_view s) { return has(lexicon_.stop_words, s); }
-    bool button_prefix(std::string_view head) { return has_affixed(head, false); }
-    bool button_suffix(std::string_view tail) { return has_affixed(tail, true); }
+    const PhraseTrie& trie() const { return trie_; }
+    bool stop(std::string_view s) const { return has(PhraseTrie::root(), s, Lexicon::k_stop); }
+    // "previous *": a link head; "* はこちら": a link suffix (button entries with a wildcard).
+    bool button_prefix(std::string_view head) const {
+        return has(trie_.walk(PhraseTrie::root(), head), " *", Lexicon::k_button);
+    }
+    bool button_suffix(std::string_view tail) const { return has(star_space_, tail, Lexicon::k_button); }
 
 private:
-    bool has(const std::unordered_set<std::string>& set, std::string_view s) {
-        if (set.empty()) return false;
-        key_.assign(s.data(), s.size());
-        return set.count(key_) != 0;
-    }
-    bool has_affixed(std::string_view s, bool suffix) {
-        if (suffix) { key_ = "* "; key_.append(s.data(), s.size()); }
-        else { key_.assign(s.data(), s.size()); key_ += " *"; }
-        return lexicon_.button_words.count(key_) != 0;
+    bool has(PhraseTrie::Node from, std::string_view s, std::uint8_t kind) const {
+        return (trie_.kinds(trie_.walk(from, s)) & kind) != 0;
     }
 
-    const Lexicon& lexicon_;
-    std::string key_;
+    const PhraseTrie& trie_;
+    const PhraseTrie::Node star_space_;  // after "* ", where suffix entries continue
 };
 
 // How a whole line decomposes into lexicon phrases and filler.
@@ -198,17 +200,23 @@ Composition compose(std::string_view s, Matcher& matcher, bool headings_only) {
         const char32_t first = next_cp(s, j);
         if (is_filler(first) && best[i] < best[j]) best[j] = best[i];
         if (is_filler(first)) continue;
-        // Try every phrase starting here, ending on a code point boundary.
+        // Try every phrase starting here, ending on a code point boundary. The trie walks along
+        // and ends the search once no phrase starts with the piece.
+        const PhraseTrie& trie = matcher.trie();
+        PhraseTrie::Node node = PhraseTrie::root();
         std::size_t end = i;
         char32_t last = 0;
         while (end < n && end - i <= k_max_entry_bytes) {
+            const std::size_t from = end;
             last = next_cp(s, end);
+            node = trie.walk(node, s.substr(from, end - from));
+            if (node == PhraseTrie::k_none) break;
             std::size_t peek = end;
             const char32_t after = end < n ? next_cp(s, peek) : U' ';
             if (is_word_char(last) && is_word_char(after)) continue;  // mid-word
-            const std::string_view phrase = s.substr(i, end - i);
-            const bool is_heading = matcher.heading(phrase);
-            const bool is_button = !headings_only && !is_heading && matcher.button(phrase);
+            const std::uint8_t kinds = trie.kinds(node);
+            const bool is_heading = (kinds & Lexicon::k_heading) != 0;
+            const bool is_button = !headings_only && !is_heading && (kinds & Lexicon::k_button) != 0;
 
             if ((is_heading || is_button) && best[i] + 1 < best[end]) best[end] = best[i] + 1;
         }
@@ -562,13 +570,24 @@ Lexicon Lexicon::load(const std::string& dir) {
             throw Error(ExitCode::usage, "cannot read word list", path.string());
         parse_word_list(lexicon, text.str(), path.string());
     }
+    lexicon.index_phrases();
     return lexicon;
+}
+
+void Lexicon::index_phrases() {
+    std::vector<std::pair<std::string, std::uint8_t>> entries;
+    entries.reserve(button_words.size() + heading_words.size() + stop_words.size());
+    for (const std::string& word : button_words) entries.emplace_back(word, k_button);
+    for (const std::string& word : heading_words) entries.emplace_back(word, k_heading);
+    for (const std::string& word : stop_words) entries.emplace_back(word, k_stop);
+    phrases = PhraseTrie(entries);
 }
 
 const Lexicon& Lexicon::builtin() {
     static const Lexicon lexicon = [] {
         Lexicon built;
         for (std::string_view text : k_lexicon_files) parse_word_list(built, text, "<built-in word list>");
+        built.index_phrases();
         return built;
     }();
     return lexicon;

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "once/config.hpp"
+#include "once/phrase_trie.hpp"
 
 namespace once {
 
@@ -30,6 +31,13 @@ struct Lexicon {
     std::unordered_set<std::string> button_words;   // Share, Tweet, シェア, 分享, Previous, 次へ ...
     std::unordered_set<std::string> heading_words;  // Related articles, 関連記事, 相关文章, Latest Posts ...
     std::unordered_set<std::string> stop_words;     // function words: the, of, です, の, 的 ... (content signal)
+    // The three sets above as one trie (kind bits: k_button, k_heading, k_stop), which is what
+    // classify_lines searches lines with. load() and builtin() build it; a Lexicon filled by
+    // hand must call index_phrases() after changing the sets.
+    PhraseTrie phrases;
+    static constexpr std::uint8_t k_button = 1, k_heading = 2, k_stop = 4;
+
+    void index_phrases();
 
     // Reads every `*.txt` under `dir` (one entry per line, `#` comments, a `[button]`,
     // `[heading]` or `[stop]` section header). Throws Error(usage) when dir is unreadable.

@@ -20,7 +20,7 @@ bool starts_with_bullet(std::string_view line) {
 Signer::Signer(const Config& config) : config_(config), hasher_(config.num_perm, config.seed) {}
 
 std::uint64_t content_key(std::string_view original) {
-    return shingle(normalize(original).text, 1, false, false).key;
+    return shingle(normalize_text(original), 1, false, false).key;
 }
 
 std::uint64_t line_template_key(std::string_view normalized_line) {
@@ -64,11 +64,12 @@ DocAnalysis Signer::analyze(std::string_view text) const {
 }
 
 std::vector<std::uint64_t> Signer::line_templates(std::string_view text) const {
-    // Segmenting normalizes every block once, which is what template keys need.
-    const Layout layout = segment(text);
+    // The same lines' normalized text as segment() gives analyze(), without sentences or the
+    // alignment, which template keys do not need.
+    const NormalizedLines lines = normalized_lines(text);
     std::vector<std::uint64_t> keys;
-    for (const auto& line : layout.lines)
-        if (!line.blank) keys.push_back(line_template_key(line.normalized));
+    keys.reserve(lines.non_blank.size());
+    for (std::size_t i = 0; i < lines.non_blank.size(); ++i) keys.push_back(line_template_key(lines.line(i)));
     return keys;
 }
 

@@ -88,47 +88,32 @@ CharClass compute_class(char32_t cp) {
     }
 }
 
-// Tables for the Basic Multilingual Plane, built once: class and folded form of every code
-// point. 65,536 utf8proc calls take a few milliseconds and make the hot loop a table lookup.
-struct BmpTables {
-    std::array<CharClass, 0x10000> classes{};
-    std::array<std::uint32_t, 0x10001> fold_offset{};
-    std::string fold_pool;
+}  // namespace
 
-    BmpTables() {
-        fold_pool.reserve(0x10000 * 3);
+// 65,536 utf8proc calls take a few milliseconds and make the hot loops a table lookup.
+const BmpTables& build_bmp_tables() {
+    static const BmpTables tables = [] {
+        BmpTables built;
+        built.fold_pool.reserve(0x10000 * 3);
         std::string utf8;
         for (char32_t cp = 0; cp < 0x10000; ++cp) {
-            classes[cp] = compute_class(cp);
-            fold_offset[cp] = static_cast<std::uint32_t>(fold_pool.size());
+            built.classes[cp] = compute_class(cp);
+            built.fold_offset[cp] = static_cast<std::uint32_t>(built.fold_pool.size());
             if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates never occur in valid UTF-8
             utf8.clear();
             append_utf8(utf8, cp);
-            fold_pool += cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? std::string(1, char(cp + 32)) : utf8)
-                                   : map_with_utf8proc(utf8);
+            built.fold_pool += cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? std::string(1, char(cp + 32)) : utf8)
+                                         : map_with_utf8proc(utf8);
         }
-        fold_offset[0x10000] = static_cast<std::uint32_t>(fold_pool.size());
-    }
-};
-
-const BmpTables& bmp() {
-    static const BmpTables tables;
+        built.fold_offset[0x10000] = static_cast<std::uint32_t>(built.fold_pool.size());
+        return built;
+    }();
     return tables;
 }
 
-}  // namespace
+CharClass char_class_beyond_bmp(char32_t cp) { return compute_class(cp); }
 
-CharClass char_class(char32_t cp) {
-    if (cp < 0x10000) return bmp().classes[cp];
-    return compute_class(cp);
-}
-
-std::string_view nfkc_casefold(char32_t cp) {
-    if (cp < 0x10000) {
-        const auto& tables = bmp();
-        return std::string_view(tables.fold_pool)
-            .substr(tables.fold_offset[cp], tables.fold_offset[cp + 1] - tables.fold_offset[cp]);
-    }
+std::string_view nfkc_casefold_beyond_bmp(char32_t cp) {
     thread_local std::string buffer;
     std::string utf8;
     append_utf8(utf8, cp);

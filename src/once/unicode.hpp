@@ -8,6 +8,8 @@
 //   std::string_view folded = once::nfkc_casefold(U'Ａ');   // "a"
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,11 +27,40 @@ enum class CharClass : unsigned char {
     symbol,       // S* categories and anything else
 };
 
-CharClass char_class(char32_t cp);
+inline CharClass char_class(char32_t cp);  // defined below
 
 // NFKC + full case folding of one code point, as UTF-8. Returns a view into a table that lives
 // for the whole program (BMP) or into a thread-local buffer valid until the next call (others).
-std::string_view nfkc_casefold(char32_t cp);
+inline std::string_view nfkc_casefold(char32_t cp);  // defined below
+
+// --- the tables behind the two functions above ---------------------------------------------
+// Class and folded form of every code point of the Basic Multilingual Plane, built once from
+// utf8proc on first use. In the header so that the per-character calls of the normalizer,
+// segmenter and shingler inline to a table lookup.
+struct BmpTables {
+    std::array<CharClass, 0x10000> classes{};
+    std::array<std::uint32_t, 0x10001> fold_offset{};  // fold of cp: fold_pool[offset[cp], offset[cp + 1])
+    std::string fold_pool;
+};
+const BmpTables& build_bmp_tables();  // unicode.cpp: the one place that asks utf8proc
+CharClass char_class_beyond_bmp(char32_t cp);
+std::string_view nfkc_casefold_beyond_bmp(char32_t cp);
+
+inline const BmpTables& bmp_tables() {
+    static const BmpTables& tables = build_bmp_tables();
+    return tables;
+}
+
+inline CharClass char_class(char32_t cp) {
+    return cp < 0x10000 ? bmp_tables().classes[cp] : char_class_beyond_bmp(cp);
+}
+
+inline std::string_view nfkc_casefold(char32_t cp) {
+    if (cp >= 0x10000) return nfkc_casefold_beyond_bmp(cp);
+    const BmpTables& tables = bmp_tables();
+    return std::string_view(tables.fold_pool)
+        .substr(tables.fold_offset[cp], tables.fold_offset[cp + 1] - tables.fold_offset[cp]);
+}
 
 // NFKC + case folding of a short UTF-8 sequence (a character with its combining marks), so
 // that "か" + U+3099 composes to "が".
