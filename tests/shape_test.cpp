@@ -516,9 +516,9 @@ TEST_CASE("lexicon: the phrase trie holds exactly the entries of the three sets"
     CHECK(kinds_of("shar") == 0);
     CHECK(kinds_of("related article") == 0);
 
-    TempDir dir("trie");
+    once::test::TempDir dir;
     dir.write("a.txt", "[button]\nShare  This\n[stop]\nthe\n[heading]\nthe\n");
-    const once::Lexicon loaded = once::Lexicon::load(dir.path.string());
+    const once::Lexicon loaded = once::Lexicon::load(dir.path());
     const auto loaded_kinds = [&](std::string_view phrase) {
         return loaded.phrases.kinds(loaded.phrases.walk(once::PhraseTrie::root(), phrase));
     };
