@@ -63,6 +63,8 @@ public:
     // Records that a sentence was removed (the planner decides after matching).
     void mark_removed(std::uint64_t id) { kept_[id] = kept_[direct_[id]]; }
     std::uint64_t size() const { return locations_.size(); }
+    // Signatures stored: eligible sentences that are not an exact repeat of an earlier one.
+    std::uint64_t signature_count() const { return signatures_.size(); }
     // Bytes the index holds now, and a sentence saying so for error messages.
     std::size_t memory_bytes() const;
     std::string describe_memory() const;

@@ -326,6 +326,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         throw;
     }
     if (pending) finish(*pending);
+    result.index = {matcher.size(), matcher.signature_count(), matcher.memory_bytes()};
     result.skipped = corpus.skipped();
     return result;
 }

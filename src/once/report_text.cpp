@@ -102,6 +102,11 @@ std::string render_terminal(const RunResult& result, const Summary& summary,
     } else if (!result.docs.empty()) {
         out += "  nothing to remove\n";
     }
+    if (result.index.sentences > 0)
+        out += style.dim("  index: " + plural(result.index.sentences, "sentence", "sentences") + ", " +
+                         std::to_string(result.index.signatures) + " with a signature of their own, " +
+                         format_bytes(result.index.bytes)) +
+               "\n";
     if (summary.fully_removed > 0)
         out += "  " + plural(summary.fully_removed, "document", "documents") + " fully removed\n";
 

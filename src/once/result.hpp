@@ -78,10 +78,18 @@ struct SkippedInput {
     std::string reason;  // the one-line error message
 };
 
+// What the run's signature index held at the end (capacity planning: memory per sentence).
+struct IndexStats {
+    std::uint64_t sentences = 0;   // every sentence of the corpus
+    std::uint64_t signatures = 0;  // eligible sentences that are not an exact repeat
+    std::uint64_t bytes = 0;       // memory of the index
+};
+
 struct RunResult {
     std::vector<DocResult> docs;
     std::vector<SkippedInput> skipped;
     Config config;
+    IndexStats index;
 
     std::uint64_t total_bytes() const {
         std::uint64_t total = 0;
