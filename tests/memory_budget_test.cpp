@@ -43,9 +43,14 @@ TEST_CASE("format_memory_size picks a readable unit") {
     CHECK(once::format_memory_size(3ull << 30) == "3.0 GiB");
 }
 
-TEST_CASE("the process's memory and the machine's are known on Linux") {
-    CHECK(once::resident_bytes() > (1u << 20));  // at least the binary and its libraries
-    CHECK(once::machine_memory() > once::resident_bytes());
+TEST_CASE("resident_bytes sees memory the process touches; machine_memory is larger") {
+    const std::uint64_t before = once::resident_bytes();
+    std::vector<char> block(64u << 20);
+    for (std::size_t i = 0; i < block.size(); i += 4096) block[i] = static_cast<char>(i);
+    const std::uint64_t after = once::resident_bytes();
+    CHECK(block[4096] == static_cast<char>(4096));
+    CHECK(after >= before + (48u << 20));
+    CHECK(once::machine_memory() > after);
 }
 
 TEST_CASE("MemoryBudget: within the limit passes, past it is a resource error saying why") {

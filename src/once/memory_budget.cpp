@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 
 #include "once/error.hpp"
 
@@ -53,7 +54,21 @@ std::string format_memory_size(std::uint64_t bytes) {
 }
 
 std::uint64_t resident_bytes() {
-    std::ifstream statm("/proc/self/statm");
+    // Anonymous memory (heap, index blocks), not file pages: a mapped signature file is served
+    // from the page cache, which the kernel can drop, so it does not bring the OOM killer.
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    std::uint64_t kib = 0;
+    std::uint64_t total = 0;
+    bool found = false;
+    while (status >> key) {
+        if (key == "RssAnon:" || key == "RssShmem:") {
+            if (status >> kib) total += kib * 1024, found = true;
+        }
+        status.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+    }
+    if (found) return total;
+    std::ifstream statm("/proc/self/statm");  // older kernels: all resident pages
     std::uint64_t size = 0;
     std::uint64_t resident = 0;
     if (!(statm >> size >> resident)) return 0;

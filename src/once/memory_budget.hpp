@@ -1,10 +1,11 @@
 // memory_budget.hpp — keeps a run under --max-memory: a clear error instead of the OOM killer.
 //
 // Why resident memory and not an account of every allocation: what kills a process is the
-// kernel's view of it, and that view includes the allocator's slack, the page cache of mapped
-// blocks and the libraries. So the budget reads the process's resident set (cheap: one small
-// /proc read per batch) and, before a batch is analyzed, adds what analysis of its text is
-// known to cost (measured: 13–17 bytes per byte of text, see k_analysis_bytes_per_byte).
+// kernel's view of it, and that view includes the allocator's slack and the index's blocks. So
+// the budget reads the process's resident anonymous memory (cheap: one small /proc read per
+// batch; mapped input files are left out, the kernel can drop their pages) and, before a batch
+// is analyzed, adds what analysis of its text is known to cost (measured: 13–17 bytes per byte
+// of text, see k_analysis_bytes_per_byte).
 // Exceeding the budget throws Error(resource_limit) — exit 6 — with what was using the memory.
 //
 // The default budget is 90% of what the machine allows the process: physical memory, or the
@@ -29,7 +30,8 @@ std::uint64_t parse_memory_size(const std::string& text, const std::string& opti
 // "1.5 GiB", "512 MiB", ...
 std::string format_memory_size(std::uint64_t bytes);
 
-// Resident memory of this process now (0 where the platform does not say).
+// Resident anonymous memory of this process now (heap and index; not mapped files), 0 where
+// the platform does not say.
 std::uint64_t resident_bytes();
 // What the machine allows this process: physical memory, or the cgroup limit when lower.
 std::uint64_t machine_memory();
