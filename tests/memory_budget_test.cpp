@@ -44,12 +44,13 @@ TEST_CASE("format_memory_size picks a readable unit") {
 }
 
 TEST_CASE("resident_bytes sees memory the process touches; machine_memory is larger") {
-    const std::uint64_t before = once::resident_bytes();
+    // Other tests free memory of their own at any time, so the check is on the level, not the
+    // difference: with 64 MiB touched, the process holds at least that much.
     std::vector<char> block(64u << 20);
     for (std::size_t i = 0; i < block.size(); i += 4096) block[i] = static_cast<char>(i);
     const std::uint64_t after = once::resident_bytes();
     CHECK(block[4096] == static_cast<char>(4096));
-    CHECK(after >= before + (48u << 20));
+    CHECK(after >= (64u << 20));
     CHECK(once::machine_memory() > after);
 }
 
