@@ -36,15 +36,6 @@
 
 namespace once {
 
-// The kernel clears a fresh page when it is first touched, on the thread that touches it — for
-// the index, the matcher's sequential thread, where it cost ~11% of the time on a gigabyte. With
-// the reserve on, a background thread maps and touches a few blocks ahead, and HugeBlocks takes
-// blocks the kernel has already cleared. Off by default; runs with more than one thread turn it
-// on (it uses a second core). Blocks are zeroed either way: results never depend on it.
-void enable_block_reserve();
-// A cleared, 2 MiB-aligned huge block from the reserve, or nullptr when none is ready.
-void* take_reserved_block();
-
 // Blocks of 2 MiB for the index. Lookups land on random entries of arrays of tens or hundreds of
 // MiB: with 4 KiB pages nearly every one also misses the TLB, and the page walk costs as much as
 // the cache miss. Each block is mapped on its own, 2 MiB-aligned, and from the second block of an
@@ -72,14 +63,6 @@ public:
 
 private:
     static void* acquire(bool huge) {
-        if (huge)
-            if (void* block = take_reserved_block()) return block;
-        return map_block(huge);
-    }
-
-public:
-    // A fresh block straight from the kernel (not yet touched, so not yet cleared).
-    static void* map_block(bool huge) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
         void* mapped = mmap(nullptr, 2 * k_block_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (mapped == MAP_FAILED) throw std::bad_alloc();
@@ -97,8 +80,6 @@ public:
         return block;
 #endif
     }
-
-private:
     static void release(void* block) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
         munmap(block, k_block_bytes);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <thread>
 
 #include "once/error.hpp"
 #include "once/memory_budget.hpp"
@@ -58,10 +57,7 @@ constexpr std::uint32_t k_large_bucket = k_bucket_header + k_max_chain;
 
 Matcher::Matcher(const Config& config)
     : config_(config), k_(static_cast<std::size_t>(config.num_perm)), rows_(config.rows_per_band()),
-      bands_(static_cast<std::size_t>(config.bands)), signatures_(k_) {
-    // With a second core, fresh index blocks are cleared there (flat_hash.hpp).
-    if (config.threads != 1 && std::thread::hardware_concurrency() > 1) enable_block_reserve();
-}
+      bands_(static_cast<std::size_t>(config.bands)), signatures_(k_) {}
 
 std::size_t Matcher::memory_bytes() const {
     return locations_.memory_bytes() + indexed_.memory_bytes() + roots_.memory_bytes() + direct_.memory_bytes() +
