@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "random_text.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -302,20 +304,14 @@ std::string reference_normalize(std::string_view original) {
 // before a combining mark, half-width kana with voicing marks, the separators that are white
 // space inside a line (U+2028, \v, \f), CRLF, CJK, ignorables and expanding ligatures.
 TEST_CASE("normalize: agrees with a character-at-a-time reference on random mixed text") {
-    const std::vector<std::string> pieces = {
-        "a", "Z", "word", "Ab1", ".", "!", " ", "  ", "\t", "\v", "\f", "\n", "\r\n", "\r",
-        "\u0301", "\u0308", "\u3099", "\u309A", "ｶ", "ﾊ", "\uFF9E", "\uFF9F", "\u2028", "\u2029",
-        "\u0085", "\u3000", "\u00A0", "日本", "か", "。", "Ｈｅｌｌｏ", "\u200B", "\uFEFF", "\x01",
-        "\x7F", "ﬁ", "㍻", "\U0001F600", "\u0E01\u0E34", "e", "\u00E9", "\u1100\u1161"};
-    std::uint64_t state = 12345;
-    const auto next_random = [&state] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<std::size_t>(state >> 33);
-    };
+    once::test::RandomPieces random(
+        {"a", "Z", "word", "Ab1", ".", "!", " ", "  ", "\t", "\v", "\f", "\n", "\r\n", "\r",
+         "\u0301", "\u0308", "\u3099", "\u309A", "ｶ", "ﾊ", "\uFF9E", "\uFF9F", "\u2028", "\u2029",
+         "\u0085", "\u3000", "\u00A0", "日本", "か", "。", "Ｈｅｌｌｏ", "\u200B", "\uFEFF", "\x01",
+         "\x7F", "ﬁ", "㍻", "\U0001F600", "\u0E01\u0E34", "e", "\u00E9", "\u1100\u1161"},
+        12345);
     for (int round = 0; round < 3000; ++round) {
-        std::string input;
-        const std::size_t length = next_random() % 24;
-        for (std::size_t i = 0; i < length; ++i) input += pieces[next_random() % pieces.size()];
+        const std::string input = random.text(24);
         CAPTURE(input);
         const auto norm = once::normalize(input);
         CHECK(norm.text == reference_normalize(input));

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "random_text.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -339,18 +341,11 @@ TEST_CASE("normalized_lines: the non-blank lines' text of segment(), without sen
 }
 
 TEST_CASE("normalized_lines: agrees with segment() on random mixed text") {
-    const std::vector<std::string> pieces = {"a", "Word", ".", " ", "\t", "\n", "\r\n", "\r", "\v", "\f",
-                                             "\u2028", "\u3000", "\u0301", "ｶ", "\uFF9E", "日本", "。",
-                                             "\u200B", "\u115F", "ﬁ", "Ｘ", "!", "\n\n"};
-    std::uint64_t state = 7;
-    const auto next_random = [&state] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<std::size_t>(state >> 33);
-    };
+    once::test::RandomPieces random({"a", "Word", ".", " ", "\t", "\n", "\r\n", "\r", "\v", "\f", "\u2028", "\u3000",
+                                     "\u0301", "ｶ", "\uFF9E", "日本", "。", "\u200B", "\u115F", "ﬁ", "Ｘ", "!", "\n\n"},
+                                    7);
     for (int round = 0; round < 2000; ++round) {
-        std::string text;
-        const std::size_t length = next_random() % 30;
-        for (std::size_t i = 0; i < length; ++i) text += pieces[next_random() % pieces.size()];
+        const std::string text = random.text(30);
         CAPTURE(text);
         CHECK(non_blank_lines(text) == non_blank_lines_of_segment(text));
     }

@@ -160,6 +160,20 @@ private:
     bool stopping_ = false;
 };
 
+// The two-batch hand-over of a pipelined stage: batch `next` has been submitted; finish the
+// batch before it, then `next` becomes the pending one. If finishing fails, `next`'s job is
+// stopped before the exception leaves (its items use what the caller is about to destroy).
+template <typename Pending, typename Finish>
+void hand_over(std::unique_ptr<Pending>& pending, std::unique_ptr<Pending> next, WorkPool& pool, Finish&& finish) {
+    try {
+        if (pending) finish(*pending);
+    } catch (...) {
+        pool.cancel(*next->job);
+        throw;
+    }
+    pending = std::move(next);
+}
+
 Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOptions& options) {
     Recurrence counts;
     Signer signer(config);
@@ -186,13 +200,7 @@ Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOption
         next->job = pool.submit(p.batch.size(), [&p, &signer](std::size_t i) {
             p.templates[i] = signer.line_templates(p.batch[i].doc.text);
         }, false);
-        try {
-            if (pending) finish(*pending);
-        } catch (...) {
-            pool.cancel(*next->job);
-            throw;
-        }
-        pending = std::move(next);
+        hand_over(pending, std::move(next), pool, finish);
     });
     corpus.scan([&](SourceDocument&& document) { batcher.add(std::move(document)); });
     batcher.flush();
@@ -304,13 +312,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
                 p.analyses[i] = signer.analyze(p.batch[i].doc.text);
                 p.verdicts[i] = judge_lines(p.analyses[i], p.batch[i].doc.group, recurrence, judge);
             }, false);
-            try {
-                if (pending) finish(*pending);
-            } catch (...) {
-                pool.cancel(*next->job);
-                throw;
-            }
-            pending = std::move(next);
+            hand_over(pending, std::move(next), pool, finish);
         } catch (...) {
             stage_failed = true;
             throw;
