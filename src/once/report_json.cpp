@@ -44,6 +44,11 @@ std::string render_json(const RunResult& result, const Summary& summary,
         {"fully_removed_documents", summary.fully_removed},
         {"skipped_inputs", result.skipped.size()},
     };
+    root["index"] = {
+        {"sentences", result.index.sentences},
+        {"signatures", result.index.signatures},
+        {"bytes", result.index.bytes},
+    };
 
     Json kinds = Json::object();
     for (Kind kind : kAllKinds) {
