@@ -283,3 +283,34 @@ TEST_CASE("parallel_for: every index once, exceptions propagate") {
     }
     once::parallel_for(0, 4, [](std::size_t) { FAIL("called for n = 0"); });
 }
+
+TEST_CASE("pipeline: without keep_spans a document keeps its removed-byte count, and the sink its spans") {
+    TempDir dir;
+    write_corpus(dir);
+    const once::Config config;
+    const Run kept = run_on({dir.path()}, config);
+    once::PipelineOptions options;
+    options.keep_spans = false;
+    const Run released = run_on({dir.path()}, config, options);
+    REQUIRE(kept.result.docs.size() == released.result.docs.size());
+    CHECK(kept.result.removed_bytes() > 0);
+    CHECK(released.result.removed_bytes() == kept.result.removed_bytes());
+    for (std::size_t d = 0; d < kept.result.docs.size(); ++d) {
+        CAPTURE(kept.result.docs[d].id);
+        CHECK(released.result.docs[d].spans.empty());
+        CHECK(released.result.docs[d].removed_bytes() == kept.result.docs[d].removed_bytes());
+        CHECK(released.seen[d].cleaned == kept.seen[d].cleaned);  // the sink saw the same cuts
+    }
+}
+
+TEST_CASE("pipeline: the run reports what its index held") {
+    TempDir dir;
+    write_corpus(dir);
+    const Run run = run_on({dir.path()}, once::Config{});
+    const once::IndexStats& index = run.result.index;
+    CHECK(index.sentences > 10);
+    // Exact repeats (en/3.txt copies en/1.txt, zh/1.txt repeats a sentence) share a signature.
+    CHECK(index.signatures > 0);
+    CHECK(index.signatures < index.sentences);
+    CHECK(index.bytes > 0);
+}
