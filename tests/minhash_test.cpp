@@ -104,6 +104,7 @@ TEST_CASE("property: MinHash estimates stay within the stated error of exact Jac
     const once::MinHasher hasher(k_perm, 1);
 
     double total_error = 0.0;
+    double total_low_error = 0.0;
     double worst_error = 0.0;
     double total_exact = 0.0;
     for (int pair = 0; pair < k_pairs; ++pair) {
@@ -119,20 +120,36 @@ TEST_CASE("property: MinHash estimates stay within the stated error of exact Jac
         b.insert(b.end(), common.begin(), common.end());
 
         const double exact = once::exact_jaccard(sorted(a), sorted(b));
-        const double estimate = once::estimate_jaccard(sign(hasher, a).data(), sign(hasher, b).data(), k_perm);
+        const auto signature_a = sign(hasher, a);
+        const auto signature_b = sign(hasher, b);
+        const double estimate = once::estimate_jaccard(signature_a.data(), signature_b.data(), k_perm);
+        // What the index uses: the low byte of each value, corrected for chance agreement.
+        std::vector<std::uint8_t> low_a(k_perm), low_b(k_perm);
+        once::low_bytes(signature_a.data(), k_perm, low_a.data());
+        once::low_bytes(signature_b.data(), k_perm, low_b.data());
+        std::size_t equal_low = 0;
+        for (int i = 0; i < k_perm; ++i) equal_low += low_a[i] == low_b[i];
+        const double low_estimate = once::jaccard_from_low_bytes(equal_low, k_perm);
         const double error = std::abs(estimate - exact);
+        const double low_error = std::abs(low_estimate - exact);
         CAPTURE(pair);
         CAPTURE(exact);
         CAPTURE(estimate);
+        CAPTURE(low_estimate);
         CHECK(error <= 0.25);
+        CHECK(low_error <= 0.25);
         total_error += error;
+        total_low_error += low_error;
         worst_error = std::max(worst_error, error);
         total_exact += exact;
     }
     const double mean_error = total_error / k_pairs;
+    const double mean_low_error = total_low_error / k_pairs;
     CAPTURE(worst_error);
     CAPTURE(mean_error);
+    CAPTURE(mean_low_error);
     CHECK(mean_error <= 0.05);
+    CHECK(mean_low_error <= 0.05);
     // The pairs really spread over the range (the property is not tested on trivial pairs only).
     CHECK(total_exact / k_pairs > 0.2);
     CHECK(total_exact / k_pairs < 0.8);
@@ -189,7 +206,7 @@ TEST_CASE("containment_from_jaccard") {
 }
 
 TEST_CASE("band_key: depends on the band number and on that band's rows only") {
-    std::vector<std::uint32_t> signature(64, 7);  // every row equal: only the band number differs
+    std::vector<std::uint8_t> signature(64, 7);  // every row equal: only the band number differs
     std::set<std::uint64_t> keys;
     for (int band = 0; band < 16; ++band) keys.insert(once::band_key(signature.data(), band, 4));
     CHECK(keys.size() == 16);
@@ -202,8 +219,23 @@ TEST_CASE("band_key: depends on the band number and on that band's rows only") {
     // Deterministic.
     CHECK(once::band_key(signature.data(), 1, 4) == once::band_key(signature.data(), 1, 4));
     // Row order inside a band matters.
-    const std::vector<std::uint32_t> x = {1, 2, 3, 4}, y = {2, 1, 3, 4};
+    const std::vector<std::uint8_t> x = {1, 2, 3, 4}, y = {2, 1, 3, 4};
     CHECK(once::band_key(x.data(), 0, 4) != once::band_key(y.data(), 0, 4));
+    // Bands of more than 8 rows: every row still counts.
+    std::vector<std::uint8_t> wide(16, 3);
+    const std::uint64_t wide_key = once::band_key(wide.data(), 0, 16);
+    wide[12] = 4;
+    CHECK(once::band_key(wide.data(), 0, 16) != wide_key);
+}
+
+TEST_CASE("low bytes: the corrected share of equal bytes estimates Jaccard") {
+    CHECK(once::jaccard_from_low_bytes(64, 64) == 1.0);
+    CHECK(once::jaccard_from_low_bytes(0, 64) == 0.0);  // below chance agreement: clamped
+    CHECK(once::jaccard_from_low_bytes(32, 64) == doctest::Approx((0.5 - 1.0 / 256) / (1 - 1.0 / 256)));
+    const std::vector<std::uint32_t> values = {0x12345678u, 0xFFu, 0x100u, 7u};
+    std::vector<std::uint8_t> low(values.size());
+    once::low_bytes(values.data(), static_cast<int>(values.size()), low.data());
+    CHECK(low == std::vector<std::uint8_t>{0x78, 0xFF, 0x00, 0x07});
 }
 
 TEST_CASE("MinHash on text: width variants sign alike, edited sentences are similar") {

@@ -6,7 +6,7 @@
 // grows with the corpus — the seam for the on-disk index of the roadmap.
 //
 // How: an exact-key table finds repeats that are identical after normalization; LSH band tables
-// over MinHash signatures find near-duplicate candidates, each verified on its full signature:
+// over MinHash signatures find near-duplicate candidates, each verified on its stored signature:
 // estimated Jaccard >= config.similarity, or estimated containment >= config.containment (a cut
 // copy). Numbers must agree for a near match (templated notices that differ only in their
 // facts are not copies). Then the alignment is extended: a sentence next to a matched one is

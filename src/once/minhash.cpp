@@ -92,12 +92,6 @@ void MinHasher::sign(std::span<const std::uint64_t> shingles, std::uint32_t* out
     sign_portable(a_.data(), b_.data(), k, shingles, out);
 }
 
-std::uint64_t band_key(const std::uint32_t* signature, int band, int rows) {
-    std::uint64_t key = mix64(static_cast<std::uint64_t>(band) + 1);
-    for (int r = 0; r < rows; ++r) key = hash_combine(key, signature[band * rows + r]);
-    return key;
-}
-
 void low_bytes(const std::uint32_t* signature, int num_perm, std::uint8_t* out) {
     for (int i = 0; i < num_perm; ++i) out[i] = static_cast<std::uint8_t>(signature[i]);
 }

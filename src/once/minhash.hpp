@@ -3,7 +3,7 @@
 // Why: comparing every sentence with every other is quadratic; MinHash turns a shingle set into
 // k small numbers whose agreement rate estimates Jaccard resemblance, and LSH banding (b bands of
 // r rows) finds the pairs likely to be similar with probability 1-(1-s^r)^b. Candidates are then
-// verified on the full signatures. Containment |A∩B|/|A| — what a cut-off copy has with its
+// verified on the signatures as the index stores them (their low bytes, below). Containment |A∩B|/|A| — what a cut-off copy has with its
 // original — follows from the resemblance estimate and the two set sizes (Broder 1997).
 //
 // Permutations are h_i(x) = high 32 bits of (a_i * x + b_i) mod 2^64 with a_i odd, from the
@@ -33,20 +33,19 @@ private:
     std::vector<std::uint64_t> b_;
 };
 
-// Key of band `band` (rows [band*rows, (band+1)*rows)) of a signature.
-std::uint64_t band_key(const std::uint32_t* signature, int band, int rows);
-
 // b-bit MinHash (Li and König 2010): an index keeps only the low byte of each value, a quarter
 // of the memory. Two sets agree on a low byte when their values agree (probability J) or by
 // chance (1/256 otherwise), so the share E of equal low bytes estimates J as
 // (E - 1/256) / (1 - 1/256), with nearly the variance of the full values.
 void low_bytes(const std::uint32_t* signature, int num_perm, std::uint8_t* out);
-// Key of band `band` of a low-byte signature: rows * 8 bits of identity per band.
+// Key of band `band` (rows [band*rows, (band+1)*rows)) of a low-byte signature: rows * 8 bits of
+// identity per band.
 std::uint64_t band_key(const std::uint8_t* low, int band, int rows);
 // The Jaccard estimate from `equal` agreeing low bytes of `num_perm`, clamped to [0, 1].
 double jaccard_from_low_bytes(std::size_t equal, int num_perm);
 
-// Share of equal positions: the MinHash estimate of Jaccard resemblance.
+// Share of equal positions of full signatures: the textbook MinHash estimate of Jaccard
+// resemblance (the tests measure the signer's error with it; the index uses the low bytes).
 double estimate_jaccard(const std::uint32_t* a, const std::uint32_t* b, int num_perm);
 
 // Estimated containment of A in B from resemblance and set sizes, clamped to [0, 1].
