@@ -36,7 +36,7 @@ class PlanRun {
 public:
     explicit PlanRun(once::Config config = planner_config())
         : config_(std::move(config)), signer_(config_), matcher_(config_),
-          judge_(config_, once::Lexicon::builtin()) {}
+          judge_(config_) {}
 
     struct Doc {
         std::string text;

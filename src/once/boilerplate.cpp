@@ -97,11 +97,6 @@ Recurrence Recurrence::load(const std::string& path) {
     return profile;
 }
 
-JudgeContext::JudgeContext(const Config& config_in, const Lexicon& lexicon_in)
-    : config(config_in), lexicon(lexicon_in),
-      markers(config_in.marker_patterns.empty() ? builtin_marker_patterns() : config_in.marker_patterns),
-      keep(config_in.keep_patterns) {}
-
 JudgeContext::JudgeContext(const Config& config_in)
     : own_lexicon_(config_in.lexicon_dir.empty() ? nullptr
                                                  : std::make_shared<const Lexicon>(Lexicon::load(config_in.lexicon_dir))),

@@ -74,7 +74,6 @@ public:
     const Lexicon& lexicon;
     PatternSet markers;
     PatternSet keep;
-    explicit JudgeContext(const Config& config_in, const Lexicon& lexicon_in);
     // With config.lexicon_dir's word lists (loaded here), else the built-in ones.
     explicit JudgeContext(const Config& config_in);
 };
