@@ -14,13 +14,35 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "once/memory_budget.hpp"
 #include "once/pipeline.hpp"
 #include "once/reader.hpp"
 
 namespace once {
+
+// Bytes of text in a batch.
+inline std::uint64_t text_bytes(const std::vector<SourceDocument>& batch) {
+    std::uint64_t bytes = 0;
+    for (const SourceDocument& document : batch) bytes += document.doc.text.size();
+    return bytes;
+}
+
+// Before a batch is analyzed: stops the run (exit 6) when its analysis would pass the memory
+// budget, naming the document when it is alone in its batch (a huge one, the usual cause).
+// `held` says what else holds memory (the index).
+inline void check_analysis_memory(const MemoryBudget& budget, const std::vector<SourceDocument>& batch,
+                                  const std::string& held = {}) {
+    const std::uint64_t bytes = text_bytes(batch);
+    budget.check(bytes * k_analysis_bytes_per_byte,
+                 batch.size() == 1
+                     ? "analyzing " + batch.front().doc.id + " (" + format_memory_size(bytes) + " of text)"
+                     : "analyzing the documents from " + batch.front().doc.id,
+                 held);
+}
 
 class Batcher {
 public:

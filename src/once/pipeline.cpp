@@ -283,11 +283,6 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         if (options.progress) options.progress(done, bytes_done);
     };
 
-    const auto bytes_of = [](const std::vector<SourceDocument>& batch) {
-        std::uint64_t bytes = 0;
-        for (const SourceDocument& document : batch) bytes += document.doc.text.size();
-        return bytes;
-    };
     Batcher batcher(options, [&](std::vector<SourceDocument>& batch) {
         try {
             auto next = std::make_unique<Pending>();
@@ -297,16 +292,11 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
             // Two batches in flight cost a second batch of analyses; when together they are
             // more than one batch's worth of text (huge documents), the earlier one is finished
             // first, so memory stays that of one batch.
-            if (pending && bytes_of(pending->batch) + bytes_of(next->batch) > options.batch_bytes) {
+            if (pending && text_bytes(pending->batch) + text_bytes(next->batch) > options.batch_bytes) {
                 finish(*pending);
                 pending.reset();
             }
-            const std::uint64_t batch_bytes = bytes_of(next->batch);
-            budget.check(batch_bytes * k_analysis_bytes_per_byte,
-                         next->batch.size() == 1 ? "analyzing " + next->batch.front().doc.id + " (" +
-                                                       format_memory_size(batch_bytes) + " of text)"
-                                                 : "analyzing the documents from " + next->batch.front().doc.id,
-                         matcher.describe_memory());
+            check_analysis_memory(budget, next->batch, matcher.describe_memory());
             Pending& p = *next;
             next->job = pool.submit(p.batch.size(), [&p, &signer, &recurrence, &judge](std::size_t i) {
                 p.analyses[i] = signer.analyze(p.batch[i].doc.text);

@@ -259,9 +259,7 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
     const JudgeContext context(config);
     const MemoryBudget budget(config.max_memory);
     Batcher batcher(PipelineOptions{}, [&](std::vector<SourceDocument>& batch) {
-        std::uint64_t batch_bytes = 0;
-        for (const SourceDocument& document : batch) batch_bytes += document.doc.text.size();
-        budget.check(batch_bytes * k_analysis_bytes_per_byte, "signing the documents from " + batch.front().doc.id);
+        check_analysis_memory(budget, batch);
         std::vector<std::string> encoded(batch.size());
         parallel_for(batch.size(), config.threads, [&](std::size_t i) {
             const DocAnalysis analysis = signer.analyze(batch[i].doc.text);
