@@ -535,8 +535,9 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
         if (cli.output.empty() || cli.decisions_path.empty())
             throw Error(ExitCode::usage, "apply needs --decisions FILE and -o OUT");
         CleanSink apply_sink(cli, corpus, cli.output);
-        apply_sink.use_ids(decision_ids(cli.decisions_path));
-        const RunResult applied = apply_decisions(corpus, cli.config, cli.decisions_path, &apply_sink);
+        Decisions decisions = load_decisions(cli.decisions_path, cli.config);
+        apply_sink.use_ids(decisions.ids);
+        const RunResult applied = apply_decisions(corpus, cli.config, std::move(decisions), &apply_sink);
         apply_sink.commit();
         report_skipped(applied, err);
         if (!cli.quiet) out << "once: applied " << cli.decisions_path << " to " << cli.output << "\n";

@@ -315,32 +315,25 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
     writer.commit();
 }
 
-std::vector<std::string> decision_ids(const std::string& decisions_path) {
-    const std::string data = read_all(decisions_path);
-    Decoder in(data, decisions_path);
-    in.expect(k_decisions_magic);
-    in.str();  // settings: checked by apply
-    std::vector<std::string> ids(in.u64());
-    for (auto& id : ids) id = in.str();
-    return ids;
-}
-
-RunResult apply_decisions(Corpus& corpus, const Config& config, const std::string& decisions_path,
-                          DocumentSink* sink) {
-    const std::string data = read_all(decisions_path);
-    Decoder in(data, decisions_path);
+Decisions load_decisions(const std::string& decisions_path, const Config& config) {
+    const FileBytes data(decisions_path);
+    Decoder in(data.view(), decisions_path);
     in.expect(k_decisions_magic);
     check_settings(in.str(), config, decisions_path);
-    std::vector<std::string> ids(in.u64());
-    for (auto& id : ids) id = in.str();
-    std::map<std::string, std::pair<std::size_t, std::vector<Span>>> decisions;  // id -> (global index, spans)
-    for (std::size_t index = 0; index < ids.size(); ++index) {
+    Decisions decisions;
+    decisions.ids.resize(in.u64());
+    for (auto& id : decisions.ids) id = in.str();
+    for (std::size_t index = 0; index < decisions.ids.size(); ++index) {
         std::string id = in.str();
         std::vector<Span> spans(in.u64());
         for (auto& span : spans) span = decode_span(in);
-        decisions[id] = {index, std::move(spans)};
+        decisions.by_id[std::move(id)] = {index, std::move(spans)};
     }
+    return decisions;
+}
 
+RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisions, DocumentSink* sink) {
+    const std::vector<std::string>& ids = decisions.ids;
     RunResult result;
     result.config = config;
     // The result lists every document of the corpus so that sources in other shards resolve;
@@ -352,8 +345,8 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, const std::strin
     Batcher batcher(PipelineOptions{}, [&](std::vector<SourceDocument>& batch) {
         std::vector<DocResult*> docs(batch.size());
         for (std::size_t i = 0; i < batch.size(); ++i) {
-            const auto it = decisions.find(batch[i].doc.id);
-            if (it == decisions.end())
+            const auto it = decisions.by_id.find(batch[i].doc.id);
+            if (it == decisions.by_id.end())
                 throw Error(ExitCode::input_error, "not in the decisions file (was it signed and merged?)",
                             batch[i].doc.id);
             docs[i] = &result.docs[it->second.first];

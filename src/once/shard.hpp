@@ -14,7 +14,10 @@
 // docs/shard-format.md.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "once/boilerplate.hpp"
@@ -34,12 +37,16 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
 void merge_signatures(const std::vector<std::string>& signature_paths, const Config& config,
                       const std::string& decisions_path);
 
-// The ids of every document of every shard, in merge order (for maps whose sources lie in
-// other shards).
-std::vector<std::string> decision_ids(const std::string& decisions_path);
+// A decisions file, read once: the ids of every document of every shard in merge order (a map's
+// sources may lie in other shards) and, by id, each document's index in that order and its spans.
+// Throws Error naming the file if it is not a decisions file or was made with other settings.
+struct Decisions {
+    std::vector<std::string> ids;
+    std::map<std::string, std::pair<std::size_t, std::vector<Span>>> by_id;
+};
+Decisions load_decisions(const std::string& decisions_path, const Config& config);
 
 // Cleans one shard with the decisions (spans are finished against the text, as in a run).
-RunResult apply_decisions(Corpus& corpus, const Config& config, const std::string& decisions_path,
-                          DocumentSink* sink);
+RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisions, DocumentSink* sink);
 
 }  // namespace once
