@@ -524,9 +524,9 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
         if (cli.output.empty()) throw Error(ExitCode::usage, "sign needs -o FILE (the shard's signature file)");
         guard_output(cli.output, corpus);
         // Boilerplate needs the whole corpus's recurrence: a merged profile (once learn --merge).
-        const Recurrence counts = profile ? *profile : count_recurrence(corpus, cli.config);
+        if (!profile) profile = count_recurrence(corpus, cli.config);
         RunResult signed_run;
-        signed_run.skipped = write_signatures(corpus, cli.config, counts, cli.output);
+        signed_run.skipped = write_signatures(corpus, cli.config, *profile, cli.output);
         report_skipped(signed_run, err);
         if (!cli.quiet) out << "once: wrote signatures " << cli.output << "\n";
         return static_cast<int>(signed_run.skipped.empty() ? ExitCode::ok : ExitCode::partial);

@@ -169,16 +169,16 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
     std::vector<UnitMatch> matches(n);
     std::vector<std::uint64_t> direct(n, 0);  // the sentence each was matched with
 
+    // A sentence with tokens on an eligible line is matched and indexed; the others only get a
+    // location (ids are positions).
+    const auto indexed = [&](std::size_t i) { return eligible[i] && analysis.units[i].key != 0; };
     // Band keys of every sentence that may look up the bands, computed up front so that the
     // table slots of later sentences can be fetched while earlier ones are matched.
-    const auto probes_bands = [&](std::size_t i) {
-        return eligible[i] && analysis.units[i].key != 0 && analysis.units[i].set_size >= k_min_lsh_set;
-    };
+    const auto probes_bands = [&](std::size_t i) { return indexed(i) && analysis.units[i].set_size >= k_min_lsh_set; };
     // The document's signatures as stored (low bytes), for the band keys, the index and verification.
     std::vector<std::uint8_t> low(n * k_);
     for (std::size_t i = 0; i < n; ++i)
-        if (eligible[i] && analysis.units[i].key != 0)
-            low_bytes(analysis.signatures.data() + i * k_, static_cast<int>(k_), low.data() + i * k_);
+        if (indexed(i)) low_bytes(analysis.signatures.data() + i * k_, static_cast<int>(k_), low.data() + i * k_);
     std::vector<std::uint64_t> keys(n * bands);
     for (std::size_t i = 0; i < n; ++i)
         if (probes_bands(i))
@@ -187,13 +187,12 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
     // The table slots of sentence i + k_slots_ahead start loading while sentence i is matched.
     constexpr std::size_t k_slots_ahead = 8;
     const auto prefetch_slots = [&](std::size_t i) {
-        if (i >= n || !eligible[i] || analysis.units[i].key == 0) return;
+        if (i >= n || !indexed(i)) return;
         exact_.prefetch(analysis.units[i].key);
         if (probes_bands(i))
             for (std::size_t b = 0; b < bands; ++b) band_heads_.prefetch(keys[i * bands + b]);
     };
     for (std::size_t i = 0; i < std::min(n, k_slots_ahead); ++i) prefetch_slots(i);
-
 
     std::vector<std::uint32_t> candidates;
     std::vector<std::uint32_t> band_refs(bands);
@@ -205,16 +204,15 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
         const auto& sentence = analysis.layout.sentences[i];
         const UnitRecord& unit = analysis.units[i];
         if (unit.set_size > 0x7FFFFFFFu) throw Error(ExitCode::resource_limit, "sentence over 2^31 shingles");
-        const bool is_eligible = eligible[i] && unit.key != 0;
         locations_.push_back({doc, static_cast<std::uint32_t>(i), sentence.start, sentence.end,
                               sentence.start_pos, sentence.end_pos});
-        Indexed entry{unit.key, unit.number_mask, unit.number_hash, unit.set_size, unit.bulleted, k_no_signature};
-        const std::uint8_t* mine = low.data() + i * k_;
-        indexed_.push_back(entry);  // its signature record is set once it is matched
+        // Its signature record is set once it is matched (an exact repeat shares its source's).
+        indexed_.push_back({unit.key, unit.number_mask, unit.number_hash, unit.set_size, unit.bulleted, k_no_signature});
         roots_.push_back(id32);
         direct_.push_back(id32);
         kept_.push_back(id32);
-        if (!is_eligible) continue;
+        if (!indexed(i)) continue;
+        const std::uint8_t* mine = low.data() + i * k_;
 
         Candidate best{0, MatchType::none, 0.0};
         // Continuity first: when the previous sentence copies sentence d, this one most likely
@@ -307,7 +305,7 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
     const double relaxed_jaccard = config_.similarity * k_relaxed_factor_jaccard;
     const double relaxed_containment = config_.containment * k_relaxed_factor_containment;
     const auto try_neighbour = [&](std::size_t i, std::size_t matched, int step) {
-        if (matches[i].type != MatchType::none || !eligible[i] || analysis.units[i].key == 0) return false;
+        if (matches[i].type != MatchType::none || !indexed(i)) return false;
         if (matches[matched].type == MatchType::none) return false;
         const UnitLocation& source = locations_[direct[matched]];
         const std::int64_t neighbour_sentence = static_cast<std::int64_t>(source.sentence) + step;
