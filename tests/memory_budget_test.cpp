@@ -37,12 +37,6 @@ TEST_CASE("parse_memory_size: anything else is a usage error naming the option")
     }
 }
 
-TEST_CASE("format_memory_size picks a readable unit") {
-    CHECK(once::format_memory_size(512) == "512 bytes");
-    CHECK(once::format_memory_size(1536) == "1.5 KiB");
-    CHECK(once::format_memory_size(3ull << 30) == "3.0 GiB");
-}
-
 TEST_CASE("resident_bytes sees memory the process touches; machine_memory is larger") {
     // Other tests free memory of their own at any time, so the check is on the level, not the
     // difference: with 64 MiB touched, the process holds at least that much.

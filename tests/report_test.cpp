@@ -185,6 +185,7 @@ TEST_CASE("parse_report_format accepts the six names and rejects others") {
 
 TEST_CASE("helpers: FNV-1a 64 test vectors, excerpts, URIs, line ranges") {
     using namespace once::report_detail;
+    using once::format_bytes;
     // Published FNV-1a 64-bit test vectors.
     CHECK(hex64(fnv1a64("")) == "cbf29ce484222325");
     CHECK(hex64(fnv1a64("a")) == "af63dc4c8601ec8c");
@@ -228,6 +229,7 @@ TEST_CASE("helpers: FNV-1a 64 test vectors, excerpts, URIs, line ranges") {
     CHECK(line_range({3, 5}, {5, 2}) == "lines 3-5");
     CHECK(format_bytes(0) == "0 B");
     CHECK(format_bytes(1536) == "1.5 KiB");
+    CHECK(format_bytes(3ull << 30) == "3.0 GiB");
     CHECK(format_percent(0.1234) == "12.3%");
 }
 

@@ -21,6 +21,7 @@
 #include "once/memory_budget.hpp"
 #include "once/pipeline.hpp"
 #include "once/reader.hpp"
+#include "once/units.hpp"
 
 namespace once {
 
@@ -39,7 +40,7 @@ inline void check_analysis_memory(const MemoryBudget& budget, const std::vector<
     const std::uint64_t bytes = text_bytes(batch);
     budget.check(bytes * k_analysis_bytes_per_byte,
                  batch.size() == 1
-                     ? "analyzing " + batch.front().doc.id + " (" + format_memory_size(bytes) + " of text)"
+                     ? "analyzing " + batch.front().doc.id + " (" + format_bytes(bytes) + " of text)"
                      : "analyzing the documents from " + batch.front().doc.id,
                  held);
 }

@@ -6,6 +6,7 @@
 #include "once/error.hpp"
 #include "once/memory_budget.hpp"
 #include "once/minhash.hpp"
+#include "once/units.hpp"
 
 namespace once {
 namespace {
@@ -66,7 +67,7 @@ std::size_t Matcher::memory_bytes() const {
 }
 
 std::string Matcher::describe_memory() const {
-    return "the signature index holds " + std::to_string(size()) + " sentences in " + format_memory_size(memory_bytes());
+    return "the signature index holds " + std::to_string(size()) + " sentences in " + format_bytes(memory_bytes());
 }
 
 bool Matcher::band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const {

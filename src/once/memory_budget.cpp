@@ -4,11 +4,11 @@
 
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <limits>
 
 #include "once/error.hpp"
+#include "once/units.hpp"
 
 namespace once {
 
@@ -41,16 +41,6 @@ std::uint64_t parse_memory_size(const std::string& text, const std::string& opti
     const double bytes = value * scale;
     if (bytes < 1 || bytes > 1e19) throw fail();
     return static_cast<std::uint64_t>(bytes);
-}
-
-std::string format_memory_size(std::uint64_t bytes) {
-    const char* units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
-    double value = static_cast<double>(bytes);
-    int unit = 0;
-    while (value >= 1024 && unit < 4) value /= 1024, ++unit;
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
-    return buffer;
 }
 
 std::uint64_t resident_bytes() {
@@ -95,10 +85,10 @@ void MemoryBudget::check(std::uint64_t extra, const std::string& what, const std
     if (limit_ == 0) return;  // the platform tells nothing: no budget to keep
     const std::uint64_t resident = resident_bytes();
     if (resident + extra <= limit_) return;
-    std::string message = "memory limit of " + format_memory_size(limit_) +
+    std::string message = "memory limit of " + format_bytes(limit_) +
                           (explicit_ ? " (--max-memory)" : " (90% of this machine's memory; see --max-memory)") +
-                          " would be exceeded " + what + ": " + format_memory_size(resident) + " in use";
-    if (extra > 0) message += ", about " + format_memory_size(extra) + " more needed";
+                          " would be exceeded " + what + ": " + format_bytes(resident) + " in use";
+    if (extra > 0) message += ", about " + format_bytes(extra) + " more needed";
     if (!held.empty()) message += "; " + held;
     throw Error(ExitCode::resource_limit, message);
 }

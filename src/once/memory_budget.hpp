@@ -27,8 +27,6 @@ inline constexpr std::uint64_t k_analysis_bytes_per_byte = 20;
 // "4G", "512M", "1.5GiB", "800MB", "123456" (bytes). K/M/G/T are powers of 1024, with or without
 // "iB"/"B". Throws Error(usage) naming the option otherwise.
 std::uint64_t parse_memory_size(const std::string& text, const std::string& option);
-// "1.5 GiB", "512 MiB", ...
-std::string format_memory_size(std::uint64_t bytes);
 
 // Resident anonymous memory of this process now (heap and index; not mapped files), 0 where
 // the platform does not say.

@@ -20,6 +20,7 @@
 
 #include "once/report.hpp"
 #include "once/result.hpp"
+#include "once/units.hpp"
 
 namespace once::report_detail {
 
@@ -72,8 +73,7 @@ Summary summarize(const RunResult& result);
 double share(std::uint64_t part, std::uint64_t whole);
 // "12.3%" (one decimal).
 std::string format_percent(double ratio);
-// "512 B", "1.5 KiB", "12.0 MiB" (binary units, one decimal above bytes).
-std::string format_bytes(std::uint64_t bytes);
+// Sizes: once::format_bytes (units.hpp).
 // "0.91" (two decimals).
 std::string format_similarity(double similarity);
 // Rounds to 6 decimals so JSON numbers stay short; the value is still a plain double.
