@@ -298,26 +298,6 @@ NormalizedLines normalized_lines(std::string_view text) {
     return out;
 }
 
-namespace {
-
-// Code points in [from, to) of valid UTF-8: the bytes that are not continuation bytes
-// (10xxxxxx), counted eight at a time.
-std::uint32_t count_code_points_between(std::string_view text, std::uint64_t from, std::uint64_t to) {
-    std::uint32_t count = 0;
-    const char* data = text.data();
-    for (; from + 8 <= to; from += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, data + from, 8);
-        // Bit 7 of each byte that is 10xxxxxx; the multiply sums the eight bits into the top byte.
-        const std::uint64_t continuation = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
-        count += 8 - static_cast<std::uint32_t>((continuation * 0x0101010101010101ULL) >> 56);
-    }
-    for (; from < to; ++from) count += (static_cast<unsigned char>(data[from]) & 0xC0) != 0x80;
-    return count;
-}
-
-}  // namespace
-
 std::vector<TextPosition> positions_of(std::string_view text, const Layout& layout,
                                        const std::vector<std::uint64_t>& sorted_offsets) {
     std::vector<TextPosition> out;
@@ -337,7 +317,7 @@ std::vector<TextPosition> positions_of(std::string_view text, const Layout& layo
         }
         const std::uint64_t target = std::min<std::uint64_t>(offset, text.size());
         if (cursor < target) {
-            column += count_code_points_between(text, cursor, target);
+            column += static_cast<std::uint32_t>(count_code_points(text.substr(cursor, target - cursor)));
             cursor = target;
         }
         out.push_back({static_cast<std::uint32_t>(line + 1), column});

@@ -1,5 +1,8 @@
 #include "once/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace once {
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
@@ -62,8 +65,18 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 std::size_t count_code_points(std::string_view text) {
+    // The bytes that are not continuation bytes (10xxxxxx), counted eight at a time.
     std::size_t count = 0;
-    for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const char* data = text.data();
+    std::size_t at = 0;
+    for (; at + 8 <= text.size(); at += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, data + at, 8);
+        // Bit 7 of each byte that is 10xxxxxx; the multiply sums the eight bits into the top byte.
+        const std::uint64_t continuation = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
+        count += 8 - static_cast<std::size_t>((continuation * 0x0101010101010101ULL) >> 56);
+    }
+    for (; at < text.size(); ++at) count += (static_cast<unsigned char>(data[at]) & 0xC0) != 0x80;
     return count;
 }
 
