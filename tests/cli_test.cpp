@@ -3,8 +3,8 @@
 // a 100 MB single-line input.
 #include "cli/cli.hpp"
 
-#include "once/cleaner.hpp"
-#include "once/result.hpp"
+#include "once/plan/cleaner.hpp"
+#include "once/core/result.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>

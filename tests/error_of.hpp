@@ -9,7 +9,7 @@
 #include <functional>
 #include <optional>
 
-#include "once/error.hpp"
+#include "once/core/error.hpp"
 
 namespace once::test {
 

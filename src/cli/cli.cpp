@@ -13,17 +13,17 @@
 #include <set>
 #include <sstream>
 
-#include "once/baseline.hpp"
-#include "once/config.hpp"
-#include "once/error.hpp"
-#include "once/jsonl.hpp"
-#include "once/map_writer.hpp"
-#include "once/memory_budget.hpp"
-#include "once/pipeline.hpp"
-#include "once/reader.hpp"
-#include "once/report.hpp"
-#include "once/shard.hpp"
-#include "once/stream_io.hpp"
+#include "once/output/baseline.hpp"
+#include "once/core/config.hpp"
+#include "once/core/error.hpp"
+#include "once/input/jsonl.hpp"
+#include "once/output/map_writer.hpp"
+#include "once/run/memory_budget.hpp"
+#include "once/run/pipeline.hpp"
+#include "once/input/reader.hpp"
+#include "once/report/report.hpp"
+#include "once/run/shard.hpp"
+#include "once/input/stream_io.hpp"
 
 #ifndef ONCE_VERSION
 #define ONCE_VERSION "0.1.0"

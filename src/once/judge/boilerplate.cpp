@@ -1,0 +1,172 @@
+#include "once/judge/boilerplate.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "once/core/error.hpp"
+#include "once/input/stream_io.hpp"
+
+namespace once {
+
+void Recurrence::add_document(const std::string& group, std::vector<std::uint64_t> templates) {
+    std::sort(templates.begin(), templates.end());
+    templates.erase(std::unique(templates.begin(), templates.end()), templates.end());
+    Group& entry = groups_[group];
+    ++entry.documents;
+    for (const std::uint64_t key : templates)
+        if (key != 0) ++entry.counts[key];
+}
+
+void Recurrence::merge(const Recurrence& other) {
+    for (const auto& [name, group] : other.groups_) {
+        Group& mine = groups_[name];
+        mine.documents += group.documents;
+        for (const auto& [key, count] : group.counts) mine.counts[key] += count;
+    }
+}
+
+std::vector<std::string> Recurrence::groups() const {
+    std::vector<std::string> names;
+    for (const auto& entry : groups_) names.push_back(entry.first);
+    return names;
+}
+
+std::size_t Recurrence::size() const {
+    std::size_t total = 0;
+    for (const auto& [name, group] : groups_) total += group.counts.size();
+    return total;
+}
+
+std::uint32_t Recurrence::documents(const std::string& group) const {
+    const auto it = groups_.find(group);
+    return it == groups_.end() ? 0 : it->second.documents;
+}
+
+std::uint32_t Recurrence::count(const std::string& group, std::uint64_t key) const {
+    const auto it = groups_.find(group);
+    if (it == groups_.end()) return 0;
+    const auto found = it->second.counts.find(key);
+    return found == it->second.counts.end() ? 0 : found->second;
+}
+
+void Recurrence::save(const std::string& path) const {
+    std::string out = "once-profile 1\n";
+    for (const auto& [name, group] : groups_) {
+        // Group names are written as-is; tabs and newlines in them would break the format.
+        std::string safe = name;
+        std::replace(safe.begin(), safe.end(), '\t', ' ');
+        std::replace(safe.begin(), safe.end(), '\n', ' ');
+        out += "group\t" + safe + "\t" + std::to_string(group.documents) + "\n";
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> sorted(group.counts.begin(), group.counts.end());
+        std::sort(sorted.begin(), sorted.end());
+        // Keys seen once are stored too: merged with another shard's profile they may recur.
+        for (const auto& [key, count] : sorted) out += std::to_string(key) + "\t" + std::to_string(count) + "\n";
+    }
+    AtomicWriter writer(path);
+    writer.write(out);
+    writer.commit();
+}
+
+Recurrence Recurrence::load(const std::string& path) {
+    const std::string text = read_all(path);
+    std::istringstream in(text);
+    std::string line;
+    if (!std::getline(in, line) || line != "once-profile 1")
+        throw Error(ExitCode::input_error, "not a once profile (expected header 'once-profile 1')", path);
+    Recurrence profile;
+    Group* current = nullptr;
+    std::uint64_t line_number = 1;
+    while (std::getline(in, line)) {
+        ++line_number;
+        if (line.empty()) continue;
+        try {
+            if (line.rfind("group\t", 0) == 0) {
+                const auto tab = line.rfind('\t');
+                if (tab <= 6) throw std::invalid_argument("group line");
+                current = &profile.groups_[line.substr(6, tab - 6)];
+                current->documents += static_cast<std::uint32_t>(std::stoul(line.substr(tab + 1)));
+                continue;
+            }
+            const auto tab = line.find('\t');
+            if (current == nullptr || tab == std::string::npos) throw std::invalid_argument("entry");
+            current->counts[std::stoull(line.substr(0, tab))] += static_cast<std::uint32_t>(std::stoul(line.substr(tab + 1)));
+        } catch (const std::exception&) {
+            throw Error(ExitCode::input_error, "malformed profile line " + std::to_string(line_number), path);
+        }
+    }
+    return profile;
+}
+
+JudgeContext::JudgeContext(const Config& config_in)
+    : own_lexicon_(config_in.lexicon_dir.empty() ? nullptr
+                                                 : std::make_shared<const Lexicon>(Lexicon::load(config_in.lexicon_dir))),
+      config(config_in), lexicon(own_lexicon_ ? *own_lexicon_ : Lexicon::builtin()),
+      markers(config_in.marker_patterns.empty() ? builtin_marker_patterns() : config_in.marker_patterns),
+      keep(config_in.keep_patterns) {}
+
+std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const std::string& group,
+                                           const Recurrence& recurrence, const JudgeContext& context) {
+    const auto& lines = analysis.layout.lines;
+    std::vector<LineVerdictDetail> verdicts(lines.size());
+    std::vector<LineFeatures> features(lines.size());
+    const std::uint32_t group_docs = recurrence.documents(group);
+    // Inline ignore markers, in any comment syntax (<!-- once:ignore-start -->, # once:ignore-line):
+    // the lines they cover are never removed or reported (they may still be a kept copy).
+    bool in_ignored_region = false;
+    bool ignore_next = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        LineFeatures& feature = features[i];
+        feature.blank = line.blank;
+        if (line.blank) continue;
+        feature.normalized = line.normalized;
+        feature.weight = static_cast<int>(analysis.line_weights[i]);
+        feature.group_docs = group_docs;
+        feature.recurrence_docs = recurrence.count(group, analysis.line_templates[i]);
+        const std::string_view text = line.normalized;
+        bool ignored = in_ignored_region || ignore_next;
+        ignore_next = false;
+        if (text.find("once:ignore") != std::string_view::npos) {
+            ignored = true;
+            if (text.find("once:ignore-start") != std::string_view::npos) in_ignored_region = true;
+            if (text.find("once:ignore-end") != std::string_view::npos) in_ignored_region = false;
+            if (text.find("once:ignore-next-line") != std::string_view::npos) ignore_next = true;
+        }
+        if (ignored) {
+            feature.protect = true;
+            verdicts[i].role = LineRole::protect;
+            continue;
+        }
+        if (!context.keep.empty() && context.keep.search(line.normalized)) {
+            feature.protect = true;
+            verdicts[i].role = LineRole::protect;
+            continue;
+        }
+        // Markers are short; skip the regex engine for long lines.
+        if (line.normalized.size() <= 120 && context.markers.matches(line.normalized))
+            verdicts[i].role = LineRole::marker;
+    }
+    // A document most of whose text recurs elsewhere in its group is a copy of another document
+    // (a repost), not a page made of templates: its lines are left to the duplicate stage, which
+    // keeps the first copy. Chrome is a minority of a page's text.
+    std::uint64_t total_weight = 0, recurring_weight = 0;
+    for (const auto& feature : features) {
+        if (feature.blank) continue;
+        total_weight += static_cast<std::uint64_t>(feature.weight);
+        if (feature.recurrence_docs >= 2) recurring_weight += static_cast<std::uint64_t>(feature.weight);
+    }
+    if (total_weight > 0 && recurring_weight * 10 > total_weight * 7)
+        for (auto& feature : features) feature.recurrence_docs = 0;
+    const std::vector<LineVerdict> shapes = classify_lines(features, context.lexicon, context.config);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        verdicts[i].title = shapes[i].title;
+        if (verdicts[i].role != LineRole::text || !shapes[i].chrome) continue;
+        verdicts[i].role = LineRole::boilerplate;
+        verdicts[i].score = shapes[i].score;
+        verdicts[i].by_recurrence = shapes[i].by_recurrence;
+        verdicts[i].docs = features[i].recurrence_docs;
+    }
+    return verdicts;
+}
+
+}  // namespace once

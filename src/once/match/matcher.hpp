@@ -1,0 +1,132 @@
+// matcher.hpp — finds, for each sentence, an earlier sentence it copies, across the whole input.
+//
+// Why sequential: "the earliest occurrence in input order is kept" is a statement about order,
+// so documents are matched one after another against an index of everything before them (and
+// the earlier sentences of the same document). This also makes the index the only state that
+// grows with the corpus — the seam for the on-disk index of the roadmap.
+//
+// How: an exact-key table finds repeats that are identical after normalization; LSH band tables
+// over MinHash signatures find near-duplicate candidates, each verified on its stored signature:
+// estimated Jaccard >= config.similarity, or estimated containment >= config.containment (a cut
+// copy). Numbers must agree for a near match (templated notices that differ only in their
+// facts are not copies). Then the alignment is extended: a sentence next to a matched one is
+// compared with the neighbour of its source at relaxed thresholds, which catches edited and
+// cut-off sentences inside a copied passage. Clusters are union-find with the earliest member
+// as root; `source` always names the root, the kept copy.
+//
+//   once::Matcher matcher(config);
+//   auto matches = matcher.match_document(doc_index, analysis, eligible);
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "once/core/config.hpp"
+#include "once/match/flat_hash.hpp"
+#include "once/sign/signer.hpp"
+
+namespace once {
+
+enum class MatchType : std::uint8_t { none, exact, jaccard, containment };
+
+struct UnitMatch {
+    MatchType type = MatchType::none;
+    std::uint64_t source = 0;  // global id of the cluster root (the earliest member)
+    std::uint64_t direct = 0;  // global id of the sentence it was matched with
+    double similarity = 0.0;   // to the sentence it was matched with
+};
+
+struct UnitLocation {
+    std::uint32_t doc = 0;
+    std::uint32_t sentence = 0;  // index in that document's layout
+    std::uint64_t start = 0;
+    std::uint64_t end = 0;
+    TextPosition start_pos;
+    TextPosition end_pos;
+};
+
+class Matcher {
+public:
+    explicit Matcher(const Config& config);
+
+    // `eligible[i]` false: sentence i may neither be matched nor serve as a source (it sits on a
+    // boilerplate or marker line). Adds the document's sentences to the index.
+    std::vector<UnitMatch> match_document(std::uint32_t doc, const DocAnalysis& analysis,
+                                          const std::vector<bool>& eligible);
+
+    const UnitLocation& location(std::uint64_t id) const { return locations_[id]; }
+    // Global id of the first sentence of the document last passed to match_document.
+    std::uint64_t document_base() const { return document_base_; }
+    // The sentence's kept copy: itself unless it was removed, else its match's kept copy.
+    std::uint64_t kept_copy(std::uint64_t id) const { return kept_[id]; }
+    // Records that a sentence was removed (the planner decides after matching).
+    void mark_removed(std::uint64_t id) { kept_[id] = kept_[direct_[id]]; }
+    std::uint64_t size() const { return locations_.size(); }
+    // Signatures stored: eligible sentences that are not an exact repeat of an earlier one.
+    std::uint64_t signature_count() const { return signatures_.size(); }
+    // Bytes the index holds now, and a sentence saying so for error messages.
+    std::size_t memory_bytes() const;
+    std::string describe_memory() const;
+
+private:
+    // What verification needs of an indexed sentence, in 32 bytes: two to a cache line, and one
+    // miss per candidate instead of three (record, location, eligibility).
+    struct Indexed {
+        std::uint64_t key;
+        std::uint64_t number_mask;
+        std::uint64_t number_hash;
+        std::uint32_t set_size : 31;  // a block is < 4 GiB (normalizer offsets), so < 2^31 shingles
+        std::uint32_t bulleted : 1;
+        std::uint32_t signature;      // record in signatures_; k_no_signature: ineligible
+    };
+    struct Candidate {
+        std::uint64_t id;
+        MatchType type;
+        double similarity;
+    };
+    // `low`: the unit's signature as stored (low bytes, minhash.hpp).
+    Candidate verify(const DocAnalysis& analysis, std::size_t unit, const std::uint8_t* low, std::uint32_t doc,
+                     std::uint64_t id, double min_jaccard, double min_containment) const;
+    // May sentence `id` be matched with (it was eligible when indexed)?
+    bool is_source(std::uint64_t id) const { return indexed_[id].signature != k_no_signature; }
+    const std::uint8_t* signature(std::uint64_t id) const { return signatures_.record(indexed_[id].signature); }
+    // Full key of what a band slot holds, to confirm a fingerprint match (flat_hash.hpp).
+    bool band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const;
+    void band_insert(std::uint64_t key, int band, std::uint32_t id);
+    // Appends the ids a band slot holds to `out`.
+    void band_ids(std::uint32_t ref, std::vector<std::uint32_t>& out) const;
+
+    static constexpr std::uint32_t k_no_signature = 0xFFFFFFFFu;
+    static constexpr std::uint32_t k_no_bucket = 0xFFFFFFFFu;
+
+    const Config& config_;
+    std::size_t k_;
+    int rows_;
+    std::size_t bands_;
+    // Per indexed sentence (global id = position). Ids are 31-bit (a band slot's top bit tells
+    // an id from a bucket), which the matcher checks.
+    ChunkedArray<UnitLocation> locations_;
+    ChunkedArray<Indexed> indexed_;
+    ChunkedArray<std::uint32_t> roots_;
+    ChunkedArray<std::uint32_t> direct_;  // the sentence each was matched with (itself if none)
+    ChunkedArray<std::uint32_t> kept_;
+    std::uint64_t document_base_ = 0;
+    // Signatures of eligible sentences only: no other sentence is ever verified against.
+    // The low byte of each of the k_ values a record (b-bit MinHash, minhash.hpp); exact repeats
+    // share their source's record.
+    ChunkedArray<std::uint8_t> signatures_;
+    // Exact key -> first eligible sentence with it.
+    FlatHashIndex exact_;
+    // Band key (which mixes in the band number) -> the sentence with it, or (top bit set) the
+    // offset in buckets_ of the newest sentences with it. A lookup walks at most k_max_chain
+    // sentences per band, so a bucket keeps only that many, as a ring: one or two cache lines
+    // per band where a linked chain took a cache miss per step.
+    FlatHashIndex band_heads_;
+    // Buckets: [key low, key high, count, ids...], with room for 5 ids while count <= 5 and for
+    // k_max_chain after. Small buckets freed by growth are reused (free list through word 0).
+    WordArena buckets_;
+    std::uint32_t free_small_ = k_no_bucket;
+};
+
+}  // namespace once

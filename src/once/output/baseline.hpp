@@ -1,0 +1,42 @@
+// baseline.hpp — today's findings, recorded by content so `once check --baseline` fails only on
+// new ones.
+//
+// Why content hashes: a finding must survive edits elsewhere in its file (line numbers move) and
+// a file rename; so it is keyed by the normalized text of the removed passage and its kind
+// (Span::content_hash), counted across the corpus. A check subtracts the baseline's count per key
+// from today's findings (first come, first matched) and what is left is new.
+//
+// File (docs/baseline-format.md): JSON, {"format":"once-baseline","version":1,
+// "findings":[{"hash":"<16 hex>","kind":"duplicate","count":2,"examples":[{"id":..,"lines":[a,b]}]}]}
+//
+//   auto baseline = once::Baseline::load(".once-baseline.json");
+//   auto split = baseline.split(result);   // split.fresh: a RunResult with only new findings
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+
+#include "once/core/result.hpp"
+
+namespace once {
+
+class Baseline {
+public:
+    static Baseline from_result(const RunResult& result);
+    static Baseline load(const std::string& path);  // throws Error(input_error) naming the file
+    void save(const std::string& path, const RunResult& result) const;  // atomic
+
+    struct Split {
+        RunResult fresh;          // the run with only findings not in the baseline
+        std::size_t known = 0;    // findings matched by the baseline
+    };
+    Split split(const RunResult& result) const;
+    std::size_t size() const;
+
+private:
+    std::map<std::pair<std::uint64_t, std::string>, std::size_t> counts_;  // (hash, kind) -> count
+};
+
+}  // namespace once

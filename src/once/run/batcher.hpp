@@ -1,0 +1,74 @@
+// batcher.hpp — groups the documents of a scan into batches and hands each full batch on.
+//
+// Why batches: the per-document stages run in parallel over a batch, while memory holds only a
+// batch of texts (and what was computed from them), never the corpus. A batch is full at
+// PipelineOptions::batch_documents documents or batch_bytes bytes of text, whichever comes
+// first, so a few huge documents do not make one huge batch. Documents keep their input order,
+// within a batch and from batch to batch. Used by a single run (pipeline.cpp) and by `sign`
+// (shard.cpp), so both read a corpus the same way.
+//
+//   once::Batcher batcher(options, [&](std::vector<once::SourceDocument>& batch) { ... });
+//   corpus.scan([&](once::SourceDocument&& document) { batcher.add(std::move(document)); });
+//   batcher.flush();  // the last, partial batch
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "once/run/memory_budget.hpp"
+#include "once/run/pipeline.hpp"
+#include "once/input/reader.hpp"
+#include "once/core/units.hpp"
+
+namespace once {
+
+// Bytes of text in a batch.
+inline std::uint64_t text_bytes(const std::vector<SourceDocument>& batch) {
+    std::uint64_t bytes = 0;
+    for (const SourceDocument& document : batch) bytes += document.doc.text.size();
+    return bytes;
+}
+
+// Before a batch is analyzed: stops the run (exit 6) when its analysis would pass the memory
+// budget, naming the document when it is alone in its batch (a huge one, the usual cause).
+// `held` says what else holds memory (the index).
+inline void check_analysis_memory(const MemoryBudget& budget, const std::vector<SourceDocument>& batch,
+                                  const std::string& held = {}) {
+    const std::uint64_t bytes = text_bytes(batch);
+    budget.check(bytes * k_analysis_bytes_per_byte,
+                 batch.size() == 1
+                     ? "analyzing " + batch.front().doc.id + " (" + format_bytes(bytes) + " of text)"
+                     : "analyzing the documents from " + batch.front().doc.id,
+                 held);
+}
+
+class Batcher {
+public:
+    // `process` may move the documents out of the batch it is given; the batch is cleared after.
+    Batcher(const PipelineOptions& options, std::function<void(std::vector<SourceDocument>&)> process)
+        : max_documents_(options.batch_documents), max_bytes_(options.batch_bytes), process_(std::move(process)) {}
+    void add(SourceDocument&& document) {
+        bytes_ += document.doc.text.size();
+        batch_.push_back(std::move(document));
+        if (batch_.size() >= max_documents_ || bytes_ >= max_bytes_) flush();
+    }
+    // Hands on what is collected, if anything: call it once the scan is done.
+    void flush() {
+        if (batch_.empty()) return;
+        process_(batch_);
+        batch_.clear();
+        bytes_ = 0;
+    }
+
+private:
+    const std::size_t max_documents_;
+    const std::uint64_t max_bytes_;
+    std::function<void(std::vector<SourceDocument>&)> process_;
+    std::vector<SourceDocument> batch_;
+    std::uint64_t bytes_ = 0;
+};
+
+}  // namespace once

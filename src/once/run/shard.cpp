@@ -1,0 +1,375 @@
+#include "once/run/shard.hpp"
+
+#include <cstring>
+#include <map>
+#include <optional>
+
+#include "once/run/batcher.hpp"
+#include "once/plan/cleaner.hpp"
+#include "once/core/error.hpp"
+#include "once/output/map_writer.hpp"
+#include "once/match/matcher.hpp"
+#include "once/run/memory_budget.hpp"
+#include "once/plan/planner.hpp"
+#include "once/sign/signer.hpp"
+#include "once/input/stream_io.hpp"
+
+namespace once {
+namespace {
+
+// Version 2: signatures hold the low byte of each MinHash value (what the matcher keeps).
+constexpr std::string_view k_signature_magic = "once-signatures 2\n";
+constexpr std::string_view k_decisions_magic = "once-decisions 1\n";
+
+// Little-endian fixed-width encoding; the formats are the same on every machine.
+class Encoder {
+public:
+    void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
+    void u32(std::uint32_t v) {
+        for (int i = 0; i < 4; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+    }
+    void u64(std::uint64_t v) {
+        for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+    }
+    void f64(double v) {
+        std::uint64_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        u64(bits);
+    }
+    void str(std::string_view v) {
+        u64(v.size());
+        out_.append(v);
+    }
+    void pos(const TextPosition& p) {
+        u32(p.line);
+        u32(p.column);
+    }
+    std::string& bytes() { return out_; }
+
+private:
+    std::string out_;
+};
+
+class Decoder {
+public:
+    Decoder(std::string_view data, std::string file) : data_(data), file_(std::move(file)) {}
+    bool done() const { return at_ >= data_.size(); }
+    std::uint8_t u8() { return static_cast<std::uint8_t>(take(1)[0]); }
+    std::uint32_t u32() {
+        const auto b = take(4);
+        std::uint32_t v = 0;
+        for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(b[static_cast<std::size_t>(i)]);
+        return v;
+    }
+    std::uint64_t u64() {
+        const auto b = take(8);
+        std::uint64_t v = 0;
+        for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(b[static_cast<std::size_t>(i)]);
+        return v;
+    }
+    double f64() {
+        const std::uint64_t bits = u64();
+        double v;
+        std::memcpy(&v, &bits, sizeof v);
+        return v;
+    }
+    std::string str() {
+        const std::uint64_t size = u64();
+        return std::string(take(size));
+    }
+    TextPosition pos() {
+        TextPosition p;
+        p.line = u32();
+        p.column = u32();
+        return p;
+    }
+    void expect(std::string_view magic) {
+        if (data_.substr(0, magic.size()) != magic)
+            throw Error(ExitCode::input_error, "not a once file of the expected kind (header '" +
+                                                   std::string(magic.substr(0, magic.size() - 1)) + "')", file_);
+        at_ = magic.size();
+    }
+
+private:
+    std::string_view take(std::uint64_t n) {
+        if (n > data_.size() - at_) throw Error(ExitCode::input_error, "truncated or corrupt file", file_, at_);
+        const std::string_view out = data_.substr(at_, n);
+        at_ += n;
+        return out;
+    }
+    std::string_view data_;
+    std::string file_;
+    std::size_t at_ = 0;
+};
+
+// The settings that must agree between sign, merge and apply: the map header's config object.
+std::string settings_of(const Config& config) { return map_header_line(config, ""); }
+
+void check_settings(const std::string& stored, const Config& config, const std::string& file) {
+    if (stored != settings_of(config))
+        throw Error(ExitCode::usage, "made with other settings than this run's (use the same options for sign, merge "
+                                     "and apply)", file);
+}
+
+struct SignedDocument {
+    std::string id;
+    DocAnalysis analysis;  // layout without text, units, signatures
+    std::vector<LineVerdictDetail> verdicts;
+};
+
+void encode_document(Encoder& out, const std::string& id, const DocAnalysis& analysis,
+                     const std::vector<LineVerdictDetail>& verdicts, int num_perm) {
+    out.str(id);
+    const auto& lines = analysis.layout.lines;
+    out.u64(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        out.u64(line.start);
+        out.u64(line.end);
+        out.u64(line.next);
+        out.u8(line.blank ? 1 : 0);
+        out.u32(line.first_sentence);
+        out.u32(line.last_sentence);
+        out.u8(static_cast<std::uint8_t>(verdicts[i].role));
+        out.u32(verdicts[i].docs);
+        out.f64(verdicts[i].score);
+        out.u8(static_cast<std::uint8_t>((verdicts[i].by_recurrence ? 1 : 0) | (verdicts[i].title ? 2 : 0)));
+    }
+    const auto& sentences = analysis.layout.sentences;
+    out.u64(sentences.size());
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        const Sentence& s = sentences[i];
+        out.u64(s.start);
+        out.u64(s.end);
+        out.u32(s.first_line);
+        out.u32(s.last_line);
+        out.pos(s.start_pos);
+        out.pos(s.end_pos);
+        const UnitRecord& u = analysis.units[i];
+        out.u64(u.key);
+        out.u32(u.weight);
+        out.u32(u.set_size);
+        out.u64(u.number_mask);
+        out.u64(u.number_hash);
+        out.u8(static_cast<std::uint8_t>((u.bulleted ? 1 : 0) | (u.data_like ? 2 : 0)));
+        for (int k = 0; k < num_perm; ++k)
+            out.u8(static_cast<std::uint8_t>(
+                analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)]));
+    }
+}
+
+SignedDocument decode_document(Decoder& in, int num_perm) {
+    SignedDocument doc;
+    doc.id = in.str();
+    const std::uint64_t line_count = in.u64();
+    doc.analysis.layout.lines.resize(line_count);
+    doc.verdicts.resize(line_count);
+    for (std::size_t i = 0; i < line_count; ++i) {
+        Line& line = doc.analysis.layout.lines[i];
+        line.start = in.u64();
+        line.end = in.u64();
+        line.next = in.u64();
+        line.blank = in.u8() != 0;
+        line.first_sentence = in.u32();
+        line.last_sentence = in.u32();
+        doc.verdicts[i].role = static_cast<LineRole>(in.u8());
+        doc.verdicts[i].docs = in.u32();
+        doc.verdicts[i].score = in.f64();
+        const std::uint8_t flags = in.u8();
+        doc.verdicts[i].by_recurrence = (flags & 1) != 0;
+        doc.verdicts[i].title = (flags & 2) != 0;
+    }
+    const std::uint64_t sentence_count = in.u64();
+    doc.analysis.layout.sentences.resize(sentence_count);
+    doc.analysis.units.resize(sentence_count);
+    doc.analysis.signatures.resize(sentence_count * static_cast<std::size_t>(num_perm));
+    for (std::size_t i = 0; i < sentence_count; ++i) {
+        Sentence& s = doc.analysis.layout.sentences[i];
+        s.start = in.u64();
+        s.end = in.u64();
+        s.first_line = in.u32();
+        s.last_line = in.u32();
+        s.start_pos = in.pos();
+        s.end_pos = in.pos();
+        UnitRecord& u = doc.analysis.units[i];
+        u.key = in.u64();
+        u.weight = in.u32();
+        u.set_size = in.u32();
+        u.number_mask = in.u64();
+        u.number_hash = in.u64();
+        const std::uint8_t flags = in.u8();
+        u.bulleted = (flags & 1) != 0;
+        u.data_like = (flags & 2) != 0;
+        for (int k = 0; k < num_perm; ++k)
+            doc.analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)] = in.u8();
+    }
+    return doc;
+}
+
+void encode_span(Encoder& out, const Span& span) {
+    out.u64(span.start);
+    out.u64(span.end);
+    out.u8(static_cast<std::uint8_t>(span.kind));
+    out.u32(span.cluster);
+    out.f64(span.similarity);
+    out.str(span.match);
+    out.u32(span.docs);
+    out.u8(span.source ? 1 : 0);
+    if (span.source) {
+        out.u64(span.source->doc);
+        out.u64(span.source->start);
+        out.u64(span.source->end);
+        out.pos(span.source->start_pos);
+        out.pos(span.source->end_pos);
+    }
+}
+
+Span decode_span(Decoder& in) {
+    Span span;
+    span.start = in.u64();
+    span.end = in.u64();
+    span.kind = static_cast<Kind>(in.u8());
+    span.cluster = in.u32();
+    span.similarity = in.f64();
+    span.match = in.str();
+    span.docs = in.u32();
+    if (in.u8() != 0) {
+        SourceRef source;
+        source.doc = in.u64();
+        source.start = in.u64();
+        source.end = in.u64();
+        source.start_pos = in.pos();
+        source.end_pos = in.pos();
+        span.source = source;
+    }
+    return span;
+}
+
+}  // namespace
+
+std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config, const Recurrence& recurrence,
+                                           const std::string& path) {
+    AtomicWriter writer(path);
+    Encoder header;
+    header.bytes().append(k_signature_magic);
+    header.str(settings_of(config));
+    writer.write(header.bytes());
+
+    const Signer signer(config);
+    const JudgeContext context(config);
+    const MemoryBudget budget(config.max_memory);
+    Batcher batcher(PipelineOptions{}, [&](std::vector<SourceDocument>& batch) {
+        check_analysis_memory(budget, batch);
+        std::vector<std::string> encoded(batch.size());
+        parallel_for(batch.size(), config.threads, [&](std::size_t i) {
+            const DocAnalysis analysis = signer.analyze(batch[i].doc.text);
+            const auto verdicts = judge_lines(analysis, batch[i].doc.group, recurrence, context);
+            Encoder out;
+            encode_document(out, batch[i].doc.id, analysis, verdicts, config.num_perm);
+            encoded[i] = std::move(out.bytes());
+        });
+        for (const auto& record : encoded) writer.write(record);
+    });
+    corpus.scan([&](SourceDocument&& document) { batcher.add(std::move(document)); });
+    batcher.flush();
+    writer.commit();
+    return corpus.skipped();
+}
+
+void merge_signatures(const std::vector<std::string>& signature_paths, const Config& config,
+                      const std::string& decisions_path) {
+    Matcher matcher(config);
+    const MemoryBudget budget(config.max_memory);
+    ClusterNumbering clusters;
+    std::vector<std::string> ids;
+    Encoder body;
+    std::uint32_t doc_index = 0;
+    for (const auto& path : signature_paths) {
+        const FileBytes data(path);
+        Decoder in(data.view(), path);
+        in.expect(k_signature_magic);
+        check_settings(in.str(), config, path);
+        while (!in.done()) {
+            if (doc_index % 1024 == 0) budget.check(0, "merging " + path, matcher.describe_memory());
+            SignedDocument doc = decode_document(in, config.num_perm);
+            const auto matches =
+                matcher.match_document(doc_index, doc.analysis, matchable_sentences(doc.analysis, doc.verdicts));
+            PlanResult plan = decide_spans(doc.analysis, matches, doc.verdicts, doc_index, matcher, clusters, config);
+            for (const std::size_t sentence : plan.removed_sentences)
+                matcher.mark_removed(matcher.document_base() + sentence);
+            body.str(doc.id);
+            body.u64(plan.spans.size());
+            for (const Span& span : plan.spans) encode_span(body, span);
+            ids.push_back(std::move(doc.id));
+            ++doc_index;
+        }
+    }
+    Encoder out;
+    out.bytes().append(k_decisions_magic);
+    out.str(settings_of(config));
+    out.u64(ids.size());
+    for (const auto& id : ids) out.str(id);
+    AtomicWriter writer(decisions_path);
+    writer.write(out.bytes());
+    writer.write(body.bytes());
+    writer.commit();
+}
+
+Decisions load_decisions(const std::string& decisions_path, const Config& config) {
+    const FileBytes data(decisions_path);
+    Decoder in(data.view(), decisions_path);
+    in.expect(k_decisions_magic);
+    check_settings(in.str(), config, decisions_path);
+    Decisions decisions;
+    decisions.ids.resize(in.u64());
+    for (auto& id : decisions.ids) id = in.str();
+    for (std::size_t index = 0; index < decisions.ids.size(); ++index) {
+        std::string id = in.str();
+        std::vector<Span> spans(in.u64());
+        for (auto& span : spans) span = decode_span(in);
+        decisions.by_id[std::move(id)] = {index, std::move(spans)};
+    }
+    return decisions;
+}
+
+RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisions, DocumentSink* sink) {
+    const std::vector<std::string>& ids = decisions.ids;
+    RunResult result;
+    result.config = config;
+    // The result lists every document of the corpus so that sources in other shards resolve;
+    // those not in this shard keep no spans and zero bytes.
+    result.docs.resize(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) result.docs[i].id = ids[i];
+    // Per batch: look the documents up (sequential), cut them (parallel), hand them to the sink
+    // in input order (sequential).
+    Batcher batcher(PipelineOptions{}, [&](std::vector<SourceDocument>& batch) {
+        std::vector<DocResult*> docs(batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const auto it = decisions.by_id.find(batch[i].doc.id);
+            if (it == decisions.by_id.end())
+                throw Error(ExitCode::input_error, "not in the decisions file (was it signed and merged?)",
+                            batch[i].doc.id);
+            docs[i] = &result.docs[it->second.first];
+            docs[i]->spans = std::move(it->second.second);
+        }
+        std::vector<std::string> cleaned(batch.size());
+        parallel_for(batch.size(), config.threads, [&](std::size_t i) {
+            const std::string& text = batch[i].doc.text;
+            DocResult& doc = *docs[i];
+            doc.group = batch[i].doc.group;
+            doc.bytes = text.size();
+            const Layout layout = segment(text);
+            doc.fully_removed = finish_spans(text, layout, doc.spans);
+            set_positions_and_hashes(text, layout, doc.spans);
+            if (sink) cleaned[i] = cut_spans(text, doc.spans);
+        });
+        if (sink)
+            for (std::size_t i = 0; i < batch.size(); ++i) sink->document(batch[i], *docs[i], cleaned[i]);
+    });
+    corpus.scan([&](SourceDocument&& document) { batcher.add(std::move(document)); });
+    batcher.flush();
+    result.skipped = corpus.skipped();
+    return result;
+}
+
+}  // namespace once

@@ -1,0 +1,188 @@
+#include "once/sign/shingler.hpp"
+
+#include <algorithm>
+
+#include "once/sign/hashing.hpp"
+#include "once/text/unicode.hpp"
+#include "once/text/utf8.hpp"
+
+namespace once {
+namespace {
+
+constexpr std::uint64_t k_sequence_seed = 0x6f6e63655f6b6579ULL;  // "once_key"
+constexpr std::uint64_t k_number_placeholder = 0x4e554d4245525f5fULL;
+// Tokens whose per-thread buffers outlive a call (a few MiB); bigger ones are freed after it.
+constexpr std::size_t k_kept_tokens = std::size_t{1} << 18;
+
+// Calls visit(token_bytes, is_cjk, is_number) for each token of normalized text.
+template <typename Visit>
+void for_each_token(std::string_view text, Visit&& visit) {
+    std::size_t pos = 0;
+    std::size_t word_start = std::string_view::npos;
+    bool word_all_digits = true;
+    bool word_has_digit = false;
+    // visit(token, is_cjk, is_number, has_digit)
+    const auto flush_word = [&](std::size_t end) {
+        if (word_start != std::string_view::npos)
+            visit(text.substr(word_start, end - word_start), false, word_all_digits, word_has_digit);
+        word_start = std::string_view::npos;
+        word_all_digits = true;
+        word_has_digit = false;
+    };
+    // The class of the character at `ahead_at`, when the look-ahead for marks after a CJK
+    // character found it (CJK text then asks once per character, not twice).
+    std::size_t ahead_at = std::string_view::npos;
+    CharClass ahead_class = CharClass::symbol;
+    while (pos < text.size()) {
+        const std::size_t here = pos;
+        const unsigned char byte = static_cast<unsigned char>(text[pos]);
+        CharClass cls;
+        if (byte < 0x80) {
+            ++pos;
+            cls = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ? CharClass::letter
+                  : (byte >= '0' && byte <= '9')                                ? CharClass::digit
+                                                                                : CharClass::punctuation;
+        } else if (here == ahead_at) {
+            pos += utf8_sequence_length(byte);
+            cls = ahead_class;
+        } else {
+            cls = char_class(decode_utf8(text, pos));
+        }
+        switch (cls) {
+            case CharClass::letter:
+                if (word_start == std::string_view::npos) word_start = here;
+                word_all_digits = false;
+                break;
+            case CharClass::digit:
+                if (word_start == std::string_view::npos) word_start = here;
+                word_has_digit = true;
+                break;
+            case CharClass::mark:
+                break;  // stays with the token before it
+            case CharClass::cjk: {
+                flush_word(here);
+                // Include following combining marks (Thai vowels) in the character token.
+                std::size_t end = pos;
+                while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) {
+                    std::size_t next = end;
+                    const CharClass following = char_class(decode_utf8(text, next));
+                    if (following != CharClass::mark) {
+                        ahead_at = end;
+                        ahead_class = following;
+                        break;
+                    }
+                    end = next;
+                }
+                visit(text.substr(here, end - here), true, false, false);
+                pos = end;
+                break;
+            }
+            default:
+                flush_word(here);
+        }
+    }
+    flush_word(text.size());
+}
+
+// Sorts hashes, which are uniform: a counting pass on the top bits puts every value near its
+// place, and an insertion sort undoes the few inversions left inside each bucket. Linear, where
+// std::sort on random keys mispredicts every other comparison. Small and huge sets go to
+// std::sort.
+void sort_hashes(std::vector<std::uint64_t>& values) {
+    const std::size_t n = values.size();
+    if (n < 32 || n > (std::size_t{1} << 20)) {
+        std::sort(values.begin(), values.end());
+        return;
+    }
+    unsigned bits = 5;
+    while ((std::size_t{1} << bits) < n && bits < 16) ++bits;
+    thread_local std::vector<std::uint32_t> starts;
+    thread_local std::vector<std::uint64_t> placed;
+    starts.assign((std::size_t{1} << bits) + 1, 0);
+    for (const std::uint64_t v : values) ++starts[(v >> (64 - bits)) + 1];
+    for (std::size_t b = 1; b < starts.size(); ++b) starts[b] += starts[b - 1];
+    placed.resize(n);
+    for (const std::uint64_t v : values) placed[starts[v >> (64 - bits)]++] = v;
+    for (std::size_t i = 1; i < n; ++i) {
+        const std::uint64_t v = placed[i];
+        std::size_t j = i;
+        for (; j > 0 && placed[j - 1] > v; --j) placed[j] = placed[j - 1];
+        placed[j] = v;
+    }
+    std::copy(placed.begin(), placed.end(), values.begin());
+    if (placed.capacity() > k_kept_tokens) std::vector<std::uint64_t>().swap(placed);
+}
+
+}  // namespace
+
+ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bool want_shingles) {
+    ShingleSet out;
+    // Token hashes and weights of the current text: per thread and reused, since this runs once
+    // per sentence and line and would otherwise allocate twice each time.
+    thread_local std::vector<std::uint64_t> token_hashes;
+    thread_local std::vector<std::uint8_t> token_weights;
+    token_hashes.clear();
+    token_weights.clear();
+    std::uint64_t key = k_sequence_seed;
+    for_each_token(normalized, [&](std::string_view token, bool is_cjk, bool is_number, bool has_digit) {
+        const std::uint64_t token_hash = hash_bytes(token);
+        if (has_digit) {
+            out.number_mask |= (std::uint64_t{1} << (token_hash & 63)) | (std::uint64_t{1} << ((token_hash >> 6) & 63));
+            out.number_hash += mix64(token_hash);  // a sum: the same multiset in any order
+        }
+        const std::uint64_t value = (is_number && mask_numbers) ? k_number_placeholder : token_hash;
+        key = hash_combine(key, value);
+        out.weight += is_cjk ? 1 : 2;
+        ++out.tokens;
+        if (want_shingles) {
+            token_hashes.push_back(value);
+            token_weights.push_back(is_cjk ? 1 : 2);
+        }
+    });
+    out.key = out.tokens == 0 ? 0 : key;
+    // A huge text (a file that is one line) must not keep its buffers for the rest of the run.
+    const auto release_if_huge = [] {
+        if (token_hashes.capacity() > k_kept_tokens) {
+            std::vector<std::uint64_t>().swap(token_hashes);
+            std::vector<std::uint8_t>().swap(token_weights);
+        }
+    };
+    if (!want_shingles || token_hashes.empty()) {
+        release_if_huge();
+        return out;
+    }
+
+    // A shingle is the shortest run of tokens whose weight reaches `ngram`: with the default 3
+    // that is three CJK characters or two words (mixed runs in between).
+    const auto need = static_cast<std::uint32_t>(std::max(1, ngram));
+    if (out.weight < need) {
+        out.shingles.push_back(key);  // too short for one shingle: the whole sequence is the shingle
+        release_if_huge();
+        return out;
+    }
+    const std::size_t count = token_hashes.size();
+    out.shingles.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        std::uint64_t h = token_hashes[i];
+        std::uint32_t weight = token_weights[i];
+        std::size_t j = i + 1;
+        for (; weight < need && j < count; ++j) {
+            h = hash_combine(h, token_hashes[j]);
+            weight += token_weights[j];
+        }
+        if (weight < need) break;  // the tail is inside the previous shingles already
+        out.shingles.push_back(h);
+    }
+    release_if_huge();
+    sort_hashes(out.shingles);
+    out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
+    return out;
+}
+
+std::uint32_t text_weight(std::string_view normalized) {
+    std::uint32_t weight = 0;
+    for_each_token(normalized, [&](std::string_view, bool is_cjk, bool, bool) { weight += is_cjk ? 1 : 2; });
+    return weight;
+}
+
+}  // namespace once

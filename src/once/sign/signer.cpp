@@ -1,0 +1,76 @@
+#include "once/sign/signer.hpp"
+
+#include "once/text/normalizer.hpp"
+#include "once/sign/shingler.hpp"
+
+namespace once {
+
+namespace {
+
+bool starts_with_bullet(std::string_view line) {
+    static constexpr std::string_view k_bullets[] = {"・", "•", "·", "-", "*", "■", "□", "▼", "▽", "▶", "►", "→",
+                                                      "◆", "◇", "●", "○", "※", "+", ">", "〉", "»"};
+    for (const std::string_view bullet : k_bullets)
+        if (line.substr(0, bullet.size()) == bullet) return true;
+    return false;
+}
+
+}  // namespace
+
+Signer::Signer(const Config& config) : config_(config), hasher_(config.num_perm, config.seed) {}
+
+std::uint64_t content_key(std::string_view original) {
+    return shingle(normalize_text(original), 1, false, false).key;
+}
+
+std::uint64_t line_template_key(std::string_view normalized_line) {
+    return shingle(normalized_line, 1, /*mask_numbers=*/true, /*want_shingles=*/false).key;
+}
+
+DocAnalysis Signer::analyze(std::string_view text) const {
+    DocAnalysis analysis;
+    analysis.layout = segment(text);
+    const auto& sentences = analysis.layout.sentences;
+    const std::size_t k = static_cast<std::size_t>(hasher_.num_perm());
+    analysis.units.resize(sentences.size());
+    analysis.signatures.resize(sentences.size() * k);
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        const ShingleSet set = shingle(sentences[i].normalized, config_.ngram);
+        auto& unit = analysis.units[i];
+        unit.key = set.key;
+        unit.weight = set.weight;
+        unit.set_size = static_cast<std::uint32_t>(set.shingles.size());
+        unit.number_mask = set.number_mask;
+        unit.number_hash = set.number_hash;
+        const Line& line = analysis.layout.lines[sentences[i].first_line];
+        unit.bulleted = line.first_sentence == i && starts_with_bullet(line.normalized);
+        const std::size_t colon = sentences[i].normalized.find(':');
+        unit.data_like = colon != std::string::npos && colon > 0 && colon <= 24;
+        hasher_.sign(set.shingles, analysis.signatures.data() + i * k);
+    }
+    analysis.line_templates.reserve(analysis.layout.lines.size());
+    analysis.line_weights.reserve(analysis.layout.lines.size());
+    for (const auto& line : analysis.layout.lines) {
+        if (line.blank) {
+            analysis.line_templates.push_back(0);
+            analysis.line_weights.push_back(0);
+            continue;
+        }
+        const ShingleSet set = shingle(line.normalized, 1, true, false);
+        analysis.line_templates.push_back(set.key);
+        analysis.line_weights.push_back(set.weight);
+    }
+    return analysis;
+}
+
+std::vector<std::uint64_t> Signer::line_templates(std::string_view text) const {
+    // The same lines' normalized text as segment() gives analyze(), without sentences or the
+    // alignment, which template keys do not need.
+    const NormalizedLines lines = normalized_lines(text);
+    std::vector<std::uint64_t> keys;
+    keys.reserve(lines.non_blank.size());
+    for (std::size_t i = 0; i < lines.non_blank.size(); ++i) keys.push_back(line_template_key(lines.line(i)));
+    return keys;
+}
+
+}  // namespace once

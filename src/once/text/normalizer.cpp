@@ -1,0 +1,261 @@
+#include "once/text/normalizer.hpp"
+
+#include <algorithm>
+
+#include "once/text/unicode.hpp"
+#include "once/text/utf8.hpp"
+
+namespace once {
+namespace {
+
+// The output side of the normalizer: white-space collapsing and line ends, and where the bytes
+// go. Two of them: with the alignment to the original (normalize) and without (normalize_text).
+//
+// This one writes normalized bytes and their origins into arrays sized ahead of the writes, so
+// the per-byte work is three stores rather than three appends that each check capacity.
+class AlignedBuilder {
+public:
+    explicit AlignedBuilder(std::size_t original_size) : expected_(original_size + 16) {
+        out_.text.reserve(expected_);
+        out_.origin.reserve(expected_ + 1);
+        out_.origin_end.reserve(expected_ + 1);
+    }
+
+    // Room for `n` more bytes and a pending space. The arrays grow a slice at a time, so the
+    // zeroing that resize does is still in cache when the bytes are written, and a big document
+    // does not zero memory it never uses. Normalized text is rarely longer than the original;
+    // when it is (ligatures, ㍻), the arrays simply grow further.
+    void make_room(std::size_t n) {
+        if (length_ + n + 1 > size_) grow(n);
+    }
+    // Start of a visible character: the collapsed white space before it, unless at a line start.
+    // The caller has made room.
+    void before_visible() {
+        if (pending_space_ && !at_line_start_) put(' ', space_start_, space_end_);
+        pending_space_ = false;
+        at_line_start_ = false;
+    }
+    void visible(std::string_view bytes, std::uint32_t start, std::uint32_t end) {
+        if (bytes.empty()) return;
+        make_room(bytes.size());
+        before_visible();
+        // Locals, not members: a char store may alias anything, and would make the compiler
+        // reload the members after every byte.
+        char* text = out_.text.data() + length_;
+        std::uint32_t* origin = out_.origin.data() + length_;
+        std::uint32_t* origin_end = out_.origin_end.data() + length_;
+        for (std::size_t i = 0; i < bytes.size(); ++i) {
+            text[i] = bytes[i];
+            origin[i] = start;
+            origin_end[i] = end;
+        }
+        length_ += bytes.size();
+    }
+    // Printable ASCII original[start, end) (no spaces), lower-cased; each byte is its own
+    // character. The caller has made room and called before_visible.
+    void ascii_run(const char* original, std::uint32_t start, std::uint32_t end) {
+        char* text = out_.text.data() + length_;
+        std::uint32_t* origin = out_.origin.data() + length_;
+        std::uint32_t* origin_end = out_.origin_end.data() + length_;
+        for (std::uint32_t at = start; at < end; ++at) {
+            const auto byte = static_cast<unsigned char>(original[at]);
+            *text++ = static_cast<char>(static_cast<unsigned>(byte - 'A') < 26u ? byte + 32 : byte);
+            *origin++ = at;
+            *origin_end++ = at + 1;
+        }
+        length_ += end - start;
+    }
+    void space(std::uint32_t start, std::uint32_t end) {
+        if (!pending_space_) space_start_ = start;
+        space_end_ = end;
+        pending_space_ = true;
+    }
+    void newline(std::uint32_t start, std::uint32_t end) {
+        pending_space_ = false;  // trailing white space is trimmed
+        at_line_start_ = true;
+        make_room(1);
+        put('\n', start, end);
+    }
+    NormalizedText finish(std::uint32_t size) {
+        out_.text.resize(length_);
+        out_.origin.resize(length_ + 1);
+        out_.origin_end.resize(length_ + 1);
+        out_.origin[length_] = size;
+        out_.origin_end[length_] = size;
+        return std::move(out_);
+    }
+
+private:
+    static constexpr std::size_t k_slice = 16384;
+
+    void grow(std::size_t n) { resize(std::max(length_ + n + 1, std::min(size_ + k_slice, expected_))); }
+    void resize(std::size_t size) {
+        size_ = size;
+        out_.text.resize(size);
+        out_.origin.resize(size + 1);
+        out_.origin_end.resize(size + 1);
+    }
+    void put(char c, std::uint32_t start, std::uint32_t end) {
+        out_.text[length_] = c;
+        out_.origin[length_] = start;
+        out_.origin_end[length_] = end;
+        ++length_;
+    }
+
+    NormalizedText out_;
+    std::size_t length_ = 0;    // bytes written
+    std::size_t size_ = 0;      // size of the arrays (written or zeroed so far)
+    std::size_t expected_;      // their reserved size
+    bool pending_space_ = false;
+    bool at_line_start_ = true;
+    std::uint32_t space_start_ = 0;
+    std::uint32_t space_end_ = 0;
+};
+
+// The normalized bytes alone, for callers that need no alignment (line templates).
+class TextBuilder {
+public:
+    explicit TextBuilder(std::size_t original_size) { text_.reserve(original_size + 16); }
+
+    void make_room(std::size_t) {}
+    void before_visible() {
+        if (pending_space_ && !at_line_start_) text_ += ' ';
+        pending_space_ = false;
+        at_line_start_ = false;
+    }
+    void visible(std::string_view bytes, std::uint32_t, std::uint32_t) {
+        if (bytes.empty()) return;
+        before_visible();
+        text_.append(bytes);
+    }
+    void ascii_run(const char* original, std::uint32_t start, std::uint32_t end) {
+        const std::size_t length = text_.size();
+        text_.resize(length + (end - start));
+        char* text = text_.data() + length;
+        for (std::uint32_t at = start; at < end; ++at) {
+            const auto byte = static_cast<unsigned char>(original[at]);
+            *text++ = static_cast<char>(static_cast<unsigned>(byte - 'A') < 26u ? byte + 32 : byte);
+        }
+    }
+    void space(std::uint32_t, std::uint32_t) { pending_space_ = true; }
+    void newline(std::uint32_t, std::uint32_t) {
+        pending_space_ = false;  // trailing white space is trimmed
+        at_line_start_ = true;
+        text_ += '\n';
+    }
+    std::string finish(std::uint32_t) { return std::move(text_); }
+
+private:
+    std::string text_;
+    bool pending_space_ = false;
+    bool at_line_start_ = true;
+};
+
+// Does a character that must be folded together with the one before follow? Combining marks
+// (non-zero combining class), and the half-width voicing marks ﾞ ﾟ (class 0, but NFKC turns
+// them into combining marks: ｶﾞ -> ガ). Every character with a non-zero combining class has
+// CharClass::mark (unicode_test.cpp checks all of Unicode), so the class table answers for
+// nearly all text before utf8proc is asked.
+bool is_combining_follower(char32_t cp, CharClass cls) {
+    if (cp == 0xFF9E || cp == 0xFF9F) return true;
+    return cls == CharClass::mark && combining_class(cp) != 0;
+}
+
+bool starts_combining(std::string_view text, std::size_t pos) {
+    const char32_t cp = decode_utf8(text, pos);
+    return cp >= 0x300 && is_combining_follower(cp, char_class(cp));
+}
+
+bool is_printable_ascii(unsigned char byte) { return byte > ' ' && byte < 0x7F; }
+
+// The normalizer itself, for either builder.
+template <class Builder>
+auto fold(std::string_view original) {
+    const std::size_t size = original.size();
+    const char* data = original.data();
+    Builder builder(size);
+    // Where the last combining look-ahead stopped, and the class of the character it found
+    // there: CJK text then asks the class table once per character, not twice.
+    std::size_t looked_at = size;
+    CharClass looked_class = CharClass::symbol;
+    std::size_t pos = 0;
+    while (pos < size) {
+        const auto start = static_cast<std::uint32_t>(pos);
+        const auto byte = static_cast<unsigned char>(data[pos]);
+        if (is_printable_ascii(byte)) {
+            // A run of printable ASCII: markup, numbers and Latin words in every script's text.
+            std::size_t end = pos + 1;
+            while (end < size && is_printable_ascii(static_cast<unsigned char>(data[end]))) ++end;
+            // Its last character folds together with combining marks after it ("e" + U+0301 is
+            // é), so it goes the general way below.
+            if (end < size && static_cast<unsigned char>(data[end]) >= 0x80 && starts_combining(original, end))
+                --end;
+            if (end > pos) {
+                builder.make_room(end - pos);
+                builder.before_visible();
+                builder.ascii_run(data, start, static_cast<std::uint32_t>(end));
+                pos = end;
+                continue;
+            }
+        } else if (byte < 0x80) {  // white space and controls
+            ++pos;
+            if (byte == '\r') {
+                if (pos < size && data[pos] == '\n') ++pos;  // CRLF is one line break
+                builder.newline(start, static_cast<std::uint32_t>(pos));
+            } else if (byte == '\n') {
+                builder.newline(start, static_cast<std::uint32_t>(pos));
+            } else if (byte == ' ' || byte == '\t' || byte == 0x0B || byte == 0x0C) {
+                // Only \n and \r end lines (the segmenter splits lines on them); vertical tab and
+                // form feed are white space inside a line.
+                builder.space(start, static_cast<std::uint32_t>(pos));
+            }  // other controls and DEL are dropped
+            continue;
+        }
+        const char32_t cp = decode_utf8(original, pos);
+        const CharClass cls = start == looked_at ? looked_class : char_class(cp);
+        switch (cls) {
+            case CharClass::newline:
+                // U+2028, U+2029, U+0085 separate text but do not end a line of the file.
+                builder.space(start, static_cast<std::uint32_t>(pos));
+                continue;
+            case CharClass::space:
+                builder.space(start, static_cast<std::uint32_t>(pos));
+                continue;
+            case CharClass::ignorable:
+                continue;
+            default:
+                break;
+        }
+        // A character followed by combining marks is folded as one sequence so it can compose
+        // (か + U+3099 -> が, e + U+0301 -> é).
+        std::size_t sequence_end = pos;
+        while (sequence_end < size) {
+            std::size_t next = sequence_end;
+            const char32_t following = decode_utf8(original, next);
+            if (following < 0x300) break;  // ASCII and Latin-1: never combining, seen again soon
+            const CharClass following_class = char_class(following);
+            if (!is_combining_follower(following, following_class)) {
+                looked_at = sequence_end;
+                looked_class = following_class;
+                break;
+            }
+            sequence_end = next;
+        }
+        if (sequence_end == pos) {
+            builder.visible(nfkc_casefold(cp), start, static_cast<std::uint32_t>(pos));
+        } else {
+            const std::string folded = nfkc_casefold_sequence(original.substr(start, sequence_end - start));
+            pos = sequence_end;
+            builder.visible(folded, start, static_cast<std::uint32_t>(pos));
+        }
+    }
+    return builder.finish(static_cast<std::uint32_t>(size));
+}
+
+}  // namespace
+
+NormalizedText normalize(std::string_view original) { return fold<AlignedBuilder>(original); }
+
+std::string normalize_text(std::string_view original) { return fold<TextBuilder>(original); }
+
+}  // namespace once

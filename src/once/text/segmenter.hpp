@@ -1,0 +1,78 @@
+// segmenter.hpp — lines, blocks and sentences of a document, in any script.
+//
+// Why: sentences are the unit of copying (a restart repeats sentences, whole, edited, cut off or
+// glued), lines and blocks the unit of page layout (menus, lists, paragraphs). Each block (a run
+// of non-blank lines) is normalized (normalizer.hpp) and split into sentences on the normalized
+// text, where full-width `！？．` have become `!?.`; boundaries are mapped back to the original.
+//
+// Sentence ends: `。` always; `!` `?` unless glued to a following word (`Yahoo!Japan`); `.` when
+// followed by a space, a line end or a CJK character, but not after an abbreviation or a single
+// letter (`Mr.`, `e.g.`, `U.S.`) and never inside a number (`3.5`). Closing quotes and brackets
+// (`」』）】”’"'`) stay with the sentence before. A line end ends a sentence unless it is a soft wrap
+// in a space-separated script (the line does not end in a terminator and the next starts with
+// a lower-case letter or digit). Text without any terminator is one sentence per line.
+//
+//   auto layout = once::segment(text);
+//   for (const auto& s : layout.sentences) std::cout << text.substr(s.start, s.end - s.start);
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "once/core/result.hpp"
+
+namespace once {
+
+struct Line {
+    std::uint64_t start = 0;  // first byte of the line
+    std::uint64_t end = 0;    // end of its content, before the line terminator
+    std::uint64_t next = 0;   // start of the next line (end + terminator length)
+    bool blank = true;        // nothing visible after normalization
+    std::uint32_t block = 0;  // index of the block (paragraph) it belongs to
+    std::uint32_t first_sentence = 0;  // sentences starting on this line: [first, last)
+    std::uint32_t last_sentence = 0;
+    std::string normalized;   // normalized content (empty when blank)
+};
+
+struct Sentence {
+    std::uint64_t start = 0;  // original byte range, without surrounding white space
+    std::uint64_t end = 0;
+    std::uint32_t first_line = 0;
+    std::uint32_t last_line = 0;
+    bool terminated = false;  // ended by a sentence terminator (not by a line end)
+    TextPosition start_pos;   // line/column of start and end (for reports)
+    TextPosition end_pos;
+    std::string normalized;
+};
+
+struct Layout {
+    std::vector<Line> lines;
+    std::vector<Sentence> sentences;
+};
+
+// `text` must be valid UTF-8. A byte-order mark at the start is treated as invisible.
+Layout segment(std::string_view text);
+
+// The normalized content of the non-blank lines only, byte for byte what segment() puts in
+// their Line::normalized, without sentences or the alignment to the original: all that line
+// templates need (pass 1 of boilerplate counting), at a fraction of the cost.
+struct NormalizedLines {
+    std::string text;  // the whole text normalized (normalize_text): one '\n' per line break
+    struct Range {
+        std::uint32_t begin = 0;
+        std::uint32_t end = 0;
+    };
+    std::vector<Range> non_blank;  // where each non-blank line's content is in `text`, in order
+    std::string_view line(std::size_t i) const {
+        return std::string_view(text).substr(non_blank[i].begin, non_blank[i].end - non_blank[i].begin);
+    }
+};
+NormalizedLines normalized_lines(std::string_view text);
+
+// Line/column of each of the sorted byte `offsets` of `text` (one pass).
+std::vector<TextPosition> positions_of(std::string_view text, const Layout& layout,
+                                       const std::vector<std::uint64_t>& sorted_offsets);
+
+}  // namespace once

@@ -1,0 +1,83 @@
+#include "once/text/utf8.hpp"
+
+#include <cstdint>
+#include <cstring>
+
+namespace once {
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+    const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    while (i < size) {
+        // Fast path: eight ASCII bytes at a time (the common case in every script's markup).
+        while (i + 8 <= size) {
+            std::uint64_t word;
+            __builtin_memcpy(&word, data + i, 8);
+            if (word & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= size) break;
+        const unsigned char lead = data[i];
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length;
+        char32_t min_value;
+        char32_t cp;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2, min_value = 0x80, cp = lead & 0x1F;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3, min_value = 0x800, cp = lead & 0x0F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4, min_value = 0x10000, cp = lead & 0x07;
+        } else {
+            return i;
+        }
+        if (i + length > size) return i;
+        for (std::size_t k = 1; k < length; ++k) {
+            if ((data[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (data[i + k] & 0x3F);
+        }
+        if (cp < min_value || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += length;
+    }
+    return std::nullopt;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+std::size_t count_code_points(std::string_view text) {
+    // The bytes that are not continuation bytes (10xxxxxx), counted eight at a time.
+    std::size_t count = 0;
+    const char* data = text.data();
+    std::size_t at = 0;
+    for (; at + 8 <= text.size(); at += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, data + at, 8);
+        // Bit 7 of each byte that is 10xxxxxx; the multiply sums the eight bits into the top byte.
+        const std::uint64_t continuation = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
+        count += 8 - static_cast<std::size_t>((continuation * 0x0101010101010101ULL) >> 56);
+    }
+    for (; at < text.size(); ++at) count += (static_cast<unsigned char>(data[at]) & 0xC0) != 0x80;
+    return count;
+}
+
+}  // namespace once

@@ -1,0 +1,274 @@
+// reader_test.cpp — the corpus over files and folders: order, hidden files, validation errors
+// with byte offsets, skipping bad inputs, and check_text.
+#include "once/input/reader.hpp"
+
+#include "once/core/error.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using once::test::TempDir;
+
+struct Visited {
+    std::size_t index;
+    std::string id;
+    std::string group;
+    std::string relative_path;
+    std::string text;
+};
+
+std::vector<Visited> scan_all(once::Corpus& corpus) {
+    std::vector<Visited> out;
+    corpus.scan([&](once::SourceDocument&& source) {
+        out.push_back({source.index, source.doc.id, source.doc.group, source.relative_path, source.doc.text});
+    });
+    return out;
+}
+
+// The error a scan of a single bad file throws.
+once::Error scan_error(const std::string& path) {
+    once::Corpus corpus({path}, {});
+    try {
+        scan_all(corpus);
+    } catch (const once::Error& error) {
+        return error;
+    }
+    FAIL("no error for " << path);
+    return once::Error(once::ExitCode::ok, "unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("check_text: valid text and every kind of problem") {
+    struct Case {
+        std::string name;
+        std::string text;
+        bool valid;
+        std::string message_part;
+        std::optional<std::uint64_t> offset;
+    };
+    const std::vector<Case> cases = {
+        {"ascii", "hello\n", true, "", std::nullopt},
+        {"whitespace only is text", " \n\t\u3000", true, "", std::nullopt},
+        {"Japanese", "日本語の文章。", true, "", std::nullopt},
+        {"Chinese", "中文句子。", true, "", std::nullopt},
+        {"full-width and half-width", "ＡＢＣｶﾀｶﾅ", true, "", std::nullopt},
+        {"mixed with emoji", "AI投資\U0001F600", true, "", std::nullopt},
+        {"BOM and CRLF", "\uFEFFa\r\nb", true, "", std::nullopt},
+        {"empty", "", false, "empty", std::nullopt},
+        {"NUL at start", std::string("\0abc", 4), false, "binary", 0},
+        {"NUL after CJK", std::string("日本\0", 7), false, "binary", 6},
+        {"NUL before invalid UTF-8 is reported first", std::string("a\0\xFF", 3), false, "binary", 1},
+        {"invalid byte", "abc\xFF", false, "invalid UTF-8", 3},
+        {"truncated CJK at end", "日本語\xE6\x97", false, "invalid UTF-8", 9},
+        {"overlong", "x\xC0\xAF", false, "invalid UTF-8", 1},
+        {"surrogate", "ok \xED\xA0\x80", false, "invalid UTF-8", 3},
+        {"Latin-1 text", "caf\xE9", false, "invalid UTF-8", 3},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        const auto problem = once::check_text(c.text);
+        CHECK(problem.has_value() == !c.valid);
+        if (!problem) continue;
+        CHECK(problem->message.find(c.message_part) != std::string::npos);
+        CHECK(problem->offset == c.offset);
+    }
+}
+
+TEST_CASE("Corpus: a folder is read recursively in byte order, hidden files skipped") {
+    TempDir dir;
+    dir.write("b.txt", "bee");
+    dir.write("a.txt", "ay");
+    dir.write("Z.txt", "zed");                 // upper case sorts before lower case
+    dir.write("sub/c.txt", "sea");
+    dir.write("sub-x.txt", "dash");            // '-' (0x2D) sorts before '/' (0x2F)
+    dir.write("日本.txt", "日本語");              // non-ASCII names sort after ASCII
+    dir.write(".hidden.txt", "hidden");
+    dir.write("sub/.swap", "swap");
+    dir.write("sub/deeper/d.md", "dee");
+
+    once::Corpus corpus({dir.path()}, {});
+    const auto docs = scan_all(corpus);
+    std::vector<std::string> relative;
+    for (const auto& doc : docs) relative.push_back(doc.relative_path);
+    CHECK(relative == std::vector<std::string>{"Z.txt", "a.txt", "b.txt", "sub-x.txt", "sub/c.txt",
+                                               "sub/deeper/d.md", "日本.txt"});
+    REQUIRE(docs.size() == 7);
+    for (std::size_t i = 0; i < docs.size(); ++i) CHECK(docs[i].index == i);
+    CHECK(docs[1].text == "ay");
+    CHECK(docs[1].id == (fs::path(dir.path()) / "a.txt").string());
+    CHECK(docs[6].text == "日本語");
+    // Groups are folders.
+    CHECK(docs[0].group == fs::path(dir.path()).generic_string());
+    CHECK(docs[4].group == (fs::path(dir.path()) / "sub").generic_string());
+    CHECK(docs[4].group != docs[5].group);
+    CHECK(corpus.files().size() == 7);
+    CHECK(corpus.skipped().empty());
+    CHECK_FALSE(corpus.has_jsonl());
+}
+
+TEST_CASE("Corpus: files given one by one keep command-line order; file_grouping none") {
+    TempDir dir;
+    const std::string b = dir.write("b.txt", "second");
+    const std::string a = dir.write("x/a.txt", "first");
+    once::InputOptions options;
+    options.file_grouping = "none";
+    once::Corpus corpus({b, a}, options);
+    const auto docs = scan_all(corpus);
+    REQUIRE(docs.size() == 2);
+    CHECK(docs[0].id == b);
+    CHECK(docs[1].id == a);
+    CHECK(docs[1].relative_path == "a.txt");
+    CHECK(docs[0].group == docs[1].group);
+}
+
+TEST_CASE("Corpus: text is kept byte for byte") {
+    TempDir dir;
+    const std::string text = "\uFEFFＴｉｔｌｅ\r\n\r\n本文。\u3000ｶﾀｶﾅ\tend";
+    const std::string path = dir.write("doc.txt", text);
+    once::Corpus corpus({path}, {});
+    const auto docs = scan_all(corpus);
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].text == text);
+}
+
+TEST_CASE("Corpus: a corpus can be scanned twice with the same result") {
+    TempDir dir;
+    dir.write("a.txt", "one");
+    dir.write("b.txt", "two");
+    once::Corpus corpus({dir.path()}, {});
+    const auto first = scan_all(corpus);
+    const auto second = scan_all(corpus);
+    REQUIRE(first.size() == second.size());
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        CHECK(first[i].index == second[i].index);
+        CHECK(first[i].text == second[i].text);
+    }
+}
+
+TEST_CASE("Corpus: bad files stop the scan with input_error, the path and the byte offset") {
+    struct Case {
+        std::string name;
+        std::string bytes;
+        std::string message_part;
+        std::optional<std::uint64_t> offset;
+    };
+    const std::vector<Case> cases = {
+        {"empty file", "", "empty", std::nullopt},
+        {"binary file", std::string("PK\x03\x04\0\0", 6), "binary", 4},
+        {"invalid UTF-8 after Japanese", "日本語のテキスト\xFF", "invalid UTF-8", 24},
+        {"Shift_JIS bytes", "\x93\xfa\x96\x7b", "invalid UTF-8", 0},
+        {"truncated 4-byte sequence at the end", "emoji \xF0\x9F\x98", "invalid UTF-8", 6},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        TempDir dir;
+        const std::string path = dir.write("bad.txt", c.bytes);
+        const once::Error error = scan_error(path);
+        CHECK(error.code() == once::ExitCode::input_error);
+        CHECK(error.file() == path);
+        CHECK(error.offset() == c.offset);
+        CHECK(error.message().find(c.message_part) != std::string::npos);
+        // The one-line message names the file and, where there is one, the offset.
+        const std::string what = error.what();
+        CHECK(what.find(path) != std::string::npos);
+        CHECK(what.find(c.message_part) != std::string::npos);
+        if (c.offset) CHECK(what.find(std::to_string(*c.offset)) != std::string::npos);
+    }
+}
+
+TEST_CASE("Corpus: the error is thrown when the bad file is reached, after the good ones") {
+    TempDir dir;
+    dir.write("a.txt", "good");
+    dir.write("b.txt", "bad \xFF");
+    dir.write("c.txt", "never reached");
+    once::Corpus corpus({dir.path()}, {});
+    std::vector<std::string> seen;
+    CHECK_THROWS_AS(corpus.scan([&](once::SourceDocument&& d) { seen.push_back(d.doc.text); }), once::Error);
+    CHECK(seen == std::vector<std::string>{"good"});
+}
+
+TEST_CASE("Corpus: OnError::skip records bad inputs once and goes on") {
+    TempDir dir;
+    dir.write("a.txt", "first good");
+    const std::string bad_utf8 = dir.write("b.txt", "bad \xC3(");
+    const std::string empty = dir.write("c.txt", "");
+    const std::string binary = dir.write("d.bin", std::string("\0\1\2", 3));
+    dir.write("e.txt", "second good");
+    once::InputOptions options;
+    options.on_error = once::OnError::skip;
+    once::Corpus corpus({dir.path()}, options);
+    const auto docs = scan_all(corpus);
+    REQUIRE(docs.size() == 2);
+    CHECK(docs[0].text == "first good");
+    CHECK(docs[1].text == "second good");
+    CHECK(docs[1].index == 1);  // skipped inputs take no index
+
+    // Each reason is the one-line message the failing scan would have thrown.
+    const auto reason = [](const std::string& path, std::string_view bytes) {
+        const auto problem = once::check_text(bytes);
+        REQUIRE(problem.has_value());
+        return std::string(once::Error(once::ExitCode::input_error, problem->message, path, problem->offset).what());
+    };
+    REQUIRE(corpus.skipped().size() == 3);
+    CHECK(corpus.skipped()[0].id == bad_utf8);
+    CHECK(corpus.skipped()[0].reason == reason(bad_utf8, "bad \xC3("));
+    CHECK(corpus.skipped()[0].reason.find("invalid UTF-8") != std::string::npos);
+    CHECK(corpus.skipped()[1].id == empty);
+    CHECK(corpus.skipped()[1].reason == reason(empty, ""));
+    CHECK(corpus.skipped()[1].reason.find("empty") != std::string::npos);
+    CHECK(corpus.skipped()[2].id == binary);
+    CHECK(corpus.skipped()[2].reason == reason(binary, std::string("\0\1\2", 3)));
+    CHECK(corpus.skipped()[2].reason.find("binary") != std::string::npos);
+
+    // A second scan skips the same inputs without recording them again.
+    const auto again = scan_all(corpus);
+    CHECK(again.size() == 2);
+    CHECK(corpus.skipped().size() == 3);
+}
+
+TEST_CASE("Corpus: a path that does not exist is an input error naming it") {
+    TempDir dir;
+    const std::string missing = dir.path() + "/no-such-file.txt";
+    for (const auto on_error : {once::OnError::fail, once::OnError::skip}) {
+        once::InputOptions options;
+        options.on_error = on_error;  // the user named it: not skippable
+        try {
+            once::Corpus corpus({missing}, options);
+            FAIL("no error for a missing path");
+        } catch (const once::Error& error) {
+            CHECK(error.code() == once::ExitCode::input_error);
+            CHECK(std::string(error.what()).find(missing) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("Corpus: an empty folder has no documents") {
+    TempDir dir;
+    once::Corpus corpus({dir.path()}, {});
+    CHECK(corpus.files().empty());
+    CHECK(scan_all(corpus).empty());
+    CHECK_FALSE(corpus.all_jsonl());
+}
+
+// Hidden folders (.git/, .svn/, .cache/) are skipped like hidden files: running on a checkout
+// must not read .git/objects as documents.
+TEST_CASE("Corpus: files inside hidden folders are skipped like hidden files") {
+    TempDir dir;
+    dir.write("a.txt", "visible");
+    dir.write(".git/HEAD", "ref: refs/heads/main\n");
+    dir.write(".cache/notes.txt", "cached");
+    once::Corpus corpus({dir.path()}, {});
+    const auto docs = scan_all(corpus);
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].relative_path == "a.txt");
+}

@@ -1,0 +1,554 @@
+// shape_test.cpp — the per-line article/chrome classifier and its word lists.
+//
+// Pages are written as tables of (expectation, normalized line): 'r' the line must be removed
+// as chrome, 'k' it must be kept, '.' either (or blank). Lines are written already normalized
+// (lower case, half-width ASCII), the way the normalizer hands them over.
+#include "once/judge/shape.hpp"
+
+#include "once/core/error.hpp"
+#include "error_of.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+struct Row {
+    char expect;             // 'r' remove, 'k' keep, '.' either
+    std::string_view text;
+    std::uint32_t recurrence = 0;  // documents of the group containing the line (0 = unknown)
+    bool protect = false;
+};
+
+// Weight units (config.hpp): 1 per CJK character, 2 per word of a space-separated script.
+int weight_of(std::string_view s) {
+    int weight = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        char32_t c = b;
+        std::size_t len = 1;
+        if (b >= 0xF0) { len = 4; c = b & 0x07; }
+        else if (b >= 0xE0) { len = 3; c = b & 0x0F; }
+        else if (b >= 0xC0) { len = 2; c = b & 0x1F; }
+        for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+            c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        i += len;
+        const bool cjk = (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) || (c >= 0x4E00 && c <= 0x9FFF);
+        const bool word = !cjk && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0xC0) &&
+                          c != 0x30FB && !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFFEF) &&
+                          !(c >= 0x2000 && c <= 0x2BFF);
+        if (cjk) ++weight;
+        if (word && !in_word) weight += 2;
+        in_word = word;
+    }
+    return weight;
+}
+
+std::vector<once::LineFeatures> features_of(const std::vector<Row>& rows, std::uint32_t group_docs) {
+    std::vector<once::LineFeatures> lines;
+    for (const Row& row : rows) {
+        once::LineFeatures f;
+        f.normalized = row.text;
+        f.blank = row.text.empty();
+        f.weight = weight_of(row.text);
+        f.recurrence_docs = row.recurrence;
+        f.group_docs = row.recurrence > 0 ? group_docs : 0;
+        f.protect = row.protect;
+        lines.push_back(f);
+    }
+    return lines;
+}
+
+std::vector<once::LineVerdict> classify(const std::vector<Row>& rows, const once::Config& config = {},
+                                        std::uint32_t group_docs = 0) {
+    return once::classify_lines(features_of(rows, group_docs), once::Lexicon::builtin(), config);
+}
+
+// Checks every row's expectation and the contract that holds for every line.
+void check_page(const std::vector<Row>& rows, const once::Config& config = {}, std::uint32_t group_docs = 0) {
+    const auto verdicts = classify(rows, config, group_docs);
+    REQUIRE(verdicts.size() == rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        CAPTURE(i);
+        CAPTURE(rows[i].text);
+        CAPTURE(verdicts[i].score);
+        CHECK(verdicts[i].score >= 0.0);
+        CHECK(verdicts[i].score <= 1.0);
+        if (rows[i].text.empty()) {
+            CHECK_FALSE(verdicts[i].chrome);
+            CHECK(verdicts[i].score == 0.0);
+        }
+        if (rows[i].protect) CHECK_FALSE(verdicts[i].chrome);
+        if (rows[i].expect == 'r') CHECK(verdicts[i].chrome);
+        if (rows[i].expect == 'k') CHECK_FALSE(verdicts[i].chrome);
+    }
+}
+
+using once::test::error_of;
+
+}  // namespace
+
+// --- single pages, no recurrence: chrome by shape alone -------------------------------------
+
+TEST_CASE("shape: an English news page loses its menus, share row, related list and footer") {
+    check_page({
+        {'r', "skip to content"},
+        {'r', "menu"},
+        {'r', "home | news | sport | weather | about"},
+        {'r', "news"},
+        {'r', "sport"},
+        {'r', "sign in"},
+        {'.', ""},
+        {'k', "millbrook bus routes to change from monday"},
+        {'k', "3 march 2013 last updated at 17:05 gmt"},
+        {'.', ""},
+        {'k', "several bus routes across millbrook will be redrawn from monday, in the biggest shake-up of the "
+              "town's network for more than a decade. the county council says the changes will cut journey times."},
+        {'.', ""},
+        {'k', "what changes on monday"},
+        {'.', ""},
+        {'k', "- route 4 and route 7 will merge into a single route 4"},
+        {'k', "- a new route 12 will run until 23:30 on weekdays"},
+        {'.', ""},
+        {'k', "route | buses per hour | last bus"},
+        {'k', "4 | 4 | 23:00"},
+        {'k', "12 | 2 | 23:30"},
+        {'.', ""},
+        {'k', "passenger groups have broadly welcomed the plans, though some elderly residents in the northgate "
+              "area say they will now face a longer walk to the nearest stop."},
+        {'.', ""},
+        {'k', "weather"},
+        {'.', ""},
+        {'k', "councillor janet hughes said the new network followed two rounds of public consultation and that "
+              "the council had read more than 1,400 responses before making a decision."},
+        {'.', ""},
+        {'r', "share this page"},
+        {'r', "share | tweet | email | copy link"},
+        {'r', "comments (14)"},
+        {'.', ""},
+        {'r', "related articles"},
+        {'r', "- central library extends opening hours after petition"},
+        {'r', "- flood defences approved for river wend"},
+        {'r', "- family bakery wins national bread award"},
+        {'r', "view more"},
+        {'.', ""},
+        {'r', "previous: family bakery wins national bread award"},
+        {'r', "next: central library extends opening hours after petition"},
+        {'.', ""},
+        {'r', "\u00a9 2024 example news. all rights reserved."},
+        {'r', "terms of use | privacy policy | cookies | contact us"},
+    });
+}
+
+TEST_CASE("shape: a Japanese blog page keeps its in-article heading and bullet list") {
+    check_page({
+        {'r', "メインコンテンツへスキップ"},
+        {'r', "menu"},
+        {'r', "ホーム"},
+        {'r', "おでかけ"},
+        {'r', "グルメ"},
+        {'r', "お問い合わせ"},
+        {'.', ""},
+        {'k', "川沿いの朝市に行ってきました"},
+        {'k', "2025年1月12日"},
+        {'.', ""},
+        {'k', "先週の日曜日、久しぶりに川沿いの朝市に出かけてきました。朝市は毎月第二日曜日に開かれていて、"
+              "地元の農家さんや漁師さんが三十軒ほど店を並べます。"},
+        {'.', ""},
+        {'k', "この日買ったもの"},
+        {'.', ""},
+        {'k', "・干し柿(ひと袋)"},
+        {'k', "・朝どれの大根と白菜"},
+        {'k', "・手作りのゆず味噌"},
+        {'.', ""},
+        {'k', "朝市は九時半ごろには片付けが始まるので、行くならやはり早めがおすすめです。次回は二月九日の予定"
+              "とのことなので、また行ってみたいと思います。"},
+        {'.', ""},
+        {'r', "この記事が気に入ったら フォローしてね!"},
+        {'r', "シェア"},
+        {'r', "ツイート"},
+        {'r', "urlをコピーしました!"},
+        {'.', ""},
+        {'r', "関連記事"},
+        {'r', "・雨の日は市立図書館でのんびり過ごす"},
+        {'r', "・初心者向け・里山ハイキングの持ち物"},
+        {'r', "一覧を見る"},
+        {'.', ""},
+        {'r', "前へ:商店街の老舗パン屋さんが創業50周年"},
+        {'r', "次へ:雨の日は市立図書館でのんびり過ごす"},
+        {'r', "もっと見る"},
+        {'.', ""},
+        {'r', "\u00a9 2025 まちあるき日記"},
+    });
+}
+
+TEST_CASE("shape: a Chinese news page loses nav rows, breadcrumb, editor line and pager") {
+    check_page({
+        {'r', "跳到主要内容"},
+        {'r', "首页 | 新闻 | 财经 | 科技 | 体育 | 视频"},
+        {'r', "登录 | 注册"},
+        {'r', "搜索"},
+        {'.', ""},
+        {'r', "当前位置:首页 > 新闻 > 本地"},
+        {'.', ""},
+        {'k', "临江地铁3号线下月开通试运营"},
+        {'k', "2024-03-15 09:30 来源:示例新闻网"},
+        {'.', ""},
+        {'k', "记者从临江市轨道交通集团获悉,地铁3号线一期工程已完成全部验收,将于下月初开通试运营。这条线路全长"
+              "约二十六公里,连接老城区与高铁新城。"},
+        {'.', ""},
+        {'k', "试运营期间的安排"},
+        {'.', ""},
+        {'k', "- 首班车6:00发车,末班车22:30发车"},
+        {'k', "- 票价与既有线路一致,起步价2元"},
+        {'.', ""},
+        {'k', "轨道交通集团提醒,试运营期间部分出入口可能暂未开放,乘客出行前可通过官方app查询站点信息。市民王女"
+              "士说,以后坐地铁一趟就到。"},
+        {'.', ""},
+        {'r', "责任编辑:王敏"},
+        {'r', "分享到:微信 微博 qq空间"},
+        {'.', ""},
+        {'r', "相关文章"},
+        {'r', "- 临江首批保障性租赁住房开始受理申请"},
+        {'r', "- 本地新能源车企一季度销量同比增长四成"},
+        {'r', "查看更多"},
+        {'.', ""},
+        {'r', "上一篇:2024临江马拉松报名人数创历史新高"},
+        {'r', "下一篇:临江首批保障性租赁住房开始受理申请"},
+        {'.', ""},
+        {'r', "关于我们 | 联系我们 | 广告服务 | 网站地图"},
+        {'r', "版权所有 \u00a9 2024 示例新闻网"},
+    });
+}
+
+TEST_CASE("shape: mixed scripts, link lists with teasers, and a promotion between chrome") {
+    check_page({
+        {'k', "deepseekの衝撃、その先にある“中国のai戦略”とは"},
+        {'.', ""},
+        {'k', "2024年、中国発の大規模言語モデル「deepseek」が登場し、ai業界に衝撃を与えた。オープンソースとして"
+              "公開され、誰もが利用・改良できるというその姿勢は注目を集めた。"},
+        {'.', ""},
+        {'k', "私たちは今、技術史の分岐点に立っている。次の10年、aiの中心はどこにあるのか。deepseekのその先に、"
+              "答えがあるのかもしれない。"},
+        {'.', ""},
+        {'r', "latest posts 新着記事"},
+        {'.', ""},
+        {'r', "「aiwa pen」誕生!端末を選ばない次世代タッチペン登場"},
+        {'.', ""},
+        {'r', "株式会社アイワは、ワコム株式会社が開発した方式の特許技術を搭載した新製品を、全国の家電量販店および"
+              "オンラインショップにて販売開始したと発表しました。使う端末を..."},
+        {'.', ""},
+        {'r', "ロボットタクシーの現状|自動運転と特許"},
+        {'.', ""},
+        {'r', "「ロボットタクシー」の実用化が世界各地で進んでいます。本コラムでは、その現状とメリット・問題点を"
+              "簡潔にまとめ、特許に焦点を当てて考察してみます。世界で..."},
+        {'.', ""},
+        {'r', "view more"},
+        {'.', ""},
+        {'r', "🌱 地元で働きたいあなたへ"},
+        {'r', "「地域に根ざした仕事がしたい」そんな想いを抱いていませんか?"},
+        {'r', "まちしごとナビは、地方企業への転職に特化したキャリア支援サービスです。"},
+        {'r', "▶ 無料相談はこちら"},
+        {'.', ""},
+        {'r', "タグ"},
+        {'r', "popular"},
+        {'r', "posts"},
+        {'r', "人気記事"},
+    });
+}
+
+TEST_CASE("shape: hard-wrapped prose and spec boxes survive between chrome") {
+    check_page({
+        {'r', "menu"},
+        {'.', ""},
+        {'k', "みなさま、はじめまして、竹内佐千子です!"},
+        {'k', "私は、強烈な肩書きを抱えて"},
+        {'k', "エッセイを描いている漫画家です。"},
+        {'.', ""},
+        {'k', "自分の人生を切り売りし続けて早5年、"},
+        {'k', "8冊目となる単行本が出ました。"},
+        {'.', ""},
+        {'r', "関連記事"},
+        {'.', ""},
+        {'k', "アプリ名:モバイルgoogleマップ"},
+        {'k', "価格:無料"},
+        {'k', "バージョン:6.7.0"},
+        {'k', "android 要件:端末により異なります"},
+        {'.', ""},
+        {'r', "関連リンク"},
+        {'r', "・エスマックス(s-max)"},
+        {'r', "・エスマックス(s-max) smaxjp on twitter"},
+    });
+}
+
+TEST_CASE("shape: prose lines that merely start or end like links stay") {
+    check_page({
+        {'k', "next year the council will review the timetable again, and residents will be asked for their "
+              "views in a second round of consultation."},
+        {'.', ""},
+        {'k', "next steps"},
+        {'.', ""},
+        {'k', "previous owners had let the garden go wild, the new tenants said, and it took two summers to "
+              "bring it back."},
+        {'.', ""},
+        {'k', "related to this, the library will also extend its weekend hours from the first of the month."},
+    });
+}
+
+TEST_CASE("shape: copyright footers in several forms, and look-alikes that are not") {
+    check_page({
+        {'k', "the scheme includes a raised embankment along the east bank and a new pumping station near ferry "
+              "street, officials said on monday."},
+        {'.', ""},
+        {'k', "choose (a), (b) or (c) below"},
+        {'.', ""},
+        {'k', "footpaths along the river will be closed in stages while the work is carried out, and diversions "
+              "will be signposted by the council."},
+        {'.', ""},
+        {'r', "(c)2011 san-x co., ltd."},
+        {'r', "copyright © 2024 ことこと台所 all rights reserved."},
+        {'r', "版权所有 示例新闻网"},
+        {'r', "記事の無断転載を禁じます"},
+    });
+}
+
+TEST_CASE("shape: a page without any paragraph keeps its sentences") {
+    check_page({
+        {'r', "share | tweet | email"},
+        {'k', "the mayor resigned on monday."},
+        {'r', "facebook | x | pinterest | email"},
+    });
+}
+
+// --- recurrence -------------------------------------------------------------------------------
+
+TEST_CASE("shape: a title that recurs in other pages' related lists is kept") {
+    // Four pages of a site; each title also appears in the three other pages' lists, so its
+    // template recurs in all four. The dateline recurs too once numbers are masked.
+    check_page({
+        {'r', "skip to content", 4},
+        {'r', "millbrook & district", 4},
+        {'.', ""},
+        {'k', "millbrook bus routes to change from monday", 4},
+        {'k', "3 march 2013 last updated at 17:05 gmt", 3},
+        {'.', ""},
+        {'k', "several bus routes across millbrook will be redrawn from monday, in the biggest shake-up of the "
+              "town's network for more than a decade."},
+        {'.', ""},
+        {'k', "passenger groups have broadly welcomed the plans, though some residents say they will now face a "
+              "longer walk to the nearest stop."},
+        {'.', ""},
+        {'r', "related articles", 4},
+        {'r', "- central library extends opening hours after petition", 4},
+        {'r', "- flood defences approved for river wend", 4},
+    }, {}, 4);
+    const auto verdicts = classify({{'r', "skip to content", 4}, {'r', "millbrook & district", 4}}, {}, 4);
+    CHECK(verdicts[1].by_recurrence);
+}
+
+TEST_CASE("shape: recurring long prose is a duplicate's business, a lone recurring heading stays") {
+    const std::vector<Row> rows = {
+        {'k', "川沿いの朝市に行ってきました"},
+        {'.', ""},
+        {'k', "先週の日曜日、久しぶりに川沿いの朝市に出かけてきました。朝市は毎月第二日曜日に開かれていて、地元の"
+              "農家さんや漁師さんが三十軒ほど店を並べます。朝七時に行きました。", 3},
+        {'.', ""},
+        {'k', "まとめ", 3},
+        {'.', ""},
+        {'k', "朝市は九時半ごろには片付けが始まるので、行くならやはり早めがおすすめです。次回は二月九日の予定との"
+              "ことなので、また行ってみたいと思います。"},
+        {'.', ""},
+        {'r', "地元で働きたいあなたへ", 3},
+        {'r', "まちしごとナビは、地方企業への転職に特化したキャリア支援サービスです。", 3},
+    };
+    check_page(rows, {}, 4);
+    const auto verdicts = classify(rows, {}, 4);
+    CHECK_FALSE(verdicts[2].by_recurrence);
+    CHECK(verdicts[8].by_recurrence);
+}
+
+TEST_CASE("shape: lines recurring below the share follow their neighbours") {
+    once::Config config;
+    config.boilerplate_min_share = 0.5;
+    check_page({
+        {'k', "the scheme includes a raised embankment along the east bank and a new pumping station near ferry "
+              "street, officials said on monday."},
+        {'k', "the agency says the defences will protect around 650 properties.", 2},
+        {'k', "footpaths along the river will be closed in stages while the work is carried out, and diversions "
+              "will be signposted by the council."},
+        {'.', ""},
+        {'r', "share | tweet"},
+        {'r', "sign up for our weekly newsletter today", 2},
+        {'r', "view more"},
+    }, config, 10);
+}
+
+TEST_CASE("shape: with shape off, only recurrence decides") {
+    once::Config config;
+    config.shape = false;
+    const std::vector<Row> rows = {
+        {'k', "menu"},                         // chrome by shape, but shape is off
+        {'r', "search example news", 4},       // a site template
+        {'k', "family bakery wins national bread award", 4},  // the title slot still holds
+        {'.', ""},
+        {'k', "a family bakery on millbrook high street has been named the best independent bakery in the "
+              "country at an awards ceremony in london."},
+        {'.', ""},
+        {'k', "share | tweet | email"},
+    };
+    check_page(rows, config, 4);
+    const auto verdicts = classify(rows, config, 4);
+    CHECK(verdicts[0].score == 0.0);
+    CHECK(verdicts[1].by_recurrence);
+    CHECK(verdicts[1].score == 1.0);
+}
+
+// --- contract ---------------------------------------------------------------------------------
+
+TEST_CASE("shape: protect is honoured and anchors its neighbours") {
+    check_page({
+        {'k', "share this page", 0, true},
+        {'k', "copy link", 4, true},
+        {'r', "menu"},
+    }, {}, 4);
+}
+
+TEST_CASE("shape: empty input, blank and whitespace-only lines") {
+    CHECK(once::classify_lines({}, once::Lexicon::builtin(), once::Config{}).empty());
+    std::vector<once::LineFeatures> lines(3);
+    lines[0].blank = true;
+    lines[1].normalized = "   ";      // whitespace only, not flagged blank
+    lines[2].normalized = " \t ";
+    const auto verdicts = once::classify_lines(lines, once::Lexicon::builtin(), once::Config{});
+    REQUIRE(verdicts.size() == 3);
+    for (const auto& v : verdicts) {
+        CHECK_FALSE(v.chrome);
+        CHECK(v.score == 0.0);
+        CHECK_FALSE(v.by_recurrence);
+    }
+}
+
+TEST_CASE("shape: invalid UTF-8 and odd bytes do not break the scan") {
+    check_page({
+        {'.', "\xff\xfe menu \xc3"},
+        {'.', "\xe3\x81"},
+        {'k', "the scheme includes a raised embankment along the east bank and a new pumping station near ferry "
+              "street, officials said on monday \xf0\x9f."},
+    });
+}
+
+TEST_CASE("shape: the threshold moves the line, scores do not depend on it") {
+    const std::vector<Row> rows = {
+        {'.', "menu"},
+        {'.', ""},
+        {'k', "the scheme includes a raised embankment along the east bank and a new pumping station near ferry "
+              "street, officials said on monday."},
+        {'.', ""},
+        {'.', "share"},
+        {'r', "\u00a9 2024 example news"},
+    };
+    once::Config strict;
+    strict.shape_threshold = 0.99;
+    const auto loose = classify(rows);
+    const auto tight = classify(rows, strict);
+    CHECK(loose[0].chrome);
+    CHECK_FALSE(tight[0].chrome);
+    CHECK(tight[5].chrome);  // copyright scores 1.0
+    for (std::size_t i = 0; i < rows.size(); ++i) CHECK(loose[i].score == tight[i].score);
+    CHECK(classify(rows)[4].score == loose[4].score);  // deterministic
+}
+
+// --- word lists -------------------------------------------------------------------------------
+
+TEST_CASE("lexicon: the built-in lists hold every language's entries") {
+    const once::Lexicon& lexicon = once::Lexicon::builtin();
+    CHECK(&lexicon == &once::Lexicon::builtin());  // parsed once
+    CHECK(lexicon.button_words.count("share") == 1);
+    CHECK(lexicon.button_words.count("previous *") == 1);
+    CHECK(lexicon.button_words.count("* はこちら") == 1);
+    CHECK(lexicon.button_words.count("シェア") == 1);
+    CHECK(lexicon.button_words.count("上一篇") == 1);
+    CHECK(lexicon.heading_words.count("related articles") == 1);
+    CHECK(lexicon.heading_words.count("関連記事") == 1);
+    CHECK(lexicon.heading_words.count("相关文章") == 1);
+    CHECK(lexicon.heading_words.count("ähnliche artikel") == 1);
+    CHECK(lexicon.stop_words.count("the") == 1);
+    CHECK(lexicon.stop_words.count("的") == 1);
+}
+
+#ifdef ONCE_SOURCE_ROOT
+TEST_CASE("lexicon: data/lexicon on disk matches the built-in copy") {
+    const once::Lexicon disk = once::Lexicon::load(std::string(ONCE_SOURCE_ROOT) + "/data/lexicon");
+    const once::Lexicon& built = once::Lexicon::builtin();
+    CHECK(disk.button_words == built.button_words);
+    CHECK(disk.heading_words == built.heading_words);
+    CHECK(disk.stop_words == built.stop_words);
+}
+#endif
+
+TEST_CASE("lexicon: load reads every *.txt, with comments, sections and spacing") {
+    once::test::TempDir dir;
+    dir.write("a.txt", "# comment\n[button]\n  Share   This \r\n\n[stop]\nthe\n");
+    dir.write("b.txt", "\xEF\xBB\xBF[heading]\nrelated articles\n[button]\nview more\n");
+    dir.write("notes.md", "[button]\nignored\n");
+    const once::Lexicon lexicon = once::Lexicon::load(dir.path());
+    CHECK(lexicon.button_words == std::unordered_set<std::string>{"share this", "view more"});
+    CHECK(lexicon.heading_words == std::unordered_set<std::string>{"related articles"});
+    CHECK(lexicon.stop_words == std::unordered_set<std::string>{"the"});
+}
+
+// classify_lines searches the trie, not the sets: the two must hold the same phrases.
+TEST_CASE("lexicon: the phrase trie holds exactly the entries of the three sets") {
+    const once::Lexicon& lexicon = once::Lexicon::builtin();
+    const auto kinds_of = [&](const std::string& phrase) {
+        return lexicon.phrases.kinds(lexicon.phrases.walk(once::PhraseTrie::root(), phrase));
+    };
+    for (const std::string& word : lexicon.button_words) CHECK((kinds_of(word) & once::Lexicon::k_button) != 0);
+    for (const std::string& word : lexicon.heading_words) CHECK((kinds_of(word) & once::Lexicon::k_heading) != 0);
+    for (const std::string& word : lexicon.stop_words) CHECK((kinds_of(word) & once::Lexicon::k_stop) != 0);
+    CHECK(kinds_of("share") == once::Lexicon::k_button);
+    CHECK(kinds_of("shar") == 0);
+    CHECK(kinds_of("related article") == 0);
+
+    once::test::TempDir dir;
+    dir.write("a.txt", "[button]\nShare  This\n[stop]\nthe\n[heading]\nthe\n");
+    const once::Lexicon loaded = once::Lexicon::load(dir.path());
+    const auto loaded_kinds = [&](std::string_view phrase) {
+        return loaded.phrases.kinds(loaded.phrases.walk(once::PhraseTrie::root(), phrase));
+    };
+    CHECK(loaded_kinds("share this") == once::Lexicon::k_button);
+    CHECK(loaded_kinds("the") == (once::Lexicon::k_stop | once::Lexicon::k_heading));
+    CHECK(loaded_kinds("share") == 0);
+}
+
+TEST_CASE("lexicon: load reports bad folders and files as usage errors") {
+    struct Case {
+        const char* name;
+        std::string text;   // contents of x.txt; empty = no file at all
+        const char* message;
+    };
+    const std::vector<Case> cases = {
+        {"unknown section", "[buttons]\nshare\n", "unknown word list section"},
+        {"entry before section", "share\n[button]\n", "before any [section]"},
+        {"no word lists", "", "no *.txt"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        once::test::TempDir dir;
+        if (!c.text.empty()) dir.write("x.txt", c.text);
+        const auto error = error_of([&] { once::Lexicon::load(dir.path()); });
+        REQUIRE(error.has_value());
+        CHECK(error->code() == once::ExitCode::usage);
+        CHECK(std::string(error->what()).find(c.message) != std::string::npos);
+    }
+    const auto missing = error_of([] { once::Lexicon::load("/nonexistent/once/lexicon"); });
+    REQUIRE(missing.has_value());
+    CHECK(missing->code() == once::ExitCode::usage);
+    CHECK(missing->file() == "/nonexistent/once/lexicon");
+}

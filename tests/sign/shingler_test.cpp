@@ -1,0 +1,234 @@
+// shingler_test.cpp — tokens (CJK characters, words), exact keys, weights, number masks and
+// shingle sets of normalized text.
+#include "once/sign/shingler.hpp"
+
+#include "once/text/normalizer.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <iterator>
+#include <string>
+#include <vector>
+
+namespace {
+
+// The shingler takes normalized text; tests start from what a user would write.
+once::ShingleSet shingle_of(const std::string& raw, int ngram = 3, bool mask_numbers = false) {
+    return once::shingle(once::normalize(raw).text, ngram, mask_numbers);
+}
+
+}  // namespace
+
+TEST_CASE("shingle: the same key for width, case, spacing and punctuation variants") {
+    struct Pair {
+        std::string name;
+        std::string a;
+        std::string b;
+    };
+    const std::vector<Pair> pairs = {
+        {"ideographic comma vs comma and case", "Alibaba、AI", "alibaba, ai"},
+        {"full-width vs half-width Latin", "ＡＬＩＢＡＢＡ　ＡＩ", "Alibaba AI"},
+        {"full-width digits", "２０２４年の計画", "2024年の計画"},
+        {"half-width vs full-width katakana", "ｶﾀｶﾅのﾃｽﾄ", "カタカナのテスト"},
+        {"Japanese punctuation ignored", "東京、大阪。", "東京大阪"},
+        {"Chinese quotes ignored", "他说：“好。”", "他说好"},
+        {"spaces between CJK characters ignored", "日 本 語", "日本語"},
+        {"line breaks and tabs are separators", "one\ttwo\r\nthree", "one two three"},
+        {"mixed scripts", "AlibabaのＡＩ投資！", "alibaba の ai 投資"},
+        {"symbols ignored", "*** Breaking: news ***", "breaking news"},
+    };
+    for (const auto& p : pairs) {
+        CAPTURE(p.name);
+        const auto a = shingle_of(p.a);
+        const auto b = shingle_of(p.b);
+        CHECK(a.key != 0);
+        CHECK(a.key == b.key);
+        CHECK(a.shingles == b.shingles);
+        CHECK(a.weight == b.weight);
+    }
+}
+
+TEST_CASE("shingle: different text, different key") {
+    struct Pair {
+        std::string name;
+        std::string a;
+        std::string b;
+    };
+    const std::vector<Pair> pairs = {
+        {"one word changed", "the quick brown fox", "the quick brown cat"},
+        {"word order", "alibaba ai", "ai alibaba"},
+        {"one kanji changed", "東京都に行く", "京都府に行く"},
+        {"extra word", "alibaba ai", "alibaba ai investment"},
+        {"Chinese simplified vs traditional", "国际新闻", "國際新聞"},
+        {"word boundary moved", "data base", "database"},
+        {"different numbers", "chapter 12", "chapter 13"},
+    };
+    for (const auto& p : pairs) {
+        CAPTURE(p.name);
+        CHECK(shingle_of(p.a).key != shingle_of(p.b).key);
+    }
+}
+
+TEST_CASE("shingle: empty, whitespace-only and punctuation-only text have key 0") {
+    for (const std::string raw : {"", "   ", "\u3000\t\n", "、。！？", "--- *** ---", "\u200B"}) {
+        CAPTURE(raw);
+        const auto set = shingle_of(raw);
+        CHECK(set.key == 0);
+        CHECK(set.tokens == 0);
+        CHECK(set.weight == 0);
+        CHECK(set.number_mask == 0);
+        CHECK(set.number_hash == 0);
+        CHECK(set.shingles.empty());
+        CHECK(once::text_weight(once::normalize(raw).text) == 0);
+    }
+}
+
+TEST_CASE("shingle: tokens and weights (CJK character = 1, word = 2)") {
+    struct Case {
+        std::string name;
+        std::string raw;
+        std::uint32_t tokens;
+        std::uint32_t weight;
+    };
+    const std::vector<Case> cases = {
+        {"one word", "hello", 1, 2},
+        {"two words", "hello world", 2, 4},
+        {"Japanese", "東京タワー", 5, 5},
+        {"Chinese", "今天天气很好", 6, 6},
+        {"full-width word", "Ｈｅｌｌｏ", 1, 2},
+        {"half-width katakana", "ｶﾀｶﾅ", 4, 4},
+        {"mixed: alibaba の ai 投 資", "AlibabaのAI投資", 5, 7},
+        {"number is a word", "in 2024", 2, 4},
+        {"decimal splits at the point", "3.5", 2, 4},
+        {"accented word", "Ünïcödé café", 2, 4},
+        {"Hangul is a word script", "안녕 세계", 2, 4},
+        {"Cyrillic", "привет мир", 2, 4},
+        {"emoji are not tokens", "\U0001F600 ok", 1, 2},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        const std::string normalized = once::normalize(c.raw).text;
+        const auto set = once::shingle(normalized, 3);
+        CHECK(set.tokens == c.tokens);
+        CHECK(set.weight == c.weight);
+        CHECK(once::text_weight(normalized) == c.weight);
+    }
+}
+
+TEST_CASE("shingle: shingle counts (CJK trigrams, word bigrams)") {
+    struct Case {
+        std::string name;
+        std::string raw;
+        int ngram;
+        std::size_t shingles;
+    };
+    const std::vector<Case> cases = {
+        {"5 kanji -> 3 trigrams", "東京都庁舎", 3, 3},
+        {"3 kanji -> 1 trigram", "東京都", 3, 1},
+        {"too short: the whole text is one shingle", "東京", 3, 1},
+        {"4 words -> 3 bigrams", "one two three four", 3, 3},
+        {"2 words -> 1 bigram", "one two", 3, 1},
+        {"1 word (weight 2 < 3) -> one shingle", "one", 3, 1},
+        {"repeated bigram counted once", "a b a b", 3, 2},
+        {"repeated trigram counted once", "あいうあいう", 3, 3},
+        {"mixed: alibaba+の, の+ai, ai+投", "AlibabaのAI投資", 3, 3},
+        {"ngram 1: one shingle per distinct token", "to be or not to be", 1, 4},
+        {"ngram 2: CJK bigrams", "東京都庁", 2, 3},
+        {"ngram 4: word pairs", "one two three", 4, 2},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        const auto set = shingle_of(c.raw, c.ngram);
+        CHECK(set.shingles.size() == c.shingles);
+        CHECK(std::is_sorted(set.shingles.begin(), set.shingles.end()));
+        CHECK(std::adjacent_find(set.shingles.begin(), set.shingles.end()) == set.shingles.end());
+    }
+}
+
+TEST_CASE("shingle: one changed word or character changes only nearby shingles") {
+    const auto a = shingle_of("the committee will publish its final report on the new rail line next week");
+    const auto b = shingle_of("the committee will publish its final report on the old rail line next week");
+    // 14 words -> 13 bigrams each; "new" vs "old" changes the 2 bigrams that contain it.
+    REQUIRE(a.shingles.size() == 13);
+    REQUIRE(b.shingles.size() == 13);
+    std::vector<std::uint64_t> common;
+    std::set_intersection(a.shingles.begin(), a.shingles.end(), b.shingles.begin(), b.shingles.end(),
+                          std::back_inserter(common));
+    CHECK(common.size() == 11);
+
+    const auto c = shingle_of("東京の新しい鉄道は来週に開業する予定です");
+    const auto d = shingle_of("東京の新しい鉄道は再来週に開業する予定です");
+    std::vector<std::uint64_t> common_cjk;
+    std::set_intersection(c.shingles.begin(), c.shingles.end(), d.shingles.begin(), d.shingles.end(),
+                          std::back_inserter(common_cjk));
+    // Inserting 再 removes the 2 trigrams that spanned the insertion point (道は来, は来週).
+    CHECK(common_cjk.size() == c.shingles.size() - 2);
+}
+
+TEST_CASE("shingle: number_mask and mask_numbers") {
+    const auto plain = shingle_of("no numbers here");
+    CHECK(plain.number_mask == 0);
+    const auto y2024 = shingle_of("© 2024 Foo Inc.");
+    const auto y2025 = shingle_of("© 2025 Foo Inc.");
+    CHECK(y2024.number_mask != 0);
+    CHECK(y2025.number_mask != 0);
+    CHECK(y2024.number_mask != y2025.number_mask);
+    CHECK(y2024.key != y2025.key);
+    // The same numbers in another width give the same mask.
+    CHECK(shingle_of("© ２０２４ Foo Inc.").number_mask == y2024.number_mask);
+    // Any token with a digit is a fact (model numbers, decimals), not only all-digit words.
+    CHECK(shingle_of("mp3 player").number_mask != 0);
+    CHECK(shingle_of("IS15SH phone").number_mask != shingle_of("IS16SH phone").number_mask);
+    CHECK(shingle_of("version 3.5").number_mask != 0);
+    // Two numbers set (up to) two bits; the mask of a subset is contained in the superset's.
+    const auto both = shingle_of("from 2024 to 2025");
+    CHECK((y2024.number_mask & ~both.number_mask) == 0);
+    CHECK((y2025.number_mask & ~both.number_mask) == 0);
+
+    // number_hash: the same multiset of facts in any order, 0 without facts.
+    CHECK(plain.number_hash == 0);
+    CHECK(y2024.number_hash != 0);
+    CHECK(y2024.number_hash != y2025.number_hash);
+    CHECK(shingle_of("from 2024 to 2025").number_hash == shingle_of("to 2025 from 2024").number_hash);
+    CHECK(shingle_of("from 2024 to 2025").number_hash != shingle_of("from 2024 to 2024").number_hash);
+    CHECK(shingle_of("第３回は５月").number_hash == shingle_of("第3回は5月").number_hash);
+
+    // Masking replaces every number by one placeholder: templated lines share a key.
+    const auto m2024 = shingle_of("© 2024 Foo Inc.", 3, true);
+    const auto m2025 = shingle_of("© 2025 Foo Inc.", 3, true);
+    CHECK(m2024.key == m2025.key);
+    CHECK(m2024.shingles == m2025.shingles);
+    CHECK(m2024.number_mask == y2024.number_mask);  // the mask still tells the numbers apart
+    CHECK(shingle_of("Page 3 of 12", 3, true).key == shingle_of("Page 10 of 11", 3, true).key);
+    CHECK(shingle_of("２０２４年１月５日", 3, true).key == shingle_of("2025年12月31日", 3, true).key);
+    // ... but not the words around them.
+    CHECK(m2024.key != shingle_of("© 2024 Bar Inc.", 3, true).key);
+    // Without numbers, masking changes nothing.
+    CHECK(shingle_of("no numbers here", 3, true).key == plain.key);
+}
+
+TEST_CASE("shingle: want_shingles=false gives the same key, counts and mask without shingles") {
+    for (const std::string raw : {"Alibaba、AI投資 2024", "the quick brown fox", "東京"}) {
+        CAPTURE(raw);
+        const std::string normalized = once::normalize(raw).text;
+        const auto full = once::shingle(normalized, 3, false, true);
+        const auto cheap = once::shingle(normalized, 3, false, false);
+        CHECK(cheap.key == full.key);
+        CHECK(cheap.tokens == full.tokens);
+        CHECK(cheap.weight == full.weight);
+        CHECK(cheap.number_mask == full.number_mask);
+        CHECK(cheap.number_hash == full.number_hash);
+        CHECK(cheap.shingles.empty());
+        CHECK_FALSE(full.shingles.empty());
+    }
+}
+
+TEST_CASE("shingle: deterministic") {
+    const std::string normalized = once::normalize("AlibabaのAI投資は2024年に拡大した。").text;
+    const auto a = once::shingle(normalized, 3);
+    const auto b = once::shingle(normalized, 3);
+    CHECK(a.key == b.key);
+    CHECK(a.shingles == b.shingles);
+    CHECK(a.number_mask == b.number_mask);
+}

@@ -1,0 +1,47 @@
+// signer_test.cpp — what pass 1 and pass 2 take from a document must agree: the line templates
+// of the recurrence count (Signer::line_templates) are those analyze() gives the same lines.
+#include "once/sign/signer.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+std::vector<std::uint64_t> non_blank_templates_of_analyze(const once::Signer& signer, std::string_view text) {
+    const once::DocAnalysis analysis = signer.analyze(text);
+    std::vector<std::uint64_t> out;
+    for (std::size_t i = 0; i < analysis.layout.lines.size(); ++i)
+        if (!analysis.layout.lines[i].blank) out.push_back(analysis.line_templates[i]);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("signer: line_templates are analyze()'s templates of the non-blank lines") {
+    const once::Config config;
+    const once::Signer signer(config);
+    const std::vector<std::string> texts = {
+        "",
+        "\n\n",
+        "Home | News | Sports\n\n© 2024 Example Corp. All rights reserved.\n",
+        "東京は晴れ。明日は雨でしょう。\r\n\r\n関連記事\r\n・ＡＩ投資が２０２４年に拡大\r\n",
+        "cafe\u0301 menu\u2028today\vonly\fhere\n ｶﾞｲﾄﾞ \n\u200B\n\u115F\n",
+        "a line that wraps\nonto the next line. Price: 99 yen\n   \n\t\nend",
+    };
+    for (const auto& text : texts) {
+        CAPTURE(text);
+        CHECK(signer.line_templates(text) == non_blank_templates_of_analyze(signer, text));
+    }
+}
+
+TEST_CASE("signer: content_key ignores width, case, spacing and punctuation") {
+    CHECK(once::content_key("ＡＩ投資、２０２４年") == once::content_key("AI投資 2024年"));
+    CHECK(once::content_key("Hello,   World!") == once::content_key("hello world"));
+    CHECK(once::content_key("ｶﾞｲﾄﾞ") == once::content_key("ガイド"));
+    CHECK(once::content_key("cafe\u0301") == once::content_key("caf\u00E9"));
+    CHECK(once::content_key("hello") != once::content_key("hallo"));
+    CHECK(once::content_key("") == 0);
+    CHECK(once::content_key(" \u3000、。") == 0);
+}

@@ -1,0 +1,34 @@
+// unicode_test.cpp — the character facts from utf8proc that the fast paths of the normalizer
+// and shingler rely on.
+#include "once/text/unicode.hpp"
+
+#include <doctest/doctest.h>
+
+// The normalizer asks the class table before utf8proc whether a combining mark follows
+// (normalizer.cpp, is_combining_follower): that is exact only while every character with a
+// non-zero combining class has CharClass::mark. Checked over all of Unicode, so a new utf8proc
+// that broke it would fail here rather than change output.
+TEST_CASE("unicode: every character with a non-zero combining class is a mark") {
+    int exceptions = 0;
+    for (char32_t cp = 0; cp < 0x110000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are not characters
+        if (once::combining_class(cp) != 0 && once::char_class(cp) != once::CharClass::mark) {
+            CAPTURE(static_cast<unsigned>(cp));
+            ++exceptions;
+        }
+    }
+    CHECK(exceptions == 0);
+}
+
+TEST_CASE("unicode: classes of characters the segmenter and normalizer treat specially") {
+    CHECK(once::char_class(U'\u2028') == once::CharClass::newline);
+    CHECK(once::char_class(U'\v') == once::CharClass::newline);
+    CHECK(once::char_class(U'\f') == once::CharClass::newline);
+    CHECK(once::char_class(U'\u3000') == once::CharClass::space);
+    CHECK(once::char_class(U'\u200B') == once::CharClass::ignorable);
+    CHECK(once::char_class(U'\u3099') == once::CharClass::mark);
+    CHECK(once::combining_class(U'\uFF9E') == 0);  // ﾞ is class 0, yet folds with the kana before it
+    CHECK(once::char_class(U'日') == once::CharClass::cjk);
+    CHECK(once::nfkc_casefold(U'Ａ') == "a");
+    CHECK(once::nfkc_casefold_sequence("\uFF76\uFF9E") == "ガ");
+}

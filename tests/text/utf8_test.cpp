@@ -1,0 +1,181 @@
+// utf8_test.cpp — strict validation (the offset of the first bad byte), decoding, encoding and
+// counting of UTF-8.
+#include "once/text/utf8.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+struct InvalidCase {
+    std::string name;
+    std::string bytes;
+    std::optional<std::size_t> first_bad;
+};
+
+std::string operator""_b(const char* text, std::size_t size) { return std::string(text, size); }
+
+}  // namespace
+
+TEST_CASE("find_invalid_utf8: valid text of every script and length") {
+    const std::vector<InvalidCase> cases = {
+        {"empty", "", std::nullopt},
+        {"ascii", "hello, world", std::nullopt},
+        {"whitespace only", " \t\r\n\v\f", std::nullopt},
+        {"NUL is valid UTF-8 (the reader rejects it separately)", "a\0b"_b, std::nullopt},
+        {"2-byte: Latin-1 supplement", "caf\xC3\xA9", std::nullopt},                       // café
+        {"3-byte: Japanese", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", std::nullopt},        // 日本語
+        {"3-byte: Chinese", "\xE4\xB8\xAD\xE6\x96\x87", std::nullopt},                     // 中文
+        {"full-width forms", "\xEF\xBC\xA8\xEF\xBD\x85\xEF\xBC\x92", std::nullopt},        // Ｈｅ２
+        {"half-width katakana", "\xEF\xBD\xB6\xEF\xBE\x80\xEF\xBE\x9E", std::nullopt},     // ｶﾀﾞ
+        {"4-byte emoji", "\xF0\x9F\x98\x80", std::nullopt},                                 // 😀
+        {"mixed scripts", "Alibaba\xE3\x81\xAE" "AI\xF0\x9F\x98\x80!", std::nullopt},
+        {"last code point U+10FFFF", "\xF4\x8F\xBF\xBF", std::nullopt},
+        {"U+D7FF (below surrogates)", "\xED\x9F\xBF", std::nullopt},
+        {"U+E000 (above surrogates)", "\xEE\x80\x80", std::nullopt},
+        {"U+FFFF", "\xEF\xBF\xBF", std::nullopt},
+        {"smallest 2-byte U+0080", "\xC2\x80", std::nullopt},
+        {"smallest 3-byte U+0800", "\xE0\xA0\x80", std::nullopt},
+        {"smallest 4-byte U+10000", "\xF0\x90\x80\x80", std::nullopt},
+        {"non-ASCII after the 8-byte fast path", "abcdefghijkl\xE6\x97\xA5", std::nullopt},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        CHECK(once::find_invalid_utf8(c.bytes) == c.first_bad);
+    }
+}
+
+TEST_CASE("find_invalid_utf8: the offset of the first bad byte") {
+    const std::vector<InvalidCase> cases = {
+        // Overlong encodings: a shorter form exists, so the longer one is rejected.
+        {"overlong '/' in 2 bytes", "\xC0\xAF", 0},
+        {"overlong U+007F in 2 bytes", "\xC1\xBF", 0},
+        {"overlong '/' in 3 bytes", "\xE0\x80\xAF", 0},
+        {"overlong U+07FF in 3 bytes", "\xE0\x9F\xBF", 0},
+        {"overlong '/' in 4 bytes", "\xF0\x80\x80\xAF", 0},
+        {"overlong U+FFFF in 4 bytes", "\xF0\x8F\xBF\xBF", 0},
+        // UTF-16 surrogates are not characters.
+        {"high surrogate U+D800", "ok\xED\xA0\x80", 2},
+        {"low surrogate U+DFFF", "\xED\xBF\xBF", 0},
+        // Beyond the Unicode range.
+        {"U+110000", "\xF4\x90\x80\x80", 0},
+        {"lead F5", "\xF5\x80\x80\x80", 0},
+        {"lead FE", "x\xFE", 1},
+        {"lead FF", "\xFF", 0},
+        // Truncated sequences at the very end.
+        {"2-byte truncated", "ab\xC3", 2},
+        {"3-byte truncated after 1", "\xE6", 0},
+        {"3-byte truncated after 2 (Japanese)", "\xE6\x97\xA5\xE6\x9C", 3},
+        {"4-byte emoji truncated after 3", "x\xF0\x9F\x98", 1},
+        // A sequence interrupted by a non-continuation byte.
+        {"3-byte with ASCII inside", "\xE6" "A\xA5", 0},
+        {"4-byte with new lead inside", "\xF0\x9F\xE6\x97\xA5", 0},
+        // Continuation bytes with no lead.
+        {"stray continuation at start", "\x80" "abc", 0},
+        {"stray continuation in ASCII", "a\x80" "b", 1},
+        {"stray continuation after valid CJK", "\xE4\xB8\xAD\xBF", 3},
+        {"extra continuation after emoji", "\xF0\x9F\x98\x80\x80", 4},
+        // Errors just after the 8-byte fast path and at its edges.
+        {"bad byte at offset 8", "abcdefgh\xFF", 8},
+        {"bad byte at offset 7", "abcdefg\xFF" "abcdefgh", 7},
+        {"bad byte at offset 10", "abcdefghij\x80", 10},
+        {"first of two errors", "\xC3\xA9\xFF\xFF", 2},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        CHECK(once::find_invalid_utf8(c.bytes) == c.first_bad);
+    }
+}
+
+TEST_CASE("append_utf8 and decode_utf8 round-trip at every length boundary") {
+    struct Case {
+        char32_t cp;
+        std::string bytes;
+    };
+    const std::vector<Case> cases = {
+        {U'\0', "\0"_b},
+        {U'A', "A"},
+        {0x7F, "\x7F"},
+        {0x80, "\xC2\x80"},
+        {U'é', "\xC3\xA9"},
+        {0x7FF, "\xDF\xBF"},
+        {0x800, "\xE0\xA0\x80"},
+        {U'あ', "\xE3\x81\x82"},
+        {U'中', "\xE4\xB8\xAD"},
+        {U'\u3000', "\xE3\x80\x80"},  // ideographic space
+        {U'Ａ', "\xEF\xBC\xA1"},      // full-width A
+        {U'ｶ', "\xEF\xBD\xB6"},       // half-width katakana
+        {0xFFFF, "\xEF\xBF\xBF"},
+        {0x10000, "\xF0\x90\x80\x80"},
+        {U'😀', "\xF0\x9F\x98\x80"},
+        {U'𠀋', "\xF0\xA0\x80\x8B"},   // CJK extension B
+        {0x10FFFF, "\xF4\x8F\xBF\xBF"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(static_cast<std::uint32_t>(c.cp));
+        std::string encoded;
+        once::append_utf8(encoded, c.cp);
+        CHECK(encoded == c.bytes);
+        CHECK(once::utf8_sequence_length(static_cast<unsigned char>(encoded[0])) == encoded.size());
+        CHECK_FALSE(once::find_invalid_utf8(encoded).has_value());
+        std::size_t pos = 0;
+        CHECK(once::decode_utf8(encoded, pos) == c.cp);
+        CHECK(pos == encoded.size());
+    }
+}
+
+TEST_CASE("decode_utf8 walks mixed text one code point at a time") {
+    const std::string text = "a\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80z";  // aé日😀z
+    const std::vector<char32_t> expected = {U'a', U'é', U'日', U'😀', U'z'};
+    std::vector<char32_t> decoded;
+    std::vector<std::size_t> starts;
+    for (std::size_t pos = 0; pos < text.size();) {
+        starts.push_back(pos);
+        decoded.push_back(once::decode_utf8(text, pos));
+    }
+    CHECK(decoded == expected);
+    CHECK(starts == std::vector<std::size_t>{0, 1, 3, 6, 10});
+
+    std::string rebuilt;
+    for (const char32_t cp : decoded) once::append_utf8(rebuilt, cp);
+    CHECK(rebuilt == text);
+}
+
+TEST_CASE("utf8_sequence_length of lead and continuation bytes") {
+    CHECK(once::utf8_sequence_length(0x00) == 1);
+    CHECK(once::utf8_sequence_length('z') == 1);
+    CHECK(once::utf8_sequence_length(0x80) == 1);  // stray continuation: step over one byte
+    CHECK(once::utf8_sequence_length(0xBF) == 1);
+    CHECK(once::utf8_sequence_length(0xC3) == 2);
+    CHECK(once::utf8_sequence_length(0xE6) == 3);
+    CHECK(once::utf8_sequence_length(0xF0) == 4);
+}
+
+TEST_CASE("count_code_points") {
+    struct Case {
+        std::string name;
+        std::string text;
+        std::size_t count;
+    };
+    const std::vector<Case> cases = {
+        {"empty", "", 0},
+        {"whitespace", " \t\n", 3},
+        {"ascii", "hello", 5},
+        {"Japanese", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", 3},                                 // 日本語
+        {"Chinese", "\xE4\xB8\xAD\xE6\x96\x87", 2},                                             // 中文
+        {"full-width", "\xEF\xBC\xA8\xEF\xBD\x85\xEF\xBD\x8C\xEF\xBD\x8C\xEF\xBD\x8F", 5},     // Ｈｅｌｌｏ
+        {"half-width katakana with voicing mark", "\xEF\xBD\xB6\xEF\xBE\x9E", 2},               // ｶﾞ
+        {"combining sequence counts each code point", "\xE3\x81\x8B\xE3\x82\x99", 2},           // か + U+3099
+        {"emoji", "\xF0\x9F\x98\x80", 1},
+        {"mixed", "a\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80", 4},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        CHECK(once::count_code_points(c.text) == c.count);
+    }
+}
