@@ -397,3 +397,33 @@ TEST_CASE("segment: sentences after long runs without terminators") {
          {"「カタカナ・テキスト（括弧）」を含む行。"}},
     });
 }
+
+// Regression (issue 14, found by fuzzing): NFKC folds a combining mark into the terminator before
+// it, so `。` + U+035F gave sentences [0,5) and [0,5): the mark's sentence overlapped the first.
+TEST_CASE("segment: a combining mark after a sentence end stays in that sentence") {
+    for (const std::string& text : {std::string("\xe3\x80\x82\xcd\x9f"), std::string("終わり。\xcd\x9f次の文。"),
+                                   std::string("Done.\xcc\x81 Next one."), std::string("Why?\xcd\x9f\xcd\x9f\nNext")}) {
+        CAPTURE(text);
+        const auto layout = once::segment(text);
+        std::uint64_t previous_end = 0;
+        for (const auto& sentence : layout.sentences) {
+            CHECK(sentence.start >= previous_end);
+            CHECK(sentence.start < sentence.end);
+            CHECK(sentence.end <= text.size());
+            previous_end = sentence.end;
+        }
+    }
+    const std::string text = "終わり。\xcd\x9f次の文。";
+    CHECK(sentence_texts(text, once::segment(text)) == std::vector<std::string>{"終わり。\xcd\x9f", "次の文。"});
+}
+
+// Regression (issue 14): a line of only U+034F (a mark NFKC folds to nothing) counted as
+// non-blank but normalized to empty, gluing the paragraphs around it into one block.
+TEST_CASE("segment: a line that normalizes to nothing is blank") {
+    const std::string text = "First paragraph.\n\xcd\x8f\nSecond paragraph.\n";
+    const auto layout = once::segment(text);
+    REQUIRE(layout.lines.size() == 3);
+    CHECK(layout.lines[1].blank);
+    CHECK(layout.lines[0].block != layout.lines[2].block);
+    CHECK(once::normalized_lines(text).non_blank.size() == 2);
+}

@@ -174,6 +174,10 @@ void split_sentences(const BlockContext& block, std::uint32_t first_line) {
             if (!is_terminator(following) && !is_closer(following)) break;
             after = next;
         }
+        // Bytes that come from the same original character as the last one taken (a combining
+        // mark that NFKC folded together with the terminator: `。` + U+035F) belong to this
+        // sentence; the next one starting there would overlap it in the original.
+        while (after < text.size() && block.norm.origin[after] < block.norm.origin_end[after - 1]) ++after;
         if (ends_sentence(text, here, cp, after)) {
             add_sentence(block, begin, after, begin_line, line, true);
             begin = std::string_view::npos;
@@ -192,8 +196,13 @@ bool line_is_blank(std::string_view content) {
             ++pos;
             continue;
         }
-        const CharClass cls = char_class(decode_utf8(content, pos));
-        if (cls != CharClass::space && cls != CharClass::ignorable && cls != CharClass::newline) return false;
+        const char32_t cp = decode_utf8(content, pos);
+        const CharClass cls = char_class(cp);
+        // A mark that NFKC folds to nothing (U+034F COMBINING GRAPHEME JOINER) is invisible too:
+        // blank means "normalizes to nothing", or two paragraphs would be glued into one block.
+        if (cls != CharClass::space && cls != CharClass::ignorable && cls != CharClass::newline &&
+            !nfkc_casefold(cp).empty())
+            return false;
     }
     return true;
 }
