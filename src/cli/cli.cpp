@@ -220,7 +220,7 @@ void finish_config(Cli& cli) {
         c.marker_patterns = builtin_marker_patterns();
         c.marker_patterns.insert(c.marker_patterns.end(), cli.markers.begin(), cli.markers.end());
     }
-    if (cli.no_builtin_markers && cli.markers.empty()) c.marker_patterns = {"(?!)"};  // matches nothing
+    if (cli.no_builtin_markers && cli.markers.empty()) c.marker_patterns = {"[^\\x00-\\x{10FFFF}]"};  // matches nothing (RE2 has no `(?!)`)
     for (const auto& file : cli.keep_files) {
         std::ifstream in(file);
         if (!in) throw Error(ExitCode::usage, "cannot read keep file", file);

@@ -137,11 +137,3 @@ TEST_CASE("markers: a pattern that does not compile is a usage error naming it")
         }
     }
 }
-
-TEST_CASE("to_wide: one wide character per code point") {
-    CHECK(once::to_wide("").empty());
-    CHECK(once::to_wide("abc") == L"abc");
-    CHECK(once::to_wide("完了") == std::wstring{L'完', L'了'});
-    CHECK(once::to_wide("\U0001F600").size() == 1);
-    CHECK(once::to_wide("aé日\U0001F600").size() == 4);
-}

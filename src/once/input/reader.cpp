@@ -1,7 +1,5 @@
 #include "once/input/reader.hpp"
 
-#include <fnmatch.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -12,6 +10,7 @@
 
 #include "once/core/error.hpp"
 #include "once/input/stream_io.hpp"
+#include "once/text/pattern.hpp"
 #include "once/text/utf8.hpp"
 
 namespace once {
@@ -27,16 +26,14 @@ std::optional<TextProblem> check_text(std::string_view text) {
 
 namespace {
 
-bool ignored(const std::vector<std::string>& globs, const std::string& path, const std::string& relative) {
-    for (const auto& glob : globs)
-        if (fnmatch(glob.c_str(), path.c_str(), 0) == 0 || fnmatch(glob.c_str(), relative.c_str(), 0) == 0)
-            return true;
-    return false;
+bool ignored(const GlobSet& globs, const std::string& path, const std::string& relative) {
+    return globs.matches(path) || globs.matches(relative);
 }
 
 }  // namespace
 
 Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : options_(std::move(options)) {
+    const GlobSet ignore(options_.ignore_globs);
     for (const auto& path : paths) {
         if (path == "-") {
             files_.push_back({"-", "-", "stdin.txt", false});
@@ -61,13 +58,13 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
                 if (!it->is_regular_file(error)) continue;
                 const std::string file = it->path().string();
                 const std::string relative = fs::relative(it->path(), path).generic_string();
-                if (ignored(options_.ignore_globs, file, relative)) continue;
+                if (ignored(ignore, file, relative)) continue;
                 found.push_back({file, path, relative, is_jsonl_path(file)});
             }
             // Sorted by bytes: the same tree gives the same order on every file system.
             std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
             files_.insert(files_.end(), found.begin(), found.end());
-        } else if (!ignored(options_.ignore_globs, path, fs::path(path).filename().string())) {
+        } else if (!ignored(ignore, path, fs::path(path).filename().string())) {
             files_.push_back({path, path, fs::path(path).filename().string(), is_jsonl_path(path)});
         }
     }

@@ -33,7 +33,7 @@ struct InputOptions {
     OnError on_error = OnError::fail;
     // Group for plain files: "folder" (the file's folder, default) or "none" (one group).
     std::string file_grouping = "folder";
-    // Shell globs (fnmatch; `*` also crosses `/`) of files never read, matched against the path
+    // Shell globs (fnmatch syntax, compiled to RE2 by text/pattern.hpp; `*` also crosses `/`) of files never read, matched against the path
     // as found and against the path below its input folder (--ignore).
     std::vector<std::string> ignore_globs;
     // When set, every document belongs to this group (--group), e.g. to apply a learned profile.
