@@ -186,6 +186,7 @@ TEST_CASE("parse_report_format accepts the six names and rejects others") {
 TEST_CASE("helpers: FNV-1a 64 test vectors, excerpts, URIs, line ranges") {
     using namespace once::report_detail;
     using once::format_bytes;
+    using once::hex64;
     // Published FNV-1a 64-bit test vectors.
     CHECK(hex64(fnv1a64("")) == "cbf29ce484222325");
     CHECK(hex64(fnv1a64("a")) == "af63dc4c8601ec8c");

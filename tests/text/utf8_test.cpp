@@ -179,3 +179,131 @@ TEST_CASE("count_code_points") {
         CHECK(once::count_code_points(c.text) == c.count);
     }
 }
+
+// --- lossy decoding, stepping back, sanitizing ------------------------------------------------
+
+namespace {
+
+// What lossy decoding reads from `bytes`, character by character.
+struct LossyCase {
+    std::string name;
+    std::string bytes;
+    std::vector<char32_t> code_points;
+    std::vector<std::size_t> lengths;
+    std::string sanitized;  // sanitize_utf8(bytes)
+};
+
+const std::vector<LossyCase>& lossy_cases() {
+    static const std::string fffd = "\xEF\xBF\xBD";
+    static const std::vector<LossyCase> cases = {
+        {"empty", "", {}, {}, ""},
+        {"ascii", "ab c", {U'a', U'b', U' ', U'c'}, {1, 1, 1, 1}, "ab c"},
+        {"NUL", "a\0"_b, {U'a', 0}, {1, 1}, "a\0"_b},
+        {"2-byte", "caf\xC3\xA9", {U'c', U'a', U'f', U'é'}, {1, 1, 1, 2}, "caf\xC3\xA9"},
+        {"CJK", "\xE6\x97\xA5\xE6\x9C\xAC", {U'日', U'本'}, {3, 3}, "\xE6\x97\xA5\xE6\x9C\xAC"},
+        {"ideographic space", "\xE3\x80\x80x", {0x3000, U'x'}, {3, 1}, "\xE3\x80\x80x"},
+        {"4-byte", "\xF0\x9F\x98\x80!", {U'😀', U'!'}, {4, 1}, "\xF0\x9F\x98\x80!"},
+        {"U+10FFFF", "\xF4\x8F\xBF\xBF", {0x10FFFF}, {4}, "\xF4\x8F\xBF\xBF"},
+        // Truncated: the lead alone is malformed, the ASCII after it is read again.
+        {"truncated 3-byte at end", "a\xE6\x97", {U'a', 0xFFFD, 0xFFFD}, {1, 1, 1}, "a" + fffd + fffd},
+        {"truncated 4-byte before ASCII", "\xF0\x9F\x98z", {0xFFFD, 0xFFFD, 0xFFFD, U'z'}, {1, 1, 1, 1},
+         fffd + fffd + fffd + "z"},
+        {"3-byte interrupted by a new lead", "\xE6\xE6\x97\xA5", {0xFFFD, U'日'}, {1, 3}, fffd + "\xE6\x97\xA5"},
+        {"stray continuation", "a\x80" "b", {U'a', 0xFFFD, U'b'}, {1, 1, 1}, "a" + fffd + "b"},
+        {"extra continuation after CJK", "\xE4\xB8\xAD\xBF", {U'中', 0xFFFD}, {3, 1}, "\xE4\xB8\xAD" + fffd},
+        {"overlong '/' in 2 bytes", "\xC0\xAF", {0xFFFD, 0xFFFD}, {1, 1}, fffd + fffd},
+        {"overlong '/' in 3 bytes", "\xE0\x80\xAF", {0xFFFD, 0xFFFD, 0xFFFD}, {1, 1, 1}, fffd + fffd + fffd},
+        {"surrogate U+D800", "\xED\xA0\x80", {0xFFFD, 0xFFFD, 0xFFFD}, {1, 1, 1}, fffd + fffd + fffd},
+        {"above U+10FFFF", "\xF4\x90\x80\x80", {0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD}, {1, 1, 1, 1},
+         fffd + fffd + fffd + fffd},
+        {"lead FF", "\xFF", {0xFFFD}, {1}, fffd},
+        {"U+FFFD itself is valid", "\xEF\xBF\xBD", {0xFFFD}, {3}, fffd},
+    };
+    return cases;
+}
+
+}  // namespace
+
+TEST_CASE("decode_utf8_lossy reads valid sequences whole and each malformed byte as U+FFFD") {
+    for (const auto& c : lossy_cases()) {
+        CAPTURE(c.name);
+        std::vector<char32_t> code_points;
+        std::vector<std::size_t> lengths;
+        std::vector<std::size_t> starts;
+        for (std::size_t pos = 0; pos < c.bytes.size();) {
+            const once::Utf8Char ch = once::decode_utf8_lossy(c.bytes, pos);
+            CHECK(ch.valid == (ch.code_point != 0xFFFD || ch.length == 3));
+            code_points.push_back(ch.code_point);
+            lengths.push_back(ch.length);
+            starts.push_back(pos);
+            pos += ch.length;
+        }
+        CHECK(code_points == c.code_points);
+        CHECK(lengths == c.lengths);
+        CHECK(once::sanitize_utf8(c.bytes) == c.sanitized);
+        CHECK_FALSE(once::find_invalid_utf8(once::sanitize_utf8(c.bytes)).has_value());
+
+        // Stepping back from the end visits the same characters in reverse.
+        std::vector<char32_t> backwards;
+        std::vector<std::size_t> back_starts;
+        for (std::size_t end = c.bytes.size(); end > 0;) {
+            const once::Utf8Char ch = once::decode_utf8_lossy_before(c.bytes, end);
+            backwards.push_back(ch.code_point);
+            end -= ch.length;
+            back_starts.push_back(end);
+        }
+        CHECK(std::vector<char32_t>(backwards.rbegin(), backwards.rend()) == c.code_points);
+        CHECK(std::vector<std::size_t>(back_starts.rbegin(), back_starts.rend()) == starts);
+    }
+}
+
+TEST_CASE("decode_utf8_lossy agrees with the strict decoder on valid text") {
+    const std::string text = "A\xC3\xA9\xE6\x97\xA5\xEF\xBD\xB6\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF";
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t strict_pos = pos;
+        const char32_t strict = once::decode_utf8(text, strict_pos);
+        const once::Utf8Char lossy = once::decode_utf8_lossy(text, pos);
+        CHECK(lossy.valid);
+        CHECK(lossy.code_point == strict);
+        CHECK(pos + lossy.length == strict_pos);
+        pos = strict_pos;
+    }
+}
+
+TEST_CASE("decode_utf8_lossy stops at the end of the view, not of the buffer") {
+    const std::string buffer = "x\xE6\x97\xA5";
+    const std::string_view cut(buffer.data(), 3);  // x and two bytes of 日
+    const once::Utf8Char ch = once::decode_utf8_lossy(cut, 1);
+    CHECK_FALSE(ch.valid);
+    CHECK(ch.code_point == 0xFFFD);
+    CHECK(ch.length == 1);
+}
+
+TEST_CASE("decode_utf8_lossy_before: the character that ends at an offset") {
+    struct Case {
+        std::string name;
+        std::string bytes;
+        std::size_t end;
+        char32_t code_point;
+        std::size_t length;
+        bool valid;
+    };
+    const std::vector<Case> cases = {
+        {"ASCII", "ab", 2, U'b', 1, true},
+        {"CJK at the start", "\xE6\x97\xA5" "a", 3, U'日', 3, true},
+        {"4-byte", "a\xF0\x9F\x98\x80", 5, U'😀', 4, true},
+        {"ideographic space", "a\xE3\x80\x80", 4, 0x3000, 3, true},
+        {"middle of a character: its lead is not a whole character", "\xE6\x97\xA5", 2, 0xFFFD, 1, false},
+        {"five continuation bytes look back four at most", "\x80\x80\x80\x80\x80", 5, 0xFFFD, 1, false},
+        {"after a sequence that runs past end", "\xC3\xA9", 1, 0xFFFD, 1, false},
+        {"surrogate", "\xED\xA0\x80", 3, 0xFFFD, 1, false},
+        {"overlong", "\xC0\xAF", 2, 0xFFFD, 1, false},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        const once::Utf8Char ch = once::decode_utf8_lossy_before(c.bytes, c.end);
+        CHECK(static_cast<std::uint32_t>(ch.code_point) == static_cast<std::uint32_t>(c.code_point));
+        CHECK(ch.length == c.length);
+        CHECK(ch.valid == c.valid);
+    }
+}

@@ -1,21 +1,12 @@
 #include "once/output/baseline.hpp"
 
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "once/core/error.hpp"
+#include "once/core/hex.hpp"
 #include "once/input/stream_io.hpp"
 
 namespace once {
-namespace {
-
-std::string hex(std::uint64_t value) {
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
-    return buffer;
-}
-
-}  // namespace
 
 Baseline Baseline::from_result(const RunResult& result) {
     Baseline baseline;
@@ -42,7 +33,7 @@ void Baseline::save(const std::string& path, const RunResult& result) const {
     nlohmann::ordered_json findings = nlohmann::ordered_json::array();
     for (const auto& [key, count] : counts_) {
         findings.push_back(nlohmann::ordered_json{
-            {"hash", hex(key.first)}, {"kind", key.second}, {"count", count}, {"examples", examples[key]}});
+            {"hash", hex64(key.first)}, {"kind", key.second}, {"count", count}, {"examples", examples[key]}});
     }
     const nlohmann::ordered_json document{{"format", "once-baseline"}, {"version", 1}, {"findings", findings}};
     AtomicWriter writer(path);

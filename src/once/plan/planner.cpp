@@ -232,9 +232,8 @@ bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>
                 const std::uint64_t floor = s > 0 ? std::max(spans[s - 1].end, line.start) : line.start;
                 std::uint64_t before = span.start;
                 while (before > floor) {
-                    std::uint64_t back = before - 1;
-                    while (back > floor && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
-                    if (!is_blank_byte_at(text, back, length) || back + length != before) break;
+                    const std::uint64_t back = before - decode_utf8_lossy_before(text, before).length;
+                    if (back < floor || !is_blank_byte_at(text, back, length) || back + length != before) break;
                     before = back;
                 }
                 span.start = before;

@@ -11,6 +11,7 @@
 
 #include "once/core/error.hpp"
 #include "once/report/report_writers.hpp"
+#include "once/text/utf8.hpp"
 
 namespace once {
 
@@ -125,72 +126,6 @@ std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash) {
     return hash;
 }
 
-std::string hex64(std::uint64_t value) {
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
-    return buffer;
-}
-
-Decoded decode_utf8(std::string_view text, std::size_t pos) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(pos);
-    if (lead < 0x80) return {lead, 1, true};
-    std::size_t length = 0;
-    char32_t code_point = 0;
-    char32_t minimum = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2, code_point = lead & 0x1F, minimum = 0x80;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3, code_point = lead & 0x0F, minimum = 0x800;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4, code_point = lead & 0x07, minimum = 0x10000;
-    } else {
-        return {0xFFFD, 1, false};
-    }
-    if (pos + length > text.size()) return {0xFFFD, 1, false};
-    for (std::size_t i = 1; i < length; ++i) {
-        const unsigned char next = byte(pos + i);
-        if ((next & 0xC0) != 0x80) return {0xFFFD, 1, false};
-        code_point = (code_point << 6) | (next & 0x3F);
-    }
-    if (code_point < minimum || code_point > 0x10FFFF ||
-        (code_point >= 0xD800 && code_point <= 0xDFFF))
-        return {0xFFFD, 1, false};
-    return {code_point, length, true};
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-std::string sanitize_utf8(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t pos = 0; pos < text.size();) {
-        const Decoded d = decode_utf8(text, pos);
-        if (d.valid)
-            out.append(text.substr(pos, d.length));
-        else
-            append_utf8(out, 0xFFFD);
-        pos += d.length;
-    }
-    return out;
-}
-
 std::string_view slice(std::string_view text, std::uint64_t start, std::uint64_t end) {
     const std::uint64_t size = text.size();
     start = std::min(start, size);
@@ -209,7 +144,7 @@ std::string excerpt(std::string_view text, std::size_t max_code_points) {
     std::vector<char32_t> points;
     bool pending_space = false;
     for (std::size_t pos = 0; pos < text.size();) {
-        const Decoded d = decode_utf8(text, pos);
+        const Utf8Char d = decode_utf8_lossy(text, pos);
         pos += d.length;
         if (is_space(d.code_point)) {
             pending_space = !points.empty();

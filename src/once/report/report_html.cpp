@@ -65,7 +65,7 @@ Utf16Text to_utf16_offsets(std::string_view text, const std::vector<std::uint64_
             out.offsets.push_back(units);
             ++next;
         }
-        const Decoded d = decode_utf8(text, pos);
+        const Utf8Char d = decode_utf8_lossy(text, pos);
         if (d.valid)
             out.text.append(text.substr(pos, d.length));
         else

@@ -51,7 +51,7 @@ std::string printable(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
-        const Decoded d = decode_utf8(text, pos);
+        const Utf8Char d = decode_utf8_lossy(text, pos);
         const char32_t cp = d.code_point;
         const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
                              (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);

@@ -20,7 +20,9 @@
 
 #include "once/report/report.hpp"
 #include "once/core/result.hpp"
+#include "once/core/hex.hpp"
 #include "once/core/units.hpp"
+#include "once/text/utf8.hpp"
 
 namespace once::report_detail {
 
@@ -82,19 +84,8 @@ double round6(double value);
 // --- text ----------------------------------------------------------------------------------
 // FNV-1a, 64 bit: deterministic across runs, platforms and standard libraries (std::hash is not).
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222325ULL);
-std::string hex64(std::uint64_t value);
-
-// Decodes one code point at `pos`; invalid or truncated sequences decode as U+FFFD of length 1,
-// so every byte string walks to its end.
-struct Decoded {
-    char32_t code_point = 0;
-    std::size_t length = 1;
-    bool valid = true;
-};
-Decoded decode_utf8(std::string_view text, std::size_t pos);
-void append_utf8(std::string& out, char32_t code_point);
-// The text with every invalid byte replaced by U+FFFD (so JSON writers never see bad UTF-8).
-std::string sanitize_utf8(std::string_view text);
+// Hashes in hex: once::hex64 (core/hex.hpp). Lossy UTF-8 (decode_utf8_lossy, sanitize_utf8):
+// text/utf8.hpp.
 
 // The bytes [start, end) of `text`, clamped to its size.
 std::string_view slice(std::string_view text, std::uint64_t start, std::uint64_t end);

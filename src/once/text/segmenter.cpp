@@ -49,9 +49,7 @@ char32_t peek(std::string_view text, std::size_t pos) {
 
 char32_t previous_code_point(std::string_view text, std::size_t pos) {
     if (pos == 0) return 0;
-    std::size_t start = pos - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    return decode_utf8(text, start);
+    return decode_utf8_lossy_before(text, pos).code_point;
 }
 
 // The word before a '.' at `dot` ("mr", "e.g", "u.s"): abbreviations and initials don't end

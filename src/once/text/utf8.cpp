@@ -46,6 +46,61 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     return std::nullopt;
 }
 
+Utf8Char decode_utf8_multibyte_lossy(std::string_view text, std::size_t pos) {
+    constexpr Utf8Char malformed{0xFFFD, 1, false};
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(pos);
+    std::uint8_t length = 0;
+    char32_t code_point = 0;
+    char32_t minimum = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2, code_point = lead & 0x1F, minimum = 0x80;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3, code_point = lead & 0x0F, minimum = 0x800;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4, code_point = lead & 0x07, minimum = 0x10000;
+    } else {
+        return malformed;  // a continuation byte, C0/C1 (always overlong), F5-FF (above U+10FFFF)
+    }
+    if (pos + length > text.size()) return malformed;
+    for (std::size_t i = 1; i < length; ++i) {
+        const unsigned char next = byte(pos + i);
+        if ((next & 0xC0) != 0x80) return malformed;
+        code_point = (code_point << 6) | (next & 0x3F);
+    }
+    if (code_point < minimum || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
+        return malformed;
+    return {code_point, length, true};
+}
+
+Utf8Char decode_utf8_lossy_before(std::string_view text, std::size_t end) {
+    constexpr std::size_t k_longest_sequence = 4;
+    // The nearest byte before `end` that is not a continuation byte starts the only sequence
+    // that can end at `end`; if that sequence is malformed or does not end there, the byte just
+    // before `end` stands alone (forward decoding would read it as U+FFFD too).
+    for (std::size_t back = 1; back <= k_longest_sequence && back <= end; ++back) {
+        if ((static_cast<unsigned char>(text[end - back]) & 0xC0) == 0x80) continue;
+        const Utf8Char c = decode_utf8_lossy(text, end - back);
+        if (c.valid && c.length == back) return c;
+        break;
+    }
+    return {0xFFFD, 1, false};
+}
+
+std::string sanitize_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const Utf8Char c = decode_utf8_lossy(text, pos);
+        if (c.valid)
+            out.append(text.substr(pos, c.length));
+        else
+            append_utf8(out, 0xFFFD);
+        pos += c.length;
+    }
+    return out;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp));

@@ -1,7 +1,18 @@
-// utf8.hpp — decoding and validating UTF-8, the only encoding once accepts.
+// utf8.hpp — the one UTF-8 toolkit: strict validation and decoding, lossy decoding, stepping
+// back to the previous character, encoding and counting.
 //
-// Why strict: offsets in the map are byte offsets into the original input; a lossy decode would
-// make them lie. Invalid input is rejected with the offset of the first bad byte instead.
+// Why two decodings: offsets in the map are byte offsets into the original input, so the input
+// path is strict — invalid input is rejected with the offset of the first bad byte
+// (find_invalid_utf8) and the stages after it decode with decode_utf8, which trusts its input.
+// Text that may still be malformed (file names, document ids, texts quoted by the reports, line
+// shapes) is decoded lossily: a malformed byte reads as U+FFFD, one byte at a time, so every byte
+// string walks to its end and no scan can stall or overrun.
+//
+//   for (std::size_t pos = 0; pos < text.size();) {
+//       const once::Utf8Char c = once::decode_utf8_lossy(text, pos);
+//       use(c.code_point);
+//       pos += c.length;
+//   }
 #pragma once
 
 #include <cstddef>
@@ -49,6 +60,36 @@ inline std::size_t utf8_sequence_length(unsigned char lead) {
     return 4;
 }
 
+// --- lossy decoding -------------------------------------------------------------------------
+// One character as lossy decoding reads it: a valid sequence (overlongs, surrogates and code
+// points above U+10FFFF are not valid), or one malformed byte, read as U+FFFD. Eight bytes, so
+// it is returned in a register.
+struct Utf8Char {
+    char32_t code_point = 0;  // U+FFFD when !valid
+    std::uint8_t length = 1;  // bytes: 1 to 4; 1 when !valid
+    bool valid = true;        // false: text[pos] is a malformed byte (U+FFFD stands for it)
+};
+
+// decode_utf8_lossy past ASCII: out of line, so that the ASCII case inlines into every scan.
+Utf8Char decode_utf8_multibyte_lossy(std::string_view text, std::size_t pos);
+
+// The character that starts at `pos` (< text.size()) of any byte string.
+inline Utf8Char decode_utf8_lossy(std::string_view text, std::size_t pos) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) return {lead, 1, true};
+    return decode_utf8_multibyte_lossy(text, pos);
+}
+
+// The character that ends at `end` (0 < end <= text.size()), the one lossy decoding from the
+// start would have read last before `end` when `end` is a character boundary: it starts at
+// `end - length`. Looks back at most four bytes.
+//   decode_utf8_lossy_before("a\u65E5", 4) == {U+65E5, 3, true}
+Utf8Char decode_utf8_lossy_before(std::string_view text, std::size_t end);
+
+// The text with every malformed byte replaced by U+FFFD (so JSON writers never see bad UTF-8).
+std::string sanitize_utf8(std::string_view text);
+
+// --- encoding and counting ------------------------------------------------------------------
 void append_utf8(std::string& out, char32_t cp);
 
 // Number of code points in valid UTF-8.
