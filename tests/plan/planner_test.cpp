@@ -8,6 +8,7 @@
 #include "once/core/config.hpp"
 #include "once/match/matcher.hpp"
 #include "once/judge/shape.hpp"
+#include "once/run/stages.hpp"
 #include "once/sign/signer.hpp"
 
 #include <doctest/doctest.h>
@@ -30,33 +31,32 @@ once::Config planner_config() {
     return config;
 }
 
-// Runs documents through analyze -> judge (empty recurrence) -> match -> plan, as the pipeline
-// does, and keeps the results.
+// Runs documents through the stages a run calls (stages.hpp): analyze -> judge (empty
+// recurrence) -> match -> plan -> cut, and keeps the results.
 class PlanRun {
 public:
     explicit PlanRun(once::Config config = planner_config())
-        : config_(std::move(config)), signer_(config_), matcher_(config_),
-          judge_(config_) {}
+        : config_(std::move(config)), analyzer_(config_, recurrence_), decide_(config_) {}
 
+    struct Plan {
+        std::vector<once::Span> spans;
+        bool fully_removed = false;
+    };
     struct Doc {
         std::string text;
-        once::PlanResult plan;
+        Plan plan;
         std::string cleaned;
     };
 
     const Doc& add(const std::string& text) {
-        const auto doc = static_cast<std::uint32_t>(docs_.size());
         Doc out;
         out.text = text;
-        const once::DocAnalysis analysis = signer_.analyze(out.text);
-        const auto verdicts = once::judge_lines(analysis, "group", recurrence_, judge_);
-        REQUIRE(verdicts.size() == analysis.layout.lines.size());
-        const auto matches = matcher_.match_document(doc, analysis, once::matchable_sentences(analysis, verdicts));
-        out.plan = once::plan_spans(out.text, analysis, matches, verdicts, doc, matcher_, clusters_, config_);
-        for (const std::size_t sentence : out.plan.removed_sentences)
-            matcher_.mark_removed(matcher_.document_base() + sentence);
-        once::set_positions(out.text, analysis.layout, out.plan.spans);
-        out.cleaned = once::cut_spans(out.text, out.plan.spans);
+        const once::AnalyzedDocument analyzed = analyzer_.analyze(out.text, "group");
+        REQUIRE(analyzed.verdicts.size() == analyzed.analysis.layout.lines.size());
+        out.plan.spans = decide_.decide(analyzed);
+        once::CutDocument cut = once::cut_document(out.text, analyzed.analysis.layout, out.plan.spans, true);
+        out.plan.fully_removed = cut.fully_removed;
+        out.cleaned = std::move(cut.cleaned);
         check_contract(out);
         docs_.push_back(std::move(out));
         return docs_.back();
@@ -88,11 +88,9 @@ private:
     }
 
     once::Config config_;
-    once::Signer signer_;
-    once::Matcher matcher_;
-    once::JudgeContext judge_;
-    once::ClusterNumbering clusters_;
     once::Recurrence recurrence_;
+    once::DocumentAnalyzer analyzer_;
+    once::DecideStage decide_;
     std::vector<Doc> docs_;
 };
 
@@ -388,4 +386,41 @@ TEST_CASE("planner: the source of a removed span is kept text") {
     // The kept copy lies outside every removed span.
     CHECK(span.source->end <= span.start);
     CHECK(span.source->end == s.size());
+}
+
+TEST_CASE("planner: decide_spans is pure; it reports removals and new clusters for the caller to record") {
+    const once::Config config = planner_config();
+    const once::Signer signer(config);
+    const once::JudgeContext judge(config);
+    const once::Recurrence recurrence;
+    once::Matcher matcher(config);
+    once::ClusterNumbering clusters;
+    const std::string first = k_para_a + "\n" + k_para_b + "\n";
+    const std::string second = "Intro line that is new here.\n" + k_para_a + "\n" + k_para_b + "\n";
+    const auto plan_one = [&](std::uint32_t doc, const std::string& text) {
+        const once::DocAnalysis analysis = signer.analyze(text);
+        const auto verdicts = once::judge_lines(analysis, "group", recurrence, judge);
+        const auto matches = matcher.match_document(doc, analysis, once::matchable_sentences(analysis, verdicts));
+        const once::PlanResult plan = once::decide_spans(analysis, matches, verdicts, doc, matcher, clusters, config);
+        // Planning again gives the same answer: nothing was changed by the first call.
+        const once::PlanResult again = once::decide_spans(analysis, matches, verdicts, doc, matcher, clusters, config);
+        CHECK(plan.removed_sentences == again.removed_sentences);
+        CHECK(plan.new_clusters == again.new_clusters);
+        REQUIRE(plan.spans.size() == again.spans.size());
+        for (std::size_t i = 0; i < plan.spans.size(); ++i) CHECK(plan.spans[i].cluster == again.spans[i].cluster);
+        return plan;
+    };
+    const once::PlanResult kept = plan_one(0, first);
+    CHECK(kept.removed_sentences.empty());
+    CHECK(kept.new_clusters.empty());
+    const once::PlanResult copy = plan_one(1, second);
+    REQUIRE_FALSE(copy.removed_sentences.empty());
+    REQUIRE(copy.new_clusters.size() >= 1);
+    CHECK(clusters.size() == 0);  // numbered only when the caller records them
+    for (const once::Span& span : copy.spans)
+        if (span.kind == once::Kind::duplicate) CHECK(span.cluster <= copy.new_clusters.size());
+    const std::uint64_t removed = matcher.document_base() + copy.removed_sentences.front();
+    CHECK(matcher.kept_copy(removed) == removed);  // not marked by the planner
+    for (const std::uint64_t root : copy.new_clusters) clusters.id_for(root);
+    CHECK(clusters.find(copy.new_clusters.front()) == 1);
 }

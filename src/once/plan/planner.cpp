@@ -52,8 +52,8 @@ std::vector<bool> matchable_sentences(const DocAnalysis& analysis, const std::ve
 }
 
 PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
-                        const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, Matcher& matcher,
-                        ClusterNumbering& clusters, const Config& config) {
+                        const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
+                        const ClusterNumbering& clusters, const Config& config) {
     const auto& lines = analysis.layout.lines;
     const auto& sentences = analysis.layout.sentences;
     const auto enabled = [&](Kind kind) { return config.kinds.count(kind) != 0; };
@@ -65,6 +65,20 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
 
     std::vector<Span> spans;
     std::vector<std::size_t> removed_sentences;
+    std::vector<std::uint64_t> new_clusters;
+    // The removals decided so far in this document, as the matcher will record them: a removed
+    // sentence's kept copy is its match's kept copy (Matcher::mark_removed).
+    const std::uint64_t base = matcher.document_base();
+    std::vector<std::uint64_t> kept_here(sentences.size());
+    for (std::size_t k = 0; k < kept_here.size(); ++k) kept_here[k] = base + k;
+    const auto kept_copy = [&](std::uint64_t id) { return id >= base ? kept_here[id - base] : matcher.kept_copy(id); };
+    const auto cluster_id = [&](std::uint64_t root) {
+        if (const std::uint32_t known = clusters.find(root)) return known;
+        const auto at = static_cast<std::size_t>(std::find(new_clusters.begin(), new_clusters.end(), root) -
+                                                 new_clusters.begin());
+        if (at == new_clusters.size()) new_clusters.push_back(root);
+        return static_cast<std::uint32_t>(clusters.size() + at + 1);
+    };
 
     // 1. Runs of copied sentences.
     std::size_t i = 0;
@@ -128,9 +142,9 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 if (!enabled(kind)) continue;
                 // Point at the nearest copy that is kept: the sentence this one was matched with,
                 // or, if that was removed too (earlier in this very run), its own kept copy.
-                const std::uint64_t kept = matcher.kept_copy(matches[k].direct);
+                const std::uint64_t kept = kept_copy(matches[k].direct);
                 const UnitLocation& source = matcher.location(kept);
-                matcher.mark_removed(matcher.document_base() + k);
+                kept_here[k] = kept;
                 removed_sentences.push_back(k);
                 // Extend the previous span when this sentence continues the same copied passage
                 // (same kind, same source document, source further on) or repeats the same kept
@@ -156,7 +170,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 span.start = sentences[k].start;
                 span.end = sentences[k].end;
                 span.kind = kind;
-                span.cluster = clusters.id_for(matches[k].source);
+                span.cluster = cluster_id(matches[k].source);
                 span.similarity = matches[k].similarity;
                 span.match = match_name(matches[k].type);
                 span.source = SourceRef{source.doc, source.start, source.end, source.start_pos, source.end_pos};
@@ -188,6 +202,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     PlanResult result;
     result.spans = std::move(spans);
     result.removed_sentences = std::move(removed_sentences);
+    result.new_clusters = std::move(new_clusters);
     return result;
 }
 
@@ -311,14 +326,6 @@ bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>
         all_removed = all_removed && line_removed[l];
     }
     return any_text && all_removed;
-}
-
-PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
-                      const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, Matcher& matcher,
-                      ClusterNumbering& clusters, const Config& config) {
-    PlanResult result = decide_spans(analysis, matches, verdicts, doc, matcher, clusters, config);
-    result.fully_removed = finish_spans(text, analysis.layout, result.spans);
-    return result;
 }
 
 }  // namespace once

@@ -25,36 +25,43 @@
 
 namespace once {
 
-// Cluster ids numbered from 1 in the order their first removed copy is planned.
+// Cluster ids numbered from 1 in the order their first removed copy is planned. The planner only
+// reads it (`find`, `size`); the stage that runs it numbers the new clusters it reports (stages.hpp).
 class ClusterNumbering {
 public:
     std::uint32_t id_for(std::uint64_t root) {
         const auto [it, inserted] = ids_.try_emplace(root, static_cast<std::uint32_t>(ids_.size() + 1));
         return it->second;
     }
+    // The id of a cluster numbered already, 0 if none.
+    std::uint32_t find(std::uint64_t root) const {
+        const auto it = ids_.find(root);
+        return it == ids_.end() ? 0 : it->second;
+    }
+    std::size_t size() const { return ids_.size(); }
 
 private:
     std::map<std::uint64_t, std::uint32_t> ids_;
 };
 
+// What the planner decided for one document. It changes nothing itself: the caller records
+// `removed_sentences` in the matcher (Matcher::mark_removed) and numbers `new_clusters` in order
+// (ClusterNumbering::id_for), in one place (stages.cpp), before the next document is planned.
 struct PlanResult {
     std::vector<Span> spans;
-    bool fully_removed = false;
-    std::vector<std::size_t> removed_sentences;  // copies removed (already marked in the Matcher)
+    bool fully_removed = false;                  // set by finish_spans
+    std::vector<std::size_t> removed_sentences;  // copies removed, by index in the document
+    std::vector<std::uint64_t> new_clusters;     // roots of clusters first seen here, in id order
 };
 
-// The two halves of plan_spans, for sharded runs where matching happens away from the text:
+// Planning has two halves, so that matching can happen away from the text (sharded runs):
 // decide_spans needs no text (which sentences and lines go, clusters, sources); finish_spans
 // widens the spans with the text (whole lines, white space, blank lines) and returns whether the
-// document was removed entirely.
+// document was removed entirely. `matcher` must have matched document `doc` last.
 PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
-                        const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, Matcher& matcher,
-                        ClusterNumbering& clusters, const Config& config);
+                        const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
+                        const ClusterNumbering& clusters, const Config& config);
 bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>& spans);
-
-PlanResult plan_spans(std::string_view text, const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
-                      const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, Matcher& matcher,
-                      ClusterNumbering& clusters, const Config& config);
 
 // Which sentences may take part in matching: those lying only on lines judged article text.
 std::vector<bool> matchable_sentences(const DocAnalysis& analysis, const std::vector<LineVerdictDetail>& verdicts);

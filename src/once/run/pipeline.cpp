@@ -11,11 +11,8 @@
 #include <thread>
 
 #include "once/run/batcher.hpp"
-#include "once/plan/cleaner.hpp"
-#include "once/match/matcher.hpp"
 #include "once/run/memory_budget.hpp"
-#include "once/plan/planner.hpp"
-#include "once/judge/shape.hpp"
+#include "once/run/stages.hpp"
 #include "once/sign/signer.hpp"
 
 namespace once {
@@ -221,11 +218,9 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
 
     RunResult result;
     result.config = config;
-    const Signer signer(config);
-    const JudgeContext judge(config);
-    Matcher matcher(config);
+    const DocumentAnalyzer analyzer(config, recurrence);
+    DecideStage decide(config);
     const MemoryBudget budget(config.max_memory);
-    ClusterNumbering clusters;
     std::size_t done = 0;
     std::uint64_t bytes_done = 0;
 
@@ -235,8 +230,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
     // sequential stages do not leave the other cores idle. Two batches are in memory at a time.
     struct Pending {
         std::vector<SourceDocument> batch;
-        std::vector<DocAnalysis> analyses;
-        std::vector<std::vector<LineVerdictDetail>> verdicts;
+        std::vector<AnalyzedDocument> analyzed;
         std::shared_ptr<WorkPool::Job> job;
     };
     std::unique_ptr<Pending> pending;
@@ -249,24 +243,18 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         const std::size_t n = batch.size();
         std::vector<DocResult> docs(n);
         for (std::size_t i = 0; i < n; ++i) {  // sequential: input order decides what is kept
-            const auto doc_index = static_cast<std::uint32_t>(result.docs.size() + i);
-            const auto matches = matcher.match_document(doc_index, p.analyses[i],
-                                                        matchable_sentences(p.analyses[i], p.verdicts[i]));
-            PlanResult plan = plan_spans(batch[i].doc.text, p.analyses[i], matches, p.verdicts[i], doc_index,
-                                         matcher, clusters, config);
-            for (const std::size_t sentence : plan.removed_sentences)
-                matcher.mark_removed(matcher.document_base() + sentence);
             docs[i].id = batch[i].doc.id;
             docs[i].group = batch[i].doc.group;
             docs[i].bytes = batch[i].doc.text.size();
-            docs[i].spans = std::move(plan.spans);
-            docs[i].fully_removed = plan.fully_removed;
+            docs[i].spans = decide.decide(p.analyzed[i]);
         }
         std::vector<std::string> cleaned(n);
         const auto cut = pool.submit(n, [&](std::size_t i) {
-            set_positions_and_hashes(batch[i].doc.text, p.analyses[i].layout, docs[i].spans);
-            if (sink) cleaned[i] = cut_spans(batch[i].doc.text, docs[i].spans);
-            p.analyses[i] = DocAnalysis{};  // free early: the batches' memory is the run's peak
+            CutDocument done_cut = cut_document(batch[i].doc.text, p.analyzed[i].analysis.layout, docs[i].spans,
+                                                sink != nullptr);
+            docs[i].fully_removed = done_cut.fully_removed;
+            cleaned[i] = std::move(done_cut.cleaned);
+            p.analyzed[i] = AnalyzedDocument{};  // free early: the batches' memory is the run's peak
         }, true);
         pool.wait(*cut);
         for (std::size_t i = 0; i < n; ++i) {
@@ -287,8 +275,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         try {
             auto next = std::make_unique<Pending>();
             next->batch = std::move(batch);
-            next->analyses.resize(next->batch.size());
-            next->verdicts.resize(next->batch.size());
+            next->analyzed.resize(next->batch.size());
             // Two batches in flight cost a second batch of analyses; when together they are
             // more than one batch's worth of text (huge documents), the earlier one is finished
             // first, so memory stays that of one batch.
@@ -296,11 +283,10 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
                 finish(*pending);
                 pending.reset();
             }
-            check_analysis_memory(budget, next->batch, matcher.describe_memory());
+            check_analysis_memory(budget, next->batch, decide.matcher().describe_memory());
             Pending& p = *next;
-            next->job = pool.submit(p.batch.size(), [&p, &signer, &recurrence, &judge](std::size_t i) {
-                p.analyses[i] = signer.analyze(p.batch[i].doc.text);
-                p.verdicts[i] = judge_lines(p.analyses[i], p.batch[i].doc.group, recurrence, judge);
+            next->job = pool.submit(p.batch.size(), [&p, &analyzer](std::size_t i) {
+                p.analyzed[i] = analyzer.analyze(p.batch[i].doc.text, p.batch[i].doc.group);
             }, false);
             hand_over(pending, std::move(next), pool, finish);
         } catch (...) {
@@ -318,6 +304,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         throw;
     }
     if (pending) finish(*pending);
+    const Matcher& matcher = decide.matcher();
     result.index = {matcher.size(), matcher.signature_count(), matcher.memory_bytes()};
     result.skipped = corpus.skipped();
     return result;

@@ -4,15 +4,12 @@
 #include <map>
 #include <optional>
 
-#include "once/run/batcher.hpp"
-#include "once/plan/cleaner.hpp"
 #include "once/core/error.hpp"
-#include "once/output/map_writer.hpp"
-#include "once/match/matcher.hpp"
-#include "once/run/memory_budget.hpp"
-#include "once/plan/planner.hpp"
-#include "once/sign/signer.hpp"
 #include "once/input/stream_io.hpp"
+#include "once/output/map_writer.hpp"
+#include "once/run/batcher.hpp"
+#include "once/run/memory_budget.hpp"
+#include "once/run/stages.hpp"
 
 namespace once {
 namespace {
@@ -113,12 +110,12 @@ void check_settings(const std::string& stored, const Config& config, const std::
 
 struct SignedDocument {
     std::string id;
-    DocAnalysis analysis;  // layout without text, units, signatures
-    std::vector<LineVerdictDetail> verdicts;
+    AnalyzedDocument analyzed;  // layout without text, units, signatures; line verdicts
 };
 
-void encode_document(Encoder& out, const std::string& id, const DocAnalysis& analysis,
-                     const std::vector<LineVerdictDetail>& verdicts, int num_perm) {
+void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument& analyzed, int num_perm) {
+    const DocAnalysis& analysis = analyzed.analysis;
+    const std::vector<LineVerdictDetail>& verdicts = analyzed.verdicts;
     out.str(id);
     const auto& lines = analysis.layout.lines;
     out.u64(lines.size());
@@ -159,8 +156,9 @@ void encode_document(Encoder& out, const std::string& id, const DocAnalysis& ana
 }
 
 SignedDocument decode_document(Decoder& in, int num_perm) {
-    SignedDocument doc;
-    doc.id = in.str();
+    SignedDocument signed_doc;
+    signed_doc.id = in.str();
+    AnalyzedDocument& doc = signed_doc.analyzed;
     const std::uint64_t line_count = in.u64();
     doc.analysis.layout.lines.resize(line_count);
     doc.verdicts.resize(line_count);
@@ -203,7 +201,7 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
         for (int k = 0; k < num_perm; ++k)
             doc.analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)] = in.u8();
     }
-    return doc;
+    return signed_doc;
 }
 
 void encode_span(Encoder& out, const Span& span) {
@@ -255,17 +253,15 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
     header.str(settings_of(config));
     writer.write(header.bytes());
 
-    const Signer signer(config);
-    const JudgeContext context(config);
+    const DocumentAnalyzer analyzer(config, recurrence);
     const MemoryBudget budget(config.max_memory);
     Batcher batcher(PipelineOptions{}, [&](std::vector<SourceDocument>& batch) {
         check_analysis_memory(budget, batch);
         std::vector<std::string> encoded(batch.size());
         parallel_for(batch.size(), config.threads, [&](std::size_t i) {
-            const DocAnalysis analysis = signer.analyze(batch[i].doc.text);
-            const auto verdicts = judge_lines(analysis, batch[i].doc.group, recurrence, context);
+            const AnalyzedDocument analyzed = analyzer.analyze(batch[i].doc.text, batch[i].doc.group);
             Encoder out;
-            encode_document(out, batch[i].doc.id, analysis, verdicts, config.num_perm);
+            encode_document(out, batch[i].doc.id, analyzed, config.num_perm);
             encoded[i] = std::move(out.bytes());
         });
         for (const auto& record : encoded) writer.write(record);
@@ -278,30 +274,23 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
 
 void merge_signatures(const std::vector<std::string>& signature_paths, const Config& config,
                       const std::string& decisions_path) {
-    Matcher matcher(config);
+    DecideStage decide(config);
     const MemoryBudget budget(config.max_memory);
-    ClusterNumbering clusters;
     std::vector<std::string> ids;
     Encoder body;
-    std::uint32_t doc_index = 0;
     for (const auto& path : signature_paths) {
         const FileBytes data(path);
         Decoder in(data.view(), path);
         in.expect(k_signature_magic);
         check_settings(in.str(), config, path);
         while (!in.done()) {
-            if (doc_index % 1024 == 0) budget.check(0, "merging " + path, matcher.describe_memory());
+            if (decide.documents() % 1024 == 0) budget.check(0, "merging " + path, decide.matcher().describe_memory());
             SignedDocument doc = decode_document(in, config.num_perm);
-            const auto matches =
-                matcher.match_document(doc_index, doc.analysis, matchable_sentences(doc.analysis, doc.verdicts));
-            PlanResult plan = decide_spans(doc.analysis, matches, doc.verdicts, doc_index, matcher, clusters, config);
-            for (const std::size_t sentence : plan.removed_sentences)
-                matcher.mark_removed(matcher.document_base() + sentence);
+            const std::vector<Span> spans = decide.decide(doc.analyzed);
             body.str(doc.id);
-            body.u64(plan.spans.size());
-            for (const Span& span : plan.spans) encode_span(body, span);
+            body.u64(spans.size());
+            for (const Span& span : spans) encode_span(body, span);
             ids.push_back(std::move(doc.id));
-            ++doc_index;
         }
     }
     Encoder out;
@@ -358,10 +347,9 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisi
             DocResult& doc = *docs[i];
             doc.group = batch[i].doc.group;
             doc.bytes = text.size();
-            const Layout layout = segment(text);
-            doc.fully_removed = finish_spans(text, layout, doc.spans);
-            set_positions_and_hashes(text, layout, doc.spans);
-            if (sink) cleaned[i] = cut_spans(text, doc.spans);
+            CutDocument cut = cut_document(text, segment(text), doc.spans, sink != nullptr);
+            doc.fully_removed = cut.fully_removed;
+            cleaned[i] = std::move(cut.cleaned);
         });
         if (sink)
             for (std::size_t i = 0; i < batch.size(); ++i) sink->document(batch[i], *docs[i], cleaned[i]);

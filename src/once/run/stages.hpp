@@ -1,0 +1,79 @@
+// stages.hpp — the per-document stages of a run, written once and called by every run mode: the
+// single run (pipeline.cpp) and sign / merge / apply (shard.cpp), and the modes still to come.
+//
+//   analyze  text → normalize → segment → shingle → sign, then judge lines  (parallel, pure)
+//   decide   match against everything earlier, then plan which spans go       (sequential)
+//   cut      finish the spans against the text, positions, the cleaned text   (parallel, pure)
+//
+// Why here: a stage orchestrated twice is a bug waiting to diverge (a single run and its sharded
+// form must give identical bytes). `analyze_document` and `cut_document` depend on their
+// document only; `DecideStage` is the one ordered step — "the earliest copy is kept" is about
+// input order — and the one place where what the planner decided is recorded in the matcher and
+// the cluster numbering.
+//
+//   once::DocumentAnalyzer analyzer(config, recurrence);
+//   once::DecideStage decide(config);
+//   AnalyzedDocument analyzed = analyzer.analyze(doc.text, doc.group);     // any thread
+//   std::vector<Span> spans = decide.decide(analyzed);                      // input order
+//   CutDocument cut = cut_document(doc.text, analyzed.analysis.layout, spans, true);  // any thread
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "once/core/config.hpp"
+#include "once/core/result.hpp"
+#include "once/judge/boilerplate.hpp"
+#include "once/match/matcher.hpp"
+#include "once/plan/planner.hpp"
+#include "once/sign/signer.hpp"
+
+namespace once {
+
+// What the text of one document yields before matching: its layout, units and signatures, and
+// each line's verdict (boilerplate, marker, protected, article text).
+struct AnalyzedDocument {
+    DocAnalysis analysis;
+    std::vector<LineVerdictDetail> verdicts;
+};
+
+// analyze + judge. `recurrence` holds the corpus-wide line counts (pass 1 or a merged profile);
+// it must outlive the analyzer. Thread-safe: analyze is const.
+class DocumentAnalyzer {
+public:
+    DocumentAnalyzer(const Config& config, const Recurrence& recurrence);
+    AnalyzedDocument analyze(std::string_view text, const std::string& group) const;
+
+private:
+    const Signer signer_;
+    const JudgeContext judge_;
+    const Recurrence& recurrence_;
+};
+
+// match + plan, one document after another in input order (documents are numbered 0, 1, ...
+// in the order given). Returns the spans decided without the text; cut_document finishes them.
+class DecideStage {
+public:
+    explicit DecideStage(const Config& config);
+    std::vector<Span> decide(const AnalyzedDocument& document);
+    const Matcher& matcher() const { return matcher_; }
+    std::uint32_t documents() const { return next_doc_; }
+
+private:
+    const Config& config_;
+    Matcher matcher_;
+    ClusterNumbering clusters_;
+    std::uint32_t next_doc_ = 0;
+};
+
+// A document's decided spans finished against its text: widened to whole lines and white space
+// (finish_spans), given positions and hashes; and, if asked, the cleaned text.
+struct CutDocument {
+    bool fully_removed = false;
+    std::string cleaned;  // empty unless asked for
+};
+CutDocument cut_document(std::string_view text, const Layout& layout, std::vector<Span>& spans, bool want_cleaned);
+
+}  // namespace once
