@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ meson ninja-build pkg-config python3 libxxhash-dev libboost-program-options-dev doctest-dev
-          libutf8proc-dev libre2-dev libsimdjson-dev libzstd-dev zlib1g-dev nlohmann-json3-dev)
+          libutf8proc-dev libre2-dev libsimdjson-dev libzstd-dev zlib1g-dev libdeflate-dev nlohmann-json3-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(python3-jsonschema chromium zstd gzip)
 fi

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "once/output/baseline.hpp"
 #include "once/core/config.hpp"
@@ -88,12 +89,24 @@ struct Cli {
     std::string config_file;
     std::string decisions_path;
     std::string max_memory;
+    // Level of .gz/.zst outputs; 0 = the format's default (stream_io.hpp).
+    int compression_level = 0;
     // check
     std::optional<double> max_ratio;
     std::optional<std::uint64_t> max_bytes;
     std::string fail_on;
     std::string baseline_path;
 };
+
+// How compressed outputs are written: the chosen level, and zstd's worker threads (as many as the
+// run's threads; the bytes do not depend on how many).
+WriteOptions write_options(const Cli& cli) {
+    WriteOptions options;
+    options.compression_level = cli.compression_level;
+    options.compression_threads = cli.config.threads > 0 ? cli.config.threads
+                                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return options;
+}
 
 po::options_description detection_options(Cli& cli) {
     po::options_description options("Detection (lengths in weight units: 1 per CJK character, 2 per word)");
@@ -173,6 +186,8 @@ po::options_description io_options(Cli& cli) {
         ("on-error", po::value(&cli.on_error)->default_value("fail"),
          "bad input: `fail` stops with exit 3; `skip` goes on, lists skipped inputs, exits 5")
         ("threads", po::value(&cli.config.threads)->default_value(0), "worker threads (0 = all cores); output never depends on it")
+        ("compression-level", po::value(&cli.compression_level)->default_value(0),
+         "level of .gz (1-12, default 6) and .zst (1-19, default 3) outputs; 0 = the default")
         ("max-memory", po::value(&cli.max_memory),
          "memory budget, e.g. 4G or 512M (default: 90% of the machine's memory or cgroup limit); a run that "
          "would pass it stops with exit 6 instead of being killed")
@@ -294,7 +309,7 @@ public:
             }
             if (jsonl_output_) {
                 make_parent_folder(output_);
-                jsonl_.emplace(output_);
+                jsonl_.emplace(output_, write_options(cli));
             } else {
                 std::error_code error;
                 fs::create_directories(output_, error);
@@ -303,7 +318,7 @@ public:
         }
         if (!cli.map_path.empty()) {
             make_parent_folder(cli.map_path);
-            map_.emplace(cli.map_path);
+            map_.emplace(cli.map_path, write_options(cli));
             map_->write(map_header_line(cli.config, ONCE_VERSION));
         }
     }

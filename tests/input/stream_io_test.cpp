@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -433,4 +434,59 @@ TEST_CASE("FileBytes: a plain file is seen whole (mapped), compressed and empty 
         CHECK(error.code() == once::ExitCode::input_error);
         CHECK(std::string(error.what()).find("missing.bin") != std::string::npos);
     }
+}
+
+TEST_CASE("compressed outputs at every level and worker count read back the same; the standard tools read them") {
+    TempDir dir;
+    // Several gzip members (one per MiB block) and a zstd stream of several jobs.
+    const std::string data = make_text(3'500'000, 11);
+    for (const std::string ext : {".gz", ".zst"}) {
+        for (const int level : {0, 1, 6, 9}) {
+            for (const int workers : {1, 3}) {
+                CAPTURE(ext);
+                CAPTURE(level);
+                CAPTURE(workers);
+                const std::string path = dir.path("levels" + std::to_string(level) + "w" + std::to_string(workers) + ext);
+                once::AtomicWriter writer(path, {.compression_level = level, .compression_threads = workers});
+                writer.write(data);
+                writer.commit();
+                CHECK(once::read_all(path) == data);
+                CHECK(contents_via_lines(path) == data);
+            }
+            // The bytes do not depend on the number of zstd workers (nor, for gzip, on anything
+            // but the level), so --threads never changes a compressed output.
+            CHECK(read_raw(dir.path("levels" + std::to_string(level) + "w1" + ext)) ==
+                  read_raw(dir.path("levels" + std::to_string(level) + "w3" + ext)));
+        }
+    }
+    const std::string tool_out = dir.path("tool.txt");
+    if (std::system(("gzip -dc " + dir.path("levels6w1.gz") + " > " + tool_out + " 2>/dev/null").c_str()) == 0)
+        CHECK(read_raw(tool_out) == data);
+    if (std::system(("zstd -q -dc " + dir.path("levels0w1.zst") + " > " + tool_out + " 2>/dev/null").c_str()) == 0)
+        CHECK(read_raw(tool_out) == data);
+}
+
+TEST_CASE("an empty compressed output is still a valid stream; a level out of range is a usage error") {
+    TempDir dir;
+    for (const std::string ext : {".gz", ".zst"}) {
+        CAPTURE(ext);
+        const std::string path = dir.path("empty" + ext);
+        once::AtomicWriter writer(path);
+        writer.commit();
+        CHECK(fs::file_size(path) > 0);
+        CHECK(once::read_all(path).empty());
+    }
+    for (const auto& [name, level] : std::vector<std::pair<std::string, int>>{{"a.gz", 13}, {"a.gz", -1}, {"a.zst", 99}}) {
+        CAPTURE(name);
+        const auto error = error_of([&] { once::AtomicWriter writer(dir.path(name), {.compression_level = level}); });
+        REQUIRE(error);
+        CHECK(error->code() == once::ExitCode::usage);
+        CHECK(std::string(error->what()).find("--compression-level") != std::string::npos);
+        CHECK_FALSE(fs::exists(dir.path(name)));
+    }
+    // Plain outputs ignore the level.
+    once::AtomicWriter plain(dir.path("plain.txt"), {.compression_level = 42});
+    plain.write("x");
+    plain.commit();
+    CHECK(read_raw(dir.path("plain.txt")) == "x");
 }

@@ -3,11 +3,15 @@
 // Reading is a small chain: a FileSource (a POSIX descriptor, or stdin) feeds an optional
 // decompressor, and both expose one `read(buffer, capacity)` call. Writing mirrors it: an
 // optional compressor feeds a FileSink that writes to a temporary file beside the target.
-// zlib and libzstd are included here and nowhere else.
+// zlib, libdeflate and libzstd are included here and nowhere else. gzip is read with zlib (it
+// streams) and written with libdeflate (2-4x faster than zlib's deflate at the same level, but
+// whole-buffer only: the output is a series of gzip members, one per block, which every gzip
+// reader concatenates).
 #include "once/input/stream_io.hpp"
 
 #include "once/core/error.hpp"
 
+#include <libdeflate.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -277,64 +281,68 @@ public:
     }
 };
 
+// gzip output: the bytes are gathered into blocks of k_gzip_block and each block is compressed
+// with libdeflate as one complete gzip member. `cat a.gz b.gz` is a valid gzip stream (RFC 1952
+// section 2.2), read whole by gzip -d, zcat, Python's gzip and our GzipSource. Blocks of 1 MiB
+// make the file 0.7% larger than one zlib stream at the same level (cleaned ldcc, level 6).
 class GzipSink final : public Sink {
 public:
-    GzipSink(std::unique_ptr<Sink> next, const std::string& path)
-        : next_(std::move(next)), path_(path), out_(k_chunk) {
-        // 15 + 16: maximum window with a gzip header, so `gzip -d` and `zcat` read the output.
-        if (deflateInit2(&stream_, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
-                         Z_DEFAULT_STRATEGY) != Z_OK)
-            output_error(path, "cannot initialize zlib");
+    GzipSink(std::unique_ptr<Sink> next, const std::string& path, int level)
+        : next_(std::move(next)), path_(path), compressor_(libdeflate_alloc_compressor(level)) {
+        if (compressor_ == nullptr) output_error(path, "cannot initialize libdeflate (level " + std::to_string(level) + ")");
+        block_.reserve(k_gzip_block);
+        out_.resize(libdeflate_gzip_compress_bound(compressor_, k_gzip_block));
     }
-    ~GzipSink() override { deflateEnd(&stream_); }
+    ~GzipSink() override { libdeflate_free_compressor(compressor_); }
     GzipSink(const GzipSink&) = delete;
     GzipSink& operator=(const GzipSink&) = delete;
 
     void write(std::string_view bytes) override {
         while (!bytes.empty()) {
-            const std::size_t n = std::min<std::size_t>(bytes.size(), UINT32_MAX);
-            stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-            stream_.avail_in = static_cast<uInt>(n);
-            run(Z_NO_FLUSH);
+            const std::size_t n = std::min(bytes.size(), k_gzip_block - block_.size());
+            block_.append(bytes.data(), n);
             bytes.remove_prefix(n);
+            if (block_.size() == k_gzip_block) compress_block();
         }
     }
     void finish() override {
-        stream_.next_in = nullptr;
-        stream_.avail_in = 0;
-        run(Z_FINISH);
+        // An empty output is still one (empty) member, so readers see a valid gzip file.
+        if (!block_.empty() || !wrote_any_) compress_block();
         next_->finish();
     }
 
 private:
-    void run(int flush) {
-        for (;;) {
-            stream_.next_out = reinterpret_cast<Bytef*>(out_.data());
-            stream_.avail_out = static_cast<uInt>(out_.size());
-            const int ret = deflate(&stream_, flush);
-            if (ret == Z_STREAM_ERROR) output_error(path_, "gzip compression failed");
-            const std::size_t produced = out_.size() - stream_.avail_out;
-            if (produced > 0) next_->write(std::string_view(out_.data(), produced));
-            if (flush == Z_FINISH ? ret == Z_STREAM_END
-                                  : (stream_.avail_in == 0 && stream_.avail_out != 0))
-                return;
-        }
+    static constexpr std::size_t k_gzip_block = std::size_t{1} << 20;
+
+    void compress_block() {
+        const std::size_t n = libdeflate_gzip_compress(compressor_, block_.data(), block_.size(), out_.data(), out_.size());
+        if (n == 0) output_error(path_, "gzip compression failed");
+        next_->write(std::string_view(out_.data(), n));
+        block_.clear();
+        wrote_any_ = true;
     }
 
     std::unique_ptr<Sink> next_;
     std::string path_;
+    libdeflate_compressor* compressor_;
+    std::string block_;
     std::vector<char> out_;
-    z_stream stream_{};
+    bool wrote_any_ = false;
 };
 
 class ZstdSink final : public Sink {
 public:
-    ZstdSink(std::unique_ptr<Sink> next, const std::string& path)
+    ZstdSink(std::unique_ptr<Sink> next, const std::string& path, int level, int workers)
         : next_(std::move(next)), path_(path), out_(ZSTD_CStreamOutSize()), cctx_(ZSTD_createCCtx()) {
         if (cctx_ == nullptr) output_error(path, "cannot initialize zstd");
-        // Level 3 is zstd's own default; the checksum lets readers detect corruption.
-        check(ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, 3));
+        check(ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, level));
+        // The checksum lets readers detect corruption.
         check(ZSTD_CCtx_setParameter(cctx_, ZSTD_c_checksumFlag, 1));
+        // Worker threads compress while the caller goes on producing. With one worker or more the
+        // bytes are the same for any number of workers (jobs are cut by size, not by thread), so
+        // the output does not depend on --threads. A libzstd built without threads refuses the
+        // parameter: then it compresses on the calling thread.
+        (void)ZSTD_CCtx_setParameter(cctx_, ZSTD_c_nbWorkers, workers);
     }
     ~ZstdSink() override { ZSTD_freeCCtx(cctx_); }
     ZstdSink(const ZstdSink&) = delete;
@@ -498,7 +506,36 @@ struct AtomicWriter::Impl {
     }
 };
 
-AtomicWriter::AtomicWriter(const std::string& path) : impl_(std::make_unique<Impl>()), path_(path) {
+int default_compression_level(Compression compression) {
+    switch (compression) {
+        case Compression::gzip:
+            return k_default_gzip_level;
+        case Compression::zstd:
+            return k_default_zstd_level;
+        case Compression::none:
+            break;
+    }
+    return 0;
+}
+
+void check_compression_level(Compression compression, int level) {
+    if (level == 0) return;
+    int low = 0, high = 0;
+    switch (compression) {
+        case Compression::gzip: low = 1, high = 12; break;  // libdeflate's range
+        case Compression::zstd: low = 1, high = ZSTD_maxCLevel(); break;
+        case Compression::none: return;
+    }
+    if (level < low || level > high)
+        throw Error(ExitCode::usage, "--compression-level " + std::to_string(level) + " is out of range for this output (" +
+                                         std::to_string(low) + "-" + std::to_string(high) + ")");
+}
+
+AtomicWriter::AtomicWriter(const std::string& path, const WriteOptions& options)
+    : impl_(std::make_unique<Impl>()), path_(path) {
+    const Compression compression = compression_for(path);
+    check_compression_level(compression, options.compression_level);
+    const int level = options.compression_level != 0 ? options.compression_level : default_compression_level(compression);
     if (path.empty()) output_error(path, "empty output path");
     if (path == "-") {
         impl_->sink = std::make_unique<StdoutSink>();
@@ -515,12 +552,12 @@ AtomicWriter::AtomicWriter(const std::string& path) : impl_(std::make_unique<Imp
         output_error(path, "cannot create temporary file: " + errno_text(err));
     }
     std::unique_ptr<Sink> sink = std::make_unique<FileSink>(impl_->fd, path);
-    switch (compression_for(path)) {
+    switch (compression) {
         case Compression::gzip:
-            sink = std::make_unique<GzipSink>(std::move(sink), path);
+            sink = std::make_unique<GzipSink>(std::move(sink), path, level);
             break;
         case Compression::zstd:
-            sink = std::make_unique<ZstdSink>(std::move(sink), path);
+            sink = std::make_unique<ZstdSink>(std::move(sink), path, level, std::max(1, options.compression_threads));
             break;
         case Compression::none:
             break;

@@ -3,9 +3,10 @@
 // Why one module: compression (zlib, libzstd) and the atomic-write rule live here and nowhere
 // else. Outputs are written to a temporary name beside the target and renamed on commit(), so a
 // killed run never leaves a half-written file; an AtomicWriter destroyed without commit()
-// removes its temporary file. Compression is chosen by the path's extension.
+// removes its temporary file. Compression is chosen by the path's extension; its level and the
+// zstd worker threads by WriteOptions.
 //
-//   once::AtomicWriter out("cleaned.jsonl.zst");
+//   once::AtomicWriter out("cleaned.jsonl.zst", {.compression_level = 3, .compression_threads = 2});
 //   out.write(bytes);
 //   out.commit();
 #pragma once
@@ -63,10 +64,25 @@ private:
     std::uint64_t line_number_ = 0;
 };
 
+// Default levels. gzip: 6, gzip's own default; libdeflate at 6 compresses cleaned ldcc at 53 MB/s
+// where zlib -6 does 16, to a file 0.7% larger (1 MiB members); 1 does 200 MB/s, 11% larger.
+// zstd: 3, zstd's own default.
+inline constexpr int k_default_gzip_level = 6;
+inline constexpr int k_default_zstd_level = 3;
+
+struct WriteOptions {
+    // 0: the format's default (above). gzip takes 1-12 (libdeflate), zstd 1-19; a level out of
+    // range is a usage error. Ignored for uncompressed outputs.
+    int compression_level = 0;
+    // zstd worker threads (ZSTD_c_nbWorkers), at least 1: compression runs beside the caller,
+    // and the bytes are the same for any number of workers.
+    int compression_threads = 1;
+};
+
 // Writes to `path` ("-" = stdout, written directly) through a temporary file and a rename.
 class AtomicWriter {
 public:
-    explicit AtomicWriter(const std::string& path);
+    explicit AtomicWriter(const std::string& path, const WriteOptions& options = {});
     ~AtomicWriter();
     AtomicWriter(const AtomicWriter&) = delete;
     AtomicWriter& operator=(const AtomicWriter&) = delete;
