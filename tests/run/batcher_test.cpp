@@ -1,4 +1,4 @@
-// Batcher: batches close at batch_documents documents or batch_bytes bytes of text, whichever
+// Batcher: batches close at BatchLimits::documents documents or BatchLimits::bytes bytes of text, whichever
 // comes first, keep input order, and flush hands on only what is left.
 #include "once/run/batcher.hpp"
 
@@ -19,11 +19,9 @@ once::SourceDocument document_of(std::size_t index, std::string text) {
 // The input indices of each batch handed on, for texts of the given sizes.
 std::vector<std::vector<std::size_t>> batches_for(const std::vector<std::size_t>& sizes, std::size_t max_documents,
                                                   std::uint64_t max_bytes) {
-    once::PipelineOptions options;
-    options.batch_documents = max_documents;
-    options.batch_bytes = max_bytes;
+    const once::BatchLimits limits{max_documents, max_bytes};
     std::vector<std::vector<std::size_t>> batches;
-    once::Batcher batcher(options, [&](std::vector<once::SourceDocument>& batch) {
+    once::Batcher batcher(limits, [&](std::vector<once::SourceDocument>& batch) {
         std::vector<std::size_t> indices;
         for (const auto& document : batch) indices.push_back(document.index);
         batches.push_back(indices);

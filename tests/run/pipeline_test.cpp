@@ -9,7 +9,6 @@
 
 #include <doctest/doctest.h>
 
-#include <atomic>
 #include <string>
 #include <vector>
 
@@ -141,11 +140,11 @@ TEST_CASE("pipeline: 1, 2 and 4 threads and any batch size give identical result
             CAPTURE(batch);
             config.threads = 2;
             once::PipelineOptions options;
-            options.batch_documents = batch;
+            options.batch.documents = batch;
             check_same(reference, run_on({path}, config, options));
         }
         once::PipelineOptions tiny_bytes;
-        tiny_bytes.batch_bytes = 1;  // one document per batch, by size
+        tiny_bytes.batch.bytes = 1;  // one document per batch, by size
         check_same(reference, run_on({path}, config, tiny_bytes));
     }
 }
@@ -242,7 +241,7 @@ TEST_CASE("pipeline: progress, skipped inputs and an empty corpus") {
         last_bytes = bytes;
         ++calls;
     };
-    options.batch_documents = 2;
+    options.batch.documents = 2;
     const Run run = run_on({dir.path()}, once::Config{}, options, input);
     CHECK(run.result.docs.size() == 7);
     REQUIRE(run.result.skipped.size() == 1);
@@ -267,21 +266,6 @@ TEST_CASE("pipeline: the run echoes its config, and a null sink is allowed") {
     CHECK(result.config.seed == 42);
     CHECK(result.docs.size() == 7);
     CHECK(result.removed_bytes() > 0);
-}
-
-TEST_CASE("parallel_for: every index once, exceptions propagate") {
-    for (const int threads : {0, 1, 2, 4}) {
-        CAPTURE(threads);
-        std::vector<std::atomic<int>> hits(100);
-        once::parallel_for(hits.size(), threads, [&](std::size_t i) { ++hits[i]; });
-        for (const auto& hit : hits) CHECK(hit.load() == 1);
-        CHECK_THROWS_AS(once::parallel_for(10, threads,
-                                           [](std::size_t i) {
-                                               if (i == 5) throw std::runtime_error("boom");
-                                           }),
-                        std::runtime_error);
-    }
-    once::parallel_for(0, 4, [](std::size_t) { FAIL("called for n = 0"); });
 }
 
 TEST_CASE("pipeline: without keep_spans a document keeps its removed-byte count, and the sink its spans") {

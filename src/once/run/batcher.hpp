@@ -2,12 +2,12 @@
 //
 // Why batches: the per-document stages run in parallel over a batch, while memory holds only a
 // batch of texts (and what was computed from them), never the corpus. A batch is full at
-// PipelineOptions::batch_documents documents or batch_bytes bytes of text, whichever comes
-// first, so a few huge documents do not make one huge batch. Documents keep their input order,
-// within a batch and from batch to batch. Used by a single run (pipeline.cpp) and by `sign`
+// BatchLimits::documents documents or BatchLimits::bytes bytes of text, whichever comes first,
+// so a few huge documents do not make one huge batch. Documents keep their input order, within
+// a batch and from batch to batch. Used by a single run (pipeline.cpp) and by `sign`
 // (shard.cpp), so both read a corpus the same way.
 //
-//   once::Batcher batcher(options, [&](std::vector<once::SourceDocument>& batch) { ... });
+//   once::Batcher batcher(once::BatchLimits{}, [&](std::vector<once::SourceDocument>& batch) { ... });
 //   corpus.scan([&](once::SourceDocument&& document) { batcher.add(std::move(document)); });
 //   batcher.flush();  // the last, partial batch
 #pragma once
@@ -19,11 +19,21 @@
 #include <vector>
 
 #include "once/run/memory_budget.hpp"
-#include "once/run/pipeline.hpp"
 #include "once/input/reader.hpp"
 #include "once/core/units.hpp"
 
 namespace once {
+
+// When a batch is full. The defaults are those of every run mode (tests make them small to cut
+// a corpus into many batches); both date from the first pipeline and no recorded measurement
+// tuned them.
+struct BatchLimits {
+    // Many documents per batch, so that the workers stay busy while one thread matches.
+    std::size_t documents = 512;
+    // Memory holds one or two batches of text and what is computed from it (the analysis costs
+    // k_analysis_bytes_per_byte per byte, memory_budget.hpp), whatever the corpus size.
+    std::uint64_t bytes = 64ull << 20;
+};
 
 // Bytes of text in a batch.
 inline std::uint64_t text_bytes(const std::vector<SourceDocument>& batch) {
@@ -48,8 +58,8 @@ inline void check_analysis_memory(const MemoryBudget& budget, const std::vector<
 class Batcher {
 public:
     // `process` may move the documents out of the batch it is given; the batch is cleared after.
-    Batcher(const PipelineOptions& options, std::function<void(std::vector<SourceDocument>&)> process)
-        : max_documents_(options.batch_documents), max_bytes_(options.batch_bytes), process_(std::move(process)) {}
+    Batcher(const BatchLimits& limits, std::function<void(std::vector<SourceDocument>&)> process)
+        : max_documents_(limits.documents), max_bytes_(limits.bytes), process_(std::move(process)) {}
     void add(SourceDocument&& document) {
         bytes_ += document.doc.text.size();
         batch_.push_back(std::move(document));

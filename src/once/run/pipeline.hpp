@@ -7,7 +7,7 @@
 // (sequential, input order). Documents are processed in batches, so memory holds one batch of
 // texts plus the signature index, and the output is byte-identical for any thread count.
 //
-//   once::RunResult result = once::run_pipeline(corpus, config, nullptr, &sink, {});
+//   once::RunResult result = once::run_pipeline(corpus, config, &sink, {});
 #pragma once
 
 #include <functional>
@@ -18,6 +18,7 @@
 #include "once/core/config.hpp"
 #include "once/input/reader.hpp"
 #include "once/core/result.hpp"
+#include "once/run/batcher.hpp"
 
 namespace once {
 
@@ -39,17 +40,13 @@ struct PipelineOptions {
     // only its id, size and removed-byte count once the sink has it, so what grows with the
     // corpus is the signature index alone.
     bool keep_spans = true;
-    // Documents per batch (memory holds one batch of texts).
-    std::size_t batch_documents = 512;
-    std::uint64_t batch_bytes = 64ull << 20;
+    // Documents and bytes of text per batch (memory holds one batch of texts).
+    BatchLimits batch;
 };
 
 RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink, const PipelineOptions& options);
 
 // Pass 1 alone: the recurrence counts of a corpus (once learn).
 Recurrence count_recurrence(Corpus& corpus, const Config& config);
-
-// Runs fn(i) for i in [0, n) on up to `threads` threads (0 = all cores).
-void parallel_for(std::size_t n, int threads, const std::function<void(std::size_t)>& fn);
 
 }  // namespace once

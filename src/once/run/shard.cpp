@@ -10,6 +10,7 @@
 #include "once/run/batcher.hpp"
 #include "once/run/memory_budget.hpp"
 #include "once/run/stages.hpp"
+#include "once/run/work_pool.hpp"
 
 namespace once {
 namespace {
@@ -255,7 +256,7 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
 
     const DocumentAnalyzer analyzer(config, recurrence);
     const MemoryBudget budget(config.max_memory);
-    Batcher batcher(PipelineOptions{}, [&](std::vector<SourceDocument>& batch) {
+    Batcher batcher(BatchLimits{}, [&](std::vector<SourceDocument>& batch) {
         check_analysis_memory(budget, batch);
         std::vector<std::string> encoded(batch.size());
         parallel_for(batch.size(), config.threads, [&](std::size_t i) {
@@ -331,7 +332,7 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisi
     for (std::size_t i = 0; i < ids.size(); ++i) result.docs[i].id = ids[i];
     // Per batch: look the documents up (sequential), cut them (parallel), hand them to the sink
     // in input order (sequential).
-    Batcher batcher(PipelineOptions{}, [&](std::vector<SourceDocument>& batch) {
+    Batcher batcher(BatchLimits{}, [&](std::vector<SourceDocument>& batch) {
         std::vector<DocResult*> docs(batch.size());
         for (std::size_t i = 0; i < batch.size(); ++i) {
             const auto it = decisions.by_id.find(batch[i].doc.id);

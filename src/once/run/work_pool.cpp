@@ -1,0 +1,111 @@
+#include "once/run/work_pool.hpp"
+
+#include <algorithm>
+
+namespace once {
+
+std::size_t worker_count(int threads) {
+    return threads > 0 ? static_cast<std::size_t>(threads) : std::max(1u, std::thread::hardware_concurrency());
+}
+
+void parallel_for(std::size_t n, int threads, const std::function<void(std::size_t)>& fn) {
+    const std::size_t workers = std::min(worker_count(threads), n);
+    if (workers <= 1) {
+        for (std::size_t i = 0; i < n; ++i) fn(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    std::vector<std::thread> pool;
+    pool.reserve(workers);
+    for (std::size_t w = 0; w < workers; ++w) {
+        pool.emplace_back([&] {
+            for (std::size_t i = next++; i < n; i = next++) {
+                try {
+                    fn(i);
+                } catch (...) {
+                    std::lock_guard lock(failure_mutex);
+                    if (!failure) failure = std::current_exception();
+                    next = n;  // stop handing out work
+                }
+            }
+        });
+    }
+    for (auto& thread : pool) thread.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+WorkPool::WorkPool(std::size_t threads) {
+    for (std::size_t w = 1; w < threads; ++w) workers_.emplace_back([this] { work(); });
+}
+
+WorkPool::~WorkPool() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    for (auto& worker : workers_) worker.join();
+}
+
+std::shared_ptr<WorkPool::Job> WorkPool::submit(std::size_t n, std::function<void(std::size_t)> fn, bool urgent) {
+    auto job = std::make_shared<Job>(n, std::move(fn));
+    if (workers_.empty()) return job;  // the waiting thread runs it
+    {
+        std::lock_guard lock(mutex_);
+        if (urgent) jobs_.push_front(job);
+        else jobs_.push_back(job);
+    }
+    wake_.notify_all();
+    return job;
+}
+
+void WorkPool::cancel(Job& job) noexcept {
+    job.failed_ = true;
+    for (std::size_t i = job.next_++; i < job.n_; i = job.next_++) run(job, i);
+    std::unique_lock lock(mutex_);
+    finished_.wait(lock, [&] { return job.done_ == job.n_; });
+}
+
+void WorkPool::wait(Job& job) {
+    for (std::size_t i = job.next_++; i < job.n_; i = job.next_++) run(job, i);
+    std::unique_lock lock(mutex_);
+    finished_.wait(lock, [&] { return job.done_ == job.n_; });
+    if (job.failure_) std::rethrow_exception(job.failure_);
+}
+
+void WorkPool::run(Job& job, std::size_t i) {
+    std::exception_ptr failure;
+    if (!job.failed_) {  // after a failure the remaining items are only counted
+        try {
+            job.fn_(i);
+        } catch (...) {
+            failure = std::current_exception();
+            job.failed_ = true;
+        }
+    }
+    std::lock_guard lock(mutex_);
+    if (failure && !job.failure_) job.failure_ = failure;
+    if (++job.done_ == job.n_) finished_.notify_all();
+}
+
+void WorkPool::work() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+        while (!jobs_.empty() && jobs_.front()->next_ >= jobs_.front()->n_) jobs_.pop_front();
+        if (stopping_) return;
+        if (jobs_.empty()) {
+            wake_.wait(lock);
+            continue;
+        }
+        const std::shared_ptr<Job> job = jobs_.front();
+        const std::size_t i = job->next_++;
+        if (i >= job->n_) continue;
+        lock.unlock();
+        run(*job, i);
+        lock.lock();
+    }
+}
+
+}  // namespace once
