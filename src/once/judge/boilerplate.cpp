@@ -8,6 +8,19 @@
 
 namespace once {
 
+namespace {
+
+// Markers are tested only on lines of at most this many bytes: markers are short ("—END—",
+// "*** The End ***"), and running the regexes on every paragraph would cost for nothing
+// (docs/boilerplate.md, "Markers", documents the limit).
+constexpr std::size_t k_max_marker_bytes = 120;
+// A document with more than this share of its weight recurring elsewhere in its group is a
+// repost, not a page of templates: chrome is a minority of a page. Set with ldcc's exact
+// reposts (which recur whole) in mind; the margin below 1 leaves room for an edited repost.
+constexpr std::uint64_t k_repost_share_num = 7, k_repost_share_den = 10;
+
+}  // namespace
+
 void Recurrence::add_document(const std::string& group, std::vector<std::uint64_t> templates) {
     std::sort(templates.begin(), templates.end());
     templates.erase(std::unique(templates.begin(), templates.end()), templates.end());
@@ -143,7 +156,7 @@ std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const st
             continue;
         }
         // Markers are short; skip the regex engine for long lines.
-        if (line.normalized.size() <= 120 && context.markers.matches(line.normalized))
+        if (line.normalized.size() <= k_max_marker_bytes && context.markers.matches(line.normalized))
             verdicts[i].role = LineRole::marker;
     }
     // A document most of whose text recurs elsewhere in its group is a copy of another document
@@ -155,7 +168,7 @@ std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const st
         total_weight += static_cast<std::uint64_t>(feature.weight);
         if (feature.recurrence_docs >= 2) recurring_weight += static_cast<std::uint64_t>(feature.weight);
     }
-    if (total_weight > 0 && recurring_weight * 10 > total_weight * 7)
+    if (total_weight > 0 && recurring_weight * k_repost_share_den > total_weight * k_repost_share_num)
         for (auto& feature : features) feature.recurrence_docs = 0;
     const std::vector<LineVerdict> shapes = classify_lines(features, context.lexicon, context.config);
     for (std::size_t i = 0; i < lines.size(); ++i) {

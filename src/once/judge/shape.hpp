@@ -8,6 +8,9 @@
 // ending punctuation, bullets, button/link words from per-language word lists (data/lexicon),
 // runs of short title-like lines, position at the head/tail of the page.
 //
+// Where: lexicon.hpp (word lists), line_shape.hpp (measuring one line), shape_passes.hpp (the
+// passes: shape.cpp, title_slot.cpp, context_passes.cpp), shape_scores.hpp (every number).
+//
 // Contract: one verdict per input line, same order. Blank lines get `chrome=false, score=0`.
 // Never marks a line chrome when it has `protect` set. Deterministic.
 //
@@ -18,34 +21,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "once/core/config.hpp"
-#include "once/judge/phrase_trie.hpp"
+#include "once/judge/lexicon.hpp"
 
 namespace once {
-
-// Words and phrases that mark chrome, all languages merged, normalized (NFKC, case-folded).
-struct Lexicon {
-    std::unordered_set<std::string> button_words;   // Share, Tweet, シェア, 分享, Previous, 次へ ...
-    std::unordered_set<std::string> heading_words;  // Related articles, 関連記事, 相关文章, Latest Posts ...
-    std::unordered_set<std::string> stop_words;     // function words: the, of, です, の, 的 ... (content signal)
-    // The three sets above as one trie (kind bits: k_button, k_heading, k_stop), which is what
-    // classify_lines searches lines with. load() and builtin() build it; a Lexicon filled by
-    // hand must call index_phrases() after changing the sets.
-    PhraseTrie phrases;
-    static constexpr std::uint8_t k_button = 1, k_heading = 2, k_stop = 4;
-
-    void index_phrases();
-
-    // Reads every `*.txt` under `dir` (one entry per line, `#` comments, a `[button]`,
-    // `[heading]` or `[stop]` section header). Throws Error(usage) when dir is unreadable.
-    static Lexicon load(const std::string& dir);
-    // The lexicon compiled into the binary (same files, embedded at build time) so the tool
-    // works without data files installed.
-    static const Lexicon& builtin();
-};
 
 struct LineFeatures {
     std::string_view normalized;   // NFKC + case-folded line text, whitespace collapsed

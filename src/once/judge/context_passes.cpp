@@ -1,0 +1,205 @@
+// context_passes.cpp — recurrence and neighbours: the passes after the title slot
+// (shape_passes.hpp; docs/boilerplate.md, "Step 2" and "Step 3").
+#include <cstddef>
+#include <vector>
+
+#include "once/judge/shape_passes.hpp"
+#include "once/judge/shape_scores.hpp"
+
+namespace once {
+
+using namespace shape_scores;
+
+// In a large site a footer or promotion recurs in many pages but in a small share of them (a
+// campaign runs for a month). Recurring that often *outside* the article — above its first or
+// below its last paragraph of its own — makes a line a template, long prose included (a
+// promotion paragraph). Inside the article it stays a duplicate's business (a syndicated quote,
+// a spec table).
+void promote_margin_recurrence(std::vector<JudgedLine>& lines) {
+    const std::size_t n = lines.size();
+    auto own_paragraph = [](const JudgedLine& l) { return l.cls == LineClass::good && !l.recurs_often && !l.recurring; };
+    std::size_t first = n, last = n;
+    for (std::size_t i = 0; i < n; ++i)
+        if (own_paragraph(lines[i])) {
+            if (first == n) first = i;
+            last = i;
+        }
+    if (first == n) return;  // no paragraph of its own: nothing tells article from margin
+    for (std::size_t i = 0; i < n; ++i) {
+        JudgedLine& line = lines[i];
+        if (!line.recurs_often || line.title || line.protect || (i > first && i < last)) continue;
+        line.recurring = true;
+        line.recurs_some = false;
+        if (line.cls == LineClass::good) {  // a recurring promotion paragraph no longer anchors its neighbours
+            line.cls = LineClass::bad;
+            line.anchor = false;
+        }
+    }
+}
+
+// Recurring templates are chrome, for the neighbours too — except a lone recurring line
+// between paragraphs: an in-article heading every post of the site has, like "まとめ".
+void apply_recurrence(std::vector<JudgedLine>& lines) {
+    const std::size_t n = lines.size();
+    auto plain = [](const JudgedLine& l) { return !l.recurring && (l.cls == LineClass::good || l.cls == LineClass::bad); };
+    const std::vector<LineClass> up = nearest(lines, -1, plain);
+    const std::vector<LineClass> down = nearest(lines, +1, plain);
+    // The nearest non-blank line above/below: is it recurring too?
+    std::vector<char> recurring_near(n, 0);
+    for (int step : {-1, +1}) {
+        bool last = false;
+        for (std::size_t j = 0; j < n; ++j) {
+            const std::size_t k = step < 0 ? j : n - 1 - j;
+            if (lines[k].cls == LineClass::blank) continue;
+            recurring_near[k] = static_cast<char>(recurring_near[k] || last);
+            last = lines[k].recurring;
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        JudgedLine& line = lines[i];
+        if (!line.recurring || line.anchor || is_bad(line.cls)) continue;
+        if (!recurring_near[i] && up[i] == LineClass::good && down[i] == LineClass::good) {
+            line.recurring = false;
+            continue;
+        }
+        line.cls = LineClass::bad;
+    }
+}
+
+// A lone soft cue between two paragraphs is article ("Next steps", "Weather", "目次").
+void rescue_soft_cues(std::vector<JudgedLine>& lines) {
+    const std::vector<LineClass> up = nearest(lines, -1, decided);
+    const std::vector<LineClass> down = nearest(lines, +1, decided);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        JudgedLine& line = lines[i];
+        if (line.cls != LineClass::soft_bad || line.recurring || up[i] != LineClass::good || down[i] != LineClass::good) continue;
+        line.cls = LineClass::short_line;
+        line.score = k_score_rescued;
+        line.resolved = true;
+    }
+}
+
+// Uncertain lines of class `which` follow their neighbours: chrome between chrome, article
+// between article, and article when mixed. Without any paragraph on the page, prose is never
+// judged by its neighbours.
+void follow_neighbours(std::vector<JudgedLine>& lines, LineClass which, bool any_good) {
+    const std::vector<LineClass> up = nearest(lines, -1, decided);
+    const std::vector<LineClass> down = nearest(lines, +1, decided);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        JudgedLine& line = lines[i];
+        if (line.cls != which || line.anchor || line.data || line.resolved) continue;
+        line.resolved = true;
+        const bool near_good = which == LineClass::near_good;
+        if (is_bad(up[i]) && is_bad(down[i]) && (any_good || !line.shape.prose)) {
+            line.cls = LineClass::bad;
+            line.score = line.shape.prose ? k_score_context_bad_prose : k_score_context_bad;
+        } else if (near_good) {
+            line.cls = LineClass::good;  // resolved: counts as article for the short lines next
+        } else if (up[i] == LineClass::good && down[i] == LineClass::good) {
+            line.score = k_score_short_good;
+        }
+    }
+}
+
+// A heading word followed by title-like lines, all bulleted or none, is a list of links: >= 3
+// lines, or >= 2 bulleted ones. A bare URL under a title belongs to it; two blank lines in a
+// row end the list.
+void mark_link_lists(std::vector<JudgedLine>& lines) {
+    const std::size_t n = lines.size();
+    for (std::size_t h = 0; h < n; ++h) {
+        if (lines[h].shape.cue != Cue::heading || !is_bad(lines[h].cls)) continue;
+        std::vector<std::size_t> run;
+        std::size_t first_item = n;
+        int blanks = 0, items = 0;
+        for (std::size_t k = h + 1; k < n && run.size() < k_link_list_scan; ++k) {
+            const JudgedLine& l = lines[k];
+            if (l.cls == LineClass::blank) {
+                if (++blanks >= 2) break;
+                continue;
+            }
+            blanks = 0;
+            if (is_bad(l.cls)) continue;
+            // Link titles may end in "!" or "?", not in a period or comma.
+            const bool kept = l.cls == LineClass::short_line || (l.cls == LineClass::good && l.resolved);
+            if (l.anchor || l.data || !kept || l.shape.period_end || l.shape.comma_end ||
+                l.shape.weight >= k_long_prose_weight)
+                break;
+            if (!l.shape.url) {
+                if (first_item == n) first_item = k;
+                else if (l.shape.bullet != lines[first_item].shape.bullet) break;
+                ++items;
+            }
+            run.push_back(k);
+        }
+        const bool bulleted = first_item < n && lines[first_item].shape.bullet;
+        if (items < (bulleted ? k_link_list_lines - 1 : k_link_list_lines)) continue;
+        for (std::size_t k : run) {
+            lines[k].cls = LineClass::bad;
+            lines[k].score = k_score_link_list;
+        }
+    }
+}
+
+// Above the first paragraph: menu items hanging off chrome (short title-like lines reached
+// from a chrome line through other such lines), and blocks of short lines made of at least
+// 40% chrome (a menu written one item per line; one photo credit does not make a menu).
+void mark_head_menus(std::vector<JudgedLine>& lines, std::size_t first_good) {
+    auto menu_item = [](const JudgedLine& l) {
+        return l.cls == LineClass::short_line && !l.anchor && !l.data && l.shape.title_like;
+    };
+    bool from_chrome = false;
+    for (std::size_t i = 0; i < first_good; ++i) {
+        JudgedLine& line = lines[i];
+        if (line.cls == LineClass::blank) continue;
+        if (is_bad(line.cls)) { from_chrome = true; continue; }
+        if (!menu_item(line)) { from_chrome = false; continue; }
+        if (from_chrome && line.shape.weight <= k_menu_item_weight) {
+            line.cls = LineClass::bad;
+            line.score = k_score_menu;
+        }
+    }
+    for_each_block(lines, first_good, [&](std::size_t start, std::size_t end) {
+        std::size_t chrome = 0;
+        for (std::size_t k = start; k < end; ++k) {
+            if (is_bad(lines[k].cls)) ++chrome;
+            else if (!menu_item(lines[k])) return;
+        }
+        if (end - start < k_menu_block_lines || chrome < k_menu_block_chrome || k_menu_chrome_den * chrome < k_menu_chrome_num * (end - start)) return;
+        for (std::size_t k = start; k < end; ++k) {
+            if (is_bad(lines[k].cls)) continue;
+            lines[k].cls = LineClass::bad;
+            lines[k].score = k_score_menu;
+        }
+    });
+}
+
+// The tail of the page: from the first heading word ("関連記事", "related articles") after which
+// at most a fifth of the page's paragraph weight remains. What follows such a heading is
+// mostly the site's (related lists, promotions, recruiting blocks), so a paragraph there is no
+// anchor: it becomes uncertain and follows its neighbours. Long prose keeps its place (a second
+// article glued on, or a duplicate for the duplicate stage to judge).
+void demote_tail(std::vector<JudgedLine>& lines) {
+    const std::size_t n = lines.size();
+    long total = 0;
+    for (const JudgedLine& l : lines) total += l.cls == LineClass::good ? l.shape.weight : 0;
+    if (total == 0) return;
+    long before = 0;
+    std::size_t tail = n;
+    for (std::size_t i = 0; i < n; ++i) {
+        const JudgedLine& l = lines[i];
+        if (l.cls == LineClass::good) before += l.shape.weight;
+        if (l.shape.cue == Cue::heading && is_bad(l.cls) && before > 0 && k_tail_share_den * (total - before) <= before) {
+            tail = i;
+            break;
+        }
+    }
+    for (std::size_t k = tail + 1; k < n; ++k) {
+        JudgedLine& l = lines[k];
+        if (l.cls != LineClass::good || l.long_prose || l.protect || l.title) continue;
+        l.cls = LineClass::near_good;
+        l.anchor = false;
+        l.score = k_score_near_good;
+    }
+}
+
+}  // namespace once

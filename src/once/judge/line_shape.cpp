@@ -1,0 +1,288 @@
+// line_shape.cpp — measuring one line (line_shape.hpp; the rules in docs/boilerplate.md).
+#include "once/judge/line_shape.hpp"
+
+#include <string_view>
+#include <vector>
+
+#include "once/judge/line_chars.hpp"
+#include "once/judge/shape_scores.hpp"
+
+namespace once {
+
+namespace line_chars {
+
+char32_t next_multibyte_cp(std::string_view s, std::size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    int len = 0;
+    char32_t cp = 0;
+    if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; }
+    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; }
+    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; }
+    else { ++i; return 0xFFFD; }
+    if (i + static_cast<std::size_t>(len) > s.size()) { ++i; return 0xFFFD; }
+    for (int k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((b & 0xC0) != 0x80) { ++i; return 0xFFFD; }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    i += static_cast<std::size_t>(len);
+    return cp;
+}
+
+}  // namespace line_chars
+
+namespace {
+
+using namespace line_chars;
+using namespace shape_scores;
+
+// How a whole line decomposes into lexicon phrases and filler.
+struct Composition {
+    int entries = 0;        // phrases used (0 = not a composition)
+    bool headings_only = false;
+};
+
+// Dynamic programme over byte positions: can the line be cut into lexicon phrases separated
+// only by filler? Phrases of space-separated scripts must end on a word boundary, so "x"
+// never matches inside "xai". Prefers the parse with the fewest phrases.
+Composition compose(std::string_view s, const LexiconLookup& lookup, bool headings_only) {
+    const std::size_t n = s.size();
+    constexpr int k_unreached = 1 << 20;
+    std::vector<int> best(n + 1, k_unreached);
+    best[0] = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (best[i] == k_unreached) continue;
+        std::size_t j = i;
+        const char32_t first = next_cp(s, j);
+        if (is_filler(first) && best[i] < best[j]) best[j] = best[i];
+        if (is_filler(first)) continue;
+        // Try every phrase starting here, ending on a code point boundary. The trie walks along
+        // and ends the search once no phrase starts with the piece.
+        const PhraseTrie& trie = lookup.trie();
+        PhraseTrie::Node node = PhraseTrie::root();
+        std::size_t end = i;
+        char32_t last = 0;
+        while (end < n && end - i <= k_max_entry_bytes) {
+            const std::size_t from = end;
+            last = next_cp(s, end);
+            node = trie.walk(node, s.substr(from, end - from));
+            if (node == PhraseTrie::k_none) break;
+            std::size_t peek = end;
+            const char32_t after = end < n ? next_cp(s, peek) : U' ';
+            if (is_word_char(last) && is_word_char(after)) continue;  // mid-word
+            const std::uint8_t kinds = trie.kinds(node);
+            const bool is_heading = (kinds & Lexicon::k_heading) != 0;
+            const bool is_button = !headings_only && !is_heading && (kinds & Lexicon::k_button) != 0;
+
+            if ((is_heading || is_button) && best[i] + 1 < best[end]) best[end] = best[i] + 1;
+        }
+    }
+    Composition result;
+    if (best[n] != k_unreached && best[n] > 0) {
+        result.entries = best[n];
+        result.headings_only = headings_only;
+    }
+    return result;
+}
+
+// "a | b | c" with every cell short and few numbers: a menu or footer row. Tables keep numbers.
+bool is_nav_row(std::string_view s) {
+    int bars = 0;
+    for (char c : s) bars += c == '|';
+    if (bars < k_nav_row_cells - 1) return false;
+    int cells = 0, numeric = 0;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t bar = s.find('|', start);
+        if (bar == std::string_view::npos) bar = s.size();
+        const std::string_view cell = s.substr(start, bar - start);
+        int words = 0, cjk = 0;
+        bool digit = false, in_word = false;
+        for (std::size_t i = 0; i < cell.size();) {
+            const char32_t c = next_cp(cell, i);
+            if (is_cjk(c)) ++cjk;
+            const bool w = is_word_char(c);
+            if (w && !in_word) ++words;
+            in_word = w;
+            digit = digit || is_digit(c);
+            if (is_sentence_end(c) && c != '.') return false;
+        }
+        if (words + cjk > 0) {
+            ++cells;
+            if (words > k_nav_cell_words || cjk > k_nav_cell_cjk) return false;
+            if (digit) ++numeric;
+        }
+        start = bar + 1;
+    }
+    return cells >= k_nav_row_cells && numeric * 2 < cells;
+}
+
+bool is_breadcrumb(std::string_view s) {
+    int arrows = 0;
+    for (std::string_view arrow : {" > ", " \u203a ", " \u00bb "}) {  // not " / ": spec lists use it
+        for (std::size_t at = s.find(arrow); at != std::string_view::npos; at = s.find(arrow, at + 1)) ++arrows;
+    }
+    return arrows >= k_breadcrumb_arrows;
+}
+
+bool has_copyright(std::string_view s) {
+    for (std::string_view mark : k_copyright_marks)
+        if (s.find(mark) != std::string_view::npos) return true;
+    for (std::size_t at = s.find("(c)"); at != std::string_view::npos; at = s.find("(c)", at + 1)) {
+        std::size_t year = at + 3;
+        if (year < s.size() && s[year] == ' ') ++year;
+        if (year + 4 <= s.size() && (s[year] == '1' || s[year] == '2') && is_digit(static_cast<unsigned char>(s[year + 1])))
+            return true;
+    }
+    return false;
+}
+
+// A link line: a lexicon head ("previous", "上一篇") followed by ':' and its target, or by a
+// space when `paired` (a previous/next pair); or a short line ending in a link suffix ("はこちら").
+bool is_link_line(std::string_view s, const LexiconLookup& lookup, bool& spaced) {
+    spaced = false;
+    int heads = 0;
+    for (std::size_t i = 0; i < s.size() && heads < k_link_head_breaks; ++i) {
+        if (s[i] != ' ' && s[i] != ':') continue;
+        ++heads;
+        std::string_view head = s.substr(0, i);
+        while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+        std::size_t rest = i;
+        while (rest < s.size() && (s[rest] == ' ' || s[rest] == ':')) ++rest;
+        if (head.empty() || rest >= s.size()) continue;
+        if (lookup.button_prefix(head)) {
+            spaced = s.substr(i, rest - i).find(':') == std::string_view::npos;
+            return true;
+        }
+    }
+    // Suffixes: the last up to k_link_suffix_chars code points.
+    std::size_t start = s.size();
+    for (int k = 0; k < k_link_suffix_chars && start > 0; ++k) {
+        std::size_t prev = 0;
+        last_cp(s.substr(0, start), prev);
+        start = prev;
+        std::size_t at = start;
+        const bool word_start = is_word_char(next_cp(s, at));
+        std::size_t before = 0;
+        if (word_start && start > 0 && is_word_char(last_cp(s.substr(0, start), before))) continue;
+        if (lookup.button_suffix(s.substr(start))) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+LineShape measure_line(std::string_view normalized, int weight, const LexiconLookup& lookup) {
+    LineShape shape;
+    const std::string_view s = normalized;
+    shape.weight = weight;
+
+    // Punctuation and words.
+    bool in_word = false;
+    std::size_t word_start = 0;
+    std::size_t scanned = 0;
+    char32_t prev = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t at = i;
+        const char32_t c = next_cp(s, i);
+        const bool w = is_word_char(c);
+        if (w && !in_word) word_start = at;
+        if (!w && in_word && scanned < k_stop_scan) {
+            ++shape.latin_words;
+            if (lookup.stop(s.substr(word_start, at - word_start))) ++shape.latin_stop;
+        }
+        in_word = w;
+        if (is_sentence_end(c)) {
+            // A '.' ends a sentence after a letter and before a space or the end ("3.5" and
+            // "e.g." mostly do not).
+            if (c != '.') ++shape.sentence_ends;
+            else if ((i >= s.size() || s[i] == ' ' || s[i] == '"') && (is_word_char(prev) || is_cjk(prev)) &&
+                     !is_digit(prev))
+                ++shape.sentence_ends;
+        }
+        shape.digits = shape.digits || is_digit(c);
+        shape.bars += c == '|';
+        prev = c;
+        ++scanned;
+    }
+    if (in_word && scanned <= k_stop_scan) {
+        ++shape.latin_words;
+        if (lookup.stop(s.substr(word_start))) ++shape.latin_stop;
+    }
+
+    // Ending: sentence punctuation (closing quotes skipped) or a teaser's ellipsis.
+    std::string_view body = s;
+    while (!body.empty()) {
+        std::size_t start = 0;
+        const char32_t c = last_cp(body, start);
+        if (!is_closing(c)) break;
+        body = body.substr(0, start);
+    }
+    const bool ellipsis = body.ends_with("...") || body.ends_with("\u2026") || body.ends_with("\u22ef");
+    if (!body.empty() && !ellipsis) {
+        std::size_t start = 0;
+        const char32_t end = last_cp(body, start);
+        shape.terminal = is_sentence_end(end);
+        shape.period_end = end == 0x3002 || end == '.' || end == 0xFF0E;
+    }
+    shape.url = (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")) &&
+                s.find(' ') == std::string_view::npos;
+    if (shape.url) shape.terminal = shape.period_end = false;
+    shape.prose = shape.terminal || shape.sentence_ends >= 2;
+    {
+        const std::size_t colon = s.find(':');
+        shape.field = !shape.url && colon != std::string_view::npos && colon > 0 && colon <= k_field_key_bytes &&
+                      s.find_first_not_of(' ', colon + 1) != std::string_view::npos;
+    }
+    {
+        std::size_t i = 0;
+        const char32_t first = s.empty() ? 0 : next_cp(s, i);
+        std::size_t j = i;
+        const char32_t second = i < s.size() ? next_cp(s, j) : 0;
+        // "-5°C" and "+3%" are numbers, "--" a rule; "・7インチ" is still a bullet.
+        const bool sign = first == '-' || first == '+';
+        shape.bullet = is_bullet(first) && !(sign && (is_digit(second) || second == first));
+    }
+    std::size_t last_start = 0;
+    const char32_t last = s.empty() ? 0 : last_cp(s, last_start);
+    shape.comma_end = last == ',' || last == 0x3001 || last == 0xFF0C;
+    shape.title_like = !shape.prose && shape.weight < k_good_weight && !shape.comma_end;
+
+    // A teaser ("...続きは" excerpts in related lists) and Japanese prose that trails off look
+    // alike, so an ellipsis is no cue: it only keeps the line from counting as a paragraph.
+    shape.ellipsis = ellipsis;
+
+    // Cues, strongest first.
+    if (shape.weight > k_max_cue_weight) return shape;
+    if (has_copyright(s)) {
+        shape.cue = Cue::copyright;
+        return shape;
+    }
+    {
+        const std::string_view core = s;
+        const Composition all = compose(core, lookup, false);
+        if (all.entries > 0) {
+            shape.phrases = all.entries;
+            shape.cue = compose(core, lookup, true).entries > 0 ? Cue::heading : Cue::button;
+            return shape;
+        }
+    }
+    if (is_nav_row(s)) {
+        shape.cue = Cue::nav_row;
+        return shape;
+    }
+    if (is_breadcrumb(s) && shape.title_like) {
+        shape.cue = Cue::breadcrumb;
+        return shape;
+    }
+    bool spaced = false;
+    if (!shape.terminal && is_link_line(s, lookup, spaced)) {
+        // "next year ..." is prose; "next: ..." is a link. A space-separated head counts only in
+        // a previous/next pair, checked by the caller.
+        shape.cue = spaced ? Cue::none : Cue::link;
+        shape.spaced_link = spaced;
+    }
+    return shape;
+}
+
+}  // namespace once

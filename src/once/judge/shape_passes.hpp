@@ -1,0 +1,89 @@
+// shape_passes.hpp — the classifier's per-line state and its passes over one page
+// (shape.hpp is the public face; docs/boilerplate.md tells the rules and their reasons).
+//
+// Why a header: the passes live in three files by job — shape.cpp (a class per line from its
+// own shape, blocks, the order of the passes), title_slot.cpp (the page's own title), and
+// context_passes.cpp (recurrence and neighbours) — and share the line state below.
+//
+// Contract: internal to src/once/judge. Every pass takes the whole page and changes only the
+// fields it names; each is linear in the number of lines.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "once/judge/line_shape.hpp"
+
+namespace once {
+
+// jusText's classes (good / near-good / short / bad), plus a "soft" bad that context may still
+// rescue (a single cue word between paragraphs is an in-article heading).
+enum class LineClass : std::uint8_t { blank, good, near_good, short_line, bad, soft_bad };
+
+inline bool is_bad(LineClass c) { return c == LineClass::bad || c == LineClass::soft_bad; }
+
+// One line of the page as the passes see it (not once::Line, the segmenter's line).
+struct JudgedLine {
+    LineShape shape;
+    LineClass cls = LineClass::blank;
+    double score = 0.0;
+    bool recurring = false;      // template of the site (recurrence share reached)
+    bool recurs_some = false;    // in >= 2 documents, below the share
+    bool recurs_often = false;   // in >= config.boilerplate_many_docs documents, whatever the share
+    bool long_prose = false;     // exempt from recurrence: a duplicate's business
+    bool title = false;          // the article's title slot
+    bool anchor = false;         // counts as article for the neighbours (good, title, protect)
+    bool data = false;           // in a block of key:value rows: never chrome by context alone
+    bool resolved = false;       // class settled by context
+    bool protect = false;        // matched a --keep pattern
+};
+
+// For every line, the class of the nearest non-blank line above (`step` -1) or below (+1)
+// that `decided` accepts, anchors counting as good; `LineClass::blank` when the page edge comes
+// first (the edges are neutral: a page may start or end with article text). One pass, so the
+// context rules stay linear on pages of thousands of short lines.
+template <class Pred>
+std::vector<LineClass> nearest(const std::vector<JudgedLine>& lines, int step, Pred decided) {
+    const std::size_t n = lines.size();
+    std::vector<LineClass> out(n, LineClass::blank);
+    LineClass last = LineClass::blank;
+    for (std::size_t j = 0; j < n; ++j) {
+        const std::size_t k = step < 0 ? j : n - 1 - j;
+        out[k] = last;
+        const JudgedLine& line = lines[k];
+        if (line.cls == LineClass::blank) continue;
+        if (line.anchor) last = LineClass::good;
+        else if (decided(line)) last = line.cls;
+    }
+    return out;
+}
+
+inline bool decided(const JudgedLine& line) { return line.cls == LineClass::good || is_bad(line.cls); }
+
+// Calls `visit(start, end)` for every block: a maximal run of non-blank lines.
+template <class Visit>
+void for_each_block(const std::vector<JudgedLine>& lines, std::size_t limit, Visit visit) {
+    for (std::size_t start = 0; start < limit;) {
+        if (lines[start].cls == LineClass::blank) { ++start; continue; }
+        std::size_t end = start;
+        while (end < limit && lines[end].cls != LineClass::blank) ++end;
+        visit(start, end);
+        start = end;
+    }
+}
+
+// --- the passes, in the order classify_lines runs them ---------------------------------------
+// title_slot.cpp
+// Marks the page's own title, byline and dateline; returns the first paragraph's index (n: none).
+std::size_t mark_title_slot(std::vector<JudgedLine>& lines);
+// context_passes.cpp
+void promote_margin_recurrence(std::vector<JudgedLine>& lines);
+void apply_recurrence(std::vector<JudgedLine>& lines);
+void rescue_soft_cues(std::vector<JudgedLine>& lines);
+void demote_tail(std::vector<JudgedLine>& lines);
+void follow_neighbours(std::vector<JudgedLine>& lines, LineClass which, bool any_good);
+void mark_link_lists(std::vector<JudgedLine>& lines);
+void mark_head_menus(std::vector<JudgedLine>& lines, std::size_t first_good);
+
+}  // namespace once

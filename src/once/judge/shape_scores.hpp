@@ -1,0 +1,122 @@
+// shape_scores.hpp — every number the shape classifier decides with, in one place.
+//
+// Why one place: a bare 0.85 or 120 in a condition is a question nobody can answer later. Each
+// constant says what it means and where its value comes from. Two kinds of source recur:
+//   - "ldcc": set on the livedoor news corpus (shared/corpora/ldcc.jsonl.gz, 7,367 Japanese
+//     articles) and the samples' line oracles (tests/expect), the corpora the rules were written
+//     against: the value is the round figure at which the named failure stopped;
+//   - "order": a score whose value only matters relative to the others and to the documented
+//     thresholds — the default --shape-threshold 0.6 (above: chrome) and 0.85 (docs/
+//     boilerplate.md: at 0.85 only lexicon hits and recurrence remain).
+// Lengths are weight units (config.hpp): 1 per CJK character, 2 per word.
+//
+// Contract: internal to src/once/judge (line_shape.cpp, shape.cpp, title_slot.cpp,
+// context_passes.cpp); docs/boilerplate.md documents the same values.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace once::shape_scores {
+
+// --- lengths (weight units) -----------------------------------------------------------------
+// A line this heavy with sentence punctuation is prose ("good"): ~40 kanji or ~20 words
+// (jusText's length_high is 200 characters, ~35 English words; ldcc paragraphs are shorter).
+constexpr int k_good_weight = 40;
+// A good line at least this heavy scores lower still (twice the good weight).
+constexpr int k_good_long_weight = 2 * k_good_weight;
+// Recurring prose at least this heavy is a syndicated paragraph, left to the duplicate stage (ldcc).
+constexpr int k_long_prose_weight = 60;
+// A line at most this heavy may be a button, heading or link row (lexicon checks stop here):
+// the longest ldcc button rows ("この記事をはてなブックマークに追加" + share words) stay under it.
+constexpr int k_max_cue_weight = 40;
+// A short line with terminal punctuation at least this heavy is "near-good" (half a paragraph).
+constexpr int k_near_good_weight = 20;
+// Menu items above the title are at most this heavy (a 4-word or 10-kanji line; ldcc).
+constexpr int k_menu_item_weight = 10;
+// A dateline or byline is at most this heavy (a date with a time, "2012年9月12日 11時30分"; ldcc).
+constexpr int k_dateline_weight = 16;
+// Without a title slot, a headline is at least this heavy (a menu item is a word or two), and
+// this heavy when it has digits (a short line with digits is a dateline).
+constexpr int k_min_headline_weight = 8;
+constexpr int k_min_headline_weight_digits = 12;
+
+// --- counts ---------------------------------------------------------------------------------
+// A link list after a heading word needs at least this many title-like lines (one fewer when
+// bulleted); longer runs than k_link_list_scan lines are not followed (ldcc's related lists
+// hold 3-10 links).
+constexpr int k_link_list_lines = 3;
+constexpr std::size_t k_link_list_scan = 30;
+// The title slot: at most this many lead paragraphs between it and the first good paragraph,
+// at most this many lines (title, byline, dateline), and without a slot the headline is looked
+// for among this many non-blank lines above the first paragraph (ldcc; samples).
+constexpr int k_title_max_leads = 2;
+constexpr std::size_t k_title_slot_lines = 3;
+constexpr int k_headline_search_lines = 6;
+// A menu row "a | b | c": at least this many cells, each at most this many words or CJK
+// characters, fewer than half of them with numbers (a table keeps numbers).
+constexpr int k_nav_row_cells = 3;
+constexpr int k_nav_cell_words = 4;
+constexpr int k_nav_cell_cjk = 12;
+// A breadcrumb has at least this many arrows ("a > b > c").
+constexpr int k_breadcrumb_arrows = 2;
+// A link head ("previous:", "上一篇:") is looked for among the first this many word breaks, a
+// link suffix ("…はこちら") in the last this many code points.
+constexpr int k_link_head_breaks = 4;
+constexpr int k_link_suffix_chars = 10;
+// A "key: value" row has its colon within this many bytes of the start.
+constexpr std::size_t k_field_key_bytes = 40;
+// A spec box: at least this many key:value rows, and at least half of the block.
+constexpr int k_data_block_rows = 3;
+// Lexicon entries longer than this (bytes) are never matched inside a line.
+constexpr std::size_t k_max_entry_bytes = 96;
+// Stop-word density is measured on the first this many code points of a line.
+constexpr std::size_t k_stop_scan = 400;
+
+// --- shares (numerator / denominator, integer arithmetic) -----------------------------------
+// The word lists cover a page's language when at least 1/10 of its Latin words are stop words
+// (English prose runs at ~40%, a Russian page at ~0%).
+constexpr int k_covered_stop_num = 1, k_covered_stop_den = 10;
+// A line of at least this many Latin words, made mostly of them (4 * words >= weight), is prose
+// only with at least 1/5 function words (jusText's stopwords_low is 0.30 on its own, longer
+// lists; ours are shorter, so the bar is lower).
+constexpr int k_stop_test_words = 8;
+constexpr int k_prose_stop_num = 1, k_prose_stop_den = 5;
+// A block of short lines above the first paragraph is a menu when at least 2/5 of it is chrome
+// (one photo credit among three lines does not make a menu).
+constexpr int k_menu_chrome_num = 2, k_menu_chrome_den = 5;
+// ... of at least this many short lines, at least this many of them chrome already.
+constexpr std::size_t k_menu_block_lines = 3;
+constexpr std::size_t k_menu_block_chrome = 2;
+// The page's tail starts at a heading after which at most 1/5 of the paragraph weight remains.
+constexpr int k_tail_share_den = 5;
+
+// --- scores (0 = surely article, 1 = surely chrome; "order", see above) ---------------------
+constexpr double k_score_copyright = 1.0;       // a copyright footer: never article
+constexpr double k_score_cue_row = 0.95;        // >= 2 lexicon phrases, or a menu row "a | b | c"
+constexpr double k_score_button = 0.9;          // one button phrase: chrome even at threshold 0.85
+constexpr double k_score_soft_cue = 0.85;       // one heading phrase, a breadcrumb, a link line
+constexpr double k_score_recurrence = 0.9;      // a site template (at least this)
+constexpr double k_score_context_bad = 0.8;     // a short line between chrome on both sides
+constexpr double k_score_link_list = 0.75;      // a title in a list of links under a heading
+constexpr double k_score_context_bad_prose = 0.7;  // a prose line between chrome
+constexpr double k_score_menu = 0.7;            // a menu item above the title
+constexpr double k_score_short_mixed = 0.45;    // a short line with mixed neighbours: kept
+constexpr double k_score_rescued = 0.4;         // a lone cue between paragraphs: kept
+constexpr double k_score_near_good = 0.3;
+constexpr double k_score_title = 0.2;
+constexpr double k_score_short_good = 0.15;     // a short line between paragraphs
+constexpr double k_score_good = 0.1;
+constexpr double k_score_good_long = 0.05;
+
+// Copyright and legal footers, matched as substrings of short lines. Language-neutral enough to
+// live here rather than in the word lists (they are not buttons or headings).
+// "(c)" counts only before a year: "(c) 2011", "(c)2011".
+constexpr std::array<std::string_view, 13> k_copyright_marks = {
+    "\u00a9", "copyright", "all rights reserved", "powered by wordpress", "版权所有", "版權所有",
+    "無断転載", "無断複製", "禁止转载", "未经授权", "alle rechte vorbehalten",
+    "tous droits réservés", "todos los derechos reservados",
+};
+
+}  // namespace once::shape_scores
