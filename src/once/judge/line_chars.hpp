@@ -6,7 +6,8 @@
 // that the scans stay cheap.
 //
 // Contract: total functions on any char32_t; next_cp/last_cp read any byte string (a malformed
-// byte decodes as U+FFFD, one byte at a time).
+// byte decodes as U+FFFD, one byte at a time). Character classes come from text/unicode.hpp and
+// decoding from text/utf8.hpp: nothing here has a table or a decoder of its own.
 //
 //   std::size_t i = 0;
 //   char32_t c = once::line_chars::next_cp("日本", i);   // U+65E5, i == 3
@@ -15,46 +16,41 @@
 #include <cstddef>
 #include <string_view>
 
+#include "once/text/unicode.hpp"
+#include "once/text/utf8.hpp"
+
 namespace once::line_chars {
 
-// next_cp past ASCII: kept out of line so that the ASCII case inlines into every scan.
-char32_t next_multibyte_cp(std::string_view s, std::size_t& i);
-
-// Decodes the code point at `i` and advances `i`; malformed bytes decode as U+FFFD, one byte
-// at a time, so a stray byte can never stall or overrun the scan.
+// Decodes the code point at `i` and advances `i` (text/utf8.hpp's lossy decoding: a malformed
+// byte reads as U+FFFD, one byte at a time, so a stray byte can never stall or overrun a scan).
 inline char32_t next_cp(std::string_view s, std::size_t& i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) { ++i; return b0; }
-    return next_multibyte_cp(s, i);
+    const Utf8Char c = decode_utf8_lossy(s, i);
+    i += c.length;
+    return c.code_point;
 }
 
+// The last code point of non-empty `s`; `start` is set to where it begins.
 inline char32_t last_cp(std::string_view s, std::size_t& start) {
-    std::size_t i = s.size();
-    while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80 && s.size() - i < 3) --i;
-    if (i > 0) --i;
-    start = i;
-    std::size_t j = i;
-    return next_cp(s, j);
+    const Utf8Char c = decode_utf8_lossy_before(s, s.size());
+    start = s.size() - c.length;
+    return c.code_point;
 }
 
-// Scripts written without spaces: one weight unit per character (config.hpp).
-inline bool is_cjk(char32_t c) {
-    return (c >= 0x3040 && c <= 0x30FF && c != 0x30FB)  // kana (not the middle dot)
-        || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
-        || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0x20000 && c <= 0x2FFFF)
-        || (c >= 0x0E00 && c <= 0x0E7F) || c == 0x3005;  // Thai, 々
-}
+// Scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar): one weight unit per
+// character. text/unicode's class, the one the weights themselves are counted with, so a line's
+// characters and its weight agree (the middle dots U+30FB and U+00B7 are punctuation).
+inline bool is_cjk(char32_t c) { return char_class(c) == CharClass::cjk; }
 
 inline bool is_ascii_alnum(char32_t c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// Characters that glue a word together: letters and digits of space-separated scripts.
+// Characters that glue a word together: letters, digits and combining marks of space-separated
+// scripts (Latin, Greek, Cyrillic, Arabic, Hangul, ...), and the ASCII apostrophe ("don't").
 inline bool is_word_char(char32_t c) {
     if (c < 0x80) return is_ascii_alnum(c) || c == '\'';
-    if (c == 0xD7 || c == 0xF7) return false;
-    return (c >= 0xC0 && c <= 0x2FF) || (c >= 0x370 && c <= 0x1FFF && !(c >= 0x0E00 && c <= 0x0E7F))
-        || (c >= 0xAC00 && c <= 0xD7AF);  // Latin, Greek, Cyrillic ... Hangul
+    const CharClass cls = char_class(c);
+    return cls == CharClass::letter || cls == CharClass::digit || cls == CharClass::mark;
 }
 
 // Punctuation, symbols, spaces, bullets, emoji and digits: what may sit between the lexicon
