@@ -26,7 +26,7 @@
 #include "once/core/config.hpp"
 #include "once/judge/markers.hpp"
 #include "once/judge/shape.hpp"
-#include "once/sign/signer.hpp"
+#include "once/sign/doc_analysis.hpp"
 
 namespace once {
 

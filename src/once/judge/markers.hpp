@@ -6,8 +6,8 @@
 // expressions (text/pattern.hpp: no backreferences or lookaround, linear time) matched against
 // the whole normalized line (NFKC, case-folded, white space collapsed) as Unicode code points, so
 // character classes like `[—–-]` work on any script.
-// The built-in list is `builtin_marker_patterns()`; `--marker PATTERN` replaces it
-// (`--marker-add` extends it), see docs/boilerplate.md.
+// The built-in list is `builtin_marker_patterns()`; `--marker PATTERN` adds to it and
+// `--no-builtin-markers` drops it, see docs/boilerplate.md.
 //
 //   once::PatternSet markers(once::builtin_marker_patterns());
 //   markers.matches("—end—");   // true

@@ -24,7 +24,7 @@
 
 #include "once/core/config.hpp"
 #include "once/match/flat_hash.hpp"
-#include "once/sign/signer.hpp"
+#include "once/sign/doc_analysis.hpp"
 
 namespace once {
 

@@ -21,7 +21,7 @@
 #include "once/core/config.hpp"
 #include "once/match/matcher.hpp"
 #include "once/core/result.hpp"
-#include "once/sign/signer.hpp"
+#include "once/sign/doc_analysis.hpp"
 
 namespace once {
 

@@ -9,11 +9,10 @@
 //   std::string sarif = once::render_report(once::ReportFormat::sarif, result, loader, opts);
 #pragma once
 
-#include <functional>
 #include <string>
-#include <vector>
 
 #include "once/core/result.hpp"
+#include "once/report/report_options.hpp"
 
 namespace once {
 
@@ -21,19 +20,6 @@ enum class ReportFormat { terminal, json, markdown, sarif, github, html };
 
 // Parses "terminal", "json", "markdown", "sarif", "github", "html"; throws Error(usage).
 ReportFormat parse_report_format(const std::string& name);
-
-// Returns the original text of document `index` of the RunResult.
-using TextLoader = std::function<std::string(std::size_t index)>;
-
-struct ReportOptions {
-    bool color = false;           // terminal: ANSI colours (the CLI decides: TTY and no NO_COLOR)
-    std::size_t top = 10;         // terminal/markdown: how many worst files / biggest clusters
-    std::string tool_version;     // SARIF driver version, HTML footer
-    // check: the verdict and the limits, shown in terminal/markdown/json when set.
-    bool has_verdict = false;
-    bool passed = true;
-    std::vector<std::string> violations;  // one line per limit exceeded
-};
 
 std::string render_report(ReportFormat format, const RunResult& result, const TextLoader& load_text,
                           const ReportOptions& options);

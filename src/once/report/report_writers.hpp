@@ -4,7 +4,7 @@
 // Why a shared summary: every format answers the same questions (how much was removed, of what
 // kind, where, which clusters are biggest), and they must agree to the byte. `summarize` computes
 // the answers once, with every ordering made total by tie-breakers, so golden files are stable.
-// Nothing outside src/once/report*.cpp includes this header; nlohmann_json stays inside
+// Nothing outside src/once/report/ and its tests includes this header; nlohmann_json stays in
 // report_json.cpp, report_sarif.cpp and report_html.cpp.
 //
 //   const auto summary = once::report_detail::summarize(result);
@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "once/report/report.hpp"
+#include "once/report/report_options.hpp"
 #include "once/core/result.hpp"
 #include "once/core/hex.hpp"
 #include "once/core/units.hpp"

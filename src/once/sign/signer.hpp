@@ -3,8 +3,9 @@
 //
 // Why a stage of its own: this is the per-document, embarrassingly parallel part of the
 // pipeline (normalize -> segment -> shingle -> sign). Everything after it is either global and
-// sequential (matching, recurrence counts) or per document again (planning, cleaning). The
-// sharded `sign` command of the roadmap writes exactly these records to disk.
+// sequential (matching, recurrence counts) or per document again (planning, cleaning). `once
+// sign` (run/shard.cpp) writes these records to a shard's signature file
+// (docs/shard-format.md). What it produces, DocAnalysis, is in doc_analysis.hpp.
 //
 //   once::Signer signer(config);
 //   once::DocAnalysis analysis = signer.analyze(document.text);
@@ -15,32 +16,10 @@
 #include <vector>
 
 #include "once/core/config.hpp"
+#include "once/sign/doc_analysis.hpp"
 #include "once/sign/minhash.hpp"
-#include "once/text/segmenter.hpp"
 
 namespace once {
-
-struct UnitRecord {               // one sentence
-    std::uint64_t key = 0;        // exact identity after normalization (0: no tokens)
-    std::uint32_t weight = 0;
-    std::uint32_t set_size = 0;   // number of distinct shingles
-    std::uint64_t number_mask = 0;
-    std::uint64_t number_hash = 0;
-    // The sentence opens a line that starts with a list bullet (・ • - * ■ ▼ ...): a related-
-    // articles entry, which must not match another page's title line (or be matched by it).
-    bool bulleted = false;
-    // Reads like a data row, opening with "key:" (full-width colons fold to ':'): a repeated
-    // "Price: ¥99" in a list of apps is two facts, not a copy.
-    bool data_like = false;
-};
-
-struct DocAnalysis {
-    Layout layout;
-    std::vector<UnitRecord> units;          // parallel to layout.sentences
-    std::vector<std::uint32_t> signatures;  // units.size() * num_perm values
-    std::vector<std::uint64_t> line_templates;  // per line: numbers masked; 0 for blank lines
-    std::vector<std::uint32_t> line_weights;
-};
 
 class Signer {
 public:

@@ -1,0 +1,43 @@
+// doc_analysis.hpp — what the sign stage makes of one document (DocAnalysis): its layout, and per
+// sentence an exact key, a weight and a MinHash signature; per line a template key.
+//
+// Why a header of its own: it is the value that flows from sign/ to judge/ (line verdicts),
+// match/ (the index) and plan/ (spans), which need the record, not the Signer that makes it.
+// Contract: units and layout.sentences are parallel; signatures holds units.size() * num_perm
+// values, sentence k's at [k * num_perm, (k + 1) * num_perm); line_templates and line_weights
+// are parallel to layout.lines.
+//
+//   const once::DocAnalysis analysis = signer.analyze(text);       // sign/signer.hpp
+//   for (const once::UnitRecord& unit : analysis.units) use(unit.key, unit.weight);
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "once/text/segmenter.hpp"
+
+namespace once {
+
+struct UnitRecord {               // one sentence
+    std::uint64_t key = 0;        // exact identity after normalization (0: no tokens)
+    std::uint32_t weight = 0;
+    std::uint32_t set_size = 0;   // number of distinct shingles
+    std::uint64_t number_mask = 0;
+    std::uint64_t number_hash = 0;
+    // The sentence opens a line that starts with a list bullet (・ • - * ■ ▼ ...): a related-
+    // articles entry, which must not match another page's title line (or be matched by it).
+    bool bulleted = false;
+    // Reads like a data row, opening with "key:" (full-width colons fold to ':'): a repeated
+    // "Price: ¥99" in a list of apps is two facts, not a copy.
+    bool data_like = false;
+};
+
+struct DocAnalysis {
+    Layout layout;
+    std::vector<UnitRecord> units;          // parallel to layout.sentences
+    std::vector<std::uint32_t> signatures;  // units.size() * num_perm values
+    std::vector<std::uint64_t> line_templates;  // per line: numbers masked; 0 for blank lines
+    std::vector<std::uint32_t> line_weights;
+};
+
+}  // namespace once
