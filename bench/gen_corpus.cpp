@@ -12,7 +12,12 @@
 //   - injected problems at fixed rates (k_rate_* below): exact copy of an earlier paragraph,
 //     copy with one word changed, copy cut off mid-sentence, several paragraphs glued into one
 //     line, a paragraph copied from an earlier document, a `—END—` marker followed by a
-//     restart of the article, a full-width (ＡＩ, ２０２４) copy of a paragraph.
+//     restart of the article, a full-width (ＡＩ, ２０２４) copy of a paragraph, a passage pasted
+//     into another paragraph that begins and ends mid-sentence (from an earlier document);
+//   - the harder cases of real pages: related lists whose entries carry a teaser (the cut
+//     opening of that other page's article, which may come later in the corpus), data lines
+//     whose numbers differ from page to page, and titles in chrome-like positions (above the
+//     menu, or after a breadcrumb line that repeats them).
 //
 // Usage:
 //   gen_corpus --size-mb N --out PATH [--format jsonl|files] [--seed S] [--langs ja,en,zh]
@@ -90,6 +95,13 @@ constexpr double k_rate_cross_doc = 0.08;
 constexpr double k_rate_end_restart = 0.03;
 constexpr double k_rate_fullwidth = 0.04;
 constexpr double k_rate_promo = 0.8;  // not every page of a site shows the promo block
+constexpr double k_rate_pasted = 0.08;
+// Site properties: the share of sites whose related lists carry teasers, that print a block of
+// data lines on every page, that put the title above the menu, that open with a breadcrumb.
+constexpr double k_share_teaser_sites = 0.3;
+constexpr double k_share_data_sites = 0.25;
+constexpr double k_share_title_on_top = 0.2;
+constexpr double k_share_breadcrumb = 0.25;
 
 // Body length in bytes before boilerplate; with boilerplate a document lands at ~2–6 KB.
 constexpr std::uint32_t k_body_min = 1500;
@@ -489,6 +501,22 @@ constexpr std::string_view name_suf[] = {
 };
 }  // namespace zh
 
+// Data lines ("label: value"): a site prints the same labels on every page, the values differ.
+namespace data {
+constexpr std::string_view ja[] = {
+    "入場者数：#,^人", "最終スコア：$-$", "気温：#度", "チケット価格：#,^円", "人口：^万人", "予算：^億円",
+    "観客動員：^万人", "走行距離：#,^km",
+};
+constexpr std::string_view en[] = {
+    "Attendance: #,^", "Final score: $-$", "Temperature: # C", "Ticket price: $#", "Population: ^,^",
+    "Budget: $^ million", "Distance: ^ km", "Turnout: #.$ percent",
+};
+constexpr std::string_view zh[] = {
+    "观众人数：#^人", "比分：$比$", "气温：#度", "票价：^元", "人口：^万", "预算：^亿元", "票房：^万元",
+    "里程：#^公里",
+};
+}  // namespace data
+
 // Paired lists must stay the same length.
 static_assert(std::size(ja::question_pre) == std::size(ja::question_suf));
 static_assert(std::size(ja::exclaim_pre) == std::size(ja::exclaim_suf));
@@ -503,13 +531,14 @@ enum class Lang : std::uint8_t { ja, en, zh };
 enum class Kind : std::uint8_t {
     body, menu, title, date, share, related, promo, copyright,
     exact_copy, word_changed, truncated_copy, glued, cross_doc, end_marker, end_restart, fullwidth_copy,
+    pasted, teaser, opening, data, breadcrumb,
 };
 
 constexpr std::string_view kind_name(Kind k) {
-    constexpr std::array<std::string_view, 16> names = {
+    constexpr std::array<std::string_view, 21> names = {
         "body", "menu", "title", "date", "share", "related", "promo", "copyright",
         "exact_copy", "word_changed", "truncated_copy", "glued", "cross_doc", "end_marker",
-        "end_restart", "fullwidth_copy",
+        "end_restart", "fullwidth_copy", "pasted", "teaser", "opening", "data", "breadcrumb",
     };
     return names[static_cast<std::size_t>(k)];
 }
@@ -556,6 +585,8 @@ struct Paragraph {
     std::string text;
     std::array<WordSpan, 8> spans{};
     std::uint8_t n_spans = 0;
+    std::array<std::uint32_t, 8> sentences{};  // where each sentence starts (paragraph() only)
+    std::uint8_t n_sentences = 0;
 
     void put_word(Words list, Rng& rng) {
         auto start = static_cast<std::uint32_t>(text.size());
@@ -706,8 +737,11 @@ void sentence_zh(Paragraph& p, Rng& rng) {
 void paragraph(Lang lang, Paragraph& p, Rng& rng) {
     p.text.clear();
     p.n_spans = 0;
+    p.n_sentences = 0;
     std::uint32_t n = rng.between(2, 6);
     for (std::uint32_t i = 0; i < n; ++i) {
+        const std::size_t before = p.text.size();
+        p.sentences[p.n_sentences++] = static_cast<std::uint32_t>(before + (lang == Lang::en && before > 0 ? 1 : 0));
         switch (lang) {
             case Lang::ja: sentence_ja(p, rng); break;
             case Lang::en: sentence_en(p, rng); break;
@@ -833,6 +867,11 @@ struct Site {
     std::uint32_t first_year = 2010;
     std::uint32_t start_day = 0;  // first publication day, days after first_year-01-01
     bool share_on_top = false;
+    bool teasers = false;        // related entries carry the opening of their article
+    bool teaser_blocks = false;  // ... as paragraphs of their own under an unbulleted title
+    bool title_on_top = false;   // the title is the first line, above the menu
+    bool breadcrumb = false;     // "Home > News > <title>" before the title
+    std::array<std::string_view, 3> data_labels{};  // empty: no data lines
 };
 
 // Expands '*' site name, '&' site id, '<' first year, '>' document year.
@@ -920,6 +959,22 @@ Site make_site(const Config& cfg, std::uint64_t index) {
     s.first_year = rng.between(2005, 2016);
     s.start_day = rng.below(365 * 3);
     s.share_on_top = rng.chance(0.3);
+    // The properties added later draw from a stream of their own, so the sites' other choices
+    // (and the documents of sites without them) stay what they were.
+    Rng more(stream_seed(cfg.seed, 4, index));
+    s.teasers = more.chance(k_share_teaser_sites);
+    s.teaser_blocks = s.teasers && more.chance(0.5);
+    s.title_on_top = more.chance(k_share_title_on_top);
+    s.breadcrumb = !s.title_on_top && more.chance(k_share_breadcrumb);
+    if (more.chance(k_share_data_sites)) {
+        Words labels = s.lang == Lang::ja ? Words(data::ja) : s.lang == Lang::en ? Words(data::en) : Words(data::zh);
+        std::vector<std::string_view> pool(labels.begin(), labels.end());
+        for (std::size_t i = 0; i < s.data_labels.size(); ++i) {
+            std::size_t j = i + more.below(static_cast<std::uint32_t>(pool.size() - i));
+            std::swap(pool[i], pool[j]);
+            s.data_labels[i] = pool[i];
+        }
+    }
     return s;
 }
 
@@ -939,6 +994,17 @@ struct PoolEntry {
     std::string text;
     std::uint64_t doc = 0;
     std::uint32_t start = 0, end = 0;
+    std::array<std::uint32_t, 8> sentences{};
+    std::uint8_t n_sentences = 0;
+};
+
+// A labelled span inside a block (a passage pasted into a paragraph, a teaser line inside the
+// related list): its block, and where in the block's text.
+struct InnerTruth {
+    Kind kind;
+    std::uint32_t uid, off, len;
+    std::int64_t src_doc;  // -1: none
+    std::uint32_t src_start, src_end;
 };
 
 struct TruthRecord {
@@ -996,6 +1062,7 @@ private:
         return b;
     }
     void inject(Rng& rng);
+    void paste(Rng& rng, std::uint32_t opening_uid);
 
     const Config& cfg_;
     Site site_;
@@ -1005,6 +1072,7 @@ private:
     std::uint32_t next_uid_ = 0;
     std::string text_;
     std::vector<TruthRecord> truth_;
+    std::vector<InnerTruth> inner_;
     std::vector<std::uint32_t> start_by_uid_, end_by_uid_;
     std::array<std::vector<PoolEntry>, 3> pool_;
     std::array<std::size_t, 3> pool_next_{};
@@ -1101,6 +1169,52 @@ void Generator::inject(Rng& rng) {
     }
 }
 
+// A passage pasted into a paragraph: from an earlier document's paragraph of three sentences
+// or more, from inside one sentence to inside another at least two further on (so a whole
+// sentence or more lies between), put at a sentence boundary inside one of this document's
+// paragraphs (not its opening), whose next sentence then runs on from the paste's cut end, as
+// after a careless copy and paste.
+void Generator::paste(Rng& rng, std::uint32_t opening_uid) {
+    const Lang lang = site_.lang;
+    auto& pool = pool_[static_cast<std::size_t>(lang)];
+    if (pool.empty() || !rng.chance(k_rate_pasted)) return;
+    const PoolEntry& e = pool[rng.below(static_cast<std::uint32_t>(pool.size()))];
+    if (e.n_sentences < 3) return;
+    const std::uint32_t a = rng.below(e.n_sentences - 2u);
+    const std::uint32_t b = a + 2 + rng.below(e.n_sentences - a - 2u);
+    const auto sentence_end = [&](std::uint32_t k) {
+        return k + 1u < e.n_sentences ? e.sentences[k + 1] - (lang == Lang::en ? 1u : 0u)
+                                      : static_cast<std::uint32_t>(e.text.size());
+    };
+    // A point a quarter to three quarters into sentence k: the start of a word (English) or a
+    // character boundary; `end`: the end of the word before that point.
+    const auto inside = [&](std::uint32_t k, bool end) {
+        const std::uint32_t from = e.sentences[k], to = sentence_end(k);
+        std::uint32_t pos = from + (to - from) / 4 + rng.below((to - from) / 2 + 1);
+        if (lang == Lang::en) {
+            while (pos > from && e.text[pos - 1] != ' ') --pos;
+            if (end && pos > from) --pos;  // before the space
+        } else {
+            while (pos > from && (static_cast<unsigned char>(e.text[pos]) & 0xC0) == 0x80) --pos;
+        }
+        return pos;
+    };
+    const std::uint32_t start = inside(a, false), end = inside(b, true);
+    if (end <= start) return;
+    std::vector<std::size_t> hosts;
+    for (std::size_t i = 0; i < body_.size(); ++i)
+        if (body_[i].kind == Kind::body && body_[i].uid != opening_uid && body_[i].para.n_sentences >= 2) hosts.push_back(i);
+    if (hosts.empty()) return;
+    Block& host = body_[hosts[rng.below(static_cast<std::uint32_t>(hosts.size()))]];
+    const std::uint32_t at = host.para.sentences[1 + rng.below(host.para.n_sentences - 1u)];
+    const std::string piece = e.text.substr(start, end - start);
+    host.para.text.insert(at, piece + (lang == Lang::en ? " " : ""));
+    host.para.n_sentences = 0;  // positions are stale now: no later paste or edit uses them
+    host.para.n_spans = 0;
+    inner_.push_back({Kind::pasted, host.uid, at, static_cast<std::uint32_t>(piece.size()),
+                      static_cast<std::int64_t>(e.doc), e.start + start, e.start + end});
+}
+
 void Generator::build(std::uint64_t doc) {
     doc_ = doc;
     const std::uint64_t site_index = site_of(doc);
@@ -1114,7 +1228,11 @@ void Generator::build(std::uint64_t doc) {
     blocks_.clear();
     body_.clear();
     truth_.clear();
+    inner_.clear();
     next_uid_ = 0;
+    // Choices added later draw from a stream of their own, so documents without them stay
+    // what they were.
+    Rng more(stream_seed(cfg_.seed, 5, doc));
 
     // Dates advance through the site's documents, as an archive does.
     std::uint32_t in_site = static_cast<std::uint32_t>(doc % cfg_.docs_per_site);
@@ -1122,13 +1240,21 @@ void Generator::build(std::uint64_t doc) {
     year_ = s.first_year + 4 + day / 365;
     std::uint32_t month = (day % 365) / 31 + 1, mday = (day % 365) % 28 + 1;
 
-    add(Kind::menu).para.text = s.menu;
-    Block& tb = add(Kind::title);
+    std::string title_text;
     {
         Rng trng(stream_seed(cfg_.seed, 2, doc));
-        title(lang, trng, tb.para.text);
+        title(lang, trng, title_text);
     }
+    if (!s.title_on_top) add(Kind::menu).para.text = s.menu;
+    if (s.breadcrumb) {
+        std::string& crumbs = add(Kind::breadcrumb).para.text;
+        crumbs = lang == Lang::ja ? "ホーム > ニュース > " : lang == Lang::en ? "Home > News > " : "首页 > 新闻 > ";
+        crumbs += title_text;
+    }
+    Block& tb = add(Kind::title);
+    tb.para.text = title_text;
     const std::uint32_t title_uid = tb.uid;
+    if (s.title_on_top) add(Kind::menu).para.text = s.menu;
     {
         std::string& d = add(Kind::date).para.text;
         char buf[64];
@@ -1148,12 +1274,31 @@ void Generator::build(std::uint64_t doc) {
     std::uint32_t target = rng.between(k_body_min, k_body_max), bytes = 0;
     while (bytes < target) {
         Block b = make_block(Kind::body);
-        paragraph(lang, b.para, rng);
+        if (body_.empty() && s.teasers) {
+            // The opening comes from a stream of its own: other pages' teasers quote it.
+            Rng orng(stream_seed(cfg_.seed, 3, doc));
+            paragraph(lang, b.para, orng);
+        } else {
+            paragraph(lang, b.para, rng);
+        }
         bytes += static_cast<std::uint32_t>(b.para.text.size());
         body_.push_back(std::move(b));
     }
     const std::size_t n_orig = body_.size();
+    const std::uint32_t opening_uid = body_.front().uid;
     inject(rng);
+    paste(more, opening_uid);
+    if (!s.data_labels[0].empty()) {
+        // Data lines after the opening: the site's labels, this page's numbers.
+        Block d = make_block(Kind::data);
+        for (std::string_view label : s.data_labels) {
+            if (!d.para.text.empty()) d.para.text += '\n';
+            put(d.para.text, label, more);
+        }
+        std::size_t at = 0;
+        while (at < body_.size() && body_[at].uid != opening_uid) ++at;
+        body_.insert(body_.begin() + static_cast<std::ptrdiff_t>(std::min(at + 1, body_.size())), std::move(d));
+    }
     std::vector<std::uint32_t> first_uids;
     for (std::size_t i = 0; i < n_orig && first_uids.size() < 3; ++i)
         if (body_[i].kind == Kind::body) first_uids.push_back(body_[i].uid);
@@ -1163,7 +1308,7 @@ void Generator::build(std::uint64_t doc) {
     if (rng.chance(k_rate_end_restart)) {
         add(Kind::end_marker).para.text = "—END—";
         Block& rt = add(Kind::end_restart);
-        rt.para.text = blocks_[1].para.text;
+        rt.para.text = title_text;
         rt.src_first = title_uid;
         std::uint32_t k = rng.between(1, static_cast<std::uint32_t>(first_uids.size()));
         for (std::uint32_t i = 0; i < k; ++i) {
@@ -1179,7 +1324,9 @@ void Generator::build(std::uint64_t doc) {
 
     if (!s.share_on_top) add(Kind::share).para.text = s.share;
     {
-        std::string& r = add(Kind::related).para.text;
+        Block& related = add(Kind::related);
+        const std::uint32_t related_uid = related.uid;
+        std::string& r = related.para.text;
         r = s.related_head;
         std::uint32_t n = rng.between(3, 5);
         std::uint64_t base = site_index * cfg_.docs_per_site;
@@ -1194,9 +1341,21 @@ void Generator::build(std::uint64_t doc) {
             shown[n_shown++] = other;
             Rng trng(stream_seed(cfg_.seed, 2, other));
             title(lang, trng, scratch_);
-            r += '\n';
-            r += s.bullet;
+            r += s.teaser_blocks ? "\n\n" : "\n";
+            if (!s.teaser_blocks) r += s.bullet;
             r += scratch_;
+            if (s.teasers && (s.teaser_blocks || more.chance(0.6))) {
+                // The teaser: the opening of that page's article, cut mid-sentence: a line under
+                // the entry, or (teaser_blocks, as news front pages print them) a paragraph.
+                Rng orng(stream_seed(cfg_.seed, 3, other));
+                Paragraph opening;
+                paragraph(lang, opening, orng);
+                r += s.teaser_blocks ? "\n\n" : "\n";
+                const auto off = static_cast<std::uint32_t>(r.size());
+                r.append(opening.text, 0, cut_point(lang, opening.text, more));
+                r += lang == Lang::en ? "..." : "…";
+                inner_.push_back({Kind::teaser, related_uid, off, static_cast<std::uint32_t>(r.size()) - off, -1, 0, 0});
+            }
         }
     }
     if (rng.chance(k_rate_promo))
@@ -1227,6 +1386,12 @@ void Generator::build(std::uint64_t doc) {
         }
         truth_.push_back(t);
     }
+    for (const InnerTruth& in : inner_) {
+        const std::uint32_t at = start_by_uid_[in.uid] + in.off;
+        truth_.push_back({in.kind, at, at + in.len, in.src_doc, in.src_start, in.src_end});
+    }
+    // On sites with teasers, the opening is what an earlier page's teaser may quote: it must stay.
+    if (s.teasers) truth_.push_back({Kind::opening, start_by_uid_[opening_uid], end_by_uid_[opening_uid], -1, 0, 0});
 
     // Offer one or two original paragraphs to later documents of the same language.
     auto& pool = pool_[static_cast<std::size_t>(lang)];
@@ -1238,7 +1403,8 @@ void Generator::build(std::uint64_t doc) {
             if (b.kind == Kind::body) src = &b;
         }
         if (!src) continue;
-        PoolEntry e{src->para.text, doc, start_by_uid_[src->uid], end_by_uid_[src->uid]};
+        PoolEntry e{src->para.text, doc, start_by_uid_[src->uid], end_by_uid_[src->uid], src->para.sentences,
+                    src->para.n_sentences};
         std::size_t& next = pool_next_[static_cast<std::size_t>(lang)];
         if (pool.size() < k_pool_size) {
             pool.push_back(std::move(e));

@@ -13,6 +13,7 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -48,11 +49,15 @@ public:
         std::string cleaned;
     };
 
-    const Doc& add(const std::string& text) {
+    // `edit` may change the judge's verdicts first (to stand for chrome or a title slot that
+    // the shape classifier, off here, would find).
+    const Doc& add(const std::string& text,
+                   const std::function<void(std::vector<once::LineVerdictDetail>&)>& edit = {}) {
         Doc out;
         out.text = text;
-        const once::AnalyzedDocument analyzed = analyzer_.analyze(out.text, "group");
+        once::AnalyzedDocument analyzed = analyzer_.analyze(out.text, "group");
         REQUIRE(analyzed.verdicts.size() == analyzed.analysis.layout.lines.size());
+        if (edit) edit(analyzed.verdicts);
         out.plan.spans = decide_.decide(analyzed);
         once::CutDocument cut = once::cut_document(out.text, analyzed.analysis.layout, out.plan.spans, true);
         out.plan.fully_removed = cut.fully_removed;
@@ -423,4 +428,149 @@ TEST_CASE("planner: decide_spans is pure; it reports removals and new clusters f
     CHECK(matcher.kept_copy(removed) == removed);  // not marked by the planner
     for (const std::uint64_t root : copy.new_clusters) clusters.id_for(root);
     CHECK(clusters.find(copy.new_clusters.front()) == 1);
+
+// --- Copies that begin and end mid-sentence (issue 11, item 6) --------------------------------
+
+TEST_CASE("planner: a passage pasted mid-sentence is removed from where it begins to where it ends") {
+    struct Case {
+        std::string name, source, copy, cleaned;
+    };
+    const std::vector<Case> cases = {
+        {"English",
+         "The city council approved the new budget for the coming year on Monday evening. Several members asked "
+         "for more money for schools and for the repair of old roads. The mayor said the plan would be reviewed "
+         "again in the spring by an independent panel. Residents can comment online until March.\n",
+         "Our reporter visited the town hall this week. She learned that the new budget for the coming year on "
+         "Monday evening. Several members asked for more money for schools and for the repair of old roads. The "
+         "mayor said the plan would be reviewed again and nobody knew when.\n",
+         "Our reporter visited the town hall this week. She learned that and nobody knew when.\n"},
+        {"Japanese",
+         "東京都は新しい鉄道路線の建設計画について、来月から各地区で住民説明会を開催すると発表した。計画では、都心と湾岸"
+         "地域を結ぶ約十キロの区間を新たに整備する。完成すれば通勤時間が大幅に短縮されると期待されている。\n",
+         "先週の会見で知事は、来月から各地区で住民説明会を開催すると発表した。計画では、都心と湾岸地域を結ぶ約十キロの区間"
+         "を新たに整備する。完成すれば通勤時間が大幅に変わるかどうかは分からない。\n",
+         "先週の会見で知事は、変わるかどうかは分からない。\n"},
+        {"Chinese",
+         "市政府近日宣布推出新的公共交通网络规划，预计明年开始分阶段实施。根据规划，全市将新增十二条公交线路并优化现有站点。"
+         "有关负责人表示，相关工作正在有序推进之中。\n",
+         "记者了解到，预计明年开始分阶段实施。根据规划，全市将新增十二条公交线路并优化现有站点。有关负责人表示，市民可以"
+         "在网上提出意见。\n",
+         "记者了解到，市民可以在网上提出意见。\n"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        PlanRun run;
+        run.add(c.source);
+        const auto& doc = run.add(c.copy);
+        CHECK(doc.cleaned == c.cleaned);
+        REQUIRE(doc.plan.spans.size() == 1);
+        const once::Span& span = doc.plan.spans[0];
+        CHECK(span.kind == once::Kind::duplicate);
+        CHECK(span.head_tokens == 0);  // resolved to bytes
+        REQUIRE(span.source.has_value());
+        CHECK(span.source->doc == 0);
+        CHECK(span.source->start == 0);  // the kept copy's range is in whole sentences
+    }
+}
+
+TEST_CASE("planner: two sentences copied into a longer paragraph are removed; one is not") {
+    PlanRun run;
+    run.add("Prices rose again in May. Many shops closed early that week. " + k_para_a + "\n");
+    const auto& two = run.add("We went to the market. Prices rose again in May. Many shops closed early that week. "
+                              "Then we drove home along the river.\n");
+    CHECK(two.cleaned == "We went to the market. Then we drove home along the river.\n");
+    const std::string one_text = "We went to the park. Prices rose again in May. Then we drove home.\n";
+    const auto& one = run.add(one_text);
+    CHECK(one.cleaned == one_text);
+}
+
+TEST_CASE("planner: pieces of unrelated sentences that end alike are not taken for a paste") {
+    // The sentences around the copy end with the same few words as the source's, by chance.
+    PlanRun run;
+    run.add("Officials met on Friday, the mayor said. " + k_para_a + " " + k_para_b + " Nobody objected, he said.\n");
+    const auto& doc = run.add("We asked again, he said. " + k_para_a + " " + k_para_b + " It was late, the mayor said.\n");
+    CHECK(doc.cleaned == "We asked again, he said. It was late, the mayor said.\n");
+}
+
+// --- Thresholds inside a copied run (issue 11, item 4) ----------------------------------------
+
+TEST_CASE("planner: an updated sentence beside a copied passage is not an edited copy") {
+    PlanRun run;
+    const std::string rest = "He left his previous job at Southampton after a dispute over transfer funds last month. "
+                             "The club said the new contract runs until the end of the season with an option.";
+    run.add("Glenn Hoddle will be unveiled as the new manager of Wolves at a press conference on Tuesday. " + rest +
+            "\n");
+    const auto& doc =
+        run.add("Glenn Hoddle has been unveiled as the new manager of Wolves at a press conference at Molineux. " + rest +
+                "\n");
+    CHECK(doc.cleaned == "Glenn Hoddle has been unveiled as the new manager of Wolves at a press conference at Molineux.\n");
+}
+
+TEST_CASE("planner: a one-word edit inside a copied passage is still removed") {
+    PlanRun run;
+    run.add(k_para_a + " " + k_para_b + " The mayor said the plan would be reviewed again in the spring.\n");
+    const auto& doc = run.add("Intro of our own.\n" + k_para_a + " " +
+                              "Several members asked for more money for hospitals and for the repair of old roads. "
+                              "The mayor said the plan would be reviewed again in the spring.\n");
+    CHECK(doc.cleaned == "Intro of our own.\n");
+}
+
+// --- Provenance: text first seen inside chrome (issue 11, item 5) -----------------------------
+
+TEST_CASE("planner: an article is not a copy of an earlier page's teaser of it; a later teaser is") {
+    // Page 1's related list: an entry and a teaser of the article (the judge calls the entries
+    // chrome, the teaser prose text); page 2 is the article; page 3 lists it again.
+    const std::string teaser = "東京都は新しい鉄道路線の建設計画について、来月から各地区で住民説明会を開催すると発表した。"
+                               "計画では、都心と湾岸地域を結ぶ約十キロの区間を…";
+    const std::string page = "関連記事\n・東京都、新路線の説明会を開催へ\n" + teaser + "\n・別の記事の見出しがここに入る\n";
+    const auto related_list = [](std::vector<once::LineVerdictDetail>& verdicts) {
+        for (std::size_t line : {0, 1, 3}) verdicts[line].role = once::LineRole::boilerplate;
+    };
+    PlanRun run;
+    const auto& first = run.add("今日の話題です。\n\n" + page, [&](auto& verdicts) {
+        for (std::size_t line : {2, 3, 5}) verdicts[line].role = once::LineRole::boilerplate;
+    });
+    (void)first;
+    const std::string article = "東京都、新路線の説明会を開催へ\n\n" + k_ja_a +
+                                "計画では、都心と湾岸地域を結ぶ約十キロの区間を新たに整備する。完成すれば通勤時間が大幅に短縮される。\n";
+    const auto& second = run.add(article);
+    CHECK(second.cleaned == article);  // the article keeps its own words
+    const auto& third = run.add(page, related_list);
+    // The chrome goes: the teaser is now a copy of the article (the entries are boilerplate).
+    bool teaser_removed = false;
+    for (const auto& span : third.plan.spans)
+        teaser_removed = teaser_removed || (span.kind == once::Kind::duplicate && span.source && span.source->doc == 1);
+    CHECK(teaser_removed);
+}
+
+TEST_CASE("planner: matchable_sentences keeps text inside chrome out of the sources") {
+    once::Config config = planner_config();
+    once::Signer signer(config);
+    const auto analysis = signer.analyze("Read more\n- Entry one\nA teaser that is long enough to be prose text...\n"
+                                         "- Entry two\n\nAn article paragraph of its own.\n");
+    std::vector<once::LineVerdictDetail> verdicts(analysis.layout.lines.size());
+    for (std::size_t line : {0, 1, 3}) verdicts[line].role = once::LineRole::boilerplate;
+    const once::Matchable m = once::matchable_sentences(analysis, verdicts);
+    const auto& sentences = analysis.layout.sentences;
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        CAPTURE(i);
+        const std::uint32_t line = sentences[i].first_line;
+        CHECK(m.match[i] == (line == 2 || line == 5));
+        CHECK(m.source[i] == (line != 2));
+    }
+}
+
+// --- Titles: another page with the same title is not a copy ----------------------------------
+
+TEST_CASE("planner: a title shared with another page stays; a reposted article goes with its title") {
+    const auto title_slot = [](std::vector<once::LineVerdictDetail>& verdicts) { verdicts[0].title = true; };
+    const std::string title = "スマートフォン新機種の発売日が正式に決定\n";
+    PlanRun run;
+    run.add(title + k_ja_a + "\n", title_slot);
+    const std::string other = title + "今回の発表では価格についての説明はなく、詳細は後日明らかにされる予定だという。\n";
+    const auto& same_title = run.add(other, title_slot);
+    CHECK(same_title.cleaned == other);
+    const auto& repost = run.add(title + k_ja_a + "\n", title_slot);
+    CHECK(repost.cleaned.empty());
+    CHECK(repost.plan.fully_removed);
 }

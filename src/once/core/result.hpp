@@ -47,6 +47,15 @@ struct Span {
     std::uint32_t docs = 0;
     // duplicate / near_duplicate: where the kept copy is.
     std::optional<SourceRef> source;
+    // A copy that begins or ends inside a sentence (a passage pasted mid-sentence): the span
+    // starts `head_tokens` tokens before the end of sentence `head_sentence` and ends after the
+    // first `tail_tokens` tokens of sentence `tail_sentence` (0 tokens: at `start`, `end`).
+    // Set by the planner, which decides without the text; finish_spans turns them into bytes
+    // and clears them.
+    std::uint32_t head_sentence = 0;
+    std::uint32_t head_tokens = 0;
+    std::uint32_t tail_sentence = 0;
+    std::uint32_t tail_tokens = 0;
     TextPosition start_pos;
     TextPosition end_pos;      // position of `end` (exclusive: may be column 1 of the next line)
     std::uint32_t last_line = 1;  // line of the last removed byte (for "lines a-b" in reports)

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "once/core/error.hpp"
+#include "once/match/align.hpp"
 #include "once/run/memory_budget.hpp"
 #include "once/sign/minhash.hpp"
 #include "once/core/units.hpp"
@@ -21,9 +22,18 @@ constexpr std::uint32_t k_min_near_set = 3;
 // inside a copied passage the alignment extension compares it with its neighbour directly.
 // Every LSH probe is a cache miss, so this keeps the index to the sentences that matter.
 constexpr std::uint32_t k_min_lsh_set = 6;
-// Neighbours of a matched sentence are compared at these fractions of the thresholds.
-constexpr double k_relaxed_factor_jaccard = 0.75;
-constexpr double k_relaxed_factor_containment = 0.75;
+// Thresholds above 1 ask verify() for an exact copy or nothing: no estimate reaches them.
+constexpr double k_exact_only = 1.1;
+// The alignment extension grows a run one sentence per side per round; three rounds reach
+// three edited sentences in a row beside an exact one, and a copy edited more densely than that
+// is a rewrite. Each round is a pass over the document's sentences, and a round that adds
+// nothing ends the loop, so nearly every document stops after one or two.
+constexpr int k_extension_rounds = 3;
+// Inside a run, an edited sentence may have at most this share of either sentence outside their
+// longest common token subsequence: changed words or phrases, not a rewrite that shares words.
+// One third: a one-word edit in a five-word sentence is a fifth, two small edits in a sixteen-word
+// sentence an eighth.
+constexpr double k_run_edit_share = 1.0 / 3.0;
 
 // Positions where two byte strings agree, eight at a time.
 std::size_t equal_bytes(const std::uint8_t* a, const std::uint8_t* b, std::size_t n) {
@@ -62,7 +72,7 @@ Matcher::Matcher(const Config& config)
 
 std::size_t Matcher::memory_bytes() const {
     return locations_.memory_bytes() + indexed_.memory_bytes() + roots_.memory_bytes() + direct_.memory_bytes() +
-           kept_.memory_bytes() + signatures_.memory_bytes() + exact_.memory_bytes() + band_heads_.memory_bytes() +
+           kept_.memory_bytes() + signatures_.memory_bytes() + edges_.memory_bytes() + exact_.memory_bytes() + band_heads_.memory_bytes() +
            buckets_.memory_bytes();
 }
 
@@ -161,6 +171,13 @@ Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit
 
 std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnalysis& analysis,
                                                const std::vector<bool>& eligible) {
+    return match_document(doc, analysis, Matchable{eligible, {}});
+}
+
+std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnalysis& analysis,
+                                               const Matchable& matchable) {
+    const std::vector<bool>& eligible = matchable.match;
+    const auto may_source = [&](std::size_t i) { return matchable.source.empty() || matchable.source[i]; };
     const std::size_t n = analysis.units.size();
     const std::uint64_t base = locations_.size();
     if (base + n > k_max_ids)
@@ -222,12 +239,12 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
         const std::uint64_t follow = i > 0 && matches[i - 1].type != MatchType::none ? direct[i - 1] + 1 : 0;
         if (follow != 0 && follow < id && is_source(follow) && indexed_[follow].key == unit.key &&
             locations_[follow].doc == locations_[follow - 1].doc)
-            best = verify(analysis, i, mine, doc, follow, 1.1, 1.1);  // thresholds above 1: exact or nothing
+            best = verify(analysis, i, mine, doc, follow, k_exact_only, k_exact_only);
         const std::uint32_t* first =
             best.type == MatchType::none
                 ? exact_.find(unit.key, [&](std::uint32_t other) { return indexed_[other].key == unit.key; })
                 : nullptr;
-        if (first != nullptr) best = verify(analysis, i, mine, doc, *first, 1.1, 1.1);
+        if (first != nullptr) best = verify(analysis, i, mine, doc, *first, k_exact_only, k_exact_only);
         if (best.type != MatchType::none) {
             // found exactly
         } else if (unit.set_size >= k_min_lsh_set) {
@@ -281,16 +298,21 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
                 if (verified.type != MatchType::none && verified.similarity > best.similarity) best = verified;
             }
         }
-        // An exact repeat has its source's signature: it shares the record, so the index grows
-        // with the unique sentences only.
-        indexed_[id].signature = best.type == MatchType::exact ? indexed_[best.id].signature
-                                                                : static_cast<std::uint32_t>(signatures_.size());
-        if (best.type != MatchType::exact) signatures_.push_back(mine);
         if (best.type != MatchType::none) {
             matches[i] = {best.type, roots_[best.id], best.id, best.similarity};
             direct[i] = best.id;
             direct_[id] = static_cast<std::uint32_t>(best.id);
             roots_[id] = roots_[best.id];
+        }
+        // Text inside chrome is matched but never indexed: no later sentence takes it as its source.
+        if (!may_source(i)) continue;
+        // An exact repeat has its source's signature: it shares the record, so the index grows
+        // with the unique sentences only.
+        indexed_[id].signature = best.type == MatchType::exact ? indexed_[best.id].signature
+                                                                : static_cast<std::uint32_t>(signatures_.size());
+        if (best.type != MatchType::exact) {
+            signatures_.push_back(mine);
+            edges_.push_back(unit.edges);
         }
 
         exact_.try_emplace(unit.key, id32, [&](std::uint32_t other) { return indexed_[other].key == unit.key; });
@@ -302,9 +324,9 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
     }
 
     // Extend alignments: a sentence beside a matched one is compared with the source's
-    // neighbour at relaxed thresholds (edited or cut-off sentences inside a copied passage).
-    const double relaxed_jaccard = config_.similarity * k_relaxed_factor_jaccard;
-    const double relaxed_containment = config_.containment * k_relaxed_factor_containment;
+    // neighbour at the run thresholds (--run-similarity, --run-containment: edited or cut-off
+    // sentences inside a copied passage). The facts must agree, as everywhere (verify), and the
+    // token alignment must show one edit or one cut, not a sentence rewritten around shared words.
     const auto try_neighbour = [&](std::size_t i, std::size_t matched, int step) {
         if (matches[i].type != MatchType::none || !indexed(i)) return false;
         if (matches[matched].type == MatchType::none) return false;
@@ -315,16 +337,29 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
         if (neighbour >= base + i || !is_source(neighbour) || locations_[neighbour].doc != source.doc ||
             locations_[neighbour].sentence != static_cast<std::uint32_t>(neighbour_sentence))
             return false;
-        const Candidate verified = verify(analysis, i, low.data() + i * k_, doc, neighbour, relaxed_jaccard,
-                                          relaxed_containment);
+        const Candidate verified = verify(analysis, i, low.data() + i * k_, doc, neighbour, config_.run_similarity,
+                                          config_.run_containment);
         if (verified.type == MatchType::none) return false;
+        // An edited copy shares its far end with the source too (the end away from the run);
+        // a sentence that shares only the end next to the run is a passage pasted into it,
+        // which begins or ends there: the planner takes the shared piece, not the sentence.
+        const TokenEdges& copy = analysis.units[i].edges;
+        const TokenEdges& original = edges_[indexed_[neighbour].signature];
+        // A cut-off copy is a piece from the start or the end of its source, not a sentence that
+        // shares most of its words ("has been unveiled as X" is not cut from "will be unveiled as
+        // X on Tuesday"); an edited one shares its words in order, with a few changed.
+        const Shared far_end = step > 0 ? common_suffix(copy, original) : common_prefix(copy, original);
+        if (verified.type == MatchType::jaccard &&
+            (far_end.tokens == 0 || !edited_copy(copy, original, k_run_edit_share)))
+            return false;
+        if (verified.type == MatchType::containment && !is_cut_piece(copy, original)) return false;
         matches[i] = {verified.type, roots_[neighbour], neighbour, verified.similarity};
         direct[i] = neighbour;
         direct_[base + i] = static_cast<std::uint32_t>(neighbour);
         roots_[base + i] = roots_[neighbour];
         return true;
     };
-    for (int round = 0; round < 3; ++round) {
+    for (int round = 0; round < k_extension_rounds; ++round) {
         bool changed = false;
         for (std::size_t i = 1; i < n; ++i) changed |= try_neighbour(i, i - 1, +1);
         for (std::size_t i = n; i-- > 1;) changed |= try_neighbour(i - 1, i, -1);

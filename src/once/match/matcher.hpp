@@ -10,8 +10,9 @@
 // estimated Jaccard >= config.similarity, or estimated containment >= config.containment (a cut
 // copy). Numbers must agree for a near match (templated notices that differ only in their
 // facts are not copies). Then the alignment is extended: a sentence next to a matched one is
-// compared with the neighbour of its source at relaxed thresholds, which catches edited and
-// cut-off sentences inside a copied passage. Clusters are union-find with the earliest member
+// compared with the neighbour of its source at the run thresholds (config.run_similarity,
+// config.run_containment), which catches edited and cut-off sentences inside a copied passage;
+// there the token alignment (align.hpp) must also show one edit or one cut. Clusters are union-find with the earliest member
 // as root; `source` always names the root, the kept copy.
 //
 //   once::Matcher matcher(config);
@@ -46,6 +47,16 @@ struct UnitLocation {
     TextPosition end_pos;
 };
 
+// Which sentences of a document take part in matching. `match[i]`: sentence i may be matched
+// (it is article text). `source[i]`: it may also be the kept copy of later sentences; false for
+// text that sits inside chrome (a teaser in a related list): text first seen there must never
+// make the article a later copy — the article keeps its own words, and a later teaser of them
+// is the copy. Empty `source`: every matchable sentence may be a source.
+struct Matchable {
+    std::vector<bool> match;
+    std::vector<bool> source;
+};
+
 class Matcher {
 public:
     explicit Matcher(const Config& config);
@@ -54,6 +65,8 @@ public:
     // boilerplate or marker line). Adds the document's sentences to the index.
     std::vector<UnitMatch> match_document(std::uint32_t doc, const DocAnalysis& analysis,
                                           const std::vector<bool>& eligible);
+    // The same, with sentences that may be matched but not be a source (Matchable::source).
+    std::vector<UnitMatch> match_document(std::uint32_t doc, const DocAnalysis& analysis, const Matchable& matchable);
 
     const UnitLocation& location(std::uint64_t id) const { return locations_[id]; }
     // Global id of the first sentence of the document last passed to match_document.
@@ -63,6 +76,11 @@ public:
     // Records that a sentence was removed (the planner decides after matching).
     void mark_removed(std::uint64_t id) { kept_[id] = kept_[direct_[id]]; }
     std::uint64_t size() const { return locations_.size(); }
+    // The first and last tokens of sentence `id`, for aligning a copy with it token by token
+    // (align.hpp); nullptr when it may not be a source (it sat on a boilerplate or marker line).
+    const TokenEdges* edges(std::uint64_t id) const {
+        return id < indexed_.size() && is_source(id) ? &edges_[indexed_[id].signature] : nullptr;
+    }
     // Signatures stored: eligible sentences that are not an exact repeat of an earlier one.
     std::uint64_t signature_count() const { return signatures_.size(); }
     // Bytes the index holds now, and a sentence saying so for error messages.
@@ -116,6 +134,8 @@ private:
     // The low byte of each of the k_ values a record (b-bit MinHash, minhash.hpp); exact repeats
     // share their source's record.
     ChunkedArray<std::uint8_t> signatures_;
+    // Per signature record, the sentence's first and last tokens (TokenEdges, 60 bytes).
+    ChunkedArray<TokenEdges> edges_;
     // Exact key -> first eligible sentence with it.
     FlatHashIndex exact_;
     // Band key (which mixes in the band number) -> the sentence with it, or (top bit set) the

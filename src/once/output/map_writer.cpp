@@ -42,6 +42,8 @@ std::string map_header_line(const Config& config, const std::string& tool_versio
     out += ",\"similarity\":" + format_similarity(config.similarity);
     out += ",\"isolated_similarity\":" + format_similarity(config.isolated_similarity);
     out += ",\"containment\":" + format_similarity(config.containment);
+    out += ",\"run_similarity\":" + format_similarity(config.run_similarity);
+    out += ",\"run_containment\":" + format_similarity(config.run_containment);
     out += ",\"min_length\":" + std::to_string(config.min_length);
     out += ",\"min_inline_length\":" + std::to_string(config.min_inline_length);
     out += ",\"window\":" + std::to_string(config.window);

@@ -2,10 +2,37 @@
 
 #include <algorithm>
 
+#include "once/match/align.hpp"
+#include "once/sign/shingler.hpp"
+#include "once/text/unicode.hpp"
 #include "once/text/utf8.hpp"
 
 namespace once {
 namespace {
+
+// An edited copy standing alone (no exact sentence in its run) needs config.isolated_similarity,
+// and this much more when its weight is below k_short_isolated_weight (15 words, 30 CJK
+// characters): there one changed word is often a different fact ("... in Shop A" / "... in Shop
+// B"). Both values are the ones tuned on the samples' line oracles when the rule was added.
+constexpr std::uint32_t k_short_isolated_weight = 30;
+constexpr double k_short_isolated_extra = 0.1;
+// Consecutive copied sentences are one passage when their sources are in the same document,
+// in order, at most this many sentences apart: an edit may drop a sentence or two.
+constexpr std::uint32_t k_max_source_step = 3;
+// A copy that begins or ends mid-sentence must share at least this weight with its source's
+// sentence there, token by token, for the removal to reach into that sentence: three words or
+// six CJK characters. Less is what unrelated sentences share by chance at their ends
+// ("...している。", "... he said.").
+constexpr std::uint32_t k_min_partial_weight = 6;
+// An end sentence of a run matched as near copy is cut back to the part it shares with its
+// source only when it is not an edited copy of it (a third of it or less edited, as in the
+// matcher's alignment extension): then the rest is text of the page's own around a paste.
+constexpr double k_piece_edit_share = 1.0 / 3.0;
+// A passage pasted inside a longer paragraph is a copy when it spans this many sentences,
+// exact and in their source's order (a piece of a sentence at either end counting as one), and
+// weighs config.min_length: two sentences copied together are a passage; one short sentence
+// that recurs is not.
+constexpr std::size_t k_min_inline_sentences = 2;
 
 bool is_blank_byte_at(std::string_view text, std::uint64_t pos, std::uint64_t& length) {
     const unsigned char c = static_cast<unsigned char>(text[pos]);
@@ -29,6 +56,12 @@ bool only_blanks(std::string_view text, std::uint64_t from, std::uint64_t to) {
     return true;
 }
 
+// Does a normalized line end in an ellipsis ("…", "...", "‥"), as a teaser cut short does?
+bool trails_off(std::string_view line) {
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    return line.ends_with("\u2026") || line.ends_with("..");  // NFKC makes "…" "..." and "‥" ".."
+}
+
 Kind kind_of(MatchType type) { return type == MatchType::exact ? Kind::duplicate : Kind::near_duplicate; }
 
 const char* match_name(MatchType type) {
@@ -42,12 +75,31 @@ const char* match_name(MatchType type) {
 
 }  // namespace
 
-std::vector<bool> matchable_sentences(const DocAnalysis& analysis, const std::vector<LineVerdictDetail>& verdicts) {
+Matchable matchable_sentences(const DocAnalysis& analysis, const std::vector<LineVerdictDetail>& verdicts) {
     const auto& sentences = analysis.layout.sentences;
-    std::vector<bool> out(sentences.size(), true);
+    const auto& lines = analysis.layout.lines;
+    const auto chrome = [&](std::size_t l) {
+        return verdicts[l].role == LineRole::boilerplate || verdicts[l].role == LineRole::marker;
+    };
+    // Text lines inside chrome: the nearest non-blank line above is chrome, and the nearest below
+    // is chrome too or the line trails off in an ellipsis (a teaser cut short).
+    std::vector<bool> in_chrome(lines.size(), false);
+    std::ptrdiff_t above = -1;  // nearest non-blank line above
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        if (lines[l].blank) continue;
+        if (!chrome(l) && above >= 0 && chrome(static_cast<std::size_t>(above)) && verdicts[l].role == LineRole::text) {
+            std::size_t below = l + 1;
+            while (below < lines.size() && lines[below].blank) ++below;
+            in_chrome[l] = (below < lines.size() && chrome(below)) || trails_off(lines[l].normalized);
+        }
+        above = static_cast<std::ptrdiff_t>(l);
+    }
+    Matchable out{std::vector<bool>(sentences.size(), true), std::vector<bool>(sentences.size(), true)};
     for (std::size_t i = 0; i < sentences.size(); ++i)
-        for (std::uint32_t line = sentences[i].first_line; line <= sentences[i].last_line; ++line)
-            if (verdicts[line].role == LineRole::boilerplate || verdicts[line].role == LineRole::marker) out[i] = false;
+        for (std::uint32_t line = sentences[i].first_line; line <= sentences[i].last_line; ++line) {
+            if (chrome(line)) out.match[i] = false;
+            if (in_chrome[line]) out.source[i] = false;
+        }
     return out;
 }
 
@@ -62,6 +114,25 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             if (verdicts[line].role == LineRole::protect) return true;
         return false;
     };
+
+    // The page's own title: another page with the same title (a series, a follow-up, the same
+    // headline over another text) does not make it a copy. A title line goes only with a copied
+    // article: each of its sentences an exact copy, in a run that goes on past the title.
+    const auto on_title = [&](std::size_t k) {
+        for (std::uint32_t line = sentences[k].first_line; line <= sentences[k].last_line; ++line)
+            if (verdicts[line].title) return true;
+        return false;
+    };
+    std::vector<bool> held(sentences.size(), false);  // title sentences kept out of runs
+    for (const Line& line : lines) {
+        if (line.blank || line.first_sentence >= line.last_sentence) continue;
+        if (!on_title(line.first_sentence)) continue;
+        bool copied = true;
+        for (std::uint32_t k = line.first_sentence; k < line.last_sentence; ++k)
+            copied = copied && matches[k].type == MatchType::exact;
+        if (!copied)
+            for (std::uint32_t k = line.first_sentence; k < line.last_sentence; ++k) held[k] = on_title(k);
+    }
 
     std::vector<Span> spans;
     std::vector<std::size_t> removed_sentences;
@@ -80,10 +151,91 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         return static_cast<std::uint32_t>(clusters.size() + at + 1);
     };
 
+    // Where a run begins or ends inside a sentence (align.hpp). `extends`: the piece lies in
+    // the unmatched sentence beside the run (source: its source); otherwise the run's own end
+    // sentence, an edited one, is cut back to the part it shares.
+    struct Edge {
+        std::size_t sentence = 0;
+        std::uint32_t tokens = 0;  // 0: the run ends at a sentence boundary
+        std::uint32_t weight = 0;  // weight the piece adds to the run (extensions only)
+        bool extends = false;
+        std::uint64_t source = 0;
+    };
+    // May a piece of sentence k be removed as part of a copy beside it? Not when it is removed
+    // already; it may be matched elsewhere (a piece of a set phrase found in other pages).
+    const auto free_text = [&](std::size_t k) {
+        if (on_title(k) || protected_sentence(k)) return false;
+        if (!spans.empty() && spans.back().end > sentences[k].start) return false;
+        for (std::uint32_t line = sentences[k].first_line; line <= sentences[k].last_line; ++line)
+            if (verdicts[line].role != LineRole::text) return false;
+        return true;
+    };
+    // The sentence `step` away from global sentence `id` in its document, if it may be a source
+    // of this document's sentence `piece` (it comes before it).
+    const auto source_beside = [&](std::uint64_t id, int step, std::size_t piece) -> const TokenEdges* {
+        if (step < 0 && id == 0) return nullptr;
+        const std::uint64_t other = step < 0 ? id - 1 : id + 1;
+        if (other >= matcher.document_base() + piece) return nullptr;
+        const UnitLocation& here = matcher.location(id);
+        const UnitLocation& there = matcher.location(other);
+        if (there.doc != here.doc || there.sentence + (step < 0 ? 1 : 0) != here.sentence + (step < 0 ? 0 : 1))
+            return nullptr;
+        return matcher.edges(other);
+    };
+    const auto run_head = [&](std::size_t first) {
+        Edge edge;
+        const std::uint64_t direct = matches[first].direct;
+        // Only an exact sentence anchors a piece: beside a near match, shared words at a
+        // sentence's end are as likely chance (set phrases) as a paste.
+        if (first > 0 && matches[first].type == MatchType::exact && free_text(first - 1) &&
+            sentences[first - 1].last_line == sentences[first].first_line) {
+            if (const TokenEdges* before = source_beside(direct, -1, first - 1)) {
+                const Shared shared = common_suffix(analysis.units[first - 1].edges, *before);
+                if (shared.weight >= k_min_partial_weight)
+                    return Edge{first - 1, shared.tokens, shared.weight, true, direct - 1};
+            }
+        }
+        if (matches[first].type != MatchType::exact) {
+            if (const TokenEdges* source = matcher.edges(direct)) {
+                const TokenEdges& copy = analysis.units[first].edges;
+                const Shared start = common_prefix(copy, *source);
+                const Shared end_part = common_suffix(copy, *source);
+                if (start.weight < k_min_partial_weight && end_part.weight >= k_min_partial_weight &&
+                    !end_part.unknown && end_part.tokens < copy.count && !edited_copy(copy, *source, k_piece_edit_share))
+                    edge = Edge{first, end_part.tokens, 0, false, direct};
+            }
+        }
+        return edge;
+    };
+    const auto run_tail = [&](std::size_t after) {
+        Edge edge;
+        const std::size_t last = after - 1;
+        const std::uint64_t direct = matches[last].direct;
+        if (after < sentences.size() && matches[last].type == MatchType::exact && free_text(after) &&
+            sentences[after].first_line == sentences[last].last_line) {
+            if (const TokenEdges* next = source_beside(direct, +1, after)) {
+                const Shared shared = common_prefix(analysis.units[after].edges, *next);
+                if (shared.weight >= k_min_partial_weight)
+                    return Edge{after, shared.tokens, shared.weight, true, direct + 1};
+            }
+        }
+        if (matches[last].type != MatchType::exact) {
+            if (const TokenEdges* source = matcher.edges(direct)) {
+                const TokenEdges& copy = analysis.units[last].edges;
+                const Shared start = common_prefix(copy, *source);
+                const Shared end_part = common_suffix(copy, *source);
+                if (end_part.weight < k_min_partial_weight && start.weight >= k_min_partial_weight &&
+                    !start.unknown && start.tokens < copy.count && !edited_copy(copy, *source, k_piece_edit_share))
+                    edge = Edge{last, start.tokens, 0, false, direct};
+            }
+        }
+        return edge;
+    };
+
     // 1. Runs of copied sentences.
     std::size_t i = 0;
     while (i < sentences.size()) {
-        if (matches[i].type == MatchType::none || protected_sentence(i)) {
+        if (matches[i].type == MatchType::none || protected_sentence(i) || held[i]) {
             ++i;
             continue;
         }
@@ -91,6 +243,10 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         std::uint32_t weight = 0;
         bool exact_in_document = true;
         bool data_like = false;
+        // For the inline rule: exact sentences, and whether each continues the one before in
+        // its source without a gap (one pasted passage, not sentences gathered from around it).
+        std::size_t exact_count = 0;
+        bool adjacent = true;
         // A run is one copied passage: each sentence's kept copy follows the previous one's in
         // the same document (a few sentences may be skipped: an edit can drop one). Sentences
         // that each match somewhere else — spec lines like "RAM: 1GB" found in different
@@ -100,43 +256,64 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             const UnitLocation& previous = matcher.location(matches[k - 1].direct);
             const UnitLocation& current = matcher.location(matches[k].direct);
             return previous.doc == current.doc && current.sentence > previous.sentence &&
-                   current.sentence <= previous.sentence + 3;
+                   current.sentence <= previous.sentence + k_max_source_step;
         };
         while (end < sentences.size() && matches[end].type != MatchType::none && !protected_sentence(end) &&
-               continues_run(end)) {
+               !held[end] && continues_run(end)) {
             weight += analysis.units[end].weight;
             exact_in_document = exact_in_document && matches[end].type == MatchType::exact &&
                                 matcher.location(matches[end].direct).doc == doc;
             data_like = data_like || analysis.units[end].data_like;
+            exact_count += matches[end].type == MatchType::exact ? 1 : 0;
+            if (end > i)
+                adjacent = adjacent && matcher.location(matches[end].direct).sentence ==
+                                           matcher.location(matches[end - 1].direct).sentence + 1;
             ++end;
+        }
+        bool only_title = true;
+        for (std::size_t k = i; k < end && only_title; ++k) only_title = on_title(k);
+        if (only_title) {
+            i = end;
+            continue;
         }
         // Whole lines: the run starts at the first sentence of its first line and ends with the
         // last sentence of its last line.
         const bool whole_lines = lines[sentences[i].first_line].first_sentence == i &&
                                  lines[sentences[end - 1].last_line].last_sentence <= end;
-        // An edited copy standing alone (no exact sentence in the run) must be closer.
-        bool any_exact = false;
+        // The ends: a passage pasted mid-sentence begins in the sentence before the run (its
+        // end equals the end of the source's sentence before) and ends in the sentence after
+        // (its start equals the start of the source's next sentence); an edited sentence at an
+        // end of the run whose only shared part is at the far side begins (ends) there.
+        const Edge head = run_head(i);
+        const Edge tail = run_tail(end);
+        weight += head.weight + tail.weight;
+        // An edited copy standing alone (no exact sentence or exact piece in the run) must be closer.
+        bool any_exact = head.weight > 0 || tail.weight > 0;
         double lowest = 1.0;
         for (std::size_t k = i; k < end; ++k) {
             any_exact = any_exact || matches[k].type == MatchType::exact;
             if (matches[k].type == MatchType::jaccard) lowest = std::min(lowest, matches[k].similarity);
         }
-        const double isolated_needed = config.isolated_similarity + (weight < 30 ? 0.1 : 0.0);
+        const double isolated_needed =
+            config.isolated_similarity + (weight < k_short_isolated_weight ? k_short_isolated_extra : 0.0);
         if (!any_exact && lowest < isolated_needed) {
             i = end;
             continue;
         }
-        const std::size_t count = end - i;
+        const std::size_t count = end - i + (head.extends ? 1 : 0) + (tail.extends ? 1 : 0);
         const bool substantial =
             (count >= static_cast<std::size_t>(config.window) &&
              weight >= static_cast<std::uint32_t>(config.min_line_length)) ||
             weight >= static_cast<std::uint32_t>(whole_lines ? config.min_length : config.min_inline_length) ||
+            (!whole_lines && adjacent && exact_count + (head.extends ? 1 : 0) + (tail.extends ? 1 : 0) >= k_min_inline_sentences &&
+             weight >= static_cast<std::uint32_t>(config.min_length)) ||
             // A line repeated in its own document (a title shown twice); data rows ("Price: ¥99"
             // for two apps) need the full length: they repeat because the facts coincide.
             (exact_in_document && whole_lines &&
              weight >= static_cast<std::uint32_t>(data_like ? config.min_length : config.min_line_length));
         if (substantial) {
             std::uint64_t previous_source = UINT64_MAX;  // kept copy of the previous sentence of the run
+            std::size_t last_span = SIZE_MAX;             // the span holding sentence end - 1
             for (std::size_t k = i; k < end; ++k) {
                 const Kind kind = kind_of(matches[k].type);
                 if (!enabled(kind)) continue;
@@ -163,6 +340,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                     }
                     if (previous.match != match_name(matches[k].type)) previous.match = "mixed";
                     previous_source = kept;
+                    last_span = spans.size() - 1;
                     continue;
                 }
                 previous_source = kept;
@@ -174,7 +352,29 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 span.similarity = matches[k].similarity;
                 span.match = match_name(matches[k].type);
                 span.source = SourceRef{source.doc, source.start, source.end, source.start_pos, source.end_pos};
+                if (k == i && head.tokens > 0) {
+                    span.head_sentence = static_cast<std::uint32_t>(head.sentence);
+                    span.head_tokens = head.tokens;
+                    // The kept copy's range is in whole sentences: it reaches into the source's
+                    // sentence before, where the piece came from.
+                    if (head.extends) {
+                        const UnitLocation& before = matcher.location(head.source);
+                        span.source->start = before.start;
+                        span.source->start_pos = before.start_pos;
+                    }
+                }
                 spans.push_back(std::move(span));
+                last_span = spans.size() - 1;
+            }
+            if (last_span != SIZE_MAX && tail.tokens > 0) {
+                Span& span = spans[last_span];
+                span.tail_sentence = static_cast<std::uint32_t>(tail.sentence);
+                span.tail_tokens = tail.tokens;
+                if (tail.extends && span.source) {
+                    const UnitLocation& after = matcher.location(tail.source);
+                    span.source->end = after.end;
+                    span.source->end_pos = after.end_pos;
+                }
             }
         }
         i = end;
@@ -208,6 +408,40 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
 
 bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>& spans) {
     const auto& lines = layout.lines;
+    // 0. Copies that begin or end inside a sentence: from tokens to bytes. Token ranges are
+    //    those the signer counted (token_ranges), so the cut falls where the shared tokens do.
+    for (std::size_t s = 0; s < spans.size(); ++s) {
+        Span& span = spans[s];
+        const auto sentence_text = [&](std::uint32_t index) {
+            const Sentence& sentence = layout.sentences[index];
+            return text.substr(sentence.start, sentence.end - sentence.start);
+        };
+        if (span.head_tokens > 0 && span.head_sentence < layout.sentences.size()) {
+            const auto ranges = token_ranges(sentence_text(span.head_sentence));
+            if (span.head_tokens <= ranges.size())
+                span.start = layout.sentences[span.head_sentence].start + ranges[ranges.size() - span.head_tokens].start;
+        }
+        if (span.tail_tokens > 0 && span.tail_sentence < layout.sentences.size()) {
+            const auto ranges = token_ranges(sentence_text(span.tail_sentence));
+            if (span.tail_tokens <= ranges.size()) {
+                span.end = layout.sentences[span.tail_sentence].start + ranges[span.tail_tokens - 1].end;
+                // A copy that ends before the same punctuation mark as the text before it
+                // ("记者了解到，[copy]，市民") takes one of the two along, so the page does not
+                // read "了解到，，市民".
+                if (span.end < text.size() && span.start > 0) {
+                    const Utf8Char next = decode_utf8_lossy(text, span.end);
+                    const Utf8Char previous = decode_utf8_lossy_before(text, span.start);
+                    if (next.valid && next.code_point == previous.code_point &&
+                        char_class(next.code_point) == CharClass::punctuation)
+                        span.end += next.length;
+                }
+            }
+        }
+        span.head_sentence = span.head_tokens = span.tail_sentence = span.tail_tokens = 0;
+        // Two copies may reach into the same sentence from either side.
+        if (s > 0) span.start = std::max(span.start, spans[s - 1].end);
+    }
+    std::erase_if(spans, [](const Span& span) { return span.start >= span.end; });
     // 3. Widen to whole lines where a line's visible content is entirely removed; elsewhere
     //    swallow one side's white space so "A B C" minus "B" reads "A C".
     std::vector<bool> line_removed(lines.size(), false);

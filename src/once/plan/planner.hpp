@@ -63,7 +63,10 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                         const ClusterNumbering& clusters, const Config& config);
 bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>& spans);
 
-// Which sentences may take part in matching: those lying only on lines judged article text.
-std::vector<bool> matchable_sentences(const DocAnalysis& analysis, const std::vector<LineVerdictDetail>& verdicts);
+// Which sentences may take part in matching: those lying only on lines judged article text;
+// and which of them may be a source: not those inside chrome — a text line between two lines
+// judged chrome (a teaser between two related-list entries), or a line cut off with an
+// ellipsis right under one (the teaser of a list's last entry).
+Matchable matchable_sentences(const DocAnalysis& analysis, const std::vector<LineVerdictDetail>& verdicts);
 
 }  // namespace once

@@ -16,8 +16,10 @@ namespace once {
 namespace {
 
 // Version 2: signatures hold the low byte of each MinHash value (what the matcher keeps).
-constexpr std::string_view k_signature_magic = "once-signatures 2\n";
-constexpr std::string_view k_decisions_magic = "once-decisions 1\n";
+// Version 3: each sentence also carries its edge tokens (TokenEdges), decisions the token
+// counts of copies that begin or end mid-sentence (Span::head_tokens, tail_tokens).
+constexpr std::string_view k_signature_magic = "once-signatures 3\n";
+constexpr std::string_view k_decisions_magic = "once-decisions 2\n";
 
 // Little-endian fixed-width encoding; the formats are the same on every machine.
 class Encoder {
@@ -153,6 +155,11 @@ void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument
         for (int k = 0; k < num_perm; ++k)
             out.u8(static_cast<std::uint8_t>(
                 analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)]));
+        out.u32(u.edges.count);
+        for (const std::uint8_t b : u.edges.head) out.u8(b);
+        for (const std::uint8_t b : u.edges.tail) out.u8(b);
+        out.u32(u.edges.head_cjk);
+        out.u32(u.edges.tail_cjk);
     }
 }
 
@@ -201,6 +208,11 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
         u.data_like = (flags & 2) != 0;
         for (int k = 0; k < num_perm; ++k)
             doc.analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)] = in.u8();
+        u.edges.count = static_cast<std::uint16_t>(in.u32());
+        for (std::uint8_t& b : u.edges.head) b = in.u8();
+        for (std::uint8_t& b : u.edges.tail) b = in.u8();
+        u.edges.head_cjk = in.u32();
+        u.edges.tail_cjk = in.u32();
     }
     return signed_doc;
 }
@@ -213,6 +225,10 @@ void encode_span(Encoder& out, const Span& span) {
     out.f64(span.similarity);
     out.str(span.match);
     out.u32(span.docs);
+    out.u32(span.head_sentence);
+    out.u32(span.head_tokens);
+    out.u32(span.tail_sentence);
+    out.u32(span.tail_tokens);
     out.u8(span.source ? 1 : 0);
     if (span.source) {
         out.u64(span.source->doc);
@@ -232,6 +248,10 @@ Span decode_span(Decoder& in) {
     span.similarity = in.f64();
     span.match = in.str();
     span.docs = in.u32();
+    span.head_sentence = in.u32();
+    span.head_tokens = in.u32();
+    span.tail_sentence = in.u32();
+    span.tail_tokens = in.u32();
     if (in.u8() != 0) {
         SourceRef source;
         source.doc = in.u64();

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "once/sign/shingler.hpp"
 #include "once/text/segmenter.hpp"
 
 namespace once {
@@ -30,6 +31,8 @@ struct UnitRecord {               // one sentence
     // Reads like a data row, opening with "key:" (full-width colons fold to ':'): a repeated
     // "Price: ¥99" in a list of apps is two facts, not a copy.
     bool data_like = false;
+    // Its first and last tokens, for aligning a copy with its source token by token.
+    TokenEdges edges;
 };
 
 struct DocAnalysis {

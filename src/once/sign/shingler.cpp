@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "once/sign/hashing.hpp"
+#include "once/text/normalizer.hpp"
 #include "once/text/unicode.hpp"
 #include "once/text/utf8.hpp"
 
@@ -113,6 +114,31 @@ void sort_hashes(std::vector<std::uint64_t>& values) {
     if (placed.capacity() > k_kept_tokens) std::vector<std::uint64_t>().swap(placed);
 }
 
+// Words that name a day or a month are facts like numbers: "unveiled on Tuesday" and "unveiled
+// on Friday" are different news. English, German, French and Spanish, normalized (case-folded);
+// left out are words with another common meaning ("may", "mars").
+bool is_date_word(std::uint64_t token_hash) {
+    static const std::vector<std::uint64_t> hashes = [] {
+        static constexpr std::string_view k_words[] = {
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "june", "july", "august", "september", "october",
+            "november", "december",
+            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+            "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+            "janvier", "février", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+            "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+            "noviembre", "diciembre",
+        };
+        std::vector<std::uint64_t> out;
+        for (const std::string_view word : k_words) out.push_back(hash_bytes(word));
+        std::sort(out.begin(), out.end());
+        return out;
+    }();
+    return std::binary_search(hashes.begin(), hashes.end(), token_hash);
+}
+
 }  // namespace
 
 ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bool want_shingles) {
@@ -126,7 +152,7 @@ ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bo
     std::uint64_t key = k_sequence_seed;
     for_each_token(normalized, [&](std::string_view token, bool is_cjk, bool is_number, bool has_digit) {
         const std::uint64_t token_hash = hash_bytes(token);
-        if (has_digit) {
+        if (has_digit || (!is_cjk && is_date_word(token_hash))) {
             out.number_mask |= (std::uint64_t{1} << (token_hash & 63)) | (std::uint64_t{1} << ((token_hash >> 6) & 63));
             out.number_hash += mix64(token_hash);  // a sum: the same multiset in any order
         }
@@ -140,6 +166,16 @@ ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bo
         }
     });
     out.key = out.tokens == 0 ? 0 : key;
+    if (want_shingles) {
+        const std::size_t count = token_hashes.size();
+        out.edges.count = static_cast<std::uint16_t>(std::min<std::size_t>(count, 0xFFFF));
+        for (std::size_t t = 0; t < std::min(count, TokenEdges::k_edge); ++t) {
+            out.edges.head[t] = static_cast<std::uint8_t>(token_hashes[t] >> 56);
+            out.edges.tail[t] = static_cast<std::uint8_t>(token_hashes[count - 1 - t] >> 56);
+            out.edges.head_cjk |= std::uint32_t{token_weights[t] == 1} << t;
+            out.edges.tail_cjk |= std::uint32_t{token_weights[count - 1 - t] == 1} << t;
+        }
+    }
     // A huge text (a file that is one line) must not keep its buffers for the rest of the run.
     const auto release_if_huge = [] {
         if (token_hashes.capacity() > k_kept_tokens) {
@@ -176,6 +212,18 @@ ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bo
     release_if_huge();
     sort_hashes(out.shingles);
     out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
+    return out;
+}
+
+std::vector<TokenRange> token_ranges(std::string_view original) {
+    const NormalizedText norm = normalize(original);
+    const std::string_view text = norm.text;
+    std::vector<TokenRange> out;
+    for_each_token(text, [&](std::string_view token, bool, bool, bool) {
+        const auto begin = static_cast<std::size_t>(token.data() - text.data());
+        const std::size_t last = begin + token.size() - 1;
+        out.push_back({norm.origin[begin], norm.origin_end[last]});
+    });
     return out;
 }
 

@@ -11,22 +11,58 @@
 //   tokens.shingles;  // sorted, unique 64-bit shingle hashes (the set for MinHash)
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
 namespace once {
 
+// The first and last tokens of a sentence, one byte each (8 bits of the token's hash) and one
+// bit each saying the token is CJK (weight 1; a word weighs 2). What aligning a copy with its
+// source token by token needs (align.hpp): where a passage pasted mid-sentence begins and
+// ends, and whether an edited copy differs from its source in one place only. A sentence of up
+// to 2 * k_edge tokens is held whole; of a longer one the middle is unknown. 24 tokens a side
+// hold a whole Japanese or Chinese sentence of up to 48 characters (most) and 48 words of
+// English, in 58 bytes: a seventh of what the index spends on a new sentence.
+struct TokenEdges {
+    static constexpr std::size_t k_edge = 24;
+    std::uint16_t count = 0;                   // tokens of the sentence, capped at 65535
+    std::array<std::uint8_t, k_edge> head{};   // tokens 0, 1, 2, ...
+    std::array<std::uint8_t, k_edge> tail{};   // tokens count-1, count-2, ...
+    std::uint32_t head_cjk = 0;                // bit t: head[t] is a CJK token
+    std::uint32_t tail_cjk = 0;
+    // Token t counted from the start (from the end) as its hash byte, plus 256 for a CJK
+    // token; -1 when it is not held.
+    int from_start(std::size_t t) const {
+        if (t >= count) return -1;
+        if (t < k_edge) return head[t] | static_cast<int>((head_cjk >> t) & 1) << 8;
+        const std::size_t j = count - 1 - t;
+        return j < k_edge ? tail[j] | static_cast<int>((tail_cjk >> j) & 1) << 8 : -1;
+    }
+    int from_end(std::size_t t) const {
+        if (t >= count) return -1;
+        if (t < k_edge) return tail[t] | static_cast<int>((tail_cjk >> t) & 1) << 8;
+        const std::size_t j = count - 1 - t;
+        return j < k_edge ? head[j] | static_cast<int>((head_cjk >> j) & 1) << 8 : -1;
+    }
+};
+
+// Weight units of a token as from_start/from_end return it.
+constexpr std::uint32_t token_edge_weight(int token) { return (token & 0x100) ? 1 : 2; }
+
 struct ShingleSet {
     std::uint64_t key = 0;          // hash of the whole token sequence; 0 when there are no tokens
     std::uint32_t tokens = 0;
     std::uint32_t weight = 0;       // 1 per CJK token, 2 per word token (config.hpp)
-    // Facts: tokens with a digit (2024, 3.5, F-05D, IS15SH). A 64-bit Bloom mask (two bits per
+    // Facts: tokens with a digit (2024, 3.5, F-05D, IS15SH) and the names of days and months
+    // (Tuesday, März, juillet). A 64-bit Bloom mask (two bits per
     // token) to test "my facts are among yours", and an order-free hash of the multiset to test
     // "same facts".
     std::uint64_t number_mask = 0;
     std::uint64_t number_hash = 0;
     std::vector<std::uint64_t> shingles;
+    TokenEdges edges;               // with want_shingles only
 };
 
 // `normalized` comes from the normalizer. A shingle is the shortest run of tokens whose weight
@@ -37,5 +73,14 @@ ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers = f
 
 // Weight of normalized text in weight units, without hashing.
 std::uint32_t text_weight(std::string_view normalized);
+
+// Where each token of `original` (not normalized: any valid UTF-8) lies in it, [start, end) in
+// bytes, in the order and number shingle() counts them after normalization: to turn "the copy
+// begins 7 tokens before this sentence's end" into a byte offset.
+struct TokenRange {
+    std::uint32_t start = 0;
+    std::uint32_t end = 0;
+};
+std::vector<TokenRange> token_ranges(std::string_view original);
 
 }  // namespace once

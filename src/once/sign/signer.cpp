@@ -42,6 +42,7 @@ DocAnalysis Signer::analyze(std::string_view text) const {
         unit.set_size = static_cast<std::uint32_t>(set.shingles.size());
         unit.number_mask = set.number_mask;
         unit.number_hash = set.number_hash;
+        unit.edges = set.edges;
         const Line& line = analysis.layout.lines[sentences[i].first_line];
         unit.bulleted = line.first_sentence == i && starts_with_bullet(line.normalized);
         const std::size_t colon = sentences[i].normalized.find(':');

@@ -1,0 +1,75 @@
+#include "once/match/align.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace once {
+
+Shared common_prefix(const TokenEdges& a, const TokenEdges& b) {
+    Shared out;
+    const std::size_t n = std::min(a.count, b.count);
+    for (std::size_t t = 0; t < n; ++t) {
+        const int x = a.from_start(t);
+        const int y = b.from_start(t);
+        if (x < 0 || y < 0) {
+            out.unknown = true;
+            break;
+        }
+        if (x != y) break;
+        ++out.tokens;
+        out.weight += token_edge_weight(x);
+    }
+    return out;
+}
+
+Shared common_suffix(const TokenEdges& a, const TokenEdges& b) {
+    Shared out;
+    const std::size_t n = std::min(a.count, b.count);
+    for (std::size_t t = 0; t < n; ++t) {
+        const int x = a.from_end(t);
+        const int y = b.from_end(t);
+        if (x < 0 || y < 0) {
+            out.unknown = true;
+            break;
+        }
+        if (x != y) break;
+        ++out.tokens;
+        out.weight += token_edge_weight(x);
+    }
+    return out;
+}
+
+bool edited_copy(const TokenEdges& copy, const TokenEdges& source, double max_share) {
+    const std::size_t n = copy.count;
+    const std::size_t m = source.count;
+    if (n == 0 || m == 0) return false;
+    if (n > 2 * TokenEdges::k_edge || m > 2 * TokenEdges::k_edge) {
+        const Shared start = common_prefix(copy, source);
+        const Shared end = common_suffix(copy, source);
+        return start.tokens >= TokenEdges::k_edge && end.tokens >= TokenEdges::k_edge;
+    }
+    // Longest common subsequence, one row at a time: at most 48 x 48 cells.
+    std::array<std::uint8_t, 2 * TokenEdges::k_edge + 1> previous{};
+    std::array<std::uint8_t, 2 * TokenEdges::k_edge + 1> current{};
+    for (std::size_t i = 0; i < n; ++i) {
+        const int a = copy.from_start(i);
+        current[0] = 0;
+        for (std::size_t j = 0; j < m; ++j)
+            current[j + 1] = a == source.from_start(j) ? static_cast<std::uint8_t>(previous[j] + 1)
+                                                       : std::max(previous[j + 1], current[j]);
+        previous = current;
+    }
+    const double common = previous[m];
+    return n - common <= max_share * static_cast<double>(n) && m - common <= max_share * static_cast<double>(m);
+}
+
+bool is_cut_piece(const TokenEdges& copy, const TokenEdges& source) {
+    if (copy.count == 0 || copy.count > source.count) return false;
+    const Shared start = common_prefix(copy, source);
+    const Shared end = common_suffix(copy, source);
+    // A piece longer than what is held: all of the held edge agreeing is as far as one can see.
+    if (start.unknown || end.unknown) return start.tokens >= TokenEdges::k_edge || end.tokens >= TokenEdges::k_edge;
+    return start.tokens + 1 >= copy.count || end.tokens + 1 >= copy.count;
+}
+
+}  // namespace once

@@ -1,0 +1,44 @@
+// align.hpp — a copy and its source compared token by token, from their held edge tokens
+// (TokenEdges, shingler.hpp): how many tokens they share at the start and at the end.
+//
+// Why: MinHash says how much two sentences share, not where. Token alignment says where a
+// passage pasted mid-sentence begins and ends (so the removed bytes start and end where the
+// copy does, in any script: a token is a word, or one CJK character), and whether a near copy
+// differs from its source by a few edits or a cut, or all over (a rewritten sentence that shares
+// words, which is not a copy).
+//
+// Contract: counts stop at the first differing token or at the first token a side does not
+// hold (the middle of a sentence longer than 2 * TokenEdges::k_edge tokens), which `unknown`
+// says. Tokens are held as 8-bit hashes: a count runs one token too far with probability 1/256
+// per differing token.
+//
+//   const once::Shared start = once::common_prefix(copy.edges, source.edges);
+//   if (start.weight >= 6) ...   // 6: three words, or six CJK characters
+#pragma once
+
+#include <cstdint>
+
+#include "once/sign/shingler.hpp"
+
+namespace once {
+
+struct Shared {
+    std::uint32_t tokens = 0;
+    std::uint32_t weight = 0;  // weight units of the shared tokens (1 per CJK token, 2 per word)
+    bool unknown = false;      // stopped at a token one side does not hold
+};
+
+Shared common_prefix(const TokenEdges& a, const TokenEdges& b);
+Shared common_suffix(const TokenEdges& a, const TokenEdges& b);
+
+// Is `copy` an edited copy of `source`: the tokens of each that are not in their longest
+// common subsequence at most `max_share` of it (a few words changed, added or dropped), not a
+// sentence rewritten around shared words? Sentences longer than what is held pass when both
+// held edges agree entirely (the edits lie in the unseen middle).
+bool edited_copy(const TokenEdges& copy, const TokenEdges& source, double max_share);
+
+// Is `copy` a cut-off piece of `source`: its tokens all at `source`'s start, or all at its end
+// (one token of slack at the cut, a word cut in half)?
+bool is_cut_piece(const TokenEdges& copy, const TokenEdges& source);
+
+}  // namespace once

@@ -1,0 +1,89 @@
+// align_test.cpp — copies compared with their sources token by token (align.hpp): shared
+// prefixes and suffixes in English, Japanese and Chinese, full-width and half-width forms,
+// long sentences whose middle is not held, and the edited-copy and cut-piece rules.
+#include "once/match/align.hpp"
+
+#include "once/sign/shingler.hpp"
+#include "once/text/normalizer.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace {
+
+once::TokenEdges edges_of(const std::string& text) { return once::shingle(once::normalize(text).text, 3).edges; }
+
+}  // namespace
+
+TEST_CASE("align: shared prefix and suffix count tokens and their weight") {
+    struct Case {
+        const char* name;
+        std::string a, b;
+        std::uint32_t prefix_tokens, prefix_weight, suffix_tokens, suffix_weight;
+    };
+    const Case cases[] = {
+        {"English", "She learned that the new budget was approved.", "The council said the new budget was approved.", 0,
+         0, 5, 10},
+        {"Japanese", "知事は来月から説明会を開く。", "市長は来月から説明会を開く。", 0, 0, 11, 11},
+        {"Chinese", "完成后通勤时间将大幅缩短。", "完成后通勤时间将明显改善。", 8, 8, 0, 0},
+        {"full-width and half-width are one token", "ＡＩ投資が拡大した", "AI投資が拡大した", 8, 9, 8, 9},
+        {"identical", "Same words here.", "same WORDS here", 3, 6, 3, 6},
+        {"empty", "", "Some text.", 0, 0, 0, 0},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        const once::Shared start = once::common_prefix(edges_of(c.a), edges_of(c.b));
+        const once::Shared end = once::common_suffix(edges_of(c.a), edges_of(c.b));
+        CHECK(start.tokens == c.prefix_tokens);
+        CHECK(start.weight == c.prefix_weight);
+        CHECK(end.tokens == c.suffix_tokens);
+        CHECK(end.weight == c.suffix_weight);
+        CHECK_FALSE(start.unknown);
+        CHECK_FALSE(end.unknown);
+    }
+}
+
+TEST_CASE("align: the middle of a long sentence is not held") {
+    std::string long_a, long_b;
+    for (int i = 0; i < 60; ++i) {
+        long_a += "w" + std::to_string(i) + " ";
+        long_b += "w" + std::to_string(i) + " ";
+    }
+    const once::TokenEdges a = edges_of(long_a), b = edges_of(long_b);
+    CHECK(a.count == 60);
+    CHECK(a.from_start(10) >= 0);
+    CHECK(a.from_start(30) == -1);  // neither the first nor the last 24 tokens
+    CHECK(a.from_end(50) >= 0);     // token 9 from the start
+    const once::Shared start = once::common_prefix(a, b);
+    CHECK(start.tokens == once::TokenEdges::k_edge);
+    CHECK(start.unknown);
+    CHECK(once::edited_copy(a, b, 1.0 / 3.0));
+}
+
+TEST_CASE("align: an edited copy keeps its source's words in order; a rewrite does not") {
+    const once::TokenEdges source = edges_of("The city council approved the new budget for the coming year on Monday.");
+    CHECK(once::edited_copy(edges_of("The city council rejected the new budget for the coming year on Monday."),
+                                     source, 1.0 / 3.0));
+    CHECK(once::edited_copy(edges_of("The city council approved the new budget for next year on Monday."),
+                                     source, 1.0 / 3.0));
+    // Several small edits are still an edited copy ...
+    CHECK(once::edited_copy(edges_of("The city council quickly approved a new budget for the coming year on Monday."),
+                            source, 1.0 / 3.0));
+    // ... a sentence rewritten around shared words is not.
+    CHECK_FALSE(once::edited_copy(edges_of("On Monday the new budget for the city was approved by the council."), source,
+                                  1.0 / 3.0));
+    // Japanese: one word changed in the middle.
+    CHECK(once::edited_copy(edges_of("東京都は新しい鉄道路線の建設計画について説明会を開く。"),
+                                     edges_of("東京都は新しい地下鉄路線の建設計画について説明会を開く。"), 1.0 / 3.0));
+}
+
+TEST_CASE("align: a cut piece lies at the start or at the end of its source") {
+    const once::TokenEdges source = edges_of("東京都は新しい鉄道路線の建設計画について説明会を開く。");
+    CHECK(once::is_cut_piece(edges_of("東京都は新しい鉄道路線の"), source));
+    CHECK(once::is_cut_piece(edges_of("建設計画について説明会を開く。"), source));
+    CHECK_FALSE(once::is_cut_piece(edges_of("新しい鉄道路線の建設計画"), source));
+    const once::TokenEdges en = edges_of("Residents will be able to comment online until the end of March.");
+    CHECK(once::is_cut_piece(edges_of("Residents will be able to comm"), en));  // a word cut in half
+    CHECK_FALSE(once::is_cut_piece(edges_of("Residents will not be able to comment online"), en));
+}
