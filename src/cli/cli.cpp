@@ -119,9 +119,9 @@ po::options_description detection_options(Cli& cli) {
         ("containment", po::value(&c.containment)->default_value(c.containment, "0.8"),
          "estimated containment at or above which a sentence is a cut-off copy of a longer one")
         ("run-similarity", po::value(&c.run_similarity)->default_value(c.run_similarity, "0.45"),
-         "inside a copied run: similarity an edited sentence next to a matched one needs (facts must agree, one edit)")
+         "inside a copied run: similarity an edited sentence next to a matched one needs (facts must agree; a third of it edited at most)")
         ("run-containment", po::value(&c.run_containment)->default_value(c.run_containment, "0.6"),
-         "inside a copied run: containment a cut-off sentence next to a matched one needs (facts must agree)")
+         "inside a copied run: containment a cut-off sentence next to a matched one needs (a piece from its source's start or end)")
         ("min-length", po::value(&c.min_length)->default_value(c.min_length),
          "a run of copied sentences making up whole lines is removed when its weight reaches this")
         ("min-inline-length", po::value(&c.min_inline_length)->default_value(c.min_inline_length),

@@ -428,6 +428,7 @@ TEST_CASE("planner: decide_spans is pure; it reports removals and new clusters f
     CHECK(matcher.kept_copy(removed) == removed);  // not marked by the planner
     for (const std::uint64_t root : copy.new_clusters) clusters.id_for(root);
     CHECK(clusters.find(copy.new_clusters.front()) == 1);
+}
 
 // --- Copies that begin and end mid-sentence (issue 11, item 6) --------------------------------
 

@@ -28,10 +28,10 @@ constexpr std::uint32_t k_min_partial_weight = 6;
 // source only when it is not an edited copy of it (a third of it or less edited, as in the
 // matcher's alignment extension): then the rest is text of the page's own around a paste.
 constexpr double k_piece_edit_share = 1.0 / 3.0;
-// A passage pasted inside a longer paragraph is a copy when it spans this many sentences,
-// exact and in their source's order (a piece of a sentence at either end counting as one), and
-// weighs config.min_length: two sentences copied together are a passage; one short sentence
-// that recurs is not.
+// A passage pasted inside a longer paragraph is a copy when it spans this many sentences, exact
+// and in their source's order (a piece of a sentence at either end counting as one), and weighs
+// config.min_length: two sentences copied together are a passage; one short sentence that
+// recurs is not. Within one page a piece at an end is required too (see in_document).
 constexpr std::size_t k_min_inline_sentences = 2;
 
 bool is_blank_byte_at(std::string_view text, std::uint64_t pos, std::uint64_t& length) {
@@ -247,6 +247,11 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         // its source without a gap (one pasted passage, not sentences gathered from around it).
         std::size_t exact_count = 0;
         bool adjacent = true;
+        // Within one page, inline repeats of whole sentences are mostly the page's own set
+        // phrases (a reference list's "Te Ara: The Encyclopedia of New Zealand. Retrieved 21
+        // January 2011."): there the rule also asks for a piece of a sentence at an end, the mark
+        // of a passage cut or pasted mid-sentence.
+        const bool in_document = matcher.location(matches[i].direct).doc == doc;
         // A run is one copied passage: each sentence's kept copy follows the previous one's in
         // the same document (a few sentences may be skipped: an edit can drop one). Sentences
         // that each match somewhere else — spec lines like "RAM: 1GB" found in different
@@ -305,7 +310,8 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             (count >= static_cast<std::size_t>(config.window) &&
              weight >= static_cast<std::uint32_t>(config.min_line_length)) ||
             weight >= static_cast<std::uint32_t>(whole_lines ? config.min_length : config.min_inline_length) ||
-            (!whole_lines && adjacent && exact_count + (head.extends ? 1 : 0) + (tail.extends ? 1 : 0) >= k_min_inline_sentences &&
+            (!whole_lines && adjacent && (!in_document || head.extends || tail.extends) &&
+             exact_count + (head.extends ? 1 : 0) + (tail.extends ? 1 : 0) >= k_min_inline_sentences &&
              weight >= static_cast<std::uint32_t>(config.min_length)) ||
             // A line repeated in its own document (a title shown twice); data rows ("Price: ¥99"
             // for two apps) need the full length: they repeat because the facts coincide.

@@ -44,7 +44,10 @@ DocAnalysis Signer::analyze(std::string_view text) const {
         unit.number_hash = set.number_hash;
         unit.edges = set.edges;
         const Line& line = analysis.layout.lines[sentences[i].first_line];
-        unit.bulleted = line.first_sentence == i && starts_with_bullet(line.normalized);
+        // Every sentence of a bulleted line: a related-list entry of several sentences
+        // ("Freeze! Battery dead! Complaints pile up [Topic]") must not match the page title
+        // it names past its first sentence either.
+        unit.bulleted = starts_with_bullet(line.normalized);
         const std::size_t colon = sentences[i].normalized.find(':');
         unit.data_like = colon != std::string::npos && colon > 0 && colon <= 24;
         hasher_.sign(set.shingles, analysis.signatures.data() + i * k);
