@@ -7,7 +7,9 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -391,5 +393,104 @@ TEST_CASE("matcher: an equally long notice with a changed number is not a copy")
         const auto matches = run.add(
             "The quarterly meeting of the residents association will be held on 12 March at 10 am in room " + room + ".");
         CHECK(matches[0].type == once::MatchType::none);
+    }
+}
+
+namespace {
+
+// Documents of sentences recombined from a few stock phrases, with words swapped, dropped and
+// repeated: many exact repeats, many near copies, and band buckets that overflow their ring of
+// k_max_chain entries within one batch — the cases where batch matching must push the oldest
+// entries out exactly as matching one sentence after another does.
+std::vector<std::string> stock_phrase_documents(std::size_t count, std::uint64_t seed) {
+    const std::vector<std::string> words = {"council", "budget", "schools", "roads",   "members", "evening",
+                                            "report",  "annual", "repair",  "funding", "city",    "vote"};
+    std::uint64_t state = seed;
+    const auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    std::vector<std::string> docs;
+    for (std::size_t d = 0; d < count; ++d) {
+        std::string text;
+        const std::size_t sentences = 1 + next() % 6;
+        for (std::size_t s = 0; s < sentences; ++s) {
+            const std::size_t base = next() % 5;  // one of five stock sentences, slightly varied
+            std::string sentence = "The";
+            for (std::size_t w = 0; w < 12; ++w) {
+                const std::size_t pick = (base * 3 + w) % words.size();
+                sentence += " " + words[next() % 9 == 0 ? next() % words.size() : pick];
+            }
+            text += sentence + (next() % 4 == 0 ? ".\n" : ". ");
+        }
+        docs.push_back(text);
+    }
+    return docs;
+}
+
+}  // namespace
+
+TEST_CASE("matcher: match_batch decides as match_document one document after another, for any batch and threads") {
+    const once::Config config = matcher_config();
+    const once::Signer signer(config);
+    const auto texts = stock_phrase_documents(300, 7);
+    std::vector<once::DocAnalysis> analyses;
+    std::vector<once::Matchable> eligible;
+    for (std::size_t d = 0; d < texts.size(); ++d) {
+        analyses.push_back(signer.analyze(texts[d]));
+        once::Matchable mask{std::vector<bool>(analyses.back().units.size(), true), {}};
+        if (d % 11 == 3 && !mask.match.empty()) mask.match[0] = false;  // some sentences on boilerplate lines
+        if (d % 13 == 5) {  // some inside chrome: matched, never a source
+            mask.source.assign(mask.match.size(), true);
+            mask.source.back() = false;
+        }
+        eligible.push_back(std::move(mask));
+    }
+    // The reference: one document at a time.
+    once::Matcher reference(config);
+    std::vector<std::vector<once::UnitMatch>> expected;
+    for (std::size_t d = 0; d < texts.size(); ++d)
+        expected.push_back(reference.match_document(static_cast<std::uint32_t>(d), analyses[d], eligible[d]));
+    std::size_t matched = 0;
+    for (const auto& doc : expected)
+        for (const auto& match : doc) matched += match.type != once::MatchType::none ? 1 : 0;
+    CHECK(matched > 200);  // the corpus exercises matching
+
+    const once::Matcher::ParallelFor two_threads = [](std::size_t n, const std::function<void(std::size_t)>& fn) {
+        std::thread other([&] {
+            for (std::size_t i = 1; i < n; i += 2) fn(i);
+        });
+        for (std::size_t i = 0; i < n; i += 2) fn(i);
+        other.join();
+    };
+    for (const std::size_t batch_size : {std::size_t{1}, std::size_t{7}, std::size_t{64}, texts.size()}) {
+        CAPTURE(batch_size);
+        once::Matcher matcher(config);
+        for (std::size_t first = 0; first < texts.size(); first += batch_size) {
+            const std::size_t end = std::min(texts.size(), first + batch_size);
+            std::vector<const once::DocAnalysis*> docs;
+            std::vector<once::Matchable> masks;
+            for (std::size_t d = first; d < end; ++d) {
+                docs.push_back(&analyses[d]);
+                masks.push_back(eligible[d]);
+            }
+            matcher.match_batch(static_cast<std::uint32_t>(first), docs, masks, two_threads,
+                                [&](std::size_t d, const std::vector<once::UnitMatch>& matches) {
+                const auto& want = expected[first + d];
+                CHECK(matcher.document_base() == matcher.size() - matches.size());
+                REQUIRE(matches.size() == want.size());
+                for (std::size_t i = 0; i < matches.size(); ++i) {
+                    CAPTURE(first + d);
+                    CAPTURE(i);
+                    CHECK(matches[i].type == want[i].type);
+                    CHECK(matches[i].source == want[i].source);
+                    CHECK(matches[i].direct == want[i].direct);
+                    CHECK(matches[i].similarity == want[i].similarity);
+                }
+            });
+        }
+        CHECK(matcher.size() == reference.size());
+        CHECK(matcher.signature_count() == reference.signature_count());
+        CHECK(matcher.memory_bytes() == reference.memory_bytes());
     }
 }

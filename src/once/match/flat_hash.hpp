@@ -26,6 +26,7 @@
 #include <cstring>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <utility>
 #include <vector>
@@ -91,6 +92,34 @@ private:
     std::vector<void*> blocks_;
 };
 
+// Pieces of HugeBlocks shared by several tables (the matcher's one table per band), so that many
+// small tables take the memory of one: a piece is a power of two up to a block, handed out in
+// order under a mutex (tables grow from several threads). Pieces are never returned.
+class BlockPool {
+public:
+    void* take(std::size_t bytes) {
+        std::lock_guard lock(mutex_);
+        if (left_ < bytes) {
+            next_ = static_cast<char*>(blocks_.allocate());
+            left_ = HugeBlocks::k_block_bytes;
+        }
+        void* piece = next_;
+        next_ += bytes;
+        left_ -= bytes;
+        return piece;
+    }
+    std::size_t bytes() const {
+        std::lock_guard lock(mutex_);
+        return blocks_.bytes();
+    }
+
+private:
+    mutable std::mutex mutex_;
+    HugeBlocks blocks_;
+    char* next_ = nullptr;
+    std::size_t left_ = 0;
+};
+
 // An append-only array of trivially copyable records, `width` values of T each (a signature is
 // num_perm values), in 2 MiB chunks: references stay valid, and growing copies nothing. Records
 // are addressed by 32-bit indices.
@@ -134,31 +163,36 @@ private:
 };
 
 // Small blocks of 32-bit words, allocated one after the other and never freed by the arena (the
-// owner recycles them), addressed by a 32-bit offset that stays valid.
+// owner recycles them), addressed by a 32-bit offset that stays valid. Chunks of 64 KiB come
+// from a BlockPool, which several arenas may share.
 class WordArena {
 public:
-    static constexpr std::size_t k_chunk_words = HugeBlocks::k_block_bytes / sizeof(std::uint32_t);
+    static constexpr unsigned k_chunk_shift = 14;
+    static constexpr std::size_t k_chunk_words = std::size_t{1} << k_chunk_shift;  // 64 KiB
+
+    explicit WordArena(BlockPool& pool) : pool_(pool) {}
+    WordArena(const WordArena&) = delete;
+    WordArena& operator=(const WordArena&) = delete;
 
     // Offset of `words` (at most k_chunk_words) zeroed consecutive words.
     std::uint64_t allocate(std::size_t words) {
         if (chunks_.empty() || used_ + words > k_chunk_words) {
-            chunks_.push_back(static_cast<std::uint32_t*>(blocks_.allocate()));
+            chunks_.push_back(static_cast<std::uint32_t*>(pool_.take(k_chunk_words * sizeof(std::uint32_t))));
             used_ = 0;
         }
         const std::uint64_t offset = (chunks_.size() - 1) * k_chunk_words + used_;
         used_ += words;
         return offset;
     }
-    std::uint32_t* at(std::uint64_t offset) { return chunks_[offset / k_chunk_words] + offset % k_chunk_words; }
+    std::uint32_t* at(std::uint64_t offset) { return chunks_[offset >> k_chunk_shift] + (offset & (k_chunk_words - 1)); }
     const std::uint32_t* at(std::uint64_t offset) const {
-        return chunks_[offset / k_chunk_words] + offset % k_chunk_words;
+        return chunks_[offset >> k_chunk_shift] + (offset & (k_chunk_words - 1));
     }
-    std::size_t memory_bytes() const { return blocks_.bytes(); }
 
 private:
+    BlockPool& pool_;
     std::vector<std::uint32_t*> chunks_;
     std::size_t used_ = 0;
-    HugeBlocks blocks_;
 };
 
 // Open addressing over fixed pages (extendible hashing): the top bits of a key's fingerprint
@@ -167,7 +201,8 @@ private:
 // when needed. So growing moves one page's entries at a time, and memory is only ever added.
 class FlatHashIndex {
 public:
-    FlatHashIndex() { directory_.push_back(new_page(0)); }
+    // Pages from its own blocks, or from `pool` (shared with other tables, which count it).
+    explicit FlatHashIndex(BlockPool* pool = nullptr) : pool_(pool) { directory_.push_back(new_page(0)); }
     FlatHashIndex(const FlatHashIndex&) = delete;
     FlatHashIndex& operator=(const FlatHashIndex&) = delete;
 
@@ -176,6 +211,15 @@ public:
     std::uint32_t* find(std::uint64_t key, Same&& same) {
         const std::uint32_t print = fingerprint(key);
         Slot* slots = page_of(print).slots;
+        for (std::size_t i = print & k_slot_mask;; i = (i + 1) & k_slot_mask) {
+            if (slots[i].print == print && same(slots[i].value)) return &slots[i].value;
+            if (slots[i].print == 0) return nullptr;
+        }
+    }
+    template <typename Same>
+    const std::uint32_t* find(std::uint64_t key, Same&& same) const {
+        const std::uint32_t print = fingerprint(key);
+        const Slot* slots = page_of(print).slots;
         for (std::size_t i = print & k_slot_mask;; i = (i + 1) & k_slot_mask) {
             if (slots[i].print == print && same(slots[i].value)) return &slots[i].value;
             if (slots[i].print == 0) return nullptr;
@@ -212,6 +256,7 @@ public:
         }
     }
     std::size_t size() const { return size_; }
+    // Without the pool's blocks when pages come from a pool.
     std::size_t memory_bytes() const { return blocks_.bytes() + directory_.size() * sizeof(Page*); }
 
 private:
@@ -241,9 +286,14 @@ private:
     }
     Page& page_of(std::uint32_t print) { return *directory_[depth_ == 0 ? 0 : print >> (32 - depth_)]; }
     Page* new_page(unsigned depth) {
-        if (pages_.size() % k_pages_per_block == 0) free_slots_ = static_cast<Slot*>(blocks_.allocate());
-        Slot* slots = free_slots_;
-        free_slots_ += k_page_slots;
+        Slot* slots;
+        if (pool_ != nullptr) {
+            slots = static_cast<Slot*>(pool_->take(k_page_slots * sizeof(Slot)));
+        } else {
+            if (pages_.size() % k_pages_per_block == 0) free_slots_ = static_cast<Slot*>(blocks_.allocate());
+            slots = free_slots_;
+            free_slots_ += k_page_slots;
+        }
         pages_.push_back(Page{slots, depth, 0});
         return &pages_.back();
     }
@@ -287,6 +337,7 @@ private:
             if (page.slots[i].print != 0) return page.slots[i].print;
     }
 
+    BlockPool* pool_;
     HugeBlocks blocks_;
     std::deque<Page> pages_;  // stable addresses: the directory points at them
     Slot* free_slots_ = nullptr;

@@ -15,11 +15,22 @@
 // there the token alignment (align.hpp) must also show one edit or one cut. Clusters are union-find with the earliest member
 // as root; `source` always names the root, the kept copy.
 //
+// Batches, in parallel: the band lookups and the verification of their candidates — the bulk of
+// the work, cache misses over an index of gigabytes — depend only on the index as it stood before
+// the batch, so match_batch does them for all sentences of a batch at once on every core. The
+// sequential step then walks the batch in input order and adds only what the batch's own earlier
+// sentences change (their exact keys and band entries, kept aside until the batch ends, and the
+// band buckets' oldest entries they push out); last, the batch's band entries go into the index
+// one band per task. Decisions are those of matching one sentence after another, for any thread
+// count and batch size (tested).
+//
 //   once::Matcher matcher(config);
 //   auto matches = matcher.match_document(doc_index, analysis, eligible);
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -68,6 +79,16 @@ public:
     // The same, with sentences that may be matched but not be a source (Matchable::source).
     std::vector<UnitMatch> match_document(std::uint32_t doc, const DocAnalysis& analysis, const Matchable& matchable);
 
+    // Runs fn(i) for i in [0, n), in any order, on any threads; returns when all are done.
+    using ParallelFor = std::function<void(std::size_t, const std::function<void(std::size_t)>&)>;
+    // Matches documents first_doc, first_doc + 1, ... (`docs[d]`, with `matchable[d]`) as
+    // match_document would one after another, with the work that allows it spread by `parallel`.
+    // `on_document(d, matches)` runs for each in order, after it is matched and before the next
+    // one is (the planner reads location(), document_base() and kept_copy() there).
+    void match_batch(std::uint32_t first_doc, const std::vector<const DocAnalysis*>& docs,
+                     const std::vector<Matchable>& matchable, const ParallelFor& parallel,
+                     const std::function<void(std::size_t, const std::vector<UnitMatch>&)>& on_document);
+
     const UnitLocation& location(std::uint64_t id) const { return locations_[id]; }
     // Global id of the first sentence of the document last passed to match_document.
     std::uint64_t document_base() const { return document_base_; }
@@ -103,6 +124,14 @@ private:
         MatchType type;
         double similarity;
     };
+    struct Batch;  // a batch under way (matcher.cpp)
+    // The three steps of match_batch: probe (any thread, the index read-only), match in input
+    // order, then add what the batch kept aside to the index.
+    void probe(Batch& batch, std::size_t sentence) const;
+    std::vector<UnitMatch> match_in_batch(Batch& batch, std::size_t d);
+    // Part `part` of adding a batch to the index: band `part`'s entries, or (part == bands) the
+    // exact keys. Parts touch disjoint tables, so they run in parallel.
+    void insert_part(Batch& batch, std::size_t part);
     // `low`: the unit's signature as stored (low bytes, minhash.hpp).
     Candidate verify(const DocAnalysis& analysis, std::size_t unit, const std::uint8_t* low, std::uint32_t doc,
                      std::uint64_t id, double min_jaccard, double min_containment) const;
@@ -111,9 +140,14 @@ private:
     const std::uint8_t* signature(std::uint64_t id) const { return signatures_.record(indexed_[id].signature); }
     // Full key of what a band slot holds, to confirm a fingerprint match (flat_hash.hpp).
     bool band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const;
-    void band_insert(std::uint64_t key, int band, std::uint32_t id);
-    // Appends the ids a band slot holds to `out`.
-    void band_ids(std::uint32_t ref, std::vector<std::uint32_t>& out) const;
+    void band_insert(std::uint64_t key, int band, std::uint32_t id, const std::uint8_t* mine);
+    // The ref the band table holds under `key` (a sentence, or a bucket), or k_no_ref.
+    std::uint32_t band_find(std::uint64_t key, int band) const;
+    // The same, for a sentence whose signature (low bytes) is `mine`: cheaper to confirm.
+    std::uint32_t band_lookup(std::uint64_t key, int band, const std::uint8_t* mine) const;
+    // Calls fn(id) for the ids a band slot holds, newest first.
+    template <typename Fn>
+    void band_ids_newest_first(std::uint32_t ref, int band, Fn&& fn) const;
 
     static constexpr std::uint32_t k_no_signature = 0xFFFFFFFFu;
     static constexpr std::uint32_t k_no_bucket = 0xFFFFFFFFu;
@@ -138,15 +172,23 @@ private:
     ChunkedArray<TokenEdges> edges_;
     // Exact key -> first eligible sentence with it.
     FlatHashIndex exact_;
+    // One table per band, so that a batch's entries go in band by band in parallel; their pages
+    // and buckets come from two shared pools, so that many small tables take the memory of one.
     // Band key (which mixes in the band number) -> the sentence with it, or (top bit set) the
-    // offset in buckets_ of the newest sentences with it. A lookup walks at most k_max_chain
-    // sentences per band, so a bucket keeps only that many, as a ring: one or two cache lines
-    // per band where a linked chain took a cache miss per step.
-    FlatHashIndex band_heads_;
+    // offset in the band's buckets of the newest sentences with it. A lookup walks at most
+    // k_max_chain sentences per band, so a bucket keeps only that many, as a ring: one or two
+    // cache lines per band where a linked chain took a cache miss per step.
     // Buckets: [key low, key high, count, ids...], with room for 5 ids while count <= 5 and for
     // k_max_chain after. Small buckets freed by growth are reused (free list through word 0).
-    WordArena buckets_;
-    std::uint32_t free_small_ = k_no_bucket;
+    struct BandTable {
+        BandTable(BlockPool& pages, BlockPool& bucket_words) : heads(&pages), buckets(bucket_words) {}
+        FlatHashIndex heads;
+        WordArena buckets;
+        std::uint32_t free_small = k_no_bucket;
+    };
+    BlockPool band_pages_;
+    BlockPool bucket_words_;
+    std::vector<std::unique_ptr<BandTable>> band_tables_;
 };
 
 }  // namespace once

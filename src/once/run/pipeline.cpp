@@ -98,11 +98,20 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         const std::vector<SourceDocument>& batch = p.batch;
         const std::size_t n = batch.size();
         std::vector<DocResult> docs(n);
-        for (std::size_t i = 0; i < n; ++i) {  // sequential: input order decides what is kept
+        // Input order decides what is kept: the batch's matching is spread over the pool only
+        // where the order cannot matter (Matcher::match_batch).
+        std::vector<const AnalyzedDocument*> analyzed(n);
+        for (std::size_t i = 0; i < n; ++i) analyzed[i] = &p.analyzed[i];
+        std::vector<std::vector<Span>> spans = decide.decide_batch(
+            analyzed, [&](std::size_t items, const std::function<void(std::size_t)>& fn) {
+                const auto job = pool.submit(items, fn, true);
+                pool.wait(*job);
+            });
+        for (std::size_t i = 0; i < n; ++i) {
             docs[i].id = batch[i].doc.id;
             docs[i].group = batch[i].doc.group;
             docs[i].bytes = batch[i].doc.text.size();
-            docs[i].spans = decide.decide(p.analyzed[i]);
+            docs[i].spans = std::move(spans[i]);
         }
         std::vector<std::string> cleaned(n);
         const auto cut = pool.submit(n, [&](std::size_t i) {

@@ -299,21 +299,39 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
     const MemoryBudget budget(config.max_memory);
     std::vector<std::string> ids;
     Encoder body;
+    // Documents are decided in batches, as in a single run, so that matching uses the threads
+    // where it can (Matcher::match_batch); the decisions do not depend on the batch size.
+    const std::size_t batch_documents = BatchLimits{}.documents;
+    std::vector<SignedDocument> batch;
+    const auto decide_batch = [&] {
+        std::vector<const AnalyzedDocument*> analyzed(batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) analyzed[i] = &batch[i].analyzed;
+        const auto spans = decide.decide_batch(analyzed, [&](std::size_t n, const std::function<void(std::size_t)>& fn) {
+            parallel_for(n, config.threads, fn);
+        });
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            body.str(batch[i].id);
+            body.u64(spans[i].size());
+            for (const Span& span : spans[i]) encode_span(body, span);
+            ids.push_back(std::move(batch[i].id));
+        }
+        batch.clear();
+    };
     for (const auto& path : signature_paths) {
         const FileBytes data(path);
         Decoder in(data.view(), path);
         in.expect(k_signature_magic);
         check_settings(in.str(), config, path);
         while (!in.done()) {
-            if (decide.documents() % 1024 == 0) budget.check(0, "merging " + path, decide.matcher().describe_memory());
-            SignedDocument doc = decode_document(in, config.num_perm);
-            const std::vector<Span> spans = decide.decide(doc.analyzed);
-            body.str(doc.id);
-            body.u64(spans.size());
-            for (const Span& span : spans) encode_span(body, span);
-            ids.push_back(std::move(doc.id));
+            if ((decide.documents() + batch.size()) % 1024 == 0) {
+                decide_batch();  // what is decoded goes first, so the check sees the index as it is
+                budget.check(0, "merging " + path, decide.matcher().describe_memory());
+            }
+            batch.push_back(decode_document(in, config.num_perm));
+            if (batch.size() == batch_documents) decide_batch();
         }
     }
+    decide_batch();
     Encoder out;
     out.bytes().append(k_decisions_magic);
     out.str(settings_of(config));

@@ -1,5 +1,7 @@
 #include "once/run/stages.hpp"
 
+#include <functional>
+
 #include "once/plan/cleaner.hpp"
 
 namespace once {
@@ -17,14 +19,35 @@ AnalyzedDocument DocumentAnalyzer::analyze(std::string_view text, const std::str
 DecideStage::DecideStage(const Config& config) : config_(config), matcher_(config) {}
 
 std::vector<Span> DecideStage::decide(const AnalyzedDocument& document) {
-    const std::uint32_t doc = next_doc_++;
-    const auto matches =
-        matcher_.match_document(doc, document.analysis, matchable_sentences(document.analysis, document.verdicts));
-    PlanResult plan = decide_spans(document.analysis, matches, document.verdicts, doc, matcher_, clusters_, config_);
-    // What the planner decided, recorded before the next document is matched and planned.
-    for (const std::size_t sentence : plan.removed_sentences) matcher_.mark_removed(matcher_.document_base() + sentence);
-    for (const std::uint64_t root : plan.new_clusters) clusters_.id_for(root);
-    return std::move(plan.spans);
+    const auto one_by_one = [](std::size_t n, const std::function<void(std::size_t)>& fn) {
+        for (std::size_t i = 0; i < n; ++i) fn(i);
+    };
+    return std::move(decide_batch({&document}, one_by_one).front());
+}
+
+std::vector<std::vector<Span>> DecideStage::decide_batch(const std::vector<const AnalyzedDocument*>& documents,
+                                                         const Matcher::ParallelFor& parallel) {
+    std::vector<const DocAnalysis*> analyses(documents.size());
+    std::vector<Matchable> matchable(documents.size());
+    for (std::size_t d = 0; d < documents.size(); ++d) {
+        analyses[d] = &documents[d]->analysis;
+        matchable[d] = matchable_sentences(documents[d]->analysis, documents[d]->verdicts);
+    }
+    std::vector<std::vector<Span>> spans(documents.size());
+    const std::uint32_t first_doc = next_doc_;
+    matcher_.match_batch(first_doc, analyses, matchable, parallel,
+                         [&](std::size_t d, const std::vector<UnitMatch>& matches) {
+        const AnalyzedDocument& document = *documents[d];
+        PlanResult plan = decide_spans(document.analysis, matches, document.verdicts,
+                                       first_doc + static_cast<std::uint32_t>(d), matcher_, clusters_, config_);
+        // What the planner decided, recorded before the next document is matched and planned.
+        for (const std::size_t sentence : plan.removed_sentences)
+            matcher_.mark_removed(matcher_.document_base() + sentence);
+        for (const std::uint64_t root : plan.new_clusters) clusters_.id_for(root);
+        spans[d] = std::move(plan.spans);
+    });
+    next_doc_ += static_cast<std::uint32_t>(documents.size());
+    return spans;
 }
 
 CutDocument cut_document(std::string_view text, const Layout& layout, std::vector<Span>& spans, bool want_cleaned) {

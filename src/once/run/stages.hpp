@@ -54,10 +54,14 @@ private:
 
 // match + plan, one document after another in input order (documents are numbered 0, 1, ...
 // in the order given). Returns the spans decided without the text; cut_document finishes them.
+// decide_batch spreads what matching allows over `parallel` (Matcher::match_batch); the spans
+// are the same as deciding the documents one by one, for any thread count and batch.
 class DecideStage {
 public:
     explicit DecideStage(const Config& config);
     std::vector<Span> decide(const AnalyzedDocument& document);
+    std::vector<std::vector<Span>> decide_batch(const std::vector<const AnalyzedDocument*>& documents,
+                                                const Matcher::ParallelFor& parallel);
     const Matcher& matcher() const { return matcher_; }
     std::uint32_t documents() const { return next_doc_; }
 
