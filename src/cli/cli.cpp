@@ -22,6 +22,7 @@
 #include "once/run/memory_budget.hpp"
 #include "once/run/pipeline.hpp"
 #include "once/input/reader.hpp"
+#include "once/input/temp_files.hpp"
 #include "once/report/report.hpp"
 #include "once/run/shard.hpp"
 #include "once/input/stream_io.hpp"
@@ -277,7 +278,7 @@ bool path_within(const fs::path& inner, const fs::path& outer) {
 void guard_output(const std::string& output, const Corpus& corpus) {
     if (output.empty() || output == "-") return;
     for (const auto& file : corpus.files()) {
-        if (file.path == "-") continue;
+        if (file.stream) continue;  // a pipe or stdin: nothing on disk to overwrite
         std::error_code error;
         const bool input_is_folder = fs::is_directory(file.input, error);
         if (path_within(output, file.path) || (input_is_folder && path_within(output, file.input)))
@@ -305,7 +306,7 @@ public:
             if (corpus.has_jsonl() && !jsonl_output_)
                 throw Error(ExitCode::usage, "cannot mix JSON Lines and plain files in one clean run");
             for (const auto& file : corpus.files()) {
-                if (file.path == "-") continue;
+                if (file.stream) continue;  // a pipe or stdin: nothing on disk to overwrite
                 if (jsonl_output_ ? path_within(output_, file.path)
                                   : path_within(output_, file.input) || path_within(file.path, output_))
                     throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input,
@@ -402,6 +403,11 @@ PipelineOptions progress_options(std::ostream& err, bool enabled) {
             << static_cast<int>(bytes / 1048576.0 / seconds) << " MiB/s" << std::flush;
     };
     return options;
+}
+
+// Folder entries not read and documents with stray control bytes: said, not skipped.
+void report_notices(const Corpus& corpus, std::ostream& err) {
+    for (const auto& notice : corpus.notices()) err << "once: note: " << notice.id << ": " << notice.reason << "\n";
 }
 
 void report_skipped(const RunResult& result, std::ostream& err) {
@@ -512,6 +518,7 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
             guard_output(cli.output, corpus);
             counts = count_recurrence(corpus, cli.config);
             skipped = corpus.skipped();
+            report_notices(corpus, err);
         }
         for (const auto& path : cli.merge_profiles) counts.merge(Recurrence::load(path));
         counts.save(cli.output);
@@ -546,6 +553,7 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
         if (!profile) profile = count_recurrence(corpus, cli.config);
         RunResult signed_run;
         signed_run.skipped = write_signatures(corpus, cli.config, *profile, cli.output);
+        report_notices(corpus, err);
         report_skipped(signed_run, err);
         if (!cli.quiet) out << "once: wrote signatures " << cli.output << "\n";
         return static_cast<int>(signed_run.skipped.empty() ? ExitCode::ok : ExitCode::partial);
@@ -558,6 +566,7 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
         apply_sink.use_ids(decisions.ids);
         const RunResult applied = apply_decisions(corpus, cli.config, std::move(decisions), &apply_sink);
         apply_sink.commit();
+        report_notices(corpus, err);
         report_skipped(applied, err);
         if (!cli.quiet) out << "once: applied " << cli.decisions_path << " to " << cli.output << "\n";
         return static_cast<int>(applied.skipped.empty() ? ExitCode::ok : ExitCode::partial);
@@ -571,6 +580,7 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
     RunResult result = run_pipeline(corpus, cli.config, &sink, options);
     sink.commit();
     if (options.progress) err << "\r\033[K";
+    report_notices(corpus, err);
 
     // Reports that quote text (HTML, Markdown) get it from one rescan, done only if they ask.
     std::optional<std::vector<std::string>> texts;
@@ -633,6 +643,7 @@ int run_command(const std::string& command, const std::vector<std::string>& rest
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    remove_temp_files_on_signals();  // an interrupted run leaves no temporary file
     try {
         if (args.size() < 2) {
             err << k_usage;

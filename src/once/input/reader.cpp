@@ -1,33 +1,167 @@
 #include "once/input/reader.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 
 #include "once/core/error.hpp"
 #include "once/input/stream_io.hpp"
+#include "once/input/temp_files.hpp"
 #include "once/text/pattern.hpp"
 #include "once/text/utf8.hpp"
 
 namespace once {
 namespace fs = std::filesystem;
 
+namespace {
+
+bool is_stray_control(unsigned char byte) {
+    return (byte < 0x20 && byte != '\t' && byte != '\n' && byte != 0x0B && byte != 0x0C && byte != '\r') ||
+           byte == 0x7F;
+}
+
+}  // namespace
+
+StrayControls stray_controls(std::string_view text) {
+    StrayControls found;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!is_stray_control(static_cast<unsigned char>(text[i]))) continue;
+        if (found.count++ == 0) found.first = i;
+    }
+    return found;
+}
+
 std::optional<TextProblem> check_text(std::string_view text) {
     if (text.empty()) return TextProblem{"empty input (nothing to process)", std::nullopt};
-    if (const void* nul = std::memchr(text.data(), '\0', text.size()))
+    const std::string_view head = text.substr(0, k_binary_sniff_bytes);
+    if (const void* nul = std::memchr(head.data(), '\0', head.size()))
         return TextProblem{"binary data (NUL byte)", static_cast<std::uint64_t>(static_cast<const char*>(nul) - text.data())};
+    const StrayControls controls = stray_controls(head);
+    if (controls.count * 3 > head.size())
+        return TextProblem{"binary data (" + std::to_string(controls.count) + " of the first " +
+                               std::to_string(head.size()) + " bytes are control bytes)",
+                           std::nullopt};
     if (const auto bad = find_invalid_utf8(text)) return TextProblem{"invalid UTF-8", *bad};
     return std::nullopt;
 }
+
+// The spool files of a Corpus's streams: one private folder under $TMPDIR, its files named like
+// the stream (so `.jsonl.gz` still decides the format), removed with the Corpus or on a signal.
+class SpoolFolder {
+public:
+    ~SpoolFolder() {
+        for (const auto& [input, spool] : files_) {
+            ::unlink(spool.path.c_str());
+            unregister_temp_file(spool.slot);
+        }
+        if (!folder_.empty()) ::rmdir(folder_.c_str());
+        unregister_temp_file(folder_slot_);
+    }
+
+    // The spool of `file`, copying the stream on first use.
+    const std::string& path_for(const InputFile& file) {
+        const auto found = files_.find(file.path);
+        if (found != files_.end()) return found->second.path;
+        if (folder_.empty()) make_folder();
+        const std::string name = file.path == "-" ? (file.jsonl ? "stdin.jsonl" : "stdin.txt")
+                                                  : fs::path(file.path).filename().string();
+        Spool spool;
+        spool.path = folder_ + "/" + std::to_string(files_.size()) + "-" + name;
+        spool.slot = register_temp_file(spool.path);
+        copy_stream(file.path, spool.path);
+        return files_.emplace(file.path, std::move(spool)).first->second.path;
+    }
+
+private:
+    struct Spool {
+        std::string path;
+        int slot = -1;
+    };
+
+    void make_folder() {
+        const char* tmpdir = std::getenv("TMPDIR");
+        std::string pattern = std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") + "/once-spool-XXXXXX";
+        if (::mkdtemp(pattern.data()) == nullptr)
+            throw Error(ExitCode::input_error, std::string("cannot create a spool folder for a stream input: ") +
+                                                   std::strerror(errno), pattern);
+        folder_ = pattern;
+        folder_slot_ = register_temp_file(folder_);  // the signal handler removes files, then folders
+    }
+
+    static void copy_stream(const std::string& source, const std::string& target) {
+        const int in = source == "-" ? STDIN_FILENO : ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
+        if (in < 0) throw Error(ExitCode::input_error, std::string("cannot open: ") + std::strerror(errno), source);
+        const int out = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (out < 0) {
+            const int error = errno;
+            if (in != STDIN_FILENO) ::close(in);
+            throw Error(ExitCode::input_error, std::string("cannot create spool file: ") + std::strerror(error), target);
+        }
+        std::vector<char> buffer(1 << 16);
+        std::string failure;
+        for (;;) {
+            const ssize_t n = ::read(in, buffer.data(), buffer.size());
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                failure = std::string("cannot read: ") + std::strerror(errno);
+                break;
+            }
+            if (n == 0) break;
+            for (ssize_t done = 0; done < n;) {
+                const ssize_t w = ::write(out, buffer.data() + done, static_cast<std::size_t>(n - done));
+                if (w < 0 && errno == EINTR) continue;
+                if (w < 0) {
+                    failure = std::string("cannot spool (write to ") + target + " failed: " + std::strerror(errno) + ")";
+                    break;
+                }
+                done += w;
+            }
+            if (!failure.empty()) break;
+        }
+        if (in != STDIN_FILENO) ::close(in);
+        ::close(out);
+        if (!failure.empty()) throw Error(ExitCode::input_error, failure, source);
+    }
+
+    std::string folder_;
+    int folder_slot_ = -1;
+    std::map<std::string, Spool> files_;
+};
 
 namespace {
 
 bool ignored(const GlobSet& globs, const std::string& path, const std::string& relative) {
     return globs.matches(path) || globs.matches(relative);
+}
+
+// Why a folder entry is not read, or nullopt for a regular file (or a symbolic link to one).
+// Folders are walked; symbolic links to folders are not followed (they can loop, or lead out of
+// the tree the user named).
+std::optional<std::string> not_read(const fs::directory_entry& entry) {
+    std::error_code error;
+    if (entry.is_symlink(error)) {
+        const auto target = fs::status(entry.path(), error);
+        if (error || !fs::exists(target)) return "dangling symbolic link, not read";
+        if (fs::is_directory(target)) return "symbolic link to a folder, not followed";
+    }
+    const auto status = entry.status(error);
+    if (error) return "cannot stat (" + error.message() + "), not read";
+    switch (status.type()) {
+        case fs::file_type::regular: return std::nullopt;
+        case fs::file_type::fifo: return "a FIFO (named pipe), not read";
+        case fs::file_type::socket: return "a socket, not read";
+        case fs::file_type::block: case fs::file_type::character: return "a device, not read";
+        default: return "not a regular file, not read";
+    }
 }
 
 }  // namespace
@@ -36,7 +170,7 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
     const GlobSet ignore(options_.ignore_globs);
     for (const auto& path : paths) {
         if (path == "-") {
-            files_.push_back({"-", "-", "stdin.txt", false});
+            files_.push_back({"-", "-", "stdin.txt", false, true});
             continue;
         }
         std::error_code error;
@@ -55,8 +189,13 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
                     if (it->is_directory(error)) it.disable_recursion_pending();
                     continue;
                 }
-                if (!it->is_regular_file(error)) continue;
                 const std::string file = it->path().string();
+                if (it->is_directory(error) && !it->is_symlink(error)) continue;  // walked into
+                if (const auto reason = not_read(*it)) {
+                    if (!ignored(ignore, file, fs::relative(it->path(), path).generic_string()))
+                        walk_notices_.push_back({file, *reason});
+                    continue;
+                }
                 const std::string relative = fs::relative(it->path(), path).generic_string();
                 if (ignored(ignore, file, relative)) continue;
                 found.push_back({file, path, relative, is_jsonl_path(file)});
@@ -65,9 +204,32 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
             std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
             files_.insert(files_.end(), found.begin(), found.end());
         } else if (!ignored(ignore, path, fs::path(path).filename().string())) {
-            files_.push_back({path, path, fs::path(path).filename().string(), is_jsonl_path(path)});
+            files_.push_back({path, path, fs::path(path).filename().string(), is_jsonl_path(path),
+                              !fs::is_regular_file(status)});
         }
     }
+    std::sort(walk_notices_.begin(), walk_notices_.end(),
+              [](const SkippedInput& a, const SkippedInput& b) { return a.id < b.id; });
+}
+
+std::vector<SkippedInput> Corpus::notices() const {
+    std::vector<SkippedInput> all = walk_notices_;
+    all.insert(all.end(), content_notices_.begin(), content_notices_.end());
+    return all;
+}
+
+void Corpus::note_controls(const std::string& id, std::string_view text, bool first_scan) {
+    if (!first_scan) return;
+    const StrayControls controls = stray_controls(text);
+    if (controls.count == 0) return;
+    content_notices_.push_back({id, std::to_string(controls.count) + " control byte(s) kept as text (first at byte " +
+                                        std::to_string(controls.first) + ")"});
+}
+
+std::string Corpus::open_path(const InputFile& file) {
+    if (!file.stream) return file.path;
+    if (!spools_) spools_ = std::make_shared<SpoolFolder>();
+    return spools_->path_for(file);
 }
 
 bool Corpus::has_jsonl() const {
@@ -84,16 +246,7 @@ void Corpus::reject(const std::string& id, const std::string& message, std::opti
     if (first_scan) skipped_.push_back({id, Error(ExitCode::input_error, message, id, offset).what()});
 }
 
-std::string Corpus::read_file(const InputFile& file) {
-    if (file.path == "-") {
-        if (!stdin_cache_) {
-            std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-            stdin_cache_ = std::move(data);
-        }
-        return *stdin_cache_;
-    }
-    return read_all(file.path);
-}
+std::string Corpus::read_file(const InputFile& file) { return read_all(open_path(file)); }
 
 namespace {
 
@@ -111,7 +264,7 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
         if (file.jsonl) {
             std::optional<LineReader> reader;
             try {
-                reader.emplace(file.path);
+                reader.emplace(open_path(file));
             } catch (const Error& error) {
                 if (options_.on_error == OnError::fail) throw;
                 if (first_scan) skipped_.push_back({file.path, error.what()});
@@ -127,8 +280,8 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                     if (first_scan) skipped_.push_back({file.path, error.what()});
                     break;
                 }
-                if (!line.empty() && line.back() == '\r') line.pop_back();
-                if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines carry no record
+                // A '\r' before the '\n' stays: JSON white space after the object, written back as it was
+                // (docs/jsonl-input.md). A blank line is an error like any line that is not an object.
                 JsonlRecord record;
                 try {
                     record = parse_jsonl_record(std::move(line), options_.jsonl, file.path, reader->line_number());
@@ -138,6 +291,16 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                     line.clear();
                     continue;
                 }
+                // The text of a record is judged like a file's bytes: binary by its start, stray
+                // controls later on are text (a `\u0000` is a NUL byte once unescaped).
+                if (const auto problem = check_text(record.text); problem && record.text.size() > 0 &&
+                                                                  problem->message.rfind("binary", 0) == 0) {
+                    reject(file.path + ":" + std::to_string(reader->line_number()),
+                           "text field is " + problem->message, problem->offset, first_scan);
+                    line.clear();
+                    continue;
+                }
+                note_controls(record.id, record.text, first_scan);
                 SourceDocument source;
                 source.index = index++;
                 source.input = file.input;
@@ -165,6 +328,7 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
             reject(id, problem->message, problem->offset, first_scan);
             continue;
         }
+        note_controls(id, text, first_scan);
         SourceDocument source;
         source.index = index++;
         source.input = file.input;

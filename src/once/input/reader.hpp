@@ -3,12 +3,18 @@
 // Why scanned, not loaded: a corpus can be larger than memory. The pipeline reads it twice
 // (once to count what recurs per site, once to clean), holding one batch of documents at a time.
 // Inputs are files, folders (recursive, sorted by path bytes so results never depend on the file
-// system's order), `-` for standard input (buffered, since it cannot be read twice), and JSON Lines
-// files (.jsonl/.ndjson, optionally .gz/.zst), one document per line.
+// system's order), `-` for standard input, and JSON Lines files (.jsonl/.ndjson, optionally
+// .gz/.zst), one document per line. Streams — `-`, pipes, FIFOs, `/dev/fd/N` from `<(...)` — can be
+// read only once: the first scan copies them to a spool file under $TMPDIR (bytes on disk, not in
+// memory; removed when the Corpus goes, and on SIGINT/SIGTERM), which later scans read instead.
+// A folder walk reads regular files (and symbolic links to them); what it does not read — FIFOs,
+// sockets, devices, dangling symbolic links, symbolic links to folders — is listed in notices().
 //
-// Every document is validated: UTF-8 (error names the byte offset), no NUL bytes (binary file),
-// not empty. With OnError::skip a bad input is recorded and the scan goes on; with fail the scan
-// throws Error(input_error). The same inputs are skipped in both scans.
+// Every document is validated: UTF-8 (error names the byte offset), not binary, not empty.
+// Binary is decided as grep and git do, from the start of the file (check_text); a stray NUL or
+// control byte later in a text is kept as text, and counted in notices(). With OnError::skip a
+// bad input is recorded and the scan goes on; with fail the scan throws Error(input_error). The
+// same inputs are skipped in both scans.
 //
 //   once::Corpus corpus({"samples/"}, options);
 //   corpus.scan([](once::SourceDocument&& d) { ... });
@@ -16,6 +22,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,7 +60,10 @@ struct InputFile {
     std::string input;           // the command-line argument it came from
     std::string relative_path;   // for mirroring
     bool jsonl = false;
+    bool stream = false;         // `-`, a pipe, FIFO or device: read once, then from a spool file
 };
+
+class SpoolFolder;  // reader.cpp
 
 class Corpus {
 public:
@@ -66,6 +76,9 @@ public:
 
     const std::vector<InputFile>& files() const { return files_; }
     const std::vector<SkippedInput>& skipped() const { return skipped_; }
+    // What the run should mention without skipping anything: entries of input folders that were
+    // not read (and why), and documents with stray control bytes kept as text. Sorted by id.
+    std::vector<SkippedInput> notices() const;
     bool has_jsonl() const;
     bool all_jsonl() const;
 
@@ -73,19 +86,37 @@ private:
     void reject(const std::string& id, const std::string& message, std::optional<std::uint64_t> offset,
                 bool first_scan);
     std::string read_file(const InputFile& file);
+    // Where `file` is read from: its path, or for a stream its spool file (made on first use).
+    std::string open_path(const InputFile& file);
+    void note_controls(const std::string& id, std::string_view text, bool first_scan);
 
     InputOptions options_;
     std::vector<InputFile> files_;
     std::vector<SkippedInput> skipped_;
-    std::optional<std::string> stdin_cache_;
+    std::vector<SkippedInput> walk_notices_;     // found while listing folders
+    std::vector<SkippedInput> content_notices_;  // found in the first scan
+    std::shared_ptr<SpoolFolder> spools_;  // streams' copies, by path
     int scans_ = 0;
 };
 
 // Checks a document's bytes; returns the problem and its byte offset, or nullopt when valid.
+// Binary, like grep and git decide it: a NUL among the first k_binary_sniff_bytes, or more than
+// a third of them control bytes (Perl's -B rule); later NULs and controls are text.
 struct TextProblem {
     std::string message;
     std::optional<std::uint64_t> offset;
 };
 std::optional<TextProblem> check_text(std::string_view text);
+
+// git's buffer_is_binary() looks at the first 8000 bytes (FIRST_FEW_BYTES in xdiff-interface.c).
+constexpr std::size_t k_binary_sniff_bytes = 8000;
+
+// Control bytes other than tab, line feed, vertical tab, form feed and carriage return (C0 and
+// DEL; the normalizer drops them): how many, and the offset of the first.
+struct StrayControls {
+    std::uint64_t count = 0;
+    std::uint64_t first = 0;
+};
+StrayControls stray_controls(std::string_view text);
 
 }  // namespace once

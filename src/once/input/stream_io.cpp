@@ -10,6 +10,7 @@
 #include "once/input/stream_io.hpp"
 
 #include "once/core/error.hpp"
+#include "once/input/temp_files.hpp"
 
 #include <libdeflate.h>
 #include <zlib.h>
@@ -498,11 +499,13 @@ struct AtomicWriter::Impl {
     int fd = -1;
     std::unique_ptr<Sink> sink;
     bool committed = false;
+    int slot = -1;     // temp_files.hpp: SIGINT/SIGTERM remove the temporary file too
 
     ~Impl() {
         sink.reset();
         if (fd >= 0) ::close(fd);
         if (!committed && !temp.empty()) ::unlink(temp.c_str());
+        unregister_temp_file(slot);
     }
 };
 
@@ -551,6 +554,7 @@ AtomicWriter::AtomicWriter(const std::string& path, const WriteOptions& options)
         impl_->temp.clear();  // nothing of ours to remove
         output_error(path, "cannot create temporary file: " + errno_text(err));
     }
+    impl_->slot = register_temp_file(impl_->temp);
     std::unique_ptr<Sink> sink = std::make_unique<FileSink>(impl_->fd, path);
     switch (compression) {
         case Compression::gzip:
@@ -587,6 +591,8 @@ void AtomicWriter::commit() {
     if (::rename(s.temp.c_str(), path_.c_str()) != 0)
         output_error(path_, "cannot rename temporary file into place: " + errno_text(errno));
     s.committed = true;
+    unregister_temp_file(s.slot);
+    s.slot = -1;
     fsync_directory_of(path_);
 }
 

@@ -1,0 +1,28 @@
+// temp_files.hpp — temporary files (and folders) that must not outlive the process: spooled
+// pipes and the `.once-tmp-` files of atomic writes. SIGINT and SIGTERM remove every registered path before the
+// process dies of the signal, so an interrupted run leaves no temporary file behind.
+//
+// Why a fixed table: the signal handler may only call async-signal-safe functions (unlink,
+// signal, raise), so the paths live in static storage it can walk without locks or allocation.
+// A path that does not fit (more than k_max_temp_files at once, or longer than PATH_MAX) is
+// simply not covered by the handler; the owner still removes it normally.
+// kill -9 cannot be caught: what it leaves is at most a `.once-tmp-` file (never a partial file
+// under a final name) or a spool folder under $TMPDIR.
+//
+//   const int slot = once::register_temp_file(path);   // -1 when the table is full
+//   ...                                                  // write, rename or remove the file
+//   once::unregister_temp_file(slot);
+//   once::remove_temp_files_on_signals();                // once, at start (the CLI does it)
+#pragma once
+
+#include <string>
+
+namespace once {
+
+constexpr int k_max_temp_files = 64;
+
+int register_temp_file(const std::string& path);
+void unregister_temp_file(int slot);
+void remove_temp_files_on_signals();
+
+}  // namespace once
