@@ -232,3 +232,29 @@ TEST_CASE("shingle: deterministic") {
     CHECK(a.shingles == b.shingles);
     CHECK(a.number_mask == b.number_mask);
 }
+
+// The signer reuses one ShingleSet for every sentence (shingle_into): what a call leaves behind
+// must never leak into the next, whatever the order of long, short, empty and masked texts.
+TEST_CASE("shingle_into: a reused set gives what a fresh shingle() gives") {
+    const std::vector<std::string> texts = {"日本語の文章です。ここに二つ目がある", "", "a", "the quick brown fox jumps",
+                                            "価格は2024円", "ab", "x y", std::string(5000, 'z') + " tail",
+                                            "alibabaのai投資", "!!", "2024 2025 foo"};
+    once::ShingleSet reused;
+    for (int round = 0; round < 3; ++round) {
+        for (const auto& text : texts) {
+            for (const bool mask : {false, true}) {
+                for (const bool want : {true, false}) {
+                    CAPTURE(text);
+                    once::shingle_into(reused, text, 3, mask, want);
+                    const once::ShingleSet fresh = once::shingle(text, 3, mask, want);
+                    CHECK(reused.key == fresh.key);
+                    CHECK(reused.tokens == fresh.tokens);
+                    CHECK(reused.weight == fresh.weight);
+                    CHECK(reused.number_mask == fresh.number_mask);
+                    CHECK(reused.number_hash == fresh.number_hash);
+                    CHECK(reused.shingles == fresh.shingles);
+                }
+            }
+        }
+    }
+}

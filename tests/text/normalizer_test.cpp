@@ -319,3 +319,28 @@ TEST_CASE("normalize: agrees with a character-at-a-time reference on random mixe
         check_alignment(input, norm);
     }
 }
+
+// The same on CJK-heavy and Latin-heavy text, where the fast paths run longest: characters that
+// fold to themselves (copied from the input), and next to them ones that do not (full-width,
+// half-width, upper case, compatibility forms), with combining marks after either kind.
+TEST_CASE("normalize: agrees with the reference on CJK-heavy and Latin-heavy random text") {
+    const std::vector<std::vector<std::string>> alphabets = {
+        {"日", "本", "語", "漢字", "か", "ア", "ー", "々", "〆", "ｱ", "ｶ", "\uFF9E", "\u3099", "。", "、", "「", "」",
+         "（", "）", "！", "？", "\u3000", "㈱", "①", "㍻", "ﾊﾟ", "中文", "“", "”", "\U00020B9F", "\u0E01", "\u0E34", " ",
+         "\n", "Ａ", "１"},
+        {"the", "Word", "ÉTÉ", "é", "e", "\u0301", "ß", "İ", "ﬁ", "Straße", "Ωμέγα", "Кириллица", " ", "  ", "\t",
+         ".", ",", "\n", "\r\n", "\u00A0", "\u200B", "ǅ", "Ⅻ", "x²", "Ａｂｃ"},
+    };
+    std::uint64_t seed = 777;
+    for (const auto& pieces : alphabets) {
+        once::test::RandomPieces random(pieces, seed++);
+        for (int round = 0; round < 3000; ++round) {
+            const std::string input = random.text(40);
+            CAPTURE(input);
+            const auto norm = once::normalize(input);
+            CHECK(norm.text == reference_normalize(input));
+            CHECK(once::normalize_text(input) == norm.text);
+            check_alignment(input, norm);
+        }
+    }
+}

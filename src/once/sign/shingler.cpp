@@ -143,6 +143,15 @@ bool is_date_word(std::uint64_t token_hash) {
 
 ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bool want_shingles) {
     ShingleSet out;
+    shingle_into(out, normalized, ngram, mask_numbers, want_shingles);
+    return out;
+}
+
+void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool mask_numbers, bool want_shingles) {
+    std::vector<std::uint64_t> kept = std::move(out.shingles);
+    kept.clear();
+    out = ShingleSet{};
+    out.shingles = std::move(kept);
     // Token hashes and weights of the current text: per thread and reused, since this runs once
     // per sentence and line and would otherwise allocate twice each time.
     thread_local std::vector<std::uint64_t> token_hashes;
@@ -185,7 +194,7 @@ ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bo
     };
     if (!want_shingles || token_hashes.empty()) {
         release_if_huge();
-        return out;
+        return;
     }
 
     // A shingle is the shortest run of tokens whose weight reaches `ngram`: with the default 3
@@ -194,7 +203,7 @@ ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bo
     if (out.weight < need) {
         out.shingles.push_back(key);  // too short for one shingle: the whole sequence is the shingle
         release_if_huge();
-        return out;
+        return;
     }
     const std::size_t count = token_hashes.size();
     out.shingles.reserve(count);
@@ -212,7 +221,6 @@ ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bo
     release_if_huge();
     sort_hashes(out.shingles);
     out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
-    return out;
 }
 
 std::vector<TokenRange> token_ranges(std::string_view original) {

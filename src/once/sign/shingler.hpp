@@ -70,6 +70,10 @@ struct ShingleSet {
 // placeholder (templates: "© 2024 foo" == "© 2025 foo"). With `want_shingles` false only the
 // key, counts and mask are computed (cheaper, for line templates).
 ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers = false, bool want_shingles = true);
+// The same into `out`, whose shingle buffer is reused: the signer calls this once per sentence,
+// and a fresh vector each time was a malloc and a free per sentence.
+void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool mask_numbers = false,
+                  bool want_shingles = true);
 
 // Weight of normalized text in weight units, without hashing.
 std::uint32_t text_weight(std::string_view normalized);

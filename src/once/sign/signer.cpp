@@ -34,8 +34,9 @@ DocAnalysis Signer::analyze(std::string_view text) const {
     const std::size_t k = static_cast<std::size_t>(hasher_.num_perm());
     analysis.units.resize(sentences.size());
     analysis.signatures.resize(sentences.size() * k);
+    ShingleSet set;  // one buffer for every sentence of the document
     for (std::size_t i = 0; i < sentences.size(); ++i) {
-        const ShingleSet set = shingle(sentences[i].normalized, config_.ngram);
+        shingle_into(set, sentences[i].normalized, config_.ngram);
         auto& unit = analysis.units[i];
         unit.key = set.key;
         unit.weight = set.weight;
@@ -60,7 +61,7 @@ DocAnalysis Signer::analyze(std::string_view text) const {
             analysis.line_weights.push_back(0);
             continue;
         }
-        const ShingleSet set = shingle(line.normalized, 1, true, false);
+        shingle_into(set, line.normalized, 1, true, false);
         analysis.line_templates.push_back(set.key);
         analysis.line_weights.push_back(set.weight);
     }
