@@ -77,6 +77,15 @@ public:
         const std::uint64_t size = u64();
         return std::string(take(size));
     }
+    // A count of items that take at least `item_bytes` bytes each: one the rest of the file
+    // cannot hold is corruption, reported before anything is allocated for it.
+    std::uint64_t count(std::uint64_t item_bytes) {
+        const std::size_t at = at_;
+        const std::uint64_t n = u64();
+        if (n > (data_.size() - at_) / item_bytes)
+            throw Error(ExitCode::input_error, "truncated or corrupt file (a count of " + std::to_string(n) + ")", file_, at);
+        return n;
+    }
     TextPosition pos() {
         TextPosition p;
         p.line = u32();
@@ -110,6 +119,13 @@ void check_settings(const std::string& stored, const Config& config, const std::
         throw Error(ExitCode::usage, "made with other settings than this run's (use the same options for sign, merge "
                                      "and apply)", file);
 }
+
+// The fewest bytes an encoded item takes (encode_document, encode_span): a count that the rest
+// of a file cannot hold is rejected before it is allocated.
+constexpr std::uint64_t k_encoded_string_bytes = 8;                         // size, no bytes
+constexpr std::uint64_t k_encoded_line_bytes = 3 * 8 + 1 + 2 * 4 + 1 + 4 + 8 + 1;  // 47
+constexpr std::uint64_t k_encoded_sentence_bytes = 2 * 8 + 2 * 4 + 2 * 8 + 8 + 2 * 4 + 2 * 8 + 1;  // + num_perm
+constexpr std::uint64_t k_encoded_span_bytes = 2 * 8 + 1 + 4 + 8 + k_encoded_string_bytes + 4 + 1;  // no source
 
 struct SignedDocument {
     std::string id;
@@ -167,7 +183,7 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
     SignedDocument signed_doc;
     signed_doc.id = in.str();
     AnalyzedDocument& doc = signed_doc.analyzed;
-    const std::uint64_t line_count = in.u64();
+    const std::uint64_t line_count = in.count(k_encoded_line_bytes);
     doc.analysis.layout.lines.resize(line_count);
     doc.verdicts.resize(line_count);
     for (std::size_t i = 0; i < line_count; ++i) {
@@ -185,7 +201,7 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
         doc.verdicts[i].by_recurrence = (flags & 1) != 0;
         doc.verdicts[i].title = (flags & 2) != 0;
     }
-    const std::uint64_t sentence_count = in.u64();
+    const std::uint64_t sentence_count = in.count(k_encoded_sentence_bytes + static_cast<std::uint64_t>(num_perm));
     doc.analysis.layout.sentences.resize(sentence_count);
     doc.analysis.units.resize(sentence_count);
     doc.analysis.signatures.resize(sentence_count * static_cast<std::size_t>(num_perm));
@@ -349,11 +365,11 @@ Decisions load_decisions(const std::string& decisions_path, const Config& config
     in.expect(k_decisions_magic);
     check_settings(in.str(), config, decisions_path);
     Decisions decisions;
-    decisions.ids.resize(in.u64());
+    decisions.ids.resize(in.count(k_encoded_string_bytes));
     for (auto& id : decisions.ids) id = in.str();
     for (std::size_t index = 0; index < decisions.ids.size(); ++index) {
         std::string id = in.str();
-        std::vector<Span> spans(in.u64());
+        std::vector<Span> spans(in.count(k_encoded_span_bytes));
         for (auto& span : spans) span = decode_span(in);
         decisions.by_id[std::move(id)] = {index, std::move(spans)};
     }
