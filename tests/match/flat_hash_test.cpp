@@ -95,17 +95,33 @@ TEST_CASE("ChunkedArray: records of any width survive the chunk boundary") {
 }
 
 TEST_CASE("WordArena: zeroed blocks at stable offsets, a new chunk when one is full") {
-    once::WordArena arena;
+    once::BlockPool pool;
+    once::WordArena arena(pool);
     const std::uint64_t a = arena.allocate(10);
     const std::uint64_t b = arena.allocate(once::WordArena::k_chunk_words - 10);  // fills chunk 1
     const std::uint64_t c = arena.allocate(4);                                   // opens chunk 2
     CHECK(a == 0);
     CHECK(b == 10);
     CHECK(c == once::WordArena::k_chunk_words);
-    CHECK(arena.memory_bytes() == 2 * once::HugeBlocks::k_block_bytes);
+    CHECK(pool.bytes() == once::HugeBlocks::k_block_bytes);  // chunks are pieces of one block
     for (int k = 0; k < 4; ++k) CHECK(arena.at(c)[k] == 0);
     arena.at(a)[9] = 7;
     arena.at(c)[3] = 8;
     CHECK(arena.at(a + 9)[0] == 7);
     CHECK(arena.at(c + 3)[0] == 8);
+    CHECK(arena.at(b) == arena.at(a) + 10);  // consecutive in one chunk
+}
+
+TEST_CASE("FlatHashIndex: tables sharing a BlockPool keep their own entries") {
+    once::BlockPool pool;
+    once::FlatHashIndex left(&pool), right(&pool);
+    std::vector<std::uint64_t> keys = {0x1111111100000001ULL, 0x2222222200000002ULL};
+    const auto same_as = [&](std::uint64_t key) { return [&keys, key](std::uint32_t v) { return keys[v] == key; }; };
+    CHECK(left.try_emplace(keys[0], 0, same_as(keys[0])).second);
+    CHECK(right.try_emplace(keys[1], 1, same_as(keys[1])).second);
+    CHECK(left.find(keys[1], same_as(keys[1])) == nullptr);
+    CHECK(right.find(keys[0], same_as(keys[0])) == nullptr);
+    REQUIRE(left.find(keys[0], same_as(keys[0])) != nullptr);
+    CHECK(*right.find(keys[1], same_as(keys[1])) == 1);
+    CHECK(pool.bytes() > 0);
 }
