@@ -160,6 +160,9 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         std::uint32_t weight = 0;  // weight the piece adds to the run (extensions only)
         bool extends = false;
         std::uint64_t source = 0;
+        // The piece is part of a sentence on one side or the other (a cut), not a whole sentence
+        // equal to its source's (that is an exact repeat that matched elsewhere).
+        bool partial = false;
     };
     // May a piece of sentence k be removed as part of a copy beside it? Not when it is removed
     // already; it may be matched elsewhere (a piece of a set phrase found in other pages).
@@ -192,7 +195,8 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             if (const TokenEdges* before = source_beside(direct, -1, first - 1)) {
                 const Shared shared = common_suffix(analysis.units[first - 1].edges, *before);
                 if (shared.weight >= k_min_partial_weight)
-                    return Edge{first - 1, shared.tokens, shared.weight, true, direct - 1};
+                    return Edge{first - 1, shared.tokens, shared.weight, true, direct - 1,
+                                shared.tokens < std::max(analysis.units[first - 1].edges.count, before->count)};
             }
         }
         if (matches[first].type != MatchType::exact) {
@@ -216,7 +220,8 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             if (const TokenEdges* next = source_beside(direct, +1, after)) {
                 const Shared shared = common_prefix(analysis.units[after].edges, *next);
                 if (shared.weight >= k_min_partial_weight)
-                    return Edge{after, shared.tokens, shared.weight, true, direct + 1};
+                    return Edge{after, shared.tokens, shared.weight, true, direct + 1,
+                                shared.tokens < std::max(analysis.units[after].edges.count, next->count)};
             }
         }
         if (matches[last].type != MatchType::exact) {
@@ -310,7 +315,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             (count >= static_cast<std::size_t>(config.window) &&
              weight >= static_cast<std::uint32_t>(config.min_line_length)) ||
             weight >= static_cast<std::uint32_t>(whole_lines ? config.min_length : config.min_inline_length) ||
-            (!whole_lines && adjacent && (!in_document || head.extends || tail.extends) &&
+            (!whole_lines && adjacent && (!in_document || head.partial || tail.partial) &&
              exact_count + (head.extends ? 1 : 0) + (tail.extends ? 1 : 0) >= k_min_inline_sentences &&
              weight >= static_cast<std::uint32_t>(config.min_length)) ||
             // A line repeated in its own document (a title shown twice); data rows ("Price: ¥99"
