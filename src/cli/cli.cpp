@@ -258,6 +258,9 @@ void finish_config(Cli& cli) {
     // JSON Lines default: the host of the url field (else the file), so sites are not mixed.
     if (cli.group_by.empty()) cli.input.jsonl.group_field = "host";
     c.validate();
+    // A document whose analysis alone would pass the budget is refused while it is read (a
+    // compression bomb, a huge single line), not after it was decompressed into memory.
+    cli.input.max_document_bytes = MemoryBudget(c.max_memory).limit() / k_analysis_bytes_per_byte;
 }
 
 // True when `inner` is `outer` or lies inside it (both resolved as far as they exist).

@@ -166,3 +166,27 @@ TEST_CASE("streams: a record's text follows the file rule for NUL and control by
     CHECK(corpus.skipped()[0].reason.find("binary") != std::string::npos);
     CHECK(has_notice(corpus, "late", "1 control byte(s) kept as text (first at byte 9000)"));
 }
+
+// Regression (issue 14): reading and decompression were outside --max-memory.
+TEST_CASE("streams: a document over max_document_bytes stops while it is read (exit 6)") {
+    TempDir dir;
+    const std::string big = dir.write("big.txt", std::string(4096, 'a') + "\n");
+    const std::string records = dir.write("big.jsonl", "{\"text\":\"" + std::string(4096, 'a') + "\"}\n");
+    once::InputOptions options;
+    options.max_document_bytes = 1000;
+    options.on_error = once::OnError::skip;  // a resource limit stops the run even so
+    for (const std::string& path : {big, records}) {
+        CAPTURE(path);
+        once::Corpus corpus({path}, options);
+        try {
+            texts_of(corpus);
+            FAIL("no resource limit");
+        } catch (const once::Error& error) {
+            CHECK(error.code() == once::ExitCode::resource_limit);
+            CHECK(std::string(error.what()).find(path) != std::string::npos);
+        }
+    }
+    options.max_document_bytes = 5000;
+    once::Corpus fits({big, records}, options);
+    CHECK(texts_of(fits).size() == 2);
+}

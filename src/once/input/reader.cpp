@@ -246,7 +246,14 @@ void Corpus::reject(const std::string& id, const std::string& message, std::opti
     if (first_scan) skipped_.push_back({id, Error(ExitCode::input_error, message, id, offset).what()});
 }
 
-std::string Corpus::read_file(const InputFile& file) { return read_all(open_path(file)); }
+std::string Corpus::read_file(const InputFile& file) {
+    try {
+        return read_all(open_path(file), options_.max_document_bytes);
+    } catch (const Error& error) {
+        if (error.code() == ExitCode::resource_limit) throw Error(ExitCode::resource_limit, error.message(), file.path);
+        throw;
+    }
+}
 
 namespace {
 
@@ -265,6 +272,7 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
             std::optional<LineReader> reader;
             try {
                 reader.emplace(open_path(file));
+                reader->limit_line(options_.max_document_bytes);
             } catch (const Error& error) {
                 if (options_.on_error == OnError::fail) throw;
                 if (first_scan) skipped_.push_back({file.path, error.what()});
@@ -276,7 +284,7 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                     if (!reader->next(line)) break;
                 } catch (const Error& error) {
                     // A broken compressed stream cannot be resumed: skip the rest of the file.
-                    if (options_.on_error == OnError::fail) throw;
+                    if (options_.on_error == OnError::fail || error.code() == ExitCode::resource_limit) throw;
                     if (first_scan) skipped_.push_back({file.path, error.what()});
                     break;
                 }
@@ -320,7 +328,7 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
         try {
             text = read_file(file);
         } catch (const Error& error) {
-            if (options_.on_error == OnError::fail) throw;
+            if (options_.on_error == OnError::fail || error.code() == ExitCode::resource_limit) throw;
             if (first_scan) skipped_.push_back({id, error.what()});
             continue;
         }

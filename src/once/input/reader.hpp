@@ -45,6 +45,10 @@ struct InputOptions {
     std::vector<std::string> ignore_globs;
     // When set, every document belongs to this group (--group), e.g. to apply a learned profile.
     std::string force_group;
+    // Largest document (file, or JSON Lines record line) read, after decompression; 0 = no limit.
+    // The CLI derives it from --max-memory, so a compression bomb or a huge single document stops
+    // with exit 6 while it is read, before its bytes are held.
+    std::uint64_t max_document_bytes = 0;
 };
 
 struct SourceDocument {

@@ -10,6 +10,7 @@
 #include "once/input/stream_io.hpp"
 
 #include "once/core/error.hpp"
+#include "once/core/units.hpp"
 #include "once/input/temp_files.hpp"
 
 #include <libdeflate.h>
@@ -407,15 +408,27 @@ Compression compression_for(const std::string& path) {
     return Compression::none;
 }
 
-std::string read_all(const std::string& path) {
+namespace {
+
+[[noreturn]] void too_large(const std::string& path, std::uint64_t max_bytes) {
+    throw Error(ExitCode::resource_limit,
+                "one document larger than --max-memory allows (more than " + format_bytes(max_bytes) +
+                    " after decompression)",
+                path);
+}
+
+}  // namespace
+
+std::string read_all(const std::string& path, std::uint64_t max_bytes) {
     std::size_t hint = 0;
     auto source = open_source(path, &hint);
     std::string out;
-    out.reserve(hint);  // a plain file of known size fills the string with one allocation
+    if (max_bytes == 0 || hint <= max_bytes) out.reserve(hint);  // a plain file of known size: one allocation
     std::vector<char> buffer(k_chunk * 4);
     for (;;) {
         const std::size_t n = source->read(buffer.data(), buffer.size());
         if (n == 0) break;
+        if (max_bytes != 0 && out.size() + n > max_bytes) too_large(path, max_bytes);
         out.append(buffer.data(), n);
     }
     return out;
@@ -476,6 +489,8 @@ bool LineReader::next(std::string& line) {
         const char* start = s.buffer.data() + s.pos;
         const std::size_t avail = s.end - s.pos;
         const void* nl = std::memchr(start, '\n', avail);
+        const std::size_t take = nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : avail;
+        if (max_line_ != 0 && line.size() + take > max_line_) too_large(path_, max_line_);
         if (nl != nullptr) {
             const auto len = static_cast<std::size_t>(static_cast<const char*>(nl) - start);
             line.append(start, len);

@@ -23,8 +23,10 @@ enum class Compression { none, gzip, zstd };
 Compression compression_for(const std::string& path);
 
 // Reads a whole input ("-" = stdin), decompressing by extension. Throws Error(input_error)
-// naming the path (unreadable, truncated or corrupt compressed data).
-std::string read_all(const std::string& path);
+// naming the path (unreadable, truncated or corrupt compressed data). With `max_bytes` (0: no
+// limit), more than that many bytes after decompression is Error(resource_limit) naming the
+// path, thrown before they are held: a compression bomb stops at the budget, not at the OOM killer.
+std::string read_all(const std::string& path, std::uint64_t max_bytes = 0);
 
 // A whole input's bytes without copying where it can: a plain regular file is mapped read-only
 // (the kernel serves its pages from the page cache, with no fresh pages to zero and no second
@@ -52,8 +54,10 @@ public:
     LineReader(const LineReader&) = delete;
     LineReader& operator=(const LineReader&) = delete;
 
-    // False at end of input. Throws Error(input_error) on read/decompression failure.
+    // False at end of input. Throws Error(input_error) on read/decompression failure, and
+    // Error(resource_limit) for a line longer than limit_line() allows.
     bool next(std::string& line);
+    void limit_line(std::uint64_t max_bytes) { max_line_ = max_bytes; }  // 0: no limit
     std::uint64_t line_number() const { return line_number_; }
     const std::string& path() const { return path_; }
 
@@ -62,6 +66,7 @@ private:
     std::unique_ptr<Impl> impl_;
     std::string path_;
     std::uint64_t line_number_ = 0;
+    std::uint64_t max_line_ = 0;
 };
 
 // Default levels. gzip: 6, gzip's own default; libdeflate at 6 compresses cleaned ldcc at 53 MB/s
