@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # Sets up (scripts/bootstrap.sh --test), builds, runs every test suite through meson, and prints
 # one closing line `N passed, N failed` counted from the suites' own results (doctest cases,
-# end-to-end cases, schema and browser checks).
+# end-to-end cases, fault checks, schema and browser checks; with ONCE_SANITIZE=1 also the
+# sanitizer and fuzz-smoke suites of scripts/sanitize.sh).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh --test || { echo "0 passed, 1 failed"; exit 1; }
 
 meson test -C build --print-errorlogs --num-processes 1
 status=$?
+
+# The sanitizer suites (ASan+UBSan unit and e2e, fuzz smoke, ThreadSanitizer on the threaded
+# paths; scripts/sanitize.sh) when ONCE_SANITIZE=1 — CI sets it (.ci/run). Off by default because
+# they build the project twice more (see README, Hardening, for their time).
+rm -f build/sanitize.log
+if [[ ${ONCE_SANITIZE:-0} == 1 ]]; then
+    bash scripts/sanitize.sh 2>&1 | tee build/sanitize.log
+    ((PIPESTATUS[0] == 0)) || status=1
+fi
 
 python3 - <<'PY'
 import json, re, sys
@@ -28,6 +38,13 @@ with open("build/meson-logs/testlog.json", encoding="utf-8") as log:
             failed += 1
         if result.get("result") not in ("OK", "SKIP") and not (doctest or plain):
             print(f"suite {result.get('name')} ended {result.get('result')} without a count", file=sys.stderr)
+try:
+    with open("build/sanitize.log", encoding="utf-8") as log:
+        counts = re.findall(r"^(\d+) passed, (\d+) failed", log.read(), re.M)
+    passed += int(counts[-1][0]) if counts else 0
+    failed += int(counts[-1][1]) if counts else 1
+except FileNotFoundError:
+    pass
 print(f"{passed} passed, {failed} failed")
 PY
 exit $status

@@ -50,7 +50,12 @@ void remove_temp_files_on_signals() {
     struct sigaction action {};
     action.sa_handler = remove_and_die;
     sigemptyset(&action.sa_mask);
-    for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(signal_number, &action, nullptr);
+    for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+        // A signal the caller ignores (nohup, a background job of a script) stays ignored.
+        struct sigaction current {};
+        if (::sigaction(signal_number, nullptr, &current) == 0 && current.sa_handler == SIG_IGN) continue;
+        ::sigaction(signal_number, &action, nullptr);
+    }
 }
 
 }  // namespace once

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# faults.sh — what a crash, a full disk, a vanishing input or Ctrl-C leaves behind (issue 14).
+# Usage: tests/e2e/faults.sh ONCE ROOT. Bounded in time (about a minute); prints one line per
+# check and ends with `N passed, N failed`.
+#   kill -9 at random moments of a clean (several rounds): the inputs are unchanged, every file
+#     under a final output name is complete (equal to a clean run's), and the next run succeeds;
+#   a full disk (a 1 MiB tmpfs when mount works here, else `ulimit -f` with SIGXFSZ ignored):
+#     exit 4 naming the output, and no partial file under a final name;
+#   an input deleted while the run reads: a clean exit (0, or 3 naming the file), nothing partial;
+#   SIGINT and SIGTERM: no `.once-tmp-` file and no spool folder is left.
+set -uo pipefail
+once=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$2" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/once-faults.XXXXXX")
+mounted=
+cleanup() {
+    [[ -n $mounted ]] && umount "$mounted" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+export TMPDIR=$work/tmp   # spool folders of this test only
+mkdir -p "$TMPDIR"
+passed=0
+failed=0
+check() {  # check NAME CONDITION-EXIT-STATUS [DETAIL]
+    if [[ $2 == 0 ]]; then
+        passed=$((passed + 1)); echo "ok      $1"
+    else
+        failed=$((failed + 1)); echo "FAIL    $1 ${3:-}"
+    fi
+}
+
+# A corpus big enough that a clean takes a noticeable time: samples/ copied 40 times.
+corpus=$work/in
+for i in $(seq -w 1 40); do
+    mkdir -p "$corpus/copy$i"
+    cp -r "$root/samples/." "$corpus/copy$i/"
+done
+sums() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+inputs_before=$(sums "$corpus")
+
+# The reference: one complete run.
+"$once" clean "$corpus" -o "$work/ref" --map "$work/ref.map.jsonl" -q --threads 2
+check "reference clean" $?
+reference=$(sums "$work/ref")
+
+# Every file under a final name in OUT must be the reference's file of that name.
+only_complete() {
+    local out=$1 file rel
+    while IFS= read -r -d '' file; do
+        rel=${file#"$out"/}
+        case $(basename "$rel") in .*once-tmp-* | .once-staging*) continue ;; esac
+        [[ $rel == .once-staging* || $rel == */.once-staging* ]] && continue
+        cmp -s "$file" "$work/ref/$rel" || { echo "partial or wrong: $rel"; return 1; }
+    done < <(find "$out" -type f -print0 2>/dev/null)
+    if [[ -f $2 ]]; then cmp -s "$2" "$work/ref.map.jsonl" || { echo "partial map"; return 1; }; fi
+    return 0
+}
+
+for round in 1 2 3 4 5 6; do
+    out=$work/kill$round
+    "$once" clean "$corpus" -o "$out" --map "$out.map.jsonl" -q --threads 2 &
+    pid=$!
+    sleep "0.$(( (RANDOM % 9) + 1 ))$(( RANDOM % 10 ))"
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    detail=$(only_complete "$out" "$out.map.jsonl")
+    check "kill -9 round $round: no partial file under a final name" $? "$detail"
+    [[ $(sums "$corpus") == "$inputs_before" ]]
+    check "kill -9 round $round: inputs unchanged" $?
+    rm -rf "$out" "$out.map.jsonl"
+    "$once" clean "$corpus" -o "$out" --map "$out.map.jsonl" -q --threads 2
+    status=$?
+    [[ $status == 0 && $(sums "$out") == "$reference" ]]
+    check "kill -9 round $round: the next run succeeds with the same output" $? "(exit $status)"
+    rm -rf "$out" "$out.map.jsonl"
+done
+
+# A full disk.
+disk=$work/disk
+mkdir -p "$disk"
+if mount -t tmpfs -o size=1m tmpfs "$disk" 2>/dev/null; then
+    mounted=$disk
+    how="1 MiB tmpfs"
+    "$once" clean "$corpus" -o "$disk/out" --map "$disk/map.jsonl" -q >"$work/disk.out" 2>"$work/disk.err"
+    status=$?
+else
+    how="ulimit -f 512"
+    (trap '' XFSZ; ulimit -f 512; exec "$once" clean "$corpus" -o "$disk/out" --map "$disk/map.jsonl" -q) \
+        >"$work/disk.out" 2>"$work/disk.err"
+    status=$?
+fi
+[[ $status == 4 ]] && grep -q "$disk" "$work/disk.err"
+check "full disk ($how): exit 4 naming the output" $? "(exit $status: $(head -c 300 "$work/disk.err"))"
+detail=$(only_complete "$disk/out" "$disk/map.jsonl")
+check "full disk ($how): nothing partial under a final name" $? "$detail"
+[[ -n $mounted ]] && { umount "$mounted"; mounted=; }
+
+# An input deleted while the run reads.
+victim_dir=$work/vanish
+cp -r "$corpus" "$victim_dir"
+"$once" clean "$victim_dir" -o "$work/vanish-out" --map "$work/vanish.map.jsonl" -q --threads 2 >/dev/null 2>"$work/vanish.err" &
+pid=$!
+sleep 0.3
+rm -rf "$victim_dir/copy40"
+wait "$pid"
+status=$?
+[[ $status == 0 ]] || { [[ $status == 3 ]] && grep -q "copy40" "$work/vanish.err"; }
+check "an input deleted while read: exit 0, or 3 naming it" $? "(exit $status: $(head -c 300 "$work/vanish.err"))"
+if [[ $status != 0 ]]; then
+    [[ -z $(find "$work/vanish-out" -type f ! -name '.*' 2>/dev/null | head -1) || -f $work/vanish.map.jsonl ]]
+    check "an input deleted while read: a failed run leaves no map" $?
+fi
+
+# SIGINT and SIGTERM: temporary files removed. The run is caught while it spools standard input
+# (a pipe that stays open), with its map's temporary file and the spool file on disk.
+for signal in INT TERM; do
+    out=$work/sig$signal
+    # A background job of a script starts with SIGINT ignored; python resets it to the default.
+    (cat "$root"/samples/en/*.txt; sleep 5) | python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
+        "$once" clean - "$corpus" -o "$out" --map "$out.map.jsonl" -q --threads 2 &
+    pid=$!
+    sleep 1
+    kill -s "$signal" "$pid" 2>/dev/null
+    wait "$pid"
+    status=$?
+    left=$( (find "$out" -name '.*once-tmp-*' 2>/dev/null; find "$work" -maxdepth 1 -name ".sig$signal.*once-tmp-*"; ls -A "$TMPDIR") | head -5)
+    [[ -z $left && $status -gt 128 ]]
+    check "SIG$signal: the run stops and leaves no temporary file (exit $status)" $? "left: $left"
+    rm -rf "$out" "$out.map.jsonl"
+done
+
+echo "$passed passed, $failed failed"
+((failed == 0))
