@@ -23,6 +23,8 @@ struct Row {
     std::string_view text;
     std::uint32_t recurrence = 0;  // documents of the group containing the line (0 = unknown)
     bool protect = false;
+    // A line with numbers: documents containing it with these very numbers; -1 = no numbers.
+    int value = -1;
 };
 
 // Weight units (config.hpp): 1 per CJK character, 2 per word of a space-separated script.
@@ -60,6 +62,8 @@ std::vector<once::LineFeatures> features_of(const std::vector<Row>& rows, std::u
         f.recurrence_docs = row.recurrence;
         f.group_docs = row.recurrence > 0 ? group_docs : 0;
         f.protect = row.protect;
+        f.has_numbers = row.value >= 0;
+        f.value_docs = row.value >= 0 ? static_cast<std::uint32_t>(row.value) : row.recurrence;
         lines.push_back(f);
     }
     return lines;
@@ -551,4 +555,107 @@ TEST_CASE("lexicon: load reports bad folders and files as usage errors") {
     REQUIRE(missing.has_value());
     CHECK(missing->code() == once::ExitCode::usage);
     CHECK(missing->file() == "/nonexistent/once/lexicon");
+}
+
+// --- issue 11: titles, weak lexicon words, facts, consistency -------------------------------
+
+TEST_CASE("shape: a headline parted from the article by a dateline, share row and caption survives (issue 11.1)") {
+    // A BBC page as lynx prints it: the headline, then date, section and comment count, a video
+    // and its caption, then the story. The lines right above the first paragraph are the caption
+    // and the video; the headline is found because its words come back in the story.
+    check_page({
+        {'r', "home | news | sport | weather | iplayer | tv | radio"},
+        {'.', ""},
+        {'k', "obama admits us gun laws are his 'biggest frustration'"},
+        {'.', ""},
+        {'.', "* 24 july 2015"},
+        {'.', "* from the section us & canada"},
+        {'r', "* 941 comments"},
+        {'.', ""},
+        {'.', "iframe: smphtml5iframemedia-84457006"},
+        {'.', ""},
+        {'.', "media caption mr obama told the bbc that gun control was his biggest frustration"},
+        {'.', ""},
+        {'k', "president barack obama has admitted that his failure to pass \"common sense gun safety laws\" in the us is the greatest frustration of his presidency."},
+        {'.', ""},
+        {'k', "in an interview with the bbc, mr obama said it was \"distressing\" not to have made progress on the issue."},
+        {'.', ""},
+        {'r', "share | tweet | email"},
+        {'r', "related stories"},
+        {'r', "* obama pushes for gun checks"},
+        {'r', "* senate blocks gun measures"},
+        {'r', "* the us and its guns"},
+    });
+    const auto verdicts = classify({
+        {'.', "home | news | sport"}, {'.', ""},
+        {'.', "obama admits us gun laws are his 'biggest frustration'"}, {'.', ""},
+        {'.', "* 941 comments"}, {'.', ""},
+        {'.', "media caption mr obama told the bbc"}, {'.', ""},
+        {'.', "president barack obama has admitted that his failure to pass gun safety laws in the us is the greatest frustration of his presidency."},
+    });
+    CHECK(verdicts[2].title);
+    CHECK(verdicts[2].rule == once::ShapeRule::title);
+}
+
+TEST_CASE("shape: the word copyright in a headline or a lead sentence is no footer (issue 11.2)") {
+    check_page({
+        {'r', "home | business | markets | tech | autos"},
+        {'.', ""},
+        {'k', "honda wins china copyright ruling"},
+        {'k', "japan's honda has won a copyright case in china."},
+        {'k', "the court in beijing said two local firms had copied the design of a honda motorcycle and must pay damages."},
+        {'k', "the copyright ruling is a rare win for a foreign carmaker in china, analysts said."},
+        {'.', ""},
+        {'r', "copyright 2005 reuters"},
+        {'r', "copyright (c) example news. all rights reserved."},
+        {'r', "\u00a9 bbc mmv"},
+    });
+}
+
+TEST_CASE("shape: a label whose value differs from page to page is data, a template recurs with its numbers (issue 11.3)") {
+    // 40 match reports of one site: "attendance: 45,000" recurs as a template (numbers masked)
+    // in all of them, but with these numbers only here: a fact. The footer recurs whole.
+    const std::vector<Row> page = {
+        {'k', "hoddle unveiled as wolves manager"},
+        {'k', "glenn hoddle has been unveiled as the new wolves manager at a press conference on tuesday."},
+        {'k', "attendance: 45,000", 40, false, 1},
+        {'k', "the former england boss signed a three-year deal and takes charge for saturday's game."},
+        {'r', "wolves fc, molineux stadium, wolverhampton wv1 4qr", 40},
+        {'r', "tel: 0871 222 2220", 40, false, 40},
+    };
+    check_page(page, {}, 40);
+    const auto verdicts = classify(page, {}, 40);
+    CHECK(verdicts[4].rule == once::ShapeRule::recurrence);
+    CHECK(verdicts[5].rule == once::ShapeRule::recurrence);
+    CHECK(once::rule_name(verdicts[5].rule) == "recurrence");
+}
+
+TEST_CASE("shape: every article of a site gets the same verdict for its URL and date lines (issue 11.8)") {
+    // livedoor news: each article opens with its own URL and date. Their templates (numbers
+    // masked) are in every article, their values in one: the same lines, kept on every page —
+    // whatever follows them (a title slot, a series intro that recurs, or a menu).
+    const std::vector<std::vector<Row>> pages = {
+        {
+            {'k', "http://news.livedoor.com/article/detail/4606324/", 500, false, 1},
+            {'k', "2010-02-25t19:00:00+0900", 500, false, 1},
+            {'k', "shipsに聞く「デキルオトコの新作スーツの着こなし方」【新生活特集】"},
+            {'k', "スーツは、オトコの戦闘服。誤った着こなしは、時に“命取り”にもなります。サイズの合わないダボダボスーツで、営業先を回っても信用されません。"},
+        },
+        {
+            {'k', "http://news.livedoor.com/article/detail/5736681/", 500, false, 1},
+            {'k', "2011-08-05t11:00:00+0900", 500, false, 1},
+            {'k', "「毎日同じことの繰り返しでやりがいが見つかりません」 - 辛口説教部屋 vol.2", 0, false, 1},
+            {'.', "「3年で転職は早すぎる?」「将来が見えない」", 60},
+            {'.', "「仕事が面白くない」・・・若手社会人の悩みは尽きないもの。", 60},
+            {'.', "そんな様々な悩みに辛口4姉妹がお答えします。", 60},
+            {'.', ""},
+            {'k', "大手銀行の事務職として働いて三年になりますが、毎日同じことの繰り返しで、やりがいが見つかりません。どうしたらいいでしょうか。"},
+        },
+    };
+    for (const auto& page : pages) {
+        check_page(page, {}, 500);
+        const auto verdicts = classify(page, {}, 500);
+        CHECK_FALSE(verdicts[0].chrome);
+        CHECK_FALSE(verdicts[1].chrome);
+    }
 }

@@ -1,5 +1,6 @@
 // signer_test.cpp — what pass 1 and pass 2 take from a document must agree: the line templates
-// of the recurrence count (Signer::line_templates) are those analyze() gives the same lines.
+// of the recurrence count (Signer::line_templates) are those analyze() gives the same lines
+// (templates, and after a line with numbers its value key).
 #include "once/sign/signer.hpp"
 
 #include <doctest/doctest.h>
@@ -12,8 +13,12 @@ namespace {
 std::vector<std::uint64_t> non_blank_templates_of_analyze(const once::Signer& signer, std::string_view text) {
     const once::DocAnalysis analysis = signer.analyze(text);
     std::vector<std::uint64_t> out;
-    for (std::size_t i = 0; i < analysis.layout.lines.size(); ++i)
-        if (!analysis.layout.lines[i].blank) out.push_back(analysis.line_templates[i]);
+    for (std::size_t i = 0; i < analysis.layout.lines.size(); ++i) {
+        if (analysis.layout.lines[i].blank) continue;
+        out.push_back(analysis.line_templates[i]);
+        // a line with numbers is counted twice: its template, and its template with the numbers
+        if (analysis.line_values[i] != analysis.line_templates[i]) out.push_back(analysis.line_values[i]);
+    }
     return out;
 }
 
@@ -34,6 +39,17 @@ TEST_CASE("signer: line_templates are analyze()'s templates of the non-blank lin
         CAPTURE(text);
         CHECK(signer.line_templates(text) == non_blank_templates_of_analyze(signer, text));
     }
+}
+
+TEST_CASE("signer: a line's value key keeps its numbers, its template key masks them") {
+    const once::Signer signer(once::Config{});
+    const auto a = signer.analyze("attendance: 45,000\nhome | news\n");
+    const auto b = signer.analyze("attendance: 38,000\nhome | news\n");
+    CHECK(a.line_templates[0] == b.line_templates[0]);   // one template: "attendance: #"
+    CHECK(a.line_values[0] != b.line_values[0]);         // two values
+    CHECK(a.line_values[0] != a.line_templates[0]);
+    CHECK(a.line_values[1] == a.line_templates[1]);      // no number: the value is the template
+    CHECK(a.line_values[1] == b.line_values[1]);
 }
 
 TEST_CASE("signer: content_key ignores width, case, spacing and punctuation") {

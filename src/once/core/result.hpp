@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "once/core/config.hpp"
@@ -45,6 +46,9 @@ struct Span {
     std::string match;
     // boilerplate by recurrence: in how many documents of the group the passage occurs.
     std::uint32_t docs = 0;
+    // boilerplate: the rule that decided ("between-chrome", "recurrence", ...: judge/shape.hpp
+    // rule_name, docs/map-format.md); empty otherwise.
+    std::string rule;
     // duplicate / near_duplicate: where the kept copy is.
     std::optional<SourceRef> source;
     // A copy that begins or ends inside a sentence (a passage pasted mid-sentence): the span

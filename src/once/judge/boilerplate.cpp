@@ -136,6 +136,8 @@ std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const st
         feature.weight = static_cast<int>(analysis.line_weights[i]);
         feature.group_docs = group_docs;
         feature.recurrence_docs = recurrence.count(group, analysis.line_templates[i]);
+        feature.has_numbers = analysis.line_values[i] != analysis.line_templates[i];
+        feature.value_docs = feature.has_numbers ? recurrence.count(group, analysis.line_values[i]) : feature.recurrence_docs;
         const std::string_view text = line.normalized;
         bool ignored = in_ignored_region || ignore_next;
         ignore_next = false;
@@ -166,10 +168,10 @@ std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const st
     for (const auto& feature : features) {
         if (feature.blank) continue;
         total_weight += static_cast<std::uint64_t>(feature.weight);
-        if (feature.recurrence_docs >= 2) recurring_weight += static_cast<std::uint64_t>(feature.weight);
+        if (feature.value_docs >= 2) recurring_weight += static_cast<std::uint64_t>(feature.weight);
     }
     if (total_weight > 0 && recurring_weight * k_repost_share_den > total_weight * k_repost_share_num)
-        for (auto& feature : features) feature.recurrence_docs = 0;
+        for (auto& feature : features) feature.recurrence_docs = feature.value_docs = 0;
     const std::vector<LineVerdict> shapes = classify_lines(features, context.lexicon, context.config);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         verdicts[i].title = shapes[i].title;
@@ -177,7 +179,8 @@ std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const st
         verdicts[i].role = LineRole::boilerplate;
         verdicts[i].score = shapes[i].score;
         verdicts[i].by_recurrence = shapes[i].by_recurrence;
-        verdicts[i].docs = features[i].recurrence_docs;
+        verdicts[i].docs = features[i].value_docs;
+        verdicts[i].rule = shapes[i].rule;
     }
     return verdicts;
 }

@@ -62,6 +62,7 @@ struct LineVerdictDetail {
     bool by_recurrence = false;
     // The page's own title: another page carrying the same title does not make it a copy.
     bool title = false;
+    ShapeRule rule = ShapeRule::none;  // boilerplate: the rule that decided (shape.hpp)
 };
 
 // Everything judge_lines needs besides the document, built once per run.

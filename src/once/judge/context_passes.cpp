@@ -29,6 +29,7 @@ void promote_margin_recurrence(std::vector<JudgedLine>& lines) {
         JudgedLine& line = lines[i];
         if (!line.recurs_often || line.title || line.protect || (i > first && i < last)) continue;
         line.recurring = true;
+        line.margin = true;
         line.recurs_some = false;
         if (line.cls == LineClass::good) {  // a recurring promotion paragraph no longer anchors its neighbours
             line.cls = LineClass::bad;
@@ -74,7 +75,7 @@ void rescue_soft_cues(std::vector<JudgedLine>& lines) {
         JudgedLine& line = lines[i];
         if (line.cls != LineClass::soft_bad || line.recurring || up[i] != LineClass::good || down[i] != LineClass::good) continue;
         line.cls = LineClass::short_line;
-        line.score = k_score_rescued;
+        judge(line, k_score_rescued, ShapeRule::rescued);
         line.resolved = true;
     }
 }
@@ -92,11 +93,11 @@ void follow_neighbours(std::vector<JudgedLine>& lines, LineClass which, bool any
         const bool near_good = which == LineClass::near_good;
         if (is_bad(up[i]) && is_bad(down[i]) && (any_good || !line.shape.prose)) {
             line.cls = LineClass::bad;
-            line.score = line.shape.prose ? k_score_context_bad_prose : k_score_context_bad;
+            judge(line, line.shape.prose ? k_score_context_bad_prose : k_score_context_bad, ShapeRule::between_chrome);
         } else if (near_good) {
             line.cls = LineClass::good;  // resolved: counts as article for the short lines next
         } else if (up[i] == LineClass::good && down[i] == LineClass::good) {
-            line.score = k_score_short_good;
+            judge(line, k_score_short_good, ShapeRule::between_paragraphs);
         }
     }
 }
@@ -135,7 +136,7 @@ void mark_link_lists(std::vector<JudgedLine>& lines) {
         if (items < (bulleted ? k_link_list_lines - 1 : k_link_list_lines)) continue;
         for (std::size_t k : run) {
             lines[k].cls = LineClass::bad;
-            lines[k].score = k_score_link_list;
+            judge(lines[k], k_score_link_list, ShapeRule::link_list);
         }
     }
 }
@@ -155,7 +156,7 @@ void mark_head_menus(std::vector<JudgedLine>& lines, std::size_t first_good) {
         if (!menu_item(line)) { from_chrome = false; continue; }
         if (from_chrome && line.shape.weight <= k_menu_item_weight) {
             line.cls = LineClass::bad;
-            line.score = k_score_menu;
+            judge(line, k_score_menu, ShapeRule::head_menu);
         }
     }
     for_each_block(lines, first_good, [&](std::size_t start, std::size_t end) {
@@ -168,7 +169,7 @@ void mark_head_menus(std::vector<JudgedLine>& lines, std::size_t first_good) {
         for (std::size_t k = start; k < end; ++k) {
             if (is_bad(lines[k].cls)) continue;
             lines[k].cls = LineClass::bad;
-            lines[k].score = k_score_menu;
+            judge(lines[k], k_score_menu, ShapeRule::head_menu);
         }
     });
 }
@@ -198,7 +199,7 @@ void demote_tail(std::vector<JudgedLine>& lines) {
         if (l.cls != LineClass::good || l.long_prose || l.protect || l.title) continue;
         l.cls = LineClass::near_good;
         l.anchor = false;
-        l.score = k_score_near_good;
+        judge(l, k_score_near_good, ShapeRule::tail);
     }
 }
 

@@ -106,6 +106,15 @@ bool is_breadcrumb(std::string_view s) {
 bool has_copyright(std::string_view s) {
     for (std::string_view mark : k_copyright_marks)
         if (s.find(mark) != std::string_view::npos) return true;
+    for (std::size_t at = s.find(k_copyright_word); at != std::string_view::npos; at = s.find(k_copyright_word, at + 1)) {
+        std::size_t before = 0;
+        while (before < at && !is_word_char(static_cast<unsigned char>(s[before])) && static_cast<unsigned char>(s[before]) < 0x80) ++before;
+        if (before == at) return true;  // the line starts with it, past bullets and punctuation
+        std::size_t next = at + k_copyright_word.size();
+        if (next < s.size() && s[next] == ' ') ++next;
+        if (next < s.size() && (is_digit(static_cast<unsigned char>(s[next])) || s.substr(next).starts_with("(c)")))
+            return true;
+    }
     for (std::size_t at = s.find("(c)"); at != std::string_view::npos; at = s.find("(c)", at + 1)) {
         std::size_t year = at + 3;
         if (year < s.size() && s[year] == ' ') ++year;

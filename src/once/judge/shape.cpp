@@ -33,21 +33,30 @@ void classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatur
         const LineFeatures& f = features[i];
         JudgedLine& line = lines[i];
         if (f.blank || f.normalized.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
+        line.text = f.normalized;
         line.shape = measure_line(f.normalized, f.weight, lookup);
         line.cls = LineClass::short_line;
         latin_words += line.shape.latin_words;
         latin_stop += line.shape.latin_stop;
         line.long_prose = f.weight >= k_long_prose_weight && line.shape.prose;
-        if (f.group_docs > 0 && f.recurrence_docs >= 2) {
-            const double share = static_cast<double>(f.recurrence_docs) / static_cast<double>(f.group_docs);
-            const bool templ = static_cast<int>(f.recurrence_docs) >= config.boilerplate_min_docs &&
-                               share >= config.boilerplate_min_share;
+        // A template recurs with its words and its numbers; a line whose words recur with other
+        // numbers on every page is a label with data (a score, an attendance, the article's own
+        // URL or date), judged like any other line of the page.
+        const std::uint32_t docs = f.has_numbers ? f.value_docs : f.recurrence_docs;
+        auto is_template = [&](std::uint32_t count) {
+            return f.group_docs > 0 && static_cast<int>(count) >= config.boilerplate_min_docs &&
+                   static_cast<double>(count) >= config.boilerplate_min_share * static_cast<double>(f.group_docs);
+        };
+        if (f.group_docs > 0 && docs >= 2) {
+            const bool templ = is_template(docs);
             if (!line.long_prose) {
                 line.recurring = templ;
                 line.recurs_some = !templ;
             }
-            line.recurs_often = static_cast<int>(f.recurrence_docs) >= config.boilerplate_many_docs;
+            line.recurs_often = static_cast<int>(docs) >= config.boilerplate_many_docs;
         }
+        line.value_differs = f.has_numbers && !line.recurring && !line.recurs_often && is_template(f.recurrence_docs);
+        line.data = line.value_differs;
     }
     // A pipe row next to a pipe row with numbers is a table's header, not a menu.
     for (std::size_t i = 0; i < n; ++i) {
@@ -75,16 +84,19 @@ void classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatur
         switch (s.cue) {
         case Cue::copyright: case Cue::nav_row:
             line.cls = LineClass::bad;
-            line.score = s.cue == Cue::copyright ? k_score_copyright : k_score_cue_row;
+            if (s.cue == Cue::copyright) judge(line, k_score_copyright, ShapeRule::copyright);
+            else judge(line, k_score_cue_row, ShapeRule::menu_row);
             continue;
         case Cue::button: case Cue::heading:
             // One phrase alone may be an in-article heading ("Weather"); a row of them is not.
             line.cls = s.phrases >= 2 ? LineClass::bad : LineClass::soft_bad;
-            line.score = s.phrases >= 2 ? k_score_cue_row : s.cue == Cue::button ? k_score_button : k_score_soft_cue;
+            if (s.phrases >= 2) judge(line, k_score_cue_row, ShapeRule::cue_row);
+            else if (s.cue == Cue::button) judge(line, k_score_button, ShapeRule::button);
+            else judge(line, k_score_soft_cue, ShapeRule::heading);
             continue;
         case Cue::breadcrumb: case Cue::link:
             line.cls = LineClass::soft_bad;
-            line.score = k_score_soft_cue;
+            judge(line, k_score_soft_cue, s.cue == Cue::link ? ShapeRule::link : ShapeRule::breadcrumb);
             continue;
         case Cue::none:
             break;
@@ -95,12 +107,12 @@ void classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatur
         const bool may_be_good = !s.ellipsis && !line.recurs_some && !line.recurring;
         if (s.weight >= k_good_weight && s.prose && stop_ok && may_be_good) {
             line.cls = LineClass::good;
-            line.score = s.weight >= k_good_long_weight ? k_score_good_long : k_score_good;
+            judge(line, s.weight >= k_good_long_weight ? k_score_good_long : k_score_good, ShapeRule::paragraph);
         } else if (s.weight >= k_good_weight || (s.weight >= k_near_good_weight && s.terminal)) {
             line.cls = LineClass::near_good;
-            line.score = k_score_near_good;
+            judge(line, k_score_near_good, ShapeRule::near_paragraph);
         } else {
-            line.score = k_score_short_mixed;
+            judge(line, k_score_short_mixed, ShapeRule::short_line);
         }
     }
 }
@@ -128,7 +140,7 @@ void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines) {
         for (std::size_t k = start; k < end; ++k) {
             if (lines[k].cls == LineClass::good) continue;
             lines[k].cls = LineClass::good;
-            lines[k].score = k_score_good;
+            judge(lines[k], k_score_good, ShapeRule::wrapped_paragraph);
         }
     });
 }
@@ -140,11 +152,38 @@ void mark_data_blocks(std::vector<JudgedLine>& lines) {
         int fields = 0;
         for (std::size_t k = start; k < end; ++k) fields += lines[k].shape.field && lines[k].shape.cue == Cue::none;
         if (fields < k_data_block_rows || 2 * fields < static_cast<int>(end - start)) return;
-        for (std::size_t k = start; k < end; ++k) lines[k].data = lines[k].shape.cue == Cue::none;
+        for (std::size_t k = start; k < end; ++k) lines[k].data = lines[k].data || lines[k].shape.cue == Cue::none;
     });
 }
 
 }  // namespace
+
+std::string_view rule_name(ShapeRule rule) {
+    switch (rule) {
+    case ShapeRule::none: return "none";
+    case ShapeRule::copyright: return "copyright";
+    case ShapeRule::menu_row: return "menu-row";
+    case ShapeRule::cue_row: return "cue-row";
+    case ShapeRule::button: return "button";
+    case ShapeRule::heading: return "heading";
+    case ShapeRule::breadcrumb: return "breadcrumb";
+    case ShapeRule::link: return "link";
+    case ShapeRule::paragraph: return "paragraph";
+    case ShapeRule::near_paragraph: return "near-paragraph";
+    case ShapeRule::short_line: return "short-line";
+    case ShapeRule::wrapped_paragraph: return "wrapped-paragraph";
+    case ShapeRule::title: return "title";
+    case ShapeRule::rescued: return "rescued";
+    case ShapeRule::between_paragraphs: return "between-paragraphs";
+    case ShapeRule::between_chrome: return "between-chrome";
+    case ShapeRule::link_list: return "link-list";
+    case ShapeRule::head_menu: return "head-menu";
+    case ShapeRule::tail: return "tail";
+    case ShapeRule::recurrence: return "recurrence";
+    case ShapeRule::margin_recurrence: return "margin-recurrence";
+    }
+    return "none";
+}
 
 std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& features, const Lexicon& lexicon,
                                         const Config& config) {
@@ -179,6 +218,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         LineVerdict& v = verdicts[i];
         if (line.cls == LineClass::blank) continue;
         v.title = line.title;
+        v.rule = line.title ? ShapeRule::title : line.rule;
         if (config.shape) {
             v.score = line.score;
             v.chrome = line.score >= config.shape_threshold && !line.title;
@@ -188,6 +228,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         if (line.recurring && !line.title) {
             v.chrome = true;
             v.by_recurrence = true;
+            v.rule = line.margin ? ShapeRule::margin_recurrence : ShapeRule::recurrence;
             v.score = config.shape ? std::max(v.score, k_score_recurrence) : 1.0;
         }
         if (features[i].protect) {

@@ -36,14 +36,34 @@ struct LineFeatures {
     // of documents containing it, and the group's document count. 0/0 when unknown.
     std::uint32_t recurrence_docs = 0;
     std::uint32_t group_docs = 0;
+    // A line with numbers: in how many documents of the group it occurs with the same numbers
+    // (its value). A template that recurs while its value does not is a label with data ("attendance:
+    // 45,000", an article's own URL or date): never a site template. Unused without numbers.
+    bool has_numbers = false;
+    std::uint32_t value_docs = 0;
     bool protect = false;          // matched a --keep pattern
 };
+
+// Which rule decided a line (the map's `rule`, docs/map-format.md): the last rule that set its
+// score, or the recurrence rule when the line is a site template.
+enum class ShapeRule : std::uint8_t {
+    none,
+    // a class from the line alone (docs/boilerplate.md, step 1)
+    copyright, menu_row, cue_row, button, heading, breadcrumb, link, paragraph, near_paragraph, short_line,
+    // blocks, the title slot and context (steps 2 and 3)
+    wrapped_paragraph, title, rescued, between_paragraphs, between_chrome, link_list, head_menu, tail,
+    // recurrence across the group
+    recurrence, margin_recurrence,
+};
+// "copyright", "menu-row", ..., "margin-recurrence": the names written to the map.
+std::string_view rule_name(ShapeRule rule);
 
 struct LineVerdict {
     bool chrome = false;
     double score = 0.0;            // 0 = surely article, 1 = surely chrome
     bool by_recurrence = false;    // decided mainly by cross-document recurrence
     bool title = false;            // the page's own title (and dateline): the title slot
+    ShapeRule rule = ShapeRule::none;
 };
 
 std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& lines,

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "once/judge/line_shape.hpp"
+#include "once/judge/shape.hpp"
 
 namespace once {
 
@@ -25,6 +26,7 @@ inline bool is_bad(LineClass c) { return c == LineClass::bad || c == LineClass::
 
 // One line of the page as the passes see it (not once::Line, the segmenter's line).
 struct JudgedLine {
+    std::string_view text;       // the normalized line
     LineShape shape;
     LineClass cls = LineClass::blank;
     double score = 0.0;
@@ -37,7 +39,16 @@ struct JudgedLine {
     bool data = false;           // in a block of key:value rows: never chrome by context alone
     bool resolved = false;       // class settled by context
     bool protect = false;        // matched a --keep pattern
+    bool value_differs = false;  // its template recurs, its numbers do not: a label with data
+    bool margin = false;         // a template by promote_margin_recurrence
+    ShapeRule rule = ShapeRule::none;  // what set `score` last
 };
+
+// Sets a line's score and the rule that decided it (the map's `rule`).
+inline void judge(JudgedLine& line, double score, ShapeRule rule) {
+    line.score = score;
+    line.rule = rule;
+}
 
 // For every line, the class of the nearest non-blank line above (`step` -1) or below (+1)
 // that `decided` accepts, anchors counting as good; `LineClass::blank` when the page edge comes

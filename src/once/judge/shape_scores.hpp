@@ -37,6 +37,14 @@ constexpr int k_near_good_weight = 20;
 constexpr int k_menu_item_weight = 10;
 // A dateline or byline is at most this heavy (a date with a time, "2012年9月12日 11時30分"; ldcc).
 constexpr int k_dateline_weight = 16;
+// A headline shares words with the article: at least this share of its words (Latin words of
+// >= 4 letters, CJK character pairs) occur in the first k_title_body_lines paragraphs. Half: a
+// headline paraphrases ("admits" / "admitted"), a related-story title shares a name at most.
+constexpr int k_title_body_num = 1, k_title_body_den = 2;
+constexpr int k_title_body_lines = 3;
+// ... and it is looked for among this many lines above the title slot or first paragraph,
+// chrome lines (menus, share rows) not counted.
+constexpr int k_title_search_lines = 8;
 // Without a title slot, a headline is at least this heavy (a menu item is a word or two), and
 // this heavy when it has digits (a short line with digits is a dateline).
 constexpr int k_min_headline_weight = 8;
@@ -113,10 +121,14 @@ constexpr double k_score_good_long = 0.05;
 // Copyright and legal footers, matched as substrings of short lines. Language-neutral enough to
 // live here rather than in the word lists (they are not buttons or headings).
 // "(c)" counts only before a year: "(c) 2011", "(c)2011".
-constexpr std::array<std::string_view, 13> k_copyright_marks = {
-    "\u00a9", "copyright", "all rights reserved", "powered by wordpress", "版权所有", "版權所有",
+constexpr std::array<std::string_view, 12> k_copyright_marks = {
+    "\u00a9", "all rights reserved", "powered by wordpress", "版权所有", "版權所有",
     "無断転載", "無断複製", "禁止转载", "未经授权", "alle rechte vorbehalten",
     "tous droits réservés", "todos los derechos reservados",
 };
+// The bare word is weak evidence: a headline ("Honda wins China copyright ruling") or a lead
+// sentence may use it. It marks a footer only at the start of the line ("Copyright Foo Inc.")
+// or before a year or a sign ("... copyright 2011", "copyright (c) foo").
+constexpr std::string_view k_copyright_word = "copyright";
 
 }  // namespace once::shape_scores

@@ -2,14 +2,78 @@
 // (shape_passes.hpp; docs/boilerplate.md, "Step 2").
 #include <algorithm>
 #include <cstddef>
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include "once/judge/line_chars.hpp"
 #include "once/judge/shape_passes.hpp"
 #include "once/judge/shape_scores.hpp"
 
 namespace once {
 
 using namespace shape_scores;
+using namespace line_chars;
+
+namespace {
+
+// Words of a headline: Latin words of >= 4 letters ("gun" and "the" say little) and pairs of
+// CJK characters (Japanese and Chinese have no spaces).
+std::vector<std::string_view> headline_words(std::string_view s) {
+    std::vector<std::string_view> words;
+    std::size_t word_start = 0, prev_start = std::string_view::npos;
+    bool in_word = false, prev_cjk = false;
+    for (std::size_t i = 0; i <= s.size();) {
+        const std::size_t at = i;
+        const char32_t c = i < s.size() ? next_cp(s, i) : U' ';
+        if (at == s.size()) i = s.size() + 1;
+        const bool cjk = is_cjk(c), w = !cjk && is_word_char(c);
+        if (w && !in_word) word_start = at;
+        if (!w && in_word) {
+            std::string_view word = s.substr(word_start, at - word_start);
+            while (!word.empty() && word.front() == '\'') word.remove_prefix(1);  // 'quoted'
+            while (!word.empty() && word.back() == '\'') word.remove_suffix(1);
+            if (word.size() >= 4) words.push_back(word);
+        }
+        if (cjk && prev_cjk) words.push_back(s.substr(prev_start, i - prev_start));
+        in_word = w;
+        prev_cjk = cjk;
+        prev_start = at;
+    }
+    return words;
+}
+
+// The nearest line above `from` (up to k_title_search_lines lines that are not chrome) whose
+// words mostly come back in the first paragraphs of the page; lines.size() when none.
+std::size_t find_headline(const std::vector<JudgedLine>& lines, std::size_t from, std::size_t first_good) {
+    std::string body;
+    int paragraphs = 0;
+    for (std::size_t i = first_good; i < lines.size() && paragraphs < k_title_body_lines; ++i) {
+        if (lines[i].cls != LineClass::good) continue;
+        body += lines[i].text;
+        body += '\n';
+        ++paragraphs;
+    }
+    if (body.empty()) return lines.size();
+    int seen = 0;
+    for (std::size_t i = from; i-- > 0 && seen < k_title_search_lines;) {
+        const JudgedLine& line = lines[i];
+        if (line.cls == LineClass::blank || is_bad(line.cls)) continue;  // chrome is passed over
+        if (line.cls == LineClass::good) break;
+        ++seen;
+        if (line.title || line.recurring || line.shape.cue != Cue::none || line.shape.url || line.shape.period_end ||
+            line.shape.weight < k_min_headline_weight)
+            continue;
+        const std::vector<std::string_view> words = headline_words(line.text);
+        if (words.size() < 2) continue;
+        int found = 0;
+        for (std::string_view w : words) found += body.find(w) != std::string::npos;
+        if (found * k_title_body_den >= static_cast<int>(words.size()) * k_title_body_num) return i;
+    }
+    return lines.size();
+}
+
+}  // namespace
 
 // The title slot: the lines right above the first paragraph (title, byline, date), past a
 // short lead paragraph or two. A recurring template is not a paragraph, so it cannot anchor
@@ -61,7 +125,17 @@ std::size_t mark_title_slot(std::vector<JudgedLine>& lines) {
         if (lines[t].recurring && t != heaviest && !lines[t].shape.digits) continue;
         lines[t].title = true;
         lines[t].anchor = true;
-        lines[t].score = k_score_title;
+        judge(lines[t], k_score_title, ShapeRule::title);
+    }
+    // Above the slot (title, dateline and byline may be parted from the paragraphs by a share
+    // row, a photo and its caption): the nearest line that reads like a headline of *this*
+    // article — its words come back in the first paragraphs.
+    if (const std::size_t headline = find_headline(lines, k, first_good); headline != lines.size()) {
+        // Kept, but no anchor: the lines between it and the paragraphs (datelines, share rows,
+        // captions) are still judged by their other neighbours.
+        lines[headline].title = true;
+        judge(lines[headline], k_score_title, ShapeRule::title);
+        return first_good;
     }
     if (!slot.empty()) return first_good;
     // No title slot: a share row or a byline often stands between the title and the
@@ -83,7 +157,7 @@ std::size_t mark_title_slot(std::vector<JudgedLine>& lines) {
     if (best != lines.size()) {
         lines[best].title = true;
         lines[best].anchor = true;
-        lines[best].score = k_score_title;
+        judge(lines[best], k_score_title, ShapeRule::title);
     }
     return first_good;
 }

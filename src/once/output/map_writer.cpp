@@ -85,6 +85,10 @@ std::string map_document_line(const DocResult& doc, const std::vector<std::strin
         out += ",\"match\":";
         append_string(out, span.match);
         if (span.kind == Kind::boilerplate && span.docs > 0) out += ",\"docs\":" + std::to_string(span.docs);
+        if (!span.rule.empty()) {
+            out += ",\"rule\":";
+            append_string(out, span.rule);
+        }
         if (span.source) {
             out += ",\"source\":{\"id\":";
             append_string(out, ids.at(span.source->doc));

@@ -406,6 +406,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         span.match = kind == Kind::marker ? "pattern" : (verdict.by_recurrence ? "recurrence" : "shape");
         span.similarity = kind == Kind::boilerplate && !verdict.by_recurrence ? verdict.score : 1.0;
         span.docs = verdict.by_recurrence ? verdict.docs : 0;
+        if (kind == Kind::boilerplate) span.rule = std::string(rule_name(verdict.rule));
         spans.push_back(std::move(span));
     }
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });

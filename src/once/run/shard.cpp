@@ -149,7 +149,9 @@ void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument
         out.u8(static_cast<std::uint8_t>(verdicts[i].role));
         out.u32(verdicts[i].docs);
         out.f64(verdicts[i].score);
-        out.u8(static_cast<std::uint8_t>((verdicts[i].by_recurrence ? 1 : 0) | (verdicts[i].title ? 2 : 0)));
+        // flags: bit 0 by recurrence, bit 1 title, bits 2-7 the rule (shape.hpp ShapeRule)
+        out.u8(static_cast<std::uint8_t>((verdicts[i].by_recurrence ? 1 : 0) | (verdicts[i].title ? 2 : 0) |
+                                         (static_cast<unsigned>(verdicts[i].rule) << 2)));
     }
     const auto& sentences = analysis.layout.sentences;
     out.u64(sentences.size());
@@ -200,6 +202,7 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
         const std::uint8_t flags = in.u8();
         doc.verdicts[i].by_recurrence = (flags & 1) != 0;
         doc.verdicts[i].title = (flags & 2) != 0;
+        doc.verdicts[i].rule = static_cast<ShapeRule>(flags >> 2);
     }
     const std::uint64_t sentence_count = in.count(k_encoded_sentence_bytes + static_cast<std::uint64_t>(num_perm));
     doc.analysis.layout.sentences.resize(sentence_count);
@@ -245,6 +248,7 @@ void encode_span(Encoder& out, const Span& span) {
     out.u32(span.head_tokens);
     out.u32(span.tail_sentence);
     out.u32(span.tail_tokens);
+    out.str(span.rule);
     out.u8(span.source ? 1 : 0);
     if (span.source) {
         out.u64(span.source->doc);
@@ -268,6 +272,7 @@ Span decode_span(Decoder& in) {
     span.head_tokens = in.u32();
     span.tail_sentence = in.u32();
     span.tail_tokens = in.u32();
+    span.rule = in.str();
     if (in.u8() != 0) {
         SourceRef source;
         source.doc = in.u64();

@@ -40,6 +40,10 @@ struct DocAnalysis {
     std::vector<UnitRecord> units;          // parallel to layout.sentences
     std::vector<std::uint32_t> signatures;  // units.size() * num_perm values
     std::vector<std::uint64_t> line_templates;  // per line: numbers masked; 0 for blank lines
+    // Per line: the template with its numbers (line_value_key); equal to line_templates[i] when
+    // the line has no number. A template that recurs while its value does not is data (an
+    // attendance figure, an article's URL), not a site template (docs/boilerplate.md).
+    std::vector<std::uint64_t> line_values;
     std::vector<std::uint32_t> line_weights;
 };
 

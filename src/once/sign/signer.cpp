@@ -1,6 +1,7 @@
 #include "once/sign/signer.hpp"
 
 #include "once/text/normalizer.hpp"
+#include "once/sign/hashing.hpp"
 #include "once/sign/shingler.hpp"
 
 namespace once {
@@ -25,6 +26,11 @@ std::uint64_t content_key(std::string_view original) {
 
 std::uint64_t line_template_key(std::string_view normalized_line) {
     return shingle(normalized_line, 1, /*mask_numbers=*/true, /*want_shingles=*/false).key;
+}
+
+std::uint64_t line_value_key(std::uint64_t template_key, std::uint64_t number_hash) {
+    // The constant keeps a value key from ever equalling a template key of another line.
+    return number_hash == 0 ? template_key : hash_combine(template_key ^ 0x76616c7565ULL, number_hash);
 }
 
 DocAnalysis Signer::analyze(std::string_view text) const {
@@ -54,15 +60,18 @@ DocAnalysis Signer::analyze(std::string_view text) const {
         hasher_.sign(set.shingles, analysis.signatures.data() + i * k);
     }
     analysis.line_templates.reserve(analysis.layout.lines.size());
+    analysis.line_values.reserve(analysis.layout.lines.size());
     analysis.line_weights.reserve(analysis.layout.lines.size());
     for (const auto& line : analysis.layout.lines) {
         if (line.blank) {
             analysis.line_templates.push_back(0);
+            analysis.line_values.push_back(0);
             analysis.line_weights.push_back(0);
             continue;
         }
         shingle_into(set, line.normalized, 1, true, false);
         analysis.line_templates.push_back(set.key);
+        analysis.line_values.push_back(line_value_key(set.key, set.number_hash));
         analysis.line_weights.push_back(set.weight);
     }
     return analysis;
@@ -74,7 +83,11 @@ std::vector<std::uint64_t> Signer::line_templates(std::string_view text) const {
     const NormalizedLines lines = normalized_lines(text);
     std::vector<std::uint64_t> keys;
     keys.reserve(lines.non_blank.size());
-    for (std::size_t i = 0; i < lines.non_blank.size(); ++i) keys.push_back(line_template_key(lines.line(i)));
+    for (std::size_t i = 0; i < lines.non_blank.size(); ++i) {
+        const ShingleSet set = shingle(lines.line(i), 1, /*mask_numbers=*/true, /*want_shingles=*/false);
+        keys.push_back(set.key);
+        if (set.number_hash != 0) keys.push_back(line_value_key(set.key, set.number_hash));
+    }
     return keys;
 }
 

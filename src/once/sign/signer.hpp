@@ -25,7 +25,8 @@ class Signer {
 public:
     explicit Signer(const Config& config);
     DocAnalysis analyze(std::string_view text) const;
-    // Template keys of the non-blank lines only (pass 1 of boilerplate counting: cheaper).
+    // Template keys of the non-blank lines only (pass 1 of boilerplate counting: cheaper), and
+    // after each line with numbers its value key (line_value_key): what Recurrence counts.
     std::vector<std::uint64_t> line_templates(std::string_view text) const;
     int num_perm() const { return hasher_.num_perm(); }
 
@@ -40,5 +41,10 @@ std::uint64_t content_key(std::string_view original);
 
 // Template key of one normalized line (numbers masked); 0 when it has no tokens.
 std::uint64_t line_template_key(std::string_view normalized_line);
+
+// The template key with the line's numbers folded back in (their order-free hash from the
+// shingler): "attendance: 45,000" and "attendance: 38,000" share a template, not a value key.
+// Equal to `template_key` when the line has no number.
+std::uint64_t line_value_key(std::uint64_t template_key, std::uint64_t number_hash);
 
 }  // namespace once
