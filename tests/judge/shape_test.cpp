@@ -659,3 +659,20 @@ TEST_CASE("shape: every article of a site gets the same verdict for its URL and 
         CHECK_FALSE(verdicts[1].chrome);
     }
 }
+
+TEST_CASE("shape: a query string or an encoded ad frame is junk, a sentence quoting a URL is not") {
+    const std::string ad = "pos=lrec&id=yom-ad-lrec-iframe&html=%253cstyle%2520type%253d%2522text/css%2522%253e%250a.can_ad%2520.yadslug%2520%257b%250a%2520%2520posit";
+    const std::string rule(150, '_');
+    const std::string quoted = "backtesting with default parameters, as the query at https://popsql.com/queries/-mecqv6gikr04wdcwm0k/simple-anomaly-detection-with-sql?access_token=2d2c0729 shows in the editor.";
+    const std::vector<Row> page = {
+        {'k', "the authority plans to replace all six of its diesel ferries with electric boats by 2030, officials said."},
+        {'r', ad},
+        {'.', rule},
+        {'k', quoted},
+        {'k', "the first two boats are due next spring, and the rest will follow over four years."},
+    };
+    check_page(page);
+    const auto verdicts = classify(page);
+    CHECK(verdicts[1].rule == once::ShapeRule::junk);
+    CHECK(once::rule_name(verdicts[1].rule) == "junk");
+}

@@ -103,6 +103,27 @@ bool is_breadcrumb(std::string_view s) {
     return arrows >= k_breadcrumb_arrows;
 }
 
+// Runs of at least k_junk_run_bytes ASCII bytes without a space, not one character repeated (a
+// rule drawn with "____" is a separator, judged by its neighbours), making up k_junk_share of the
+// line: a sentence that quotes a long URL is still a sentence.
+bool has_junk_run(std::string_view s) {
+    if (s.size() < k_junk_run_bytes) return false;
+    std::size_t run = 0, junk = 0;
+    bool repeated = true;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        const auto b = i < s.size() ? static_cast<unsigned char>(s[i]) : ' ';
+        if (b == ' ' || b >= 0x80) {
+            if (run >= k_junk_run_bytes && !repeated) junk += run;
+            run = 0;
+            repeated = true;
+            continue;
+        }
+        repeated = repeated && (run == 0 || s[i] == s[i - 1]);
+        ++run;
+    }
+    return k_junk_share_den * junk >= k_junk_share_num * s.size();
+}
+
 bool has_copyright(std::string_view s) {
     for (std::string_view mark : k_copyright_marks)
         if (s.find(mark) != std::string_view::npos) return true;
@@ -240,6 +261,10 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
     shape.ellipsis = ellipsis;
 
     // Cues, strongest first.
+    if (has_junk_run(s)) {
+        shape.cue = Cue::junk;
+        return shape;
+    }
     if (shape.weight > k_max_cue_weight) return shape;
     if (has_copyright(s)) {
         shape.cue = Cue::copyright;

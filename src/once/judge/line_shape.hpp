@@ -23,6 +23,7 @@ enum class Cue : std::uint8_t {
     button,        // button/link phrases only: "share", "次へ", "share | tweet", "分享到:微信 微博"
     heading,       // heading phrases only: "related articles", "関連記事", "latest posts 新着記事"
     copyright,     // "© 2024 ...", "all rights reserved", "版权所有"
+    junk,          // a run of >= 100 ASCII bytes without a space: an ad's query string, a tracking URL
     nav_row,       // "a | b | c" with short cells, no numbers (a menu, not a table)
     breadcrumb,    // "首页 > 新闻 > 本地"
     link,          // "previous: ...", "上一篇:...", "...はこちら"

@@ -82,6 +82,10 @@ void classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatur
         if (line.cls == LineClass::blank) continue;
         const LineShape& s = line.shape;
         switch (s.cue) {
+        case Cue::junk:
+            line.cls = LineClass::bad;
+            judge(line, k_score_junk, ShapeRule::junk);
+            continue;
         case Cue::copyright: case Cue::nav_row:
             line.cls = LineClass::bad;
             if (s.cue == Cue::copyright) judge(line, k_score_copyright, ShapeRule::copyright);
@@ -162,6 +166,7 @@ std::string_view rule_name(ShapeRule rule) {
     switch (rule) {
     case ShapeRule::none: return "none";
     case ShapeRule::copyright: return "copyright";
+    case ShapeRule::junk: return "junk";
     case ShapeRule::menu_row: return "menu-row";
     case ShapeRule::cue_row: return "cue-row";
     case ShapeRule::button: return "button";

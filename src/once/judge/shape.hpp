@@ -49,7 +49,7 @@ struct LineFeatures {
 enum class ShapeRule : std::uint8_t {
     none,
     // a class from the line alone (docs/boilerplate.md, step 1)
-    copyright, menu_row, cue_row, button, heading, breadcrumb, link, paragraph, near_paragraph, short_line,
+    copyright, junk, menu_row, cue_row, button, heading, breadcrumb, link, paragraph, near_paragraph, short_line,
     // blocks, the title slot and context (steps 2 and 3)
     wrapped_paragraph, title, rescued, between_paragraphs, between_chrome, link_list, head_menu, tail,
     // recurrence across the group

@@ -63,7 +63,9 @@ std::vector<LineClass> nearest(const std::vector<JudgedLine>& lines, int step, P
         const std::size_t k = step < 0 ? j : n - 1 - j;
         out[k] = last;
         const JudgedLine& line = lines[k];
-        if (line.cls == LineClass::blank) continue;
+        // Junk (a query string, an ad frame) is no evidence about the text around it: an ad
+        // sits between paragraphs as often as between menus.
+        if (line.cls == LineClass::blank || line.shape.cue == Cue::junk) continue;
         if (line.anchor) last = LineClass::good;
         else if (decided(line)) last = line.cls;
     }

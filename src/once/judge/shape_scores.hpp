@@ -73,6 +73,13 @@ constexpr int k_breadcrumb_arrows = 2;
 // link suffix ("…はこちら") in the last this many code points.
 constexpr int k_link_head_breaks = 4;
 constexpr int k_link_suffix_chars = 10;
+// A run of at least this many ASCII bytes without a space is no text in any language: a query
+// string, an encoded ad frame, a tracking URL (the longest English words are ~30 letters; a
+// readability page's ad frames print 1,000-byte runs of %XX).
+constexpr std::size_t k_junk_run_bytes = 100;
+// ... and such runs make up at least 3/4 of the line (a caption quoting an HTML link with a
+// 150-byte URL, on a readability page, is two thirds URL and still a caption).
+constexpr std::size_t k_junk_share_num = 3, k_junk_share_den = 4;
 // A "key: value" row has its colon within this many bytes of the start.
 constexpr std::size_t k_field_key_bytes = 40;
 // A spec box: at least this many key:value rows, and at least half of the block.
@@ -103,6 +110,7 @@ constexpr int k_tail_share_den = 5;
 // --- scores (0 = surely article, 1 = surely chrome; "order", see above) ---------------------
 constexpr double k_score_copyright = 1.0;       // a copyright footer: never article
 constexpr double k_score_cue_row = 0.95;        // >= 2 lexicon phrases, or a menu row "a | b | c"
+constexpr double k_score_junk = 0.95;           // a query string or encoded ad frame
 constexpr double k_score_button = 0.9;          // one button phrase: chrome even at threshold 0.85
 constexpr double k_score_soft_cue = 0.85;       // one heading phrase, a breadcrumb, a link line
 constexpr double k_score_recurrence = 0.9;      // a site template (at least this)
