@@ -676,3 +676,26 @@ TEST_CASE("shape: a query string or an encoded ad frame is junk, a sentence quot
     CHECK(verdicts[1].rule == once::ShapeRule::junk);
     CHECK(once::rule_name(verdicts[1].rule) == "junk");
 }
+
+TEST_CASE("shape: a blog written in unpunctuated lines keeps them, between its menus") {
+    // A Taiwanese travel blog: one clause per line, spaces for punctuation, photos between.
+    check_page({
+        {'r', "首頁 | 相簿 | 部落格 | 留言 | 名片"},
+        {'r', "分享到 facebook | 推到 plurk | 推到 twitter"},
+        {'.', ""},
+        {'k', "一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣"},
+        {'.', "12-img_3886.jpg"},
+        {'k', "玉峰道路一路上雲氣山嵐滯留山頭 順路下切蜿蜒道路後不久即抵達來到\"玉峰國小\""},
+        {'k', "\"美樹\"美如其名偌大楓香樹早已呈現金黃 泛紅色彩也是愛攝人仕所喜愛造訪之地"},
+        {'k', "第二次造訪美樹發現到營區變了 印象中以前生冷招牌換成了原木招牌可謂匠心獨運"},
+        {'.', "30-img_4228.jpg"},
+        {'k', "燻黑原木加上金黃色醒目字體 加上了貓頭鷹原木創作也充分發揮了裝飾藝術功力"},
+        {'k', "營區內除了露營、民宿、餐飲、賞楓項目多了許多原木飾品更有畫龍點睛加乘效果"},
+        {'.', ""},
+        {'r', "分享到 facebook | 推到 plurk | 推到 twitter"},
+        {'r', "相關文章"},
+        {'r', "* 新竹尖石_美樹營地賞楓 (1)"},
+        {'r', "* 新竹尖石_美樹營地賞楓 (2)"},
+        {'r', "* 新竹五峰_民都有營地"},
+    });
+}

@@ -160,6 +160,33 @@ void mark_data_blocks(std::vector<JudgedLine>& lines) {
     });
 }
 
+// A page without a single paragraph may still be all text: a blog written in short lines with
+// spaces for punctuation ("一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶..."), one clause per
+// line. When a page has at least k_unpunctuated_lines long lines of its own — no cue, no
+// bullet, not a template — that outweigh its paragraphs, those lines are its text too. (A related list has
+// bullets or a heading word, and never stands on a page without an article.)
+void mark_unpunctuated_text(std::vector<JudgedLine>& lines) {
+    auto candidate = [](const JudgedLine& l) {
+        return (l.cls == LineClass::short_line || l.cls == LineClass::near_good) && l.shape.cue == Cue::none &&
+               !l.shape.bullet && !l.shape.url && !l.recurring && !l.recurs_some && !l.shape.ellipsis &&
+               l.shape.weight >= k_unpunctuated_weight;
+    };
+    int count = 0;
+    long weight = 0, good_weight = 0;
+    for (const JudgedLine& l : lines) {
+        if (l.cls == LineClass::good) good_weight += l.shape.weight;
+        if (!candidate(l)) continue;
+        ++count;
+        weight += l.shape.weight;
+    }
+    if (count < k_unpunctuated_lines || weight <= good_weight) return;
+    for (JudgedLine& l : lines)
+        if (candidate(l)) {
+            l.cls = LineClass::good;
+            judge(l, k_score_good, ShapeRule::paragraph);
+        }
+}
+
 }  // namespace
 
 std::string_view rule_name(ShapeRule rule) {
@@ -201,6 +228,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
     classify_alone(lines, features, config, lookup);
     mark_wrapped_paragraphs(lines);
     mark_data_blocks(lines);
+    mark_unpunctuated_text(lines);
     const std::size_t first_good = mark_title_slot(lines);
     for (std::size_t i = 0; i < n; ++i) {
         lines[i].protect = features[i].protect;

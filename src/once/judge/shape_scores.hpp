@@ -80,6 +80,11 @@ constexpr std::size_t k_junk_run_bytes = 100;
 // ... and such runs make up at least 3/4 of the line (a caption quoting an HTML link with a
 // 150-byte URL, on a readability page, is two thirds URL and still a caption).
 constexpr std::size_t k_junk_share_num = 3, k_junk_share_den = 4;
+// A page with no paragraph but at least this many lines of at least this weight (no cue, no
+// bullet) is written in unpunctuated lines: those lines are its text (a Chinese blog on the
+// readability set; three quarters of a good paragraph's weight).
+constexpr int k_unpunctuated_lines = 5;
+constexpr int k_unpunctuated_weight = 30;
 // A "key: value" row has its colon within this many bytes of the start.
 constexpr std::size_t k_field_key_bytes = 40;
 // A spec box: at least this many key:value rows, and at least half of the block.
