@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -124,6 +125,35 @@ TEST_CASE("streams: binary is decided by the start of a file; stray controls lat
     once::Corpus corpus({dir.path("late.txt")}, {});
     CHECK(texts_of(corpus).size() == 1);
     CHECK(has_notice(corpus, "late.txt", "2 control byte(s) kept as text (first at byte 9000)"));
+}
+
+TEST_CASE("streams: stray_controls scans eight bytes a step and counts what the byte rule counts") {
+    // Property: on random texts of every length and mix (plain ASCII, UTF-8 lead and continuation
+    // bytes, tabs and line ends, controls, DEL), the word-at-a-time scan finds exactly the bytes
+    // the one-byte rule finds, and the first of them.
+    const std::string alphabet = std::string("abc \t\n\r\x0b\x0c\x01\x1f\x7f\x80\xe3\x81", 16) + std::string("\0", 1);
+    std::uint64_t state = 0x9e3779b97f4a7c15ULL;
+    for (int round = 0; round < 2000; ++round) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        const std::size_t length = (state >> 33) % 70;
+        const std::size_t rare = 1 + (state >> 13) % 40;  // controls from frequent to rare
+        std::string text;
+        for (std::size_t i = 0; i < length; ++i) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            const std::size_t pick = (state >> 33) % (alphabet.size() * rare);
+            text += pick < alphabet.size() ? alphabet[pick] : 'x';
+        }
+        std::size_t count = 0, first = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            const bool control = (byte < 0x20 && byte != '\t' && byte != '\n' && byte != 0x0B && byte != 0x0C &&
+                                  byte != '\r') || byte == 0x7F;
+            if (control && count++ == 0) first = i;
+        }
+        const auto found = once::stray_controls(text);
+        REQUIRE(found.count == count);
+        if (count > 0) REQUIRE(found.first == first);
+    }
 }
 
 // docs/jsonl-input.md: "A `\r` before it stays in the line ... written back unchanged";

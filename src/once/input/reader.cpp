@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -29,13 +30,36 @@ bool is_stray_control(unsigned char byte) {
            byte == 0x7F;
 }
 
+// Whether any of the eight bytes of `word` is below 0x20 or is DEL: the "has a byte less than n"
+// and "has a zero byte" tricks (Hacker's Delight, 6-1), so text without controls is scanned eight
+// bytes a step. Tabs and line ends pass this test too; the byte loop then sorts them out.
+bool may_hold_control(std::uint64_t word) {
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL, k_highs = 0x8080808080808080ULL;
+    const std::uint64_t below_space = (word - k_ones * 0x20) & ~word & k_highs;
+    const std::uint64_t del = word ^ (k_ones * 0x7F);
+    const std::uint64_t is_del = (del - k_ones) & ~del & k_highs;
+    return (below_space | is_del) != 0;
+}
+
 }  // namespace
 
 StrayControls stray_controls(std::string_view text) {
     StrayControls found;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (!is_stray_control(static_cast<unsigned char>(text[i]))) continue;
-        if (found.count++ == 0) found.first = i;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (i + 8 <= text.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            if (!may_hold_control(word)) {
+                i += 8;
+                continue;
+            }
+        }
+        const std::size_t end = std::min(text.size(), i + 8);
+        for (; i < end; ++i) {
+            if (!is_stray_control(static_cast<unsigned char>(text[i]))) continue;
+            if (found.count++ == 0) found.first = i;
+        }
     }
     return found;
 }
