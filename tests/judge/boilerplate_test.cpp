@@ -83,7 +83,8 @@ TEST_CASE("Recurrence::load: what is not a profile is an input error naming the 
         {"group without documents", "once-profile 1\ngroup\ta\tmany\n"},
     };
     for (const auto& [name, bytes] : cases) {
-        CAPTURE(name);
+        const auto& shown = name;  // clang 14 cannot capture a binding in CAPTURE's lambda
+        CAPTURE(shown);
         const std::string path = dir.write("bad.profile", bytes);
         const auto error = once::test::error_of([&] { once::Recurrence::load(path); });
         REQUIRE(error.has_value());

@@ -122,7 +122,8 @@ TEST_CASE("Baseline::load: what is not a baseline is an input error naming the f
         {"count missing", R"({"format":"once-baseline","version":1,"findings":[{"hash":"ab","kind":"duplicate"}]})"},
     };
     for (const auto& [name, bytes] : cases) {
-        CAPTURE(name);
+        const auto& shown = name;  // clang 14 cannot capture a binding in CAPTURE's lambda
+        CAPTURE(shown);
         const std::string path = dir.write("bad.json", bytes);
         const auto error = once::test::error_of([&] { once::Baseline::load(path); });
         REQUIRE(error.has_value());

@@ -119,7 +119,8 @@ TEST_CASE("shard: sign, merge and apply give the spans of a single run over the 
     // apply per shard: every document of the shard gets the single run's spans, byte for byte.
     // The result lists every document in merge order, so sources in other shards resolve.
     for (const auto& [shard, first] : std::vector<std::pair<std::string, std::size_t>>{{"s1", 0}, {"s2", 3}}) {
-        CAPTURE(shard);
+        const std::string& shown = shard;  // clang 14 cannot capture a binding in CAPTURE's lambda
+        CAPTURE(shown);
         once::Corpus corpus({dir.path(shard)}, {});
         const once::RunResult applied = once::apply_decisions(corpus, config, decisions, nullptr);
         REQUIRE(applied.docs.size() == single.docs.size());

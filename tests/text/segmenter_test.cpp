@@ -289,8 +289,10 @@ TEST_CASE("positions_of: repeated offsets and blank lines") {
 TEST_CASE("segment: other line breaks inside a line keep line indices in range") {
     const std::vector<std::pair<std::string, std::string>> separators = {
         {"U+2028", "\u2028"}, {"U+2029", "\u2029"}, {"U+0085", "\u0085"}, {"form feed", "\f"}, {"vertical tab", "\v"}};
-    for (const auto& [name, separator] : separators) {
-        CAPTURE(name);
+    for (const auto& named : separators) {
+        // A named pair, not a structured binding: clang 14 cannot capture bindings in CAPTURE's lambda.
+        const auto& [name, separator] = named;
+        CAPTURE(named.first);
         const std::string text = "Alpha" + separator + "Beta\nGamma";
         const auto layout = once::segment(text);
         REQUIRE(layout.lines.size() == 2);
