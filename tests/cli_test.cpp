@@ -4,10 +4,14 @@
 #include "cli/cli.hpp"
 
 #include "once/plan/cleaner.hpp"
+#include "once/core/error.hpp"
 #include "once/core/result.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -118,6 +122,15 @@ TEST_CASE("cli: usage errors exit 2 with a message on stderr") {
         {"bad marker pattern", {"scan", in, "--marker", "(unclosed"}, "(unclosed"},
         {"no input path", {"scan"}, "PATH"},
         {"clean without -o", {"clean", in}, "-o"},
+        {"option of another command", {"scan", in, "-o", dir.path("x")}, "does not take -o"},
+        {"check's option on clean", {"clean", in, "-o", dir.path("x"), "--baseline", "missing.json"}, "--baseline"},
+        {"map on check", {"check", in, "--map", dir.path("m")}, "--map"},
+        {"mistyped option", {"scan", in, "--simlarity", "0.5"}, "did you mean --similarity?"},
+        {"mistyped command", {"clen", in}, "did you mean 'clean'?"},
+        {"threads unbounded", {"scan", in, "--threads", "100000"}, "--threads"},
+        {"bad --color", {"scan", in, "--color", "sometimes"}, "--color"},
+        {"bad --input-format", {"scan", in, "--input-format", "xml"}, "--input-format"},
+        {"bad report format", {"scan", in, "--report", "pdf=" + dir.path("r.pdf")}, "pdf"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
@@ -145,7 +158,6 @@ TEST_CASE("cli: input errors exit 3 naming the file (and the byte offset)") {
     const std::vector<Case> cases = {
         {"invalid UTF-8", "日本語のテキスト\xFF", "invalid UTF-8", "24"},
         {"Latin-1 file", "caf\xE9 au lait", "invalid UTF-8", "3"},
-        {"empty file", "", "empty", ""},
         {"binary file", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16), "binary", "8"},
     };
     for (const auto& c : cases) {
@@ -176,15 +188,16 @@ TEST_CASE("cli: --on-error=skip finishes with exit 5, lists the skipped file and
     const auto result = run_cli({"clean", dir.path("in"), "-o", dir.path("out"), "--on-error=skip", "-q"});
     CHECK(result.code == 5);
     CHECK(contains(result.err, bad));
-    CHECK(contains(result.err, empty));
-    CHECK(contains(result.err, "2 input(s) skipped"));
+    CHECK_FALSE(contains(result.err, empty));  // an empty file is a valid empty document
+    CHECK(contains(result.err, "1 input(s) skipped"));
     const auto out = snapshot(dir.path("out"));
     CHECK(out.count("a.txt") == 1);
     CHECK(out.count("b.txt") == 1);
     CHECK(out.count("ja/c.txt") == 1);
     CHECK(out.count("ja/d.txt") == 1);
     CHECK(out.count("bad.txt") == 0);
-    CHECK(out.count("empty.txt") == 0);
+    CHECK(out.count("empty.txt") == 1);
+    CHECK(out.at("empty.txt").empty());
     // Without skip, the same corpus stops with exit 3.
     CHECK(run_cli({"scan", dir.path("in"), "-q"}).code == 3);
 }
@@ -331,4 +344,154 @@ TEST_CASE("cli: a 100 MB single-line file and its copy are processed") {
         ++lines;
     }
     CHECK(lines == 3);
+}
+
+TEST_CASE("cli: each command's --help lists its own options, with defaults, and not the others'") {
+    struct Case {
+        std::string command;
+        std::vector<std::string> has, lacks;
+    };
+    const std::vector<Case> cases = {
+        {"clean", {"--output OUT", "--map FILE", "--similarity X", "(default: 0.6)", "--threads N", "--color WHEN", "--input-format"},
+         {"--max-ratio", "--baseline", "--decisions", "--merge "}},
+        {"scan", {"--map FILE", "--format FORMAT", "--kinds"}, {"--output", "--max-ratio", "--drop-duplicate-docs"}},
+        {"check", {"--max-ratio R", "--baseline FILE", "--fail-on"}, {"--output", "--map", "--decisions"}},
+        {"baseline", {"--output OUT", "--similarity"}, {"--format", "--max-ratio", "--map"}},
+        {"learn", {"--output OUT", "--merge PROFILE"}, {"--similarity", "--map", "--format"}},
+        {"sign", {"--output OUT", "--profile FILE"}, {"--map", "--format"}},
+        {"merge", {"--output OUT", "--similarity"}, {"--text-field", "--map", "--format"}},
+        {"apply", {"--decisions FILE", "--map FILE"}, {"--format", "--max-ratio"}},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.command);
+        const auto help = run_cli({c.command, "--help"});
+        CHECK(help.code == 0);
+        CHECK(contains(help.out, "Usage: once " + c.command));
+        for (const auto& part : c.has) CHECK_MESSAGE(contains(help.out, part), part);
+        for (const auto& part : c.lacks) CHECK_MESSAGE(!contains(help.out, part), part);
+        // The exit codes come from the enum's table.
+        for (const auto& [code, meaning] : once::k_exit_code_meanings) CHECK(contains(help.out, meaning));
+    }
+    CHECK(run_cli({"help", "check"}).out == run_cli({"check", "--help"}).out);
+    const auto version = run_cli({"-V"});
+    CHECK(version.code == 0);
+    CHECK(contains(version.out, "once "));
+}
+
+TEST_CASE("cli: -o - writes cleaned text or pure JSON Lines to stdout, the summary to stderr") {
+    TempDir dir;
+    write_good_corpus(dir);
+    const auto plain = run_cli({"clean", dir.path("in/a.txt"), dir.path("in/b.txt"), "-o", "-"});
+    CHECK(plain.code == 0);
+    CHECK(contains(plain.out, "Budget approved"));
+    CHECK(contains(plain.out, "A new opening paragraph"));
+    CHECK_FALSE(contains(plain.out, "once:"));
+    CHECK(contains(plain.err, "once: 2 documents"));
+
+    const std::string jsonl = dir.write("c.jsonl", "{\"id\":\"a\",\"text\":\"" + k_para_a + "\"}\n{\"id\":\"b\",\"text\":\"" + k_para_a +
+                                                       "\"}\n{\"id\":\"c\",\"text\":\"\"}\n");
+    const auto records = run_cli({"clean", jsonl, "-o", "-", "--flag-field", "dup"});
+    CHECK(records.code == 0);
+    std::istringstream lines(records.out);
+    std::string line;
+    int count = 0;
+    while (std::getline(lines, line)) {
+        CAPTURE(line);
+        const auto record = nlohmann::json::parse(line);  // every line of stdout is JSON
+        CHECK(record.contains("dup"));
+        ++count;
+    }
+    CHECK(count == 3);
+    CHECK(contains(records.err, "once: 3 documents"));
+    // A report on stdout would mix with the data.
+    CHECK(run_cli({"clean", jsonl, "-o", "-", "--format", "json"}).code == 2);
+}
+
+TEST_CASE("cli: an empty file is a valid empty document; check passes on it") {
+    TempDir dir;
+    const std::string empty = dir.write("empty.txt", "");
+    const auto check = run_cli({"check", empty});
+    CHECK(check.code == 0);
+    CHECK(contains(check.out, "once: 1 document, 0 B"));
+    const auto clean = run_cli({"clean", empty, "-o", dir.path("out"), "-q"});
+    CHECK(clean.code == 0);
+    CHECK(fs::exists(dir.path("out/empty.txt")));
+    CHECK(fs::file_size(dir.path("out/empty.txt")) == 0);
+}
+
+TEST_CASE("cli: colliding outputs are refused before any work, and nothing is written") {
+    TempDir dir;
+    write_good_corpus(dir);
+    const std::string jsonl = dir.write("c.jsonl", "{\"id\":\"a\",\"text\":\"" + k_para_a + "\"}\n");
+    dir.write("other/a.txt", "Another file with the same name as in/a.txt.\n");
+    const auto before = snapshot(dir.path());
+    struct Case {
+        std::string name;
+        std::vector<std::string> args;
+    };
+    const std::vector<Case> cases = {
+        {"--map equal to -o", {"clean", jsonl, "-o", dir.path("same.jsonl"), "--map", dir.path("same.jsonl")}},
+        {"--map equal to a report", {"scan", dir.path("in"), "--map", dir.path("r.json"), "--report", "json=" + dir.path("r.json")}},
+        {"two reports on one file", {"scan", dir.path("in"), "--report", "json=" + dir.path("r"), "--report", "sarif=" + dir.path("r")}},
+        {"two inputs, one output name", {"clean", dir.path("in/a.txt"), dir.path("other/a.txt"), "-o", dir.path("out")}},
+        {"map onto a cleaned file", {"clean", dir.path("in"), "-o", dir.path("out"), "--map", dir.path("out/a.txt")}},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        const auto result = run_cli(c.args);
+        CHECK(result.code == 4);
+        CHECK(snapshot(dir.path()) == before);
+    }
+}
+
+TEST_CASE("cli: messages escape control characters and invalid UTF-8 in file names") {
+    TempDir dir;
+    const std::string odd = dir.write("a\nonce: fake message\xff.txt", "caf\xE9");
+    const auto result = run_cli({"scan", odd});
+    CHECK(result.code == 3);
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+    CHECK(contains(result.err, "a\\nonce: fake message\\xff.txt"));
+}
+
+TEST_CASE("cli: the map keeps the exact bytes of a name that is not UTF-8 (id_hex)") {
+    TempDir dir;
+    dir.write("in/note\xe9.txt", k_para_a + "\n");
+    const auto result = run_cli({"scan", dir.path("in"), "--map", dir.path("map.jsonl"), "-q"});
+    CHECK(result.code == 0);
+    std::istringstream lines(read_file(dir.path("map.jsonl")));
+    std::string header, line;
+    std::getline(lines, header);
+    std::getline(lines, line);
+    const auto record = nlohmann::json::parse(line);
+    const std::string expected_name = dir.path("in/note\xe9.txt");
+    std::string hex;
+    for (const unsigned char c : expected_name) {
+        static const char* digits = "0123456789abcdef";
+        hex += digits[c >> 4];
+        hex += digits[c & 15];
+    }
+    CHECK(record.at("id_hex").get<std::string>() == hex);
+}
+
+TEST_CASE("cli: a thread that cannot start is an error (exit 6), not a hang or a crash") {
+    if (::geteuid() != 0) {
+        MESSAGE("skipped: needs root to become a user with a small process limit");
+        return;
+    }
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        ::alarm(120);  // a hang ends the child with SIGALRM, which the parent reports
+        // RLIMIT_NPROC does not bind root: become nobody, with room for a few threads only.
+        const rlimit limit{8, 8};
+        if (::setrlimit(RLIMIT_NPROC, &limit) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(100);
+        std::ostringstream out, err;
+        const int code = once::cli::run({"once", "scan", ONCE_SOURCE_ROOT "/samples", "--threads", "64", "-q"}, out, err);
+        const bool named = err.str().find("cannot start worker thread") != std::string::npos;
+        ::_exit(code == 6 && named ? 0 : 101);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));  // not SIGALRM (a hang) nor SIGABRT (std::terminate)
+    CHECK(WEXITSTATUS(status) == 0);
 }

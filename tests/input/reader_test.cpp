@@ -64,7 +64,7 @@ TEST_CASE("check_text: valid text and every kind of problem") {
         {"full-width and half-width", "ＡＢＣｶﾀｶﾅ", true, "", std::nullopt},
         {"mixed with emoji", "AI投資\U0001F600", true, "", std::nullopt},
         {"BOM and CRLF", "\uFEFFa\r\nb", true, "", std::nullopt},
-        {"empty", "", false, "empty", std::nullopt},
+        {"empty is a valid empty document", "", true, "", std::nullopt},
         {"NUL at start", std::string("\0abc", 4), false, "binary", 0},
         {"NUL after CJK", std::string("日本\0", 7), false, "binary", 6},
         {"NUL before invalid UTF-8 is reported first", std::string("a\0\xFF", 3), false, "binary", 1},
@@ -163,7 +163,6 @@ TEST_CASE("Corpus: bad files stop the scan with input_error, the path and the by
         std::optional<std::uint64_t> offset;
     };
     const std::vector<Case> cases = {
-        {"empty file", "", "empty", std::nullopt},
         {"binary file", std::string("PK\x03\x04\0\0", 6), "binary", 4},
         {"invalid UTF-8 after Japanese", "日本語のテキスト\xFF", "invalid UTF-8", 24},
         {"Shift_JIS bytes", "\x93\xfa\x96\x7b", "invalid UTF-8", 0},
@@ -201,17 +200,18 @@ TEST_CASE("Corpus: OnError::skip records bad inputs once and goes on") {
     TempDir dir;
     dir.write("a.txt", "first good");
     const std::string bad_utf8 = dir.write("b.txt", "bad \xC3(");
-    const std::string empty = dir.write("c.txt", "");
+    dir.write("c.txt", "");  // an empty file is a valid empty document, not skipped
     const std::string binary = dir.write("d.bin", std::string("\0\1\2", 3));
     dir.write("e.txt", "second good");
     once::InputOptions options;
     options.on_error = once::OnError::skip;
     once::Corpus corpus({dir.path()}, options);
     const auto docs = scan_all(corpus);
-    REQUIRE(docs.size() == 2);
+    REQUIRE(docs.size() == 3);
     CHECK(docs[0].text == "first good");
-    CHECK(docs[1].text == "second good");
-    CHECK(docs[1].index == 1);  // skipped inputs take no index
+    CHECK(docs[1].text.empty());
+    CHECK(docs[2].text == "second good");
+    CHECK(docs[2].index == 2);  // skipped inputs take no index
 
     // Each reason is the one-line message the failing scan would have thrown.
     const auto reason = [](const std::string& path, std::string_view bytes) {
@@ -219,21 +219,18 @@ TEST_CASE("Corpus: OnError::skip records bad inputs once and goes on") {
         REQUIRE(problem.has_value());
         return std::string(once::Error(once::ExitCode::input_error, problem->message, path, problem->offset).what());
     };
-    REQUIRE(corpus.skipped().size() == 3);
+    REQUIRE(corpus.skipped().size() == 2);
     CHECK(corpus.skipped()[0].id == bad_utf8);
     CHECK(corpus.skipped()[0].reason == reason(bad_utf8, "bad \xC3("));
     CHECK(corpus.skipped()[0].reason.find("invalid UTF-8") != std::string::npos);
-    CHECK(corpus.skipped()[1].id == empty);
-    CHECK(corpus.skipped()[1].reason == reason(empty, ""));
-    CHECK(corpus.skipped()[1].reason.find("empty") != std::string::npos);
-    CHECK(corpus.skipped()[2].id == binary);
-    CHECK(corpus.skipped()[2].reason == reason(binary, std::string("\0\1\2", 3)));
-    CHECK(corpus.skipped()[2].reason.find("binary") != std::string::npos);
+    CHECK(corpus.skipped()[1].id == binary);
+    CHECK(corpus.skipped()[1].reason == reason(binary, std::string("\0\1\2", 3)));
+    CHECK(corpus.skipped()[1].reason.find("binary") != std::string::npos);
 
     // A second scan skips the same inputs without recording them again.
     const auto again = scan_all(corpus);
-    CHECK(again.size() == 2);
-    CHECK(corpus.skipped().size() == 3);
+    CHECK(again.size() == 3);
+    CHECK(corpus.skipped().size() == 2);
 }
 
 TEST_CASE("Corpus: a path that does not exist is an input error naming it") {

@@ -28,6 +28,24 @@ enum class ExitCode : int {
     internal = 7,        // a bug: please report
 };
 
+// What each code means, in order: `once --help`, the man page and README print this table, so
+// the meaning is written once, here beside the enum.
+struct ExitCodeMeaning {
+    ExitCode code;
+    const char* meaning;
+};
+inline constexpr ExitCodeMeaning k_exit_code_meanings[] = {
+    {ExitCode::ok, "success (check: findings within the limits)"},
+    {ExitCode::findings, "check: findings exceed the limits"},
+    {ExitCode::usage, "usage error: bad option, value or config file"},
+    {ExitCode::input_error, "input error: unreadable path, invalid UTF-8, binary file, malformed JSON Lines"},
+    {ExitCode::output_error, "output error: cannot write, or an output would overwrite an input or another output"},
+    {ExitCode::partial, "finished, but some inputs were skipped (--on-error skip); they are listed on stderr"},
+    {ExitCode::resource_limit, "resource limit: the memory budget (--max-memory) would be exceeded, or a thread cannot start"},
+    {ExitCode::internal, "internal error (a bug; please report it)"},
+};
+static_assert(static_cast<int>(k_exit_code_meanings[7].code) == 7, "one meaning per exit code, in order");
+
 class Error : public std::runtime_error {
 public:
     Error(ExitCode code, std::string message, std::string file = {},

@@ -1,11 +1,13 @@
 #include "once/input/reader.hpp"
 
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -13,6 +15,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <set>
 
 #include "once/core/error.hpp"
 #include "once/input/stream_io.hpp"
@@ -65,7 +68,6 @@ StrayControls stray_controls(std::string_view text) {
 }
 
 std::optional<TextProblem> check_text(std::string_view text) {
-    if (text.empty()) return TextProblem{"empty input (nothing to process)", std::nullopt};
     const std::string_view head = text.substr(0, k_binary_sniff_bytes);
     if (const void* nul = std::memchr(head.data(), '\0', head.size()))
         return TextProblem{"binary data (NUL byte)", static_cast<std::uint64_t>(static_cast<const char*>(nul) - text.data())};
@@ -188,13 +190,76 @@ std::optional<std::string> not_read(const fs::directory_entry& entry) {
     }
 }
 
+// Quotes `text` for /bin/sh.
+std::string shell_quoted(const std::string& text) {
+    std::string out = "'";
+    for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// The paths git ignores among `relative` (paths below `folder`), as git itself decides it
+// (.gitignore files, .git/info/exclude, the global excludes file; tracked files are never
+// reported), asked with `git -C folder check-ignore -z --stdin`.
+std::set<std::string> git_ignored(const std::string& folder, const std::vector<std::string>& relative) {
+    char list[] = "/tmp/once-gitignore.XXXXXX";
+    const int fd = ::mkstemp(list);
+    if (fd < 0) throw Error(ExitCode::usage, "--gitignore: cannot create a temporary file");
+    std::string paths;
+    for (const auto& path : relative) paths.append(path).push_back('\0');
+    const bool written = ::write(fd, paths.data(), paths.size()) == static_cast<ssize_t>(paths.size());
+    ::close(fd);
+    std::string output;
+    int status = -1;
+    if (written) {
+        const std::string command =
+            "git -C " + shell_quoted(folder) + " check-ignore -z --stdin < " + shell_quoted(list) + " 2>/dev/null";
+        if (FILE* pipe = ::popen(command.c_str(), "r")) {
+            char buffer[4096];
+            std::size_t n;
+            while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
+            status = ::pclose(pipe);
+        }
+    }
+    ::unlink(list);
+    // Exit 0: some paths ignored; 1: none; anything else: not in a repository, or no git.
+    if (!WIFEXITED(status) || WEXITSTATUS(status) > 1)
+        throw Error(ExitCode::usage, "--gitignore needs git and a git repository around the input (git check-ignore failed)",
+                    folder);
+    std::set<std::string> ignored;
+    for (std::size_t start = 0; start < output.size();) {
+        const auto end = std::min(output.find('\0', start), output.size());
+        ignored.insert(output.substr(start, end - start));
+        start = end + 1;
+    }
+    return ignored;
+}
+
+// Leaves out the files git ignores, asking git once per command-line input, in its folder.
+std::vector<InputFile> drop_git_ignored(std::vector<InputFile> files) {
+    std::map<std::string, std::vector<std::string>> by_input;  // input -> relative paths
+    for (const auto& file : files)
+        if (!file.stream) by_input[file.input].push_back(file.relative_path);
+    std::set<std::pair<std::string, std::string>> ignored;  // (input, relative path)
+    for (const auto& [input, relative] : by_input) {
+        std::error_code error;
+        const bool folder = fs::is_directory(input, error);
+        const std::string parent = fs::path(input).parent_path().string();
+        for (const auto& path : git_ignored(folder ? input : parent.empty() ? "." : parent, relative))
+            ignored.emplace(input, path);
+    }
+    files.erase(std::remove_if(files.begin(), files.end(),
+                               [&](const InputFile& f) { return ignored.count({f.input, f.relative_path}) > 0; }),
+                files.end());
+    return files;
+}
+
 }  // namespace
 
 Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : options_(std::move(options)) {
     const GlobSet ignore(options_.ignore_globs);
     for (const auto& path : paths) {
         if (path == "-") {
-            files_.push_back({"-", "-", "stdin.txt", false, true});
+            files_.push_back({"-", "-", "stdin.txt", options_.stdin_jsonl, true});
             continue;
         }
         std::error_code error;
@@ -232,6 +297,7 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
                               !fs::is_regular_file(status)});
         }
     }
+    if (options_.gitignore) files_ = drop_git_ignored(std::move(files_));
     std::sort(walk_notices_.begin(), walk_notices_.end(),
               [](const SkippedInput& a, const SkippedInput& b) { return a.id < b.id; });
 }

@@ -10,11 +10,12 @@
 // A folder walk reads regular files (and symbolic links to them); what it does not read — FIFOs,
 // sockets, devices, dangling symbolic links, symbolic links to folders — is listed in notices().
 //
-// Every document is validated: UTF-8 (error names the byte offset), not binary, not empty.
-// Binary is decided as grep and git do, from the start of the file (check_text); a stray NUL or
-// control byte later in a text is kept as text, and counted in notices(). With OnError::skip a
-// bad input is recorded and the scan goes on; with fail the scan throws Error(input_error). The
-// same inputs are skipped in both scans.
+// Every document is validated: UTF-8 (error names the byte offset), not binary. An empty file or
+// record is a valid empty document (nothing to remove), so a hook over a repository does not stop
+// at the first empty file. Binary is decided as grep and git do, from the start of the file
+// (check_text); a stray NUL or control byte later in a text is kept as text, and counted in
+// notices(). With OnError::skip a bad input is recorded and the scan goes on; with fail the scan
+// throws Error(input_error). The same inputs are skipped in both scans.
 //
 //   once::Corpus corpus({"samples/"}, options);
 //   corpus.scan([](once::SourceDocument&& d) { ... });
@@ -49,6 +50,11 @@ struct InputOptions {
     // The CLI derives it from --max-memory, so a compression bomb or a huge single document stops
     // with exit 6 while it is read, before its bytes are held.
     std::uint64_t max_document_bytes = 0;
+    // Standard input (`-`) holds JSON Lines, not one text (--input-format jsonl).
+    bool stdin_jsonl = false;
+    // Leave out files that git ignores (--gitignore): the found files are given to
+    // `git -C FOLDER check-ignore -z --stdin`, run in each input's folder; tracked files are never left out.
+    bool gitignore = false;
 };
 
 struct SourceDocument {

@@ -4,7 +4,10 @@
 // Why content hashes: a finding must survive edits elsewhere in its file (line numbers move) and
 // a file rename; so it is keyed by the normalized text of the removed passage and its kind
 // (Span::content_hash), counted across the corpus. A check subtracts the baseline's count per key
-// from today's findings (first come, first matched) and what is left is new.
+// from today's findings and what is left is new. Which of several equal findings is the new one
+// is decided by where the baseline saw them (its examples: file and lines): a finding at a recorded
+// file and line is known first, then one in a recorded file, then the rest in input order; so a
+// new `[END]` in docs/new.txt is reported there, not at an old one in a file read later.
 //
 // File (docs/baseline-format.md): JSON, {"format":"once-baseline","version":1,
 // "findings":[{"hash":"<16 hex>","kind":"duplicate","count":2,"examples":[{"id":..,"lines":[a,b]}]}]}
@@ -17,6 +20,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "once/core/result.hpp"
 
@@ -36,7 +40,11 @@ public:
     std::size_t size() const;
 
 private:
-    std::map<std::pair<std::uint64_t, std::string>, std::size_t> counts_;  // (hash, kind) -> count
+    using Key = std::pair<std::uint64_t, std::string>;  // (hash, kind)
+    using Lines = std::pair<std::uint64_t, std::uint64_t>;  // first and last line
+    std::map<Key, std::size_t> counts_;
+    // The file's examples: every place of each key, by document id.
+    std::map<Key, std::map<std::string, std::vector<Lines>>> places_;
 };
 
 }  // namespace once

@@ -4,6 +4,8 @@
 
 #include "once/input/jsonl.hpp"
 #include "once/text/unicode.hpp"
+#include "once/text/utf8.hpp"
+#include "once/core/hex.hpp"
 
 namespace once {
 namespace {
@@ -66,6 +68,9 @@ std::string map_document_line(const DocResult& doc, const std::vector<std::strin
     std::string out = "{\"id\":";
     append_string(out, doc.id);
     out += ',';
+    // JSON holds only Unicode: a file name that is not valid UTF-8 is written in `id` with U+FFFD
+    // for each bad byte, and exactly, byte for byte, in `id_hex` (docs/map-format.md).
+    if (find_invalid_utf8(doc.id)) out += "\"id_hex\":\"" + hex_bytes(doc.id) + "\",";
     append_field(out, "bytes", doc.bytes);
     out += ",\"removed\":" + std::to_string(doc.removed_bytes());
     if (doc.fully_removed) out += ",\"fully_removed\":true";

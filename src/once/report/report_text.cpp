@@ -302,28 +302,79 @@ std::string gh_escape_property(std::string_view text) {
     return out;
 }
 
+// GitHub shows at most 10 warning, 10 error and 10 notice annotations per step and drops the
+// rest silently (actions/toolkit docs/problem-matchers.md, "Limitations"). So the findings are
+// ranked (markers, then duplicates, then near-duplicates as warnings; boilerplate as notices;
+// larger first, then input order) and only what GitHub will show is annotated; one notice says
+// how many more there are (the SARIF report and the terminal list carry them all).
+constexpr std::size_t k_github_annotations_per_level = 10;
+
+int github_rank(Kind kind) {
+    switch (kind) {
+        case Kind::marker: return 0;          // generation artefacts: never meant to be published
+        case Kind::duplicate: return 1;
+        case Kind::near_duplicate: return 2;
+        case Kind::boilerplate: return 3;     // site chrome: expected in scraped text
+    }
+    return 4;
+}
+
 }  // namespace
 
 std::string render_github(const RunResult& result, const ReportOptions& options) {
     std::string out;
-    for (const DocResult& doc : result.docs) {
-        const std::string file = gh_escape_property(sanitize_utf8(doc.id));
-        for (const Span& span : doc.spans) {
-            out += span.kind == Kind::boilerplate ? "::notice " : "::warning ";
-            out += "file=" + file + ",line=" + std::to_string(span.start_pos.line) +
-                   ",endLine=" + std::to_string(last_line(span.start_pos, span.end_pos));
-            // Columns only mean something to GitHub on a one-line annotation; a span that ends
-            // with its line break is shown as whole lines.
-            if (span.end_pos.line == span.start_pos.line)
-                out += ",col=" + std::to_string(span.start_pos.column) +
-                       ",endColumn=" + std::to_string(span.end_pos.column);
-            out += ",title=" + gh_escape_property(std::string("once ") + kind_name(span.kind)) +
-                   "::" + gh_escape_data(sanitize_utf8(span_message(result, span))) + "\n";
+    struct Finding {
+        const DocResult* doc;
+        const Span* span;
+    };
+    std::vector<Finding> findings;
+    for (const DocResult& doc : result.docs)
+        for (const Span& span : doc.spans) findings.push_back({&doc, &span});
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+        const int rank_a = github_rank(a.span->kind), rank_b = github_rank(b.span->kind);
+        if (rank_a != rank_b) return rank_a < rank_b;
+        return a.span->end - a.span->start > b.span->end - b.span->start;
+    });
+    // Skipped inputs take warning slots first: an input that was not checked matters most.
+    std::size_t warnings = std::min(result.skipped.size(), k_github_annotations_per_level);
+    std::size_t notices = 0, left_out = 0;
+    std::string annotations;
+    for (const Finding& finding : findings) {
+        const DocResult& doc = *finding.doc;
+        const Span& span = *finding.span;
+        const bool notice = span.kind == Kind::boilerplate;
+        // One notice slot is kept for the line that counts what was left out.
+        if (notice ? notices + 1 >= k_github_annotations_per_level : warnings >= k_github_annotations_per_level) {
+            ++left_out;
+            continue;
         }
+        ++(notice ? notices : warnings);
+        const std::string file = gh_escape_property(sanitize_utf8(doc.id));
+        annotations += notice ? "::notice " : "::warning ";
+        annotations += "file=" + file + ",line=" + std::to_string(span.start_pos.line) +
+               ",endLine=" + std::to_string(last_line(span.start_pos, span.end_pos));
+        // Columns only mean something to GitHub on a one-line annotation; a span that ends
+        // with its line break is shown as whole lines.
+        if (span.end_pos.line == span.start_pos.line)
+            annotations += ",col=" + std::to_string(span.start_pos.column) +
+                   ",endColumn=" + std::to_string(span.end_pos.column);
+        annotations += ",title=" + gh_escape_property(std::string("once ") + kind_name(span.kind)) +
+               "::" + gh_escape_data(sanitize_utf8(span_message(result, span))) + "\n";
     }
-    for (const auto& skipped : result.skipped)
+    std::size_t skipped_shown = 0;
+    for (const auto& skipped : result.skipped) {
+        if (skipped_shown++ == k_github_annotations_per_level) break;
         out += "::warning file=" + gh_escape_property(sanitize_utf8(skipped.id)) +
                ",title=once skipped input::" + gh_escape_data(sanitize_utf8(skipped.reason)) + "\n";
+    }
+    out += annotations;
+    const std::size_t skipped_left_out = result.skipped.size() - std::min(result.skipped.size(), k_github_annotations_per_level);
+    if (left_out + skipped_left_out > 0)
+        out += "::notice title=once::" +
+               gh_escape_data(std::to_string(left_out + skipped_left_out) + " more finding(s) not annotated (GitHub shows " +
+                              std::to_string(k_github_annotations_per_level) +
+                              " annotations per level and step); the SARIF report (--report sarif=FILE) lists them all") +
+               "\n";
     if (options.has_verdict && !options.passed) {
         std::string message = "FAIL";
         for (const auto& violation : options.violations) message += "\n" + violation;

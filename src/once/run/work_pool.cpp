@@ -1,12 +1,28 @@
 #include "once/run/work_pool.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <system_error>
+
+#include "once/core/error.hpp"
 
 namespace once {
 
 std::size_t worker_count(int threads) {
     return threads > 0 ? static_cast<std::size_t>(threads) : std::max(1u, std::thread::hardware_concurrency());
 }
+
+namespace {
+
+// A thread that cannot start (ulimit -u, a container's pids limit) is a resource limit with a
+// message, like the memory budget: not std::terminate (a joinable std::thread destroyed), and not
+// a hang with the started threads waiting (issue 14, finding 4).
+Error thread_start_error(std::size_t started, std::size_t wanted, const std::system_error& error) {
+    return Error(ExitCode::resource_limit, "cannot start worker thread " + std::to_string(started + 1) + " of " +
+                                               std::to_string(wanted) + " (" + error.what() + "); use fewer --threads");
+}
+
+}  // namespace
 
 void parallel_for(std::size_t n, int threads, const std::function<void(std::size_t)>& fn) {
     const std::size_t workers = std::min(worker_count(threads), n);
@@ -19,34 +35,49 @@ void parallel_for(std::size_t n, int threads, const std::function<void(std::size
     std::mutex failure_mutex;
     std::vector<std::thread> pool;
     pool.reserve(workers);
-    for (std::size_t w = 0; w < workers; ++w) {
-        pool.emplace_back([&] {
-            for (std::size_t i = next++; i < n; i = next++) {
-                try {
-                    fn(i);
-                } catch (...) {
-                    std::lock_guard lock(failure_mutex);
-                    if (!failure) failure = std::current_exception();
-                    next = n;  // stop handing out work
+    std::optional<Error> start_failure;
+    for (std::size_t w = 0; w < workers && !start_failure; ++w) {
+        try {
+            pool.emplace_back([&] {
+                for (std::size_t i = next++; i < n; i = next++) {
+                    try {
+                        fn(i);
+                    } catch (...) {
+                        std::lock_guard lock(failure_mutex);
+                        if (!failure) failure = std::current_exception();
+                        next = n;  // stop handing out work
+                    }
                 }
-            }
-        });
+            });
+        } catch (const std::system_error& error) {
+            next = n;  // the started threads finish their item and stop
+            start_failure = thread_start_error(pool.size(), workers, error);
+        }
     }
     for (auto& thread : pool) thread.join();
+    if (start_failure) throw *start_failure;
     if (failure) std::rethrow_exception(failure);
 }
 
 WorkPool::WorkPool(std::size_t threads) {
-    for (std::size_t w = 1; w < threads; ++w) workers_.emplace_back([this] { work(); });
+    try {
+        for (std::size_t w = 1; w < threads; ++w) workers_.emplace_back([this] { work(); });
+    } catch (const std::system_error& error) {
+        stop();  // the destructor does not run for a constructor that throws
+        throw thread_start_error(workers_.size() + 1, threads, error);
+    }
 }
 
-WorkPool::~WorkPool() {
+WorkPool::~WorkPool() { stop(); }
+
+void WorkPool::stop() noexcept {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
     wake_.notify_all();
     for (auto& worker : workers_) worker.join();
+    workers_.clear();
 }
 
 std::shared_ptr<WorkPool::Job> WorkPool::submit(std::size_t n, std::function<void(std::size_t)> fn, bool urgent) {

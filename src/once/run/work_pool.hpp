@@ -51,7 +51,8 @@ public:
         std::exception_ptr failure_;
     };
 
-    // `threads` counts the caller: a pool of 1 starts no thread.
+    // `threads` counts the caller: a pool of 1 starts no thread. A thread that cannot start
+    // throws Error(resource_limit) after joining those that did.
     explicit WorkPool(std::size_t threads);
     ~WorkPool();
     WorkPool(const WorkPool&) = delete;
@@ -65,6 +66,7 @@ public:
     void wait(Job& job);
 
 private:
+    void stop() noexcept;
     void run(Job& job, std::size_t i);
     void work();
 

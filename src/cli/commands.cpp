@@ -1,0 +1,273 @@
+#include "cli/commands.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "once/core/error.hpp"
+#include "once/output/baseline.hpp"
+#include "once/output/check_limits.hpp"
+#include "once/output/clean_sink.hpp"
+#include "once/output/message.hpp"
+#include "once/report/report.hpp"
+#include "once/run/pipeline.hpp"
+#include "once/run/shard.hpp"
+
+#ifndef ONCE_VERSION
+#define ONCE_VERSION "0.1.0"
+#endif
+
+namespace once::cli {
+namespace {
+
+int terminal_fd(const std::ostream& stream) {
+    if (&stream == &std::cout) return STDOUT_FILENO;
+    if (&stream == &std::cerr) return STDERR_FILENO;
+    return -1;
+}
+
+// --color: `auto` colours a terminal unless NO_COLOR is set to something (https://no-color.org:
+// an empty NO_COLOR does not count).
+bool color_wanted(const std::string& when, const std::ostream& stream) {
+    if (when == "always") return true;
+    if (when == "never") return false;
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color != nullptr && *no_color != '\0') return false;
+    const int fd = terminal_fd(stream);
+    return fd >= 0 && isatty(fd);
+}
+
+PipelineOptions progress_options(std::ostream& err, bool enabled) {
+    PipelineOptions options;
+    if (!enabled || terminal_fd(err) != STDERR_FILENO || !isatty(STDERR_FILENO)) return options;
+    const auto start = std::chrono::steady_clock::now();
+    options.progress = [&err, start](std::size_t docs, std::uint64_t bytes) {
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (seconds < 1.0) return;
+        err << "\r\033[K" << docs << " documents, " << (bytes >> 20) << " MiB, "
+            << static_cast<int>(bytes / 1048576.0 / seconds) << " MiB/s" << std::flush;
+    };
+    return options;
+}
+
+void report_skipped(const std::vector<SkippedInput>& skipped, std::ostream& err) {
+    for (const auto& input : skipped) err << "once: skipped " << one_line(input.reason) << "\n";
+    if (!skipped.empty()) err << "once: " << skipped.size() << " input(s) skipped\n";
+}
+
+// How compressed outputs are written: the chosen level, and zstd's worker threads (as many as the
+// run's threads; the bytes do not depend on how many).
+WriteOptions write_options(const Cli& cli) {
+    WriteOptions options;
+    options.compression_level = cli.compression_level;
+    options.compression_threads = cli.config.threads > 0 ? cli.config.threads
+                                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return options;
+}
+
+// Folder entries not read and documents with stray control bytes: said, not skipped.
+void report_notices(const Corpus& corpus, std::ostream& err) {
+    for (const auto& notice : corpus.notices()) err << "once: note: " << one_line(notice.id + ": " + notice.reason) << "\n";
+}
+
+int exit_code_of(const std::vector<SkippedInput>& skipped) {
+    return static_cast<int>(skipped.empty() ? ExitCode::ok : ExitCode::partial);
+}
+
+std::string report_file(const std::string& spec) {
+    const auto equals = spec.find('=');
+    if (equals == std::string::npos) throw Error(ExitCode::usage, "--report takes FORMAT=FILE, got '" + spec + "'");
+    parse_report_format(spec.substr(0, equals));  // a bad format is a usage error before any work
+    return spec.substr(equals + 1);
+}
+
+CheckLimits limits_of(const Cli& cli) {
+    CheckLimits limits;
+    limits.max_ratio = cli.max_ratio;
+    limits.max_bytes = cli.max_bytes;
+    std::string item;
+    for (std::size_t start = 0; start <= cli.fail_on.size();) {
+        const auto comma = std::min(cli.fail_on.find(',', start), cli.fail_on.size());
+        item = cli.fail_on.substr(start, comma - start);
+        if (!item.empty()) limits.fail_on.push_back(parse_kind(item));
+        start = comma + 1;
+    }
+    return limits;
+}
+
+void require_output(const Cli& cli, const char* command, const char* what) {
+    if (cli.output.empty())
+        throw Error(ExitCode::usage, std::string(command) + " needs -o " + what + " (see once " + command + " --help)");
+}
+
+}  // namespace
+
+int run_learn(Cli& cli, Streams streams) {
+    require_output(cli, "learn", "FILE");
+    Recurrence counts;
+    std::vector<SkippedInput> skipped;
+    if (!cli.paths.empty()) {
+        Corpus corpus(cli.paths, cli.input);
+        guard_output(cli.output, corpus);
+        counts = count_recurrence(corpus, cli.config);
+        skipped = corpus.skipped();
+        report_notices(corpus, streams.err);
+    }
+    for (const auto& path : cli.merge_profiles) counts.merge(Recurrence::load(path));
+    counts.save(cli.output);
+    report_skipped(skipped, streams.err);
+    if (!cli.quiet) streams.out << "once: wrote profile " << cli.output << "\n";
+    return exit_code_of(skipped);
+}
+
+int run_merge(Cli& cli, Streams streams) {
+    require_output(cli, "merge", "FILE (the decisions file)");
+    for (const auto& path : cli.paths)
+        if (path_within(cli.output, path)) throw Error(ExitCode::output_error, "output would overwrite an input", cli.output);
+    merge_signatures(cli.paths, cli.config, cli.output);
+    if (!cli.quiet) streams.out << "once: wrote decisions " << cli.output << "\n";
+    return 0;
+}
+
+int run_sign(Cli& cli, Streams streams) {
+    require_output(cli, "sign", "FILE (the shard's signature file)");
+    std::optional<Recurrence> profile;
+    if (!cli.profile_path.empty()) profile = Recurrence::load(cli.profile_path);
+    if (profile && cli.input.force_group.empty() && profile->groups().size() == 1)
+        cli.input.force_group = profile->groups()[0];
+    Corpus corpus(cli.paths, cli.input);
+    guard_output(cli.output, corpus);
+    // Boilerplate needs the whole corpus's recurrence: a merged profile (once learn --merge).
+    if (!profile) profile = count_recurrence(corpus, cli.config);
+    const auto skipped = write_signatures(corpus, cli.config, *profile, cli.output);
+    report_notices(corpus, streams.err);
+    report_skipped(skipped, streams.err);
+    if (!cli.quiet) streams.out << "once: wrote signatures " << cli.output << "\n";
+    return exit_code_of(skipped);
+}
+
+int run_apply(Cli& cli, Streams streams) {
+    require_output(cli, "apply", "OUT");
+    if (cli.decisions_path.empty()) throw Error(ExitCode::usage, "apply needs --decisions FILE (see once apply --help)");
+    Corpus corpus(cli.paths, cli.input);
+    const CleanOutputs outputs{cli.output, cli.map_path, cli.drop_duplicate_docs, cli.flag_field, &streams.out,
+                               write_options(cli)};
+    check_outputs(outputs, {}, corpus);
+    CleanSink sink(outputs, cli.config, corpus, ONCE_VERSION);
+    Decisions decisions = load_decisions(cli.decisions_path, cli.config);
+    sink.use_ids(decisions.ids);
+    const RunResult applied = apply_decisions(corpus, cli.config, std::move(decisions), &sink);
+    sink.commit();
+    report_notices(corpus, streams.err);
+    report_skipped(applied.skipped, streams.err);
+    std::ostream& summary = cli.output == "-" ? streams.err : streams.out;
+    if (!cli.quiet) summary << "once: applied " << cli.decisions_path << " to " << cli.output << "\n";
+    return exit_code_of(applied.skipped);
+}
+
+int run_analysis(const CommandInfo& command, Cli& cli, Streams streams) {
+    const bool clean = command.bit == k_clean, check = command.bit == k_check, baseline = command.bit == k_baseline;
+    if (clean) require_output(cli, "clean", "OUT");
+    if (baseline) require_output(cli, "baseline", "FILE (e.g. .once-baseline.json)");
+    // Whatever carries data on stdout, the summary and messages go to stderr.
+    const bool data_on_stdout = cli.output == "-";
+    std::ostream& summary = data_on_stdout ? streams.err : streams.out;
+
+    std::optional<Recurrence> profile;
+    PipelineOptions options = progress_options(streams.err, !cli.quiet);
+    if (!cli.profile_path.empty()) {
+        profile = Recurrence::load(cli.profile_path);
+        options.profile = &*profile;
+        // A profile of one site applies to whatever is cleaned with it, wherever it lives.
+        if (cli.input.force_group.empty() && profile->groups().size() == 1) cli.input.force_group = profile->groups()[0];
+    }
+    Corpus corpus(cli.paths, cli.input);
+    // Every output is checked before the first byte is read (no two outputs on one file, none on an input).
+    std::vector<std::string> other_outputs;
+    for (const auto& spec : cli.reports) other_outputs.push_back(report_file(spec));
+    if (baseline) other_outputs.push_back(cli.output);
+    for (const auto& format : cli.formats) parse_report_format(format);
+    const CleanOutputs outputs{clean ? cli.output : std::string(), cli.map_path, cli.drop_duplicate_docs, cli.flag_field,
+                               &streams.out, write_options(cli)};
+    check_outputs(outputs, other_outputs, corpus);
+    if (data_on_stdout && !cli.formats.empty())
+        throw Error(ExitCode::usage, "-o - writes the cleaned text to stdout; write reports with --report FORMAT=FILE");
+
+    CleanSink sink(outputs, cli.config, corpus, ONCE_VERSION);
+    // Without a report nothing reads the spans after the sink: let them go as the run goes.
+    options.keep_spans = !(!check && !baseline && cli.quiet && cli.reports.empty());
+    RunResult result = run_pipeline(corpus, cli.config, &sink, options);
+    if (options.progress) streams.err << "\r\033[K";
+    report_notices(corpus, streams.err);
+
+    if (baseline) {
+        sink.commit();
+        const Baseline recorded = Baseline::from_result(result);
+        recorded.save(cli.output, result);
+        if (!cli.quiet) summary << "once: recorded " << recorded.size() << " finding(s) in " << cli.output << "\n";
+        report_skipped(result.skipped, streams.err);
+        return exit_code_of(result.skipped);
+    }
+
+    // Reports that quote text (HTML, Markdown) get it from one rescan, done only if they ask.
+    std::optional<std::vector<std::string>> texts;
+    const auto load_text = [&corpus, &texts](std::size_t index) {
+        if (!texts) {
+            texts.emplace();
+            corpus.scan([&](SourceDocument&& document) { texts->push_back(std::move(document.doc.text)); });
+        }
+        return index < texts->size() ? (*texts)[index] : std::string();
+    };
+    ReportOptions report;
+    report.color = color_wanted(cli.color, summary);
+    report.tool_version = ONCE_VERSION;
+    int exit_code = exit_code_of(result.skipped);
+    const RunResult* shown = &result;
+    RunResult fresh;
+    std::size_t known_findings = 0;
+    if (check) {
+        if (!cli.baseline_path.empty()) {
+            Baseline::Split split = Baseline::load(cli.baseline_path).split(result);
+            fresh = std::move(split.fresh);
+            known_findings = split.known;
+            shown = &fresh;
+        }
+        report.has_verdict = true;
+        report.violations = check_limits(limits_of(cli), *shown);
+        report.passed = report.violations.empty();
+        if (!report.passed) exit_code = static_cast<int>(ExitCode::findings);
+    }
+    // Report files are written to temporary names first and renamed with the other outputs, so a
+    // failure leaves every output or none under its final name.
+    std::vector<std::unique_ptr<AtomicWriter>> report_writers;
+    for (const auto& spec : cli.reports) {
+        ReportOptions file_report = report;
+        file_report.color = false;
+        const std::string path = report_file(spec);
+        report_writers.push_back(std::make_unique<AtomicWriter>(path));
+        report_writers.back()->write(render_report(parse_report_format(spec.substr(0, spec.find('='))), *shown, load_text, file_report));
+    }
+    sink.commit();
+    for (auto& writer : report_writers) writer->commit();
+    if (!cli.quiet) {
+        if (cli.formats.empty()) cli.formats.push_back("terminal");
+        for (const auto& format : cli.formats) {
+            const ReportFormat parsed = parse_report_format(format);
+            std::ostream& stream = parsed == ReportFormat::terminal ? summary : streams.out;
+            stream << render_report(parsed, *shown, load_text, report);
+        }
+        if (check && cli.formats.size() == 1 && cli.formats[0] == "terminal") summary << findings_list(*shown);
+    }
+    if (check && !cli.baseline_path.empty() && !cli.quiet)
+        summary << "once: " << known_findings << " known finding(s) from the baseline remain\n";
+    report_skipped(result.skipped, streams.err);
+    return exit_code;
+}
+
+}  // namespace once::cli

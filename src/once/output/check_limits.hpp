@@ -1,0 +1,38 @@
+// check_limits.hpp — the verdict of `once check`: which limits the findings exceed, and the
+// findings as `path:line: kind ...` lines (the form compilers print, so editors jump to them).
+//
+// Why in the library: the verdict is the contract of a CI gate (exit 1 or 0); tests check it on a
+// RunResult without running the binary.
+//
+//   once::CheckLimits limits;  limits.max_ratio = 0.05;
+//   auto violations = once::check_limits(limits, result);   // empty: passed
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "once/core/config.hpp"
+#include "once/core/result.hpp"
+
+namespace once {
+
+struct CheckLimits {
+    std::optional<double> max_ratio;          // --max-ratio: removable share, overall and per file
+    std::optional<std::uint64_t> max_bytes;   // --max-bytes: removable bytes in all files
+    std::vector<Kind> fail_on;                // --fail-on: any finding of these kinds fails
+    bool any() const { return max_ratio || max_bytes || !fail_on.empty(); }
+};
+
+// One line per limit exceeded; with no limit set, any finding fails.
+std::vector<std::string> check_limits(const CheckLimits& limits, const RunResult& result);
+
+// How many findings `findings_list` prints before "... and N more": enough for a review, short
+// enough that a CI log stays readable.
+constexpr std::size_t k_findings_listed = 200;
+
+// One line per finding, `path:line: kind (lines a-b), N bytes, copy of path:line`.
+std::string findings_list(const RunResult& result, std::size_t max_listed = k_findings_listed);
+
+}  // namespace once

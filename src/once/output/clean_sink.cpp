@@ -1,0 +1,205 @@
+#include "once/output/clean_sink.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <ostream>
+#include <map>
+
+#include "once/core/error.hpp"
+#include "once/input/jsonl.hpp"
+#include "once/output/map_writer.hpp"
+
+namespace once {
+namespace fs = std::filesystem;
+
+bool path_within(const std::string& inner, const std::string& outer) {
+    std::error_code error;
+    const fs::path a = fs::weakly_canonical(inner, error);
+    const fs::path b = fs::weakly_canonical(outer, error);
+    auto it_a = a.begin();
+    for (auto it_b = b.begin(); it_b != b.end(); ++it_b, ++it_a) {
+        if (it_b->empty() && std::next(it_b) == b.end()) break;  // trailing separator
+        if (it_a == a.end() || *it_a != *it_b) return false;
+    }
+    return true;
+}
+
+// Once never overwrites its input, and an output inside an input folder would be read by the next run.
+void guard_output(const std::string& output, const Corpus& corpus) {
+    if (output.empty() || output == "-") return;
+    for (const auto& file : corpus.files()) {
+        if (file.stream) continue;  // a pipe or stdin: nothing on disk to overwrite
+        std::error_code error;
+        const bool input_is_folder = fs::is_directory(file.input, error);
+        if (path_within(output, file.path) || (input_is_folder && path_within(output, file.input)))
+            throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input, output);
+    }
+}
+
+void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& other_files, const Corpus& corpus) {
+    // Files (not the cleaned folder) must name different files, and none may be stdout twice.
+    std::vector<std::string> files = other_files;
+    if (!outputs.map.empty()) files.insert(files.begin(), outputs.map);
+    const bool jsonl = corpus.all_jsonl();
+    if (!outputs.cleaned.empty() && (jsonl || outputs.cleaned == "-")) files.insert(files.begin(), outputs.cleaned);
+    std::size_t to_stdout = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (files[i] == "-") {
+            if (++to_stdout > 1) throw Error(ExitCode::usage, "two outputs write to standard output (-)");
+            continue;
+        }
+        for (std::size_t j = 0; j < i; ++j)
+            if (files[j] != "-" && path_within(files[i], files[j]) && path_within(files[j], files[i]))
+                throw Error(ExitCode::output_error, "two outputs would write the same file", files[i]);
+        guard_output(files[i], corpus);
+    }
+    if (outputs.cleaned.empty() || outputs.cleaned == "-") return;
+    if (corpus.has_jsonl() && !jsonl) throw Error(ExitCode::usage, "cannot mix JSON Lines and plain files in one clean run");
+    for (const auto& file : corpus.files()) {
+        if (file.stream) continue;  // a pipe or stdin: nothing on disk to overwrite
+        if (jsonl ? path_within(outputs.cleaned, file.path)
+                  : path_within(outputs.cleaned, file.input) || path_within(file.path, outputs.cleaned))
+            throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input,
+                        outputs.cleaned);
+    }
+    if (jsonl) return;
+    // A folder output: every input's mirrored name is its own, and no other output is one of them.
+    std::map<std::string, std::string> cleaned_names;  // relative path -> input file
+    for (const auto& file : corpus.files()) {
+        const auto [it, inserted] = cleaned_names.emplace(file.relative_path, file.path);
+        if (!inserted)
+            throw Error(ExitCode::output_error,
+                        "two inputs would be cleaned to the same file: " + it->second + " and " + file.path,
+                        (fs::path(outputs.cleaned) / file.relative_path).string());
+    }
+    std::error_code error;
+    const fs::path folder = fs::weakly_canonical(outputs.cleaned, error);
+    for (const auto& other : files) {
+        if (other == "-" || !path_within(other, outputs.cleaned)) continue;
+        const fs::path inside = fs::weakly_canonical(other, error).lexically_relative(folder);
+        if (cleaned_names.count(inside.generic_string()))
+            throw Error(ExitCode::output_error, "output would overwrite a cleaned file", other);
+    }
+}
+
+void add_json_flag(std::string& line, const std::string& field_name, bool value) {
+    const auto brace = line.find_last_of('}');
+    if (brace == std::string::npos) return;
+    std::string field = "\"";
+    append_json_escaped(field, field_name);
+    field += "\":";
+    field += value ? "true" : "false";
+    const auto before = line.find_last_not_of(" \t", brace == 0 ? 0 : brace - 1);
+    const bool empty_object = before != std::string::npos && line[before] == '{';
+    line.insert(brace, (empty_object ? "" : ",") + field);
+}
+
+namespace {
+
+void make_parent_folder(const std::string& path) {
+    if (path.empty() || path == "-") return;
+    const fs::path parent = fs::path(path).parent_path();
+    if (parent.empty()) return;
+    std::error_code error;
+    fs::create_directories(parent, error);
+    if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), parent.string());
+}
+
+}  // namespace
+
+CleanSink::CleanSink(CleanOutputs outputs, const Config& config, const Corpus& corpus, const std::string& tool_version)
+    : outputs_(std::move(outputs)) {
+    const std::string& out = outputs_.cleaned;
+    jsonl_output_ = corpus.all_jsonl();
+    if (out == "-" && outputs_.stdout_stream) {
+        stdout_ = outputs_.stdout_stream;
+    } else if (out == "-") {
+        stream_.emplace("-");
+    } else if (!out.empty() && jsonl_output_) {
+        make_parent_folder(out);
+        stream_.emplace(out, outputs_.write);
+    } else if (!out.empty()) {
+        std::error_code error;
+        fs::create_directories(out, error);
+        if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), out);
+        // Hidden (the reader skips dot-folders), and per process, so two runs never share it.
+        staging_ = (fs::path(out) / (".once-staging-" + std::to_string(::getpid()))).string();
+        fs::remove_all(staging_, error);
+        fs::create_directories(staging_, error);
+        if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), staging_);
+    }
+    if (!outputs_.map.empty()) {
+        make_parent_folder(outputs_.map);
+        map_.emplace(outputs_.map, outputs_.write);
+        map_->write(map_header_line(config, tool_version));
+    }
+}
+
+CleanSink::~CleanSink() {
+    if (!staging_.empty()) {
+        std::error_code error;
+        fs::remove_all(staging_, error);  // uncommitted files (a failed run); empty after a commit
+    }
+}
+
+void CleanSink::document(const SourceDocument& source, const DocResult& result, std::string_view cleaned) {
+    if (!preset_ids_) ids_.push_back(result.id);
+    if (map_) map_->write(map_document_line(result, ids_));
+    if (outputs_.cleaned.empty()) return;
+    if (jsonl_output_) {
+        if (result.fully_removed && outputs_.drop_duplicate_docs) return;
+        std::string line = with_text(*source.record, cleaned);
+        if (!outputs_.flag_field.empty()) add_json_flag(line, outputs_.flag_field, result.fully_removed);
+        line.push_back('\n');
+        write_stream(line);
+        return;
+    }
+    if (stream_ || stdout_) {  // plain text to stdout: the documents one after another
+        write_stream(cleaned);
+        return;
+    }
+    const fs::path target = fs::path(staging_) / source.relative_path;
+    std::error_code error;
+    fs::create_directories(target.parent_path(), error);
+    if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), target.parent_path().string());
+    AtomicWriter writer(target.string());
+    writer.write(cleaned);
+    writer.commit();
+    staged_.push_back(source.relative_path);
+}
+
+void CleanSink::write_stream(std::string_view bytes) {
+    if (stdout_) {
+        stdout_->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!*stdout_) throw Error(ExitCode::output_error, "cannot write to standard output");
+    } else {
+        stream_->write(bytes);
+    }
+}
+
+void CleanSink::use_ids(std::vector<std::string> ids) {
+    ids_ = std::move(ids);
+    preset_ids_ = true;
+}
+
+void CleanSink::commit() {
+    if (committed_) return;
+    committed_ = true;
+    if (stream_) stream_->commit();
+    if (stdout_) stdout_->flush();
+    if (!staging_.empty()) {
+        for (const auto& relative : staged_) {
+            const fs::path target = fs::path(outputs_.cleaned) / relative;
+            std::error_code error;
+            fs::create_directories(target.parent_path(), error);
+            if (!error) fs::rename(fs::path(staging_) / relative, target, error);
+            if (error) throw Error(ExitCode::output_error, "cannot move into place: " + error.message(), target.string());
+        }
+        std::error_code error;
+        fs::remove_all(staging_, error);
+    }
+    if (map_) map_->commit();
+}
+
+}  // namespace once

@@ -1,0 +1,94 @@
+// clean_sink_test.cpp — outputs: every output or none under its final name; collisions found
+// before any work; the JSON flag editor; one-line messages and exact bytes of odd file names.
+#include "once/output/clean_sink.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "once/core/error.hpp"
+#include "once/output/message.hpp"
+#include "temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using once::test::TempDir;
+
+namespace {
+
+std::size_t regular_files(const std::string& root) {
+    std::size_t count = 0;
+    if (!fs::exists(root)) return 0;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) count += entry.is_regular_file();
+    return count;
+}
+
+// Hands every document to the sink unchanged, as the pipeline would.
+void feed(once::Corpus& corpus, once::CleanSink& sink) {
+    corpus.scan([&](once::SourceDocument&& source) {
+        once::DocResult result;
+        result.id = source.doc.id;
+        result.bytes = source.doc.text.size();
+        sink.document(source, result, source.doc.text);
+    });
+}
+
+}  // namespace
+
+TEST_CASE("CleanSink: a run that fails before commit leaves no output under a final name") {
+    TempDir dir;
+    dir.write("in/a.txt", "first\n");
+    dir.write("in/sub/b.txt", "second\n");
+    once::Corpus corpus({dir.path("in")}, {});
+    const once::CleanOutputs outputs{dir.path("out"), dir.path("map.jsonl"), false, "", nullptr, {}};
+    {
+        once::CleanSink sink(outputs, once::Config{}, corpus, "test");
+        feed(corpus, sink);
+        // No commit: the run threw after every document was written.
+    }
+    CHECK(regular_files(dir.path("out")) == 0);
+    CHECK_FALSE(fs::exists(dir.path("map.jsonl")));
+    CHECK(regular_files(dir.path()) == 2);  // the inputs, and no temporary file left behind
+
+    once::CleanSink sink(outputs, once::Config{}, corpus, "test");
+    feed(corpus, sink);
+    sink.commit();
+    CHECK(fs::exists(dir.path("out/a.txt")));
+    CHECK(fs::exists(dir.path("out/sub/b.txt")));
+    CHECK(fs::exists(dir.path("map.jsonl")));
+    CHECK(regular_files(dir.path("out")) == 2);  // the staging folder is gone
+}
+
+TEST_CASE("check_outputs: collisions are found from the file list alone") {
+    TempDir dir;
+    dir.write("in/a.txt", "x\n");
+    dir.write("other/a.txt", "y\n");
+    once::Corpus two_names({dir.path("in/a.txt"), dir.path("other/a.txt")}, {});
+    CHECK_THROWS_AS(once::check_outputs({dir.path("out"), "", false, "", nullptr, {}}, {}, two_names), once::Error);
+    once::Corpus corpus({dir.path("in")}, {});
+    CHECK_THROWS_AS(once::check_outputs({"", dir.path("m"), false, "", nullptr, {}}, {dir.path("m")}, corpus), once::Error);
+    CHECK_THROWS_AS(once::check_outputs({"-", "", false, "", nullptr, {}}, {"-"}, corpus), once::Error);
+    CHECK_THROWS_AS(once::check_outputs({dir.path("in/x"), "", false, "", nullptr, {}}, {}, corpus), once::Error);
+    CHECK_NOTHROW(once::check_outputs({dir.path("out"), dir.path("out.map.jsonl"), false, "", nullptr, {}}, {dir.path("r.json")}, corpus));
+}
+
+TEST_CASE("add_json_flag inserts the field before the closing brace") {
+    struct Case {
+        std::string line, expected;
+    };
+    for (const auto& c : std::vector<Case>{{R"({"a":1})", R"({"a":1,"dup":true})"},
+                                           {R"({})", R"({"dup":true})"},
+                                           {R"({ "a" : {"b":2} } )", R"({ "a" : {"b":2} ,"dup":true} )"}}) {
+        std::string line = c.line;
+        once::add_json_flag(line, "dup", true);
+        CHECK(line == c.expected);
+    }
+}
+
+TEST_CASE("one_line escapes control characters and invalid UTF-8, keeps valid text") {
+    CHECK(once::one_line("plain.txt") == "plain.txt");
+    CHECK(once::one_line("a\nb\tc\rd") == "a\\nb\\tc\\rd");
+    CHECK(once::one_line("\x1b[31mred") == "\\x1b[31mred");
+    CHECK(once::one_line("caf\xe9.txt") == "caf\\xe9.txt");
+    CHECK(once::one_line("日本語.txt") == "日本語.txt");
+    CHECK(once::one_line("\xe6\x97") == "\\xe6\\x97");  // a cut-off sequence
+}
