@@ -282,7 +282,7 @@ po::options_description options_of(const std::vector<OptionEntry>& table, unsign
 
 std::string general_help() {
     std::string out =
-        "once " ONCE_VERSION " — find duplicate and boilerplate passages in text and remove them, keeping every "
+        "once " ONCE_VERSION " - find duplicate and boilerplate passages in text and remove them, keeping every "
         "passage once.\n\nUsage:\n";
     for (const auto& command : command_table()) {
         out += "  once " + std::string(command.usage) + "\n      ";
