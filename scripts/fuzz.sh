@@ -21,7 +21,7 @@ build=${ONCE_ASAN_BUILD:-build-asan}
 work=${ONCE_FUZZ_DIR:-/tmp/once-fuzz-corpus}
 
 if [[ ! -f $build/build.ninja ]]; then
-    CC=clang CXX=clang++ meson setup "$build" --buildtype=debugoptimized -Db_sanitize=address,undefined \
+    CC=clang CXX=clang++ meson setup "$build" --buildtype=debugoptimized -Dtests=enabled -Db_sanitize=address,undefined \
         -Db_lundef=false -Dfuzz=true >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
 fi
 ninja -C "$build" $(printf 'tests/fuzz/fuzz_%s ' "${targets[@]}") >/dev/null || { echo "0 passed, 1 failed"; exit 1; }

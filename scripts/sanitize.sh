@@ -43,7 +43,7 @@ for step in "${steps[@]}"; do
     case $step in
     asan)
         if [[ ! -f build-asan/build.ninja ]]; then
-            CC=clang CXX=clang++ meson setup build-asan --buildtype=debugoptimized -Db_sanitize=address,undefined \
+            CC=clang CXX=clang++ meson setup build-asan --buildtype=debugoptimized -Dtests=enabled -Db_sanitize=address,undefined \
                 -Db_lundef=false -Dfuzz=true >"$logs/setup.log" 2>&1 || { cat "$logs/setup.log"; failed=$((failed + 1)); continue; }
         fi
         if ! ninja -C build-asan >"$logs/build.log" 2>&1; then
@@ -60,7 +60,7 @@ for step in "${steps[@]}"; do
         ;;
     tsan)
         if [[ ! -f build-tsan/build.ninja ]]; then
-            meson setup build-tsan --buildtype=debugoptimized -Db_sanitize=thread >"$logs/tsan-setup.log" 2>&1 ||
+            meson setup build-tsan --buildtype=debugoptimized -Dtests=enabled -Db_sanitize=thread >"$logs/tsan-setup.log" 2>&1 ||
                 { cat "$logs/tsan-setup.log"; failed=$((failed + 1)); continue; }
         fi
         if ! ninja -C build-tsan tests/unit_tests src/once >"$logs/tsan-build.log" 2>&1; then
