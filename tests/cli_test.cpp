@@ -323,13 +323,11 @@ TEST_CASE("cli: a 100 MB single-line file and its copy are processed") {
         dir.write("in/big.txt", text);
         dir.write("in/big_copy.txt", text);
     }
-    const auto start = std::chrono::steady_clock::now();
+    // Speed is the benchmark's business (bench/run.sh), not a timed test: under ASan this run
+    // takes minutes on a loaded machine, and a time limit here failed for that reason alone.
     const auto result = run_cli({"clean", dir.path("in"), "-o", dir.path("out"), "--map", dir.path("map.jsonl"), "-q"});
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    MESSAGE("100 MB single-line clean took " << seconds << " s");
     CHECK(result.code == 0);
     CHECK(result.err.empty());
-    CHECK(seconds < 60.0);
 
     // The first occurrence of the sentence is kept; every repeat and the whole copy go.
     const std::string big = read_file(dir.path("out/big.txt"));

@@ -42,7 +42,8 @@ TEST_CASE("signer: line_templates are analyze()'s templates of the non-blank lin
 }
 
 TEST_CASE("signer: a line's value key keeps its numbers, its template key masks them") {
-    const once::Signer signer(once::Config{});
+    const once::Config config;
+    const once::Signer signer(config);
     const auto a = signer.analyze("attendance: 45,000\nhome | news\n");
     const auto b = signer.analyze("attendance: 38,000\nhome | news\n");
     CHECK(a.line_templates[0] == b.line_templates[0]);   // one template: "attendance: #"

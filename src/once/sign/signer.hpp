@@ -24,6 +24,8 @@ namespace once {
 class Signer {
 public:
     explicit Signer(const Config& config);
+    // The signer keeps a reference to its config: a temporary would dangle (ASan found one in a test).
+    explicit Signer(Config&&) = delete;
     DocAnalysis analyze(std::string_view text) const;
     // Template keys of the non-blank lines only (pass 1 of boilerplate counting: cheaper), and
     // after each line with numbers its value key (line_value_key): what Recurrence counts.
