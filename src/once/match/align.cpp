@@ -5,12 +5,17 @@
 
 namespace once {
 
-Shared common_prefix(const TokenEdges& a, const TokenEdges& b) {
+namespace {
+
+// The tokens two sentences share from one end, read with `edge` (from_start or from_end): one
+// loop for both ends, so the prefix and the suffix can never count differently.
+template <typename Edge>
+Shared common_run(const TokenEdges& a, const TokenEdges& b, Edge edge) {
     Shared out;
     const std::size_t n = std::min(a.count, b.count);
     for (std::size_t t = 0; t < n; ++t) {
-        const int x = a.from_start(t);
-        const int y = b.from_start(t);
+        const int x = edge(a, t);
+        const int y = edge(b, t);
         if (x < 0 || y < 0) {
             out.unknown = true;
             break;
@@ -22,21 +27,14 @@ Shared common_prefix(const TokenEdges& a, const TokenEdges& b) {
     return out;
 }
 
+}  // namespace
+
+Shared common_prefix(const TokenEdges& a, const TokenEdges& b) {
+    return common_run(a, b, [](const TokenEdges& e, std::size_t t) { return e.from_start(t); });
+}
+
 Shared common_suffix(const TokenEdges& a, const TokenEdges& b) {
-    Shared out;
-    const std::size_t n = std::min(a.count, b.count);
-    for (std::size_t t = 0; t < n; ++t) {
-        const int x = a.from_end(t);
-        const int y = b.from_end(t);
-        if (x < 0 || y < 0) {
-            out.unknown = true;
-            break;
-        }
-        if (x != y) break;
-        ++out.tokens;
-        out.weight += token_edge_weight(x);
-    }
-    return out;
+    return common_run(a, b, [](const TokenEdges& e, std::size_t t) { return e.from_end(t); });
 }
 
 bool edited_copy(const TokenEdges& copy, const TokenEdges& source, double max_share) {
