@@ -1,10 +1,11 @@
 // stream_io.hpp — reading and writing byte streams: plain files, stdin/stdout, .gz and .zst.
 //
-// Why one module: compression (zlib, libzstd) and the atomic-write rule live here and nowhere
-// else. Outputs are written to a temporary name beside the target and renamed on commit(), so a
-// killed run never leaves a half-written file; an AtomicWriter destroyed without commit()
-// removes its temporary file. Compression is chosen by the path's extension; its level and the
-// zstd worker threads by WriteOptions.
+// Why one module: every byte the tool reads or writes passes here, so compression (chosen
+// here, done by codecs.cpp, which alone includes zlib, libdeflate and libzstd) and the
+// atomic-write rule live nowhere else. Outputs are written to a temporary name beside the
+// target and renamed on commit(), so a killed run never leaves a half-written file; an
+// AtomicWriter destroyed without commit() removes its temporary file. Compression is chosen by
+// the path's extension; its level and the zstd worker threads by WriteOptions.
 //
 //   once::AtomicWriter out("cleaned.jsonl.zst", {.compression_level = 3, .compression_threads = 2});
 //   out.write(bytes);

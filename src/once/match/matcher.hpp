@@ -124,7 +124,7 @@ private:
         MatchType type;
         double similarity;
     };
-    struct Batch;  // a batch under way (matcher.cpp)
+    struct Batch;  // a batch under way (match_batch.cpp)
     // The three steps of match_batch: probe (any thread, the index read-only), match in input
     // order, then add what the batch kept aside to the index.
     void probe(Batch& batch, std::size_t sentence) const;

@@ -1,0 +1,31 @@
+// band_layout.hpp — how the matcher's LSH band tables hold their entries (internal to match/).
+//
+// Why a header: the single-document side of the matcher (matcher.cpp: lookups, inserts,
+// verification) and the batch side (match_batch.cpp: probe, match in order, insert) read and
+// write the same slots and buckets, so the layout is written once, here.
+//
+// Contract: a band slot holds a sentence id (top bit clear) or, with k_bucket_ref set, the offset
+// of a bucket in the band's word arena: [key low, key high, count of ids ever added, ids...],
+// the ids a ring of the newest k_max_chain. Ids are 31-bit; k_no_ref is neither.
+//
+//   if (ref & band_layout::k_bucket_ref) bucket = table.buckets.at(ref & ~band_layout::k_bucket_ref);
+#pragma once
+
+#include <cstdint>
+
+namespace once::band_layout {
+
+// A candidate chain longer than this belongs to a band shared by very many sentences (a common
+// short phrase); looking further costs time and finds nothing new.
+inline constexpr int k_max_chain = 16;
+// Ids are 31-bit: a band slot's top bit tells a sentence id from a bucket offset.
+inline constexpr std::uint64_t k_max_ids = 0x7FFFFFFF;
+inline constexpr std::uint32_t k_bucket_ref = 0x80000000u;
+inline constexpr std::uint32_t k_no_ref = 0xFFFFFFFFu;  // no sentence or bucket (ids stay below it)
+// Bucket layout (Matcher::BandTable::buckets): key (two words), count of ids ever added, then the ids.
+inline constexpr std::uint32_t k_bucket_header = 3;
+inline constexpr std::uint32_t k_small_ids = 5;
+inline constexpr std::uint32_t k_small_bucket = k_bucket_header + k_small_ids;
+inline constexpr std::uint32_t k_large_bucket = k_bucket_header + k_max_chain;
+
+}  // namespace once::band_layout

@@ -1,0 +1,464 @@
+// match_batch.cpp — matching a batch of documents: probe the index in parallel, match in input
+// order, then add the batch to the index in parallel (matcher.hpp says why this gives the
+// decisions of matching one sentence after another). The index itself — band lookups and
+// inserts, verification — is in matcher.cpp.
+#include "once/match/matcher.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "once/core/error.hpp"
+#include "once/match/band_layout.hpp"
+#include "once/match/align.hpp"
+#include "once/sign/minhash.hpp"
+
+namespace once {
+namespace {
+
+using namespace band_layout;
+
+// Sentences shorter than this (about 8 CJK characters or 5 words) are neither looked up in nor
+// added to the LSH bands: a short sentence standing alone needs an exact copy to count, and
+// inside a copied passage the alignment extension compares it with its neighbour directly.
+// Every LSH probe is a cache miss, so this keeps the index to the sentences that matter.
+constexpr std::uint32_t k_min_lsh_set = 6;
+// Thresholds above 1 ask verify() for an exact copy or nothing: no estimate reaches them.
+constexpr double k_exact_only = 1.1;
+// The alignment extension grows a run one sentence per side per round; three rounds reach
+// three edited sentences in a row beside an exact one, and a copy edited more densely than that
+// is a rewrite. Each round is a pass over the document's sentences, and a round that adds
+// nothing ends the loop, so nearly every document stops after one or two.
+constexpr int k_extension_rounds = 3;
+// Inside a run, an edited sentence may have at most this share of either sentence outside their
+// longest common token subsequence: changed words or phrases, not a rewrite that shares words.
+// One third: a one-word edit in a five-word sentence is a fifth, two small edits in a sixteen-word
+// sentence an eighth.
+constexpr double k_run_edit_share = 1.0 / 3.0;
+
+}  // namespace
+
+template <typename Fn>
+void Matcher::band_ids_newest_first(std::uint32_t ref, int band, Fn&& fn) const {
+    if ((ref & k_bucket_ref) == 0) {
+        fn(ref);
+        return;
+    }
+    // The ring holds the newest k_max_chain of the `count` ids ever added; the newest is at
+    // (count - 1) mod k_max_chain (band_insert). A small bucket is the ring's start.
+    const std::uint32_t* bucket = band_tables_[static_cast<std::size_t>(band)]->buckets.at(ref & ~k_bucket_ref);
+    const std::uint32_t count = bucket[2];
+    const std::uint32_t held = std::min<std::uint32_t>(count, k_max_chain);
+    for (std::uint32_t j = 0; j < held; ++j) fn(bucket[k_bucket_header + (count - 1 - j) % k_max_chain]);
+}
+
+// A batch under way: what probe computed from the index as it stood before the batch, and what
+// the sequential step keeps aside until the batch ends.
+struct Matcher::Batch {
+    // A candidate from the bands before the batch that passed verification, and in how many of
+    // the sentence's bands it sits (so that the batch's own entries can push it out of them).
+    struct Verified {
+        std::uint32_t id;
+        std::uint32_t bands;
+        MatchType type;
+        double similarity;
+    };
+    // Band key -> the batch's sentences added under it, newest first (open addressing; a batch
+    // adds at most sentences x bands entries, and the table is sized for twice that).
+    class Added {
+    public:
+        void reset(std::size_t entries) {
+            std::size_t capacity = 16;
+            while (capacity < 2 * entries) capacity *= 2;
+            slots_.assign(capacity, Slot{});
+            nodes_.clear();
+        }
+        // Calls fn(id) for the newest `limit` ids added under `key`; returns how many were added.
+        template <typename Fn>
+        std::uint32_t newest(std::uint64_t key, std::uint32_t limit, Fn&& fn) const {
+            const Slot& slot = slots_[find(key)];
+            std::uint32_t node = slot.head;
+            for (std::uint32_t j = 0; j < limit && node != 0; ++j, node = nodes_[node - 1].next) fn(nodes_[node - 1].id);
+            return slot.count;
+        }
+        void add(std::uint64_t key, std::uint32_t id) {
+            Slot& slot = slots_[find(key)];
+            slot.key = key;
+            nodes_.push_back({id, slot.head});
+            slot.head = static_cast<std::uint32_t>(nodes_.size());
+            ++slot.count;
+        }
+
+    private:
+        struct Slot {
+            std::uint64_t key = 0;
+            std::uint32_t head = 0;  // node index + 1; 0: empty slot
+            std::uint32_t count = 0;
+        };
+        struct Node {
+            std::uint32_t id;
+            std::uint32_t next;  // node index + 1 of the next older id, 0 at the end
+        };
+        std::size_t find(std::uint64_t key) const {
+            const std::size_t mask = slots_.size() - 1;
+            std::size_t i = static_cast<std::size_t>((key ^ (key >> 29)) * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+            while (slots_[i].head != 0 && slots_[i].key != key) i = (i + 1) & mask;
+            return i;
+        }
+        std::vector<Slot> slots_;
+        std::vector<Node> nodes_;
+    };
+    // Which band keys occur more than once among the batch's sentences (with false positives):
+    // only those can be added by one sentence and looked up by a later one, so the others skip
+    // the table above, whose every access is a cache miss. A bit per key hash, 512 KiB each.
+    static constexpr std::size_t k_key_bits = 22;
+    static std::uint64_t key_bit(std::uint64_t key) { return (key * 0xD6E8FEB86659FD93ULL) >> (64 - k_key_bits); }
+    std::vector<std::uint64_t> keys_seen;
+    std::vector<std::uint64_t> keys_repeated;
+    void see_key(std::uint64_t key) {
+        const std::uint64_t bit = key_bit(key);
+        const std::uint64_t mask = std::uint64_t{1} << (bit & 63);
+        if (keys_seen[bit >> 6] & mask) keys_repeated[bit >> 6] |= mask;
+        keys_seen[bit >> 6] |= mask;
+    }
+    bool repeated(std::uint64_t key) const {
+        const std::uint64_t bit = key_bit(key);
+        return (keys_repeated[bit >> 6] >> (bit & 63) & 1) != 0;
+    }
+
+    std::uint32_t first_doc = 0;
+    const std::vector<const DocAnalysis*>* docs = nullptr;
+    const std::vector<Matchable>* matchable = nullptr;
+    std::uint64_t base = 0;              // global id of the batch's first sentence
+    std::vector<std::size_t> first;      // batch index of each document's first sentence, then the total
+    std::vector<std::uint32_t> doc_of;   // document (in the batch) of each sentence
+    std::vector<std::uint8_t> low;       // signatures as stored, k_ bytes a sentence
+    std::vector<std::uint64_t> keys;     // band keys, bands_ a sentence
+    // From probe, against the index before the batch.
+    std::vector<std::uint32_t> exact_before;  // first eligible sentence with the key, or k_no_ref
+    std::vector<std::vector<Verified>> verified;  // by id
+    // The batch's first indexed sentence with each one's key, if earlier than it; else k_no_ref.
+    std::vector<std::uint32_t> first_with_key;
+    // Kept aside by the sequential step, added to the index when the batch ends.
+    std::unordered_map<std::uint64_t, std::uint32_t> exact_added;  // key -> first sentence of the batch
+    std::vector<std::uint32_t> exact_order;  // sentences (batch index) whose key exact_added took, in order
+    Added bands_added;
+    std::vector<std::uint32_t> bands_order;  // sentences (batch index) added to the bands, in order
+
+    const DocAnalysis& analysis(std::size_t s) const { return *(*docs)[doc_of[s]]; }
+    std::size_t sentence(std::size_t s) const { return s - first[doc_of[s]]; }
+    // A sentence with tokens on an eligible line is matched and indexed; the others only get a
+    // location (ids are positions). One of at least k_min_lsh_set shingles also uses the bands.
+    bool indexed(std::size_t s) const {
+        return (*matchable)[doc_of[s]].match[sentence(s)] && analysis(s).units[sentence(s)].key != 0;
+    }
+    // Matchable::source: may it be the kept copy of later sentences (enter the index)?
+    bool may_source(std::size_t s) const {
+        const std::vector<bool>& source = (*matchable)[doc_of[s]].source;
+        return source.empty() || source[sentence(s)];
+    }
+    bool probes_bands(std::size_t s) const {
+        return indexed(s) && analysis(s).units[sentence(s)].set_size >= k_min_lsh_set;
+    }
+};
+
+namespace {
+// Sentences per item of the parallel probe: enough to amortize handing out an item.
+constexpr std::size_t k_probe_chunk = 64;
+// Band slots of sentence s + k_slots_ahead start loading while sentence s is worked on.
+constexpr std::size_t k_slots_ahead = 8;
+}  // namespace
+
+void Matcher::probe(Batch& batch, std::size_t chunk) const {
+    const std::size_t begin = chunk * k_probe_chunk;
+    const std::size_t end = std::min(begin + k_probe_chunk, batch.doc_of.size());
+    const std::size_t bands = bands_;
+    for (std::size_t s = begin; s < end; ++s) {
+        if (!batch.indexed(s)) continue;
+        const UnitRecord& unit = batch.analysis(s).units[batch.sentence(s)];
+        low_bytes(batch.analysis(s).signatures.data() + batch.sentence(s) * k_, static_cast<int>(k_),
+                  batch.low.data() + s * k_);
+        if (batch.probes_bands(s))
+            for (std::size_t b = 0; b < bands; ++b)
+                batch.keys[s * bands + b] = band_key(batch.low.data() + s * k_, static_cast<int>(b), rows_);
+        exact_.prefetch(unit.key);
+    }
+    const auto prefetch_slots = [&](std::size_t s) {
+        if (s < end && batch.probes_bands(s))
+            for (std::size_t b = 0; b < bands; ++b) band_tables_[b]->heads.prefetch(batch.keys[s * bands + b]);
+    };
+    for (std::size_t s = begin; s < std::min(end, begin + k_slots_ahead); ++s) prefetch_slots(s);
+    std::vector<std::uint32_t> candidates;
+    for (std::size_t s = begin; s < end; ++s) {
+        prefetch_slots(s + k_slots_ahead);
+        if (!batch.indexed(s)) continue;
+        const DocAnalysis& analysis = batch.analysis(s);
+        const std::size_t i = batch.sentence(s);
+        const UnitRecord& unit = analysis.units[i];
+        const std::uint8_t* mine = batch.low.data() + s * k_;
+        const std::uint32_t doc = batch.first_doc + batch.doc_of[s];
+        const std::uint32_t* first =
+            exact_.find(unit.key, [&](std::uint32_t other) { return indexed_[other].key == unit.key; });
+        batch.exact_before[s] = first != nullptr ? *first : k_no_ref;
+        if (!batch.probes_bands(s)) continue;
+        // An exact copy from before the batch, or else from earlier in the batch (the first
+        // with the key, which the sequential step will find): matching never asks the bands.
+        if (first != nullptr) {
+            if (verify(analysis, i, mine, doc, *first, k_exact_only, k_exact_only).type == MatchType::exact) continue;
+        } else if (const std::uint32_t earlier = batch.first_with_key[s]; earlier != k_no_ref) {
+            const bool bulleted = batch.analysis(earlier).units[batch.sentence(earlier)].bulleted;
+            if (bulleted == unit.bulleted || batch.doc_of[earlier] == batch.doc_of[s]) continue;  // as verify
+        }
+        // Every step below is a cache miss on a large corpus; each stage starts the loads of the
+        // next for all bands at once, so the misses overlap instead of queueing.
+        for (std::size_t b = 0; b < bands; ++b) {
+            const std::uint32_t* hint = band_tables_[b]->heads.peek(batch.keys[s * bands + b]);
+            if (hint == nullptr) continue;
+            if (*hint & k_bucket_ref) __builtin_prefetch(band_tables_[b]->buckets.at(*hint & ~k_bucket_ref));
+            else __builtin_prefetch(signature(*hint));
+        }
+        candidates.clear();
+        for (std::size_t b = 0; b < bands; ++b) {
+            const std::uint32_t ref = band_lookup(batch.keys[s * bands + b], static_cast<int>(b), mine);
+            if (ref != k_no_ref)
+                band_ids_newest_first(ref, static_cast<int>(b), [&](std::uint32_t id) { candidates.push_back(id); });
+        }
+        std::sort(candidates.begin(), candidates.end());
+        for (const std::uint32_t candidate : candidates) __builtin_prefetch(&indexed_[candidate]);
+        for (const std::uint32_t candidate : candidates) __builtin_prefetch(signature(candidate));
+        auto& verified = batch.verified[s];
+        for (std::size_t c = 0; c < candidates.size();) {
+            std::size_t same = c + 1;  // an id sits once in a band, so the run length counts its bands
+            while (same < candidates.size() && candidates[same] == candidates[c]) ++same;
+            const Candidate found = verify(analysis, i, mine, doc, candidates[c], config_.similarity, config_.containment);
+            if (found.type != MatchType::none)
+                verified.push_back({candidates[c], static_cast<std::uint32_t>(same - c), found.type, found.similarity});
+            c = same;
+        }
+    }
+}
+
+std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
+    const DocAnalysis& analysis = *(*batch.docs)[d];
+    const std::size_t n = analysis.units.size();
+    const std::size_t offset = batch.first[d];
+    const std::uint32_t doc = batch.first_doc + static_cast<std::uint32_t>(d);
+    const std::uint64_t base = batch.base + offset;
+    document_base_ = base;
+    const std::size_t bands = bands_;
+    std::vector<UnitMatch> matches(n);
+    std::vector<std::uint64_t> direct(n, 0);  // the sentence each was matched with
+
+    std::vector<std::uint32_t> added;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t s = offset + i;
+        const std::uint64_t* band_keys = batch.keys.data() + s * bands;
+        const std::uint64_t id = base + i;
+        const auto id32 = static_cast<std::uint32_t>(id);
+        const auto& sentence = analysis.layout.sentences[i];
+        const UnitRecord& unit = analysis.units[i];
+        if (unit.set_size > 0x7FFFFFFFu) throw Error(ExitCode::resource_limit, "sentence over 2^31 shingles");
+        locations_.push_back({doc, static_cast<std::uint32_t>(i), sentence.start, sentence.end,
+                              sentence.start_pos, sentence.end_pos});
+        // Its signature record is set once it is matched (an exact repeat shares its source's).
+        indexed_.push_back({unit.key, unit.number_mask, unit.number_hash, unit.set_size, unit.bulleted, k_no_signature});
+        roots_.push_back(id32);
+        direct_.push_back(id32);
+        kept_.push_back(id32);
+        if (!batch.indexed(s)) continue;
+        const std::uint8_t* mine = batch.low.data() + s * k_;
+
+        Candidate best{0, MatchType::none, 0.0};
+        // Continuity first: when the previous sentence copies sentence d, this one most likely
+        // copies d + 1 — prefer it to the corpus-wide first occurrence of the same text, so
+        // a copied passage stays one passage ("她说。" after a copied quote).
+        const std::uint64_t follow = i > 0 && matches[i - 1].type != MatchType::none ? direct[i - 1] + 1 : 0;
+        if (follow != 0 && follow < id && is_source(follow) && indexed_[follow].key == unit.key &&
+            locations_[follow].doc == locations_[follow - 1].doc)
+            best = verify(analysis, i, mine, doc, follow, k_exact_only, k_exact_only);
+        // The first eligible sentence with the same key: from before the batch, or in it.
+        std::uint32_t first = k_no_ref;
+        if (best.type == MatchType::none) {
+            first = batch.exact_before[s];
+            if (first == k_no_ref) {
+                const auto it = batch.exact_added.find(unit.key);
+                if (it != batch.exact_added.end()) first = it->second;
+            }
+        }
+        if (first != k_no_ref) best = verify(analysis, i, mine, doc, first, k_exact_only, k_exact_only);
+        if (best.type == MatchType::none && unit.set_size >= k_min_lsh_set) {
+            // The candidates are the newest k_max_chain entries of each band. Those from before
+            // the batch were verified by probe; the batch's own entries are verified here, and
+            // each pushes the oldest entry out of a full bucket.
+            auto& verified = batch.verified[s];
+            added.clear();
+            for (std::size_t b = 0; b < bands; ++b) {
+                if (!batch.repeated(band_keys[b])) continue;
+                const std::uint32_t count = batch.bands_added.newest(
+                    band_keys[b], k_max_chain, [&](std::uint32_t other) { added.push_back(other); });
+                if (count == 0 || verified.empty()) continue;
+                const std::uint32_t keep = k_max_chain - std::min<std::uint32_t>(count, k_max_chain);
+                const std::uint32_t ref = band_lookup(band_keys[b], static_cast<int>(b), mine);
+                if (ref == k_no_ref) continue;
+                std::uint32_t j = 0;
+                band_ids_newest_first(ref, static_cast<int>(b), [&](std::uint32_t other) {
+                    if (j++ < keep) return;
+                    const auto it = std::lower_bound(verified.begin(), verified.end(), other,
+                                                     [](const Batch::Verified& v, std::uint32_t x) { return v.id < x; });
+                    if (it != verified.end() && it->id == other) --it->bands;
+                });
+            }
+            // In id order, as one sorted candidate list: the first of the most similar wins.
+            for (const Batch::Verified& v : verified)
+                if (v.bands > 0 && v.similarity > best.similarity) best = {v.id, v.type, v.similarity};
+            std::sort(added.begin(), added.end());
+            added.erase(std::unique(added.begin(), added.end()), added.end());
+            for (const std::uint32_t candidate : added) {
+                const Candidate found = verify(analysis, i, mine, doc, candidate, config_.similarity, config_.containment);
+                if (found.type != MatchType::none && found.similarity > best.similarity) best = found;
+            }
+        }
+        if (best.type != MatchType::none) {
+            matches[i] = {best.type, roots_[best.id], best.id, best.similarity};
+            direct[i] = best.id;
+            direct_[id] = static_cast<std::uint32_t>(best.id);
+            roots_[id] = roots_[best.id];
+        }
+        // Text inside chrome is matched but never indexed: no later sentence takes it as its source.
+        if (!batch.may_source(s)) continue;
+        // An exact repeat has its source's signature: it shares the record, so the index grows
+        // with the unique sentences only.
+        indexed_[id].signature = best.type == MatchType::exact ? indexed_[best.id].signature
+                                                                : static_cast<std::uint32_t>(signatures_.size());
+        if (best.type != MatchType::exact) {
+            signatures_.push_back(mine);
+            edges_.push_back(unit.edges);
+        }
+
+        if (batch.exact_before[s] == k_no_ref && batch.exact_added.try_emplace(unit.key, id32).second)
+            batch.exact_order.push_back(static_cast<std::uint32_t>(s));
+        // An exact repeat has the same signature as its source, which is in the bands already:
+        // adding it would only lengthen the chains every later lookup walks.
+        if (unit.set_size >= k_min_lsh_set && best.type != MatchType::exact) {
+            for (std::size_t b = 0; b < bands; ++b)
+                if (batch.repeated(band_keys[b])) batch.bands_added.add(band_keys[b], id32);
+            batch.bands_order.push_back(static_cast<std::uint32_t>(s));
+        }
+    }
+
+    // Extend alignments: a sentence beside a matched one is compared with the source's
+    // neighbour at the run thresholds (--run-similarity, --run-containment: edited or cut-off
+    // sentences inside a copied passage). The facts must agree, as everywhere (verify), and the
+    // token alignment must show one edit or one cut, not a sentence rewritten around shared words.
+    const auto try_neighbour = [&](std::size_t i, std::size_t matched, int step) {
+        if (matches[i].type != MatchType::none || !batch.indexed(offset + i)) return false;
+        if (matches[matched].type == MatchType::none) return false;
+        const UnitLocation& source = locations_[direct[matched]];
+        const std::int64_t neighbour_sentence = static_cast<std::int64_t>(source.sentence) + step;
+        if (neighbour_sentence < 0) return false;
+        const std::uint64_t neighbour = direct[matched] + static_cast<std::uint64_t>(static_cast<std::int64_t>(step));
+        if (neighbour >= base + i || !is_source(neighbour) || locations_[neighbour].doc != source.doc ||
+            locations_[neighbour].sentence != static_cast<std::uint32_t>(neighbour_sentence))
+            return false;
+        const Candidate verified = verify(analysis, i, batch.low.data() + (offset + i) * k_, doc, neighbour,
+                                          config_.run_similarity, config_.run_containment);
+        if (verified.type == MatchType::none) return false;
+        // An edited copy shares its far end with the source too (the end away from the run);
+        // a sentence that shares only the end next to the run is a passage pasted into it,
+        // which begins or ends there: the planner takes the shared piece, not the sentence.
+        const TokenEdges& copy = analysis.units[i].edges;
+        const TokenEdges& original = edges_[indexed_[neighbour].signature];
+        // A cut-off copy is a piece from the start or the end of its source, not a sentence that
+        // shares most of its words ("has been unveiled as X" is not cut from "will be unveiled as
+        // X on Tuesday"); an edited one shares its words in order, with a few changed.
+        const Shared far_end = step > 0 ? common_suffix(copy, original) : common_prefix(copy, original);
+        if (verified.type == MatchType::jaccard &&
+            (far_end.tokens == 0 || !edited_copy(copy, original, k_run_edit_share)))
+            return false;
+        if (verified.type == MatchType::containment && !is_cut_piece(copy, original)) return false;
+        matches[i] = {verified.type, roots_[neighbour], neighbour, verified.similarity};
+        direct[i] = neighbour;
+        direct_[base + i] = static_cast<std::uint32_t>(neighbour);
+        roots_[base + i] = roots_[neighbour];
+        return true;
+    };
+    for (int round = 0; round < k_extension_rounds; ++round) {
+        bool changed = false;
+        for (std::size_t i = 1; i < n; ++i) changed |= try_neighbour(i, i - 1, +1);
+        for (std::size_t i = n; i-- > 1;) changed |= try_neighbour(i - 1, i, -1);
+        if (!changed) break;
+    }
+    return matches;
+}
+
+void Matcher::insert_part(Batch& batch, std::size_t part) {
+    const std::size_t bands = bands_;
+    if (part == bands) {  // the exact keys first seen in the batch
+        for (const std::uint32_t s : batch.exact_order) {
+            const std::uint64_t key = batch.analysis(s).units[batch.sentence(s)].key;
+            exact_.try_emplace(key, static_cast<std::uint32_t>(batch.base + s),
+                               [&](std::uint32_t other) { return indexed_[other].key == key; });
+        }
+        return;
+    }
+    // One band, in sentence order, as one sentence after another would have: a bucket keeps
+    // the newest.
+    const auto& order = batch.bands_order;
+    const FlatHashIndex& heads = band_tables_[part]->heads;
+    for (std::size_t k = 0; k < std::min(order.size(), k_slots_ahead); ++k) heads.prefetch(batch.keys[order[k] * bands + part]);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        if (k + k_slots_ahead < order.size()) heads.prefetch(batch.keys[order[k + k_slots_ahead] * bands + part]);
+        band_insert(batch.keys[order[k] * bands + part], static_cast<int>(part),
+                    static_cast<std::uint32_t>(batch.base + order[k]), batch.low.data() + order[k] * k_);
+    }
+}
+
+void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAnalysis*>& docs,
+                          const std::vector<Matchable>& matchable, const ParallelFor& parallel,
+                          const std::function<void(std::size_t, const std::vector<UnitMatch>&)>& on_document) {
+    Batch batch;
+    batch.first_doc = first_doc;
+    batch.docs = &docs;
+    batch.matchable = &matchable;
+    batch.base = locations_.size();
+    batch.first.reserve(docs.size() + 1);
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        batch.first.push_back(batch.doc_of.size());
+        batch.doc_of.insert(batch.doc_of.end(), docs[d]->units.size(), static_cast<std::uint32_t>(d));
+    }
+    const std::size_t n = batch.doc_of.size();
+    batch.first.push_back(n);
+    if (batch.base + n > k_max_ids)
+        throw Error(ExitCode::resource_limit, "more than 2^31 sentences in one run: split the input");
+    batch.low.resize(n * k_);
+    batch.keys.resize(n * bands_);
+    batch.exact_before.assign(n, k_no_ref);
+    batch.verified.resize(n);
+    batch.first_with_key.assign(n, k_no_ref);
+    batch.keys_seen.assign(std::size_t{1} << (Batch::k_key_bits - 6), 0);
+    batch.keys_repeated.assign(std::size_t{1} << (Batch::k_key_bits - 6), 0);
+    {
+        std::unordered_map<std::uint64_t, std::uint32_t> seen;
+        for (std::size_t s = 0; s < n; ++s) {
+            if (!batch.indexed(s) || !batch.may_source(s)) continue;  // only these enter exact_
+            const auto [it, inserted] =
+                seen.try_emplace(batch.analysis(s).units[batch.sentence(s)].key, static_cast<std::uint32_t>(s));
+            if (!inserted) batch.first_with_key[s] = it->second;
+        }
+    }
+    parallel((n + k_probe_chunk - 1) / k_probe_chunk, [&](std::size_t chunk) { probe(batch, chunk); });
+    for (std::size_t s = 0; s < n; ++s)
+        if (batch.probes_bands(s))
+            for (std::size_t b = 0; b < bands_; ++b) batch.see_key(batch.keys[s * bands_ + b]);
+    std::size_t may_add = 0;  // entries the sequential step may add: those with a repeated key
+    for (std::size_t s = 0; s < n; ++s)
+        if (batch.probes_bands(s))
+            for (std::size_t b = 0; b < bands_; ++b) may_add += batch.repeated(batch.keys[s * bands_ + b]) ? 1 : 0;
+    batch.bands_added.reset(may_add);
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        const std::vector<UnitMatch> matches = match_in_batch(batch, d);
+        on_document(d, matches);
+    }
+    parallel(bands_ + 1, [&](std::size_t part) { insert_part(batch, part); });
+}
+
+}  // namespace once
