@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -89,6 +90,9 @@ TEST_CASE("shard: sign, merge and apply give the spans of a single run over the 
     const once::RunResult single = once::run_pipeline(both, config, nullptr, {});
     REQUIRE(single.docs.size() == 5);
     REQUIRE(single.removed_bytes() > 0);
+    // merge spills the decisions beside its output while it runs; nothing of that is left.
+    CHECK(dir.entries() == std::set<std::string>{"s1", "s2", "s1.profile", "s2.profile", "s1.sig", "s2.sig",
+                                                 "decisions.bin"});
 
     const once::Decisions decisions = once::load_decisions(sharded.decisions, config);
     REQUIRE(decisions.ids.size() == single.docs.size());

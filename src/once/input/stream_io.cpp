@@ -224,6 +224,16 @@ FileBytes::FileBytes(const std::string& path) {
     copy_ = read_all(path);  // also reports what was wrong with the path
 }
 
+void FileBytes::release_before(std::size_t offset) {
+    if (map_ == nullptr) return;
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t end = std::min(offset, size_) / page * page;  // the map starts on a page
+    if (end <= released_) return;
+    // MAP_PRIVATE and never written: dropped pages are read back from the file, not zeroed.
+    ::madvise(const_cast<char*>(map_) + released_, end - released_, MADV_DONTNEED);
+    released_ = end;
+}
+
 FileBytes::~FileBytes() {
     if (map_ != nullptr) ::munmap(const_cast<char*>(map_), size_);
 }

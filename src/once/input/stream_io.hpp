@@ -39,9 +39,15 @@ public:
     FileBytes(const FileBytes&) = delete;
     FileBytes& operator=(const FileBytes&) = delete;
     std::string_view view() const { return map_ != nullptr ? std::string_view(map_, size_) : std::string_view(copy_); }
+    // The bytes before `offset` will not be read again: a mapped file's pages there leave the
+    // process's memory (they stay in the page cache; a read would fetch them again). A file
+    // read through once would otherwise end with all of it resident — a signature file is a few
+    // hundred bytes per sentence, as much as the index `merge` builds from it. No-op on a copy.
+    void release_before(std::size_t offset);
 
 private:
     const char* map_ = nullptr;
+    std::size_t released_ = 0;
     std::size_t size_ = 0;
     std::string copy_;
 };

@@ -126,8 +126,11 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
             if (sink) sink->document(batch[i], docs[i], cleaned[i]);
             if (!options.keep_spans) {
                 docs[i].released_bytes = docs[i].removed_bytes();
-                docs[i].spans = {};
-                docs[i].group = {};
+                // Moved-from, not `= {}`: that is assign(initializer_list), which empties the
+                // vector but keeps its capacity — every document's spans stayed allocated
+                // (79 MB of a 100 MB corpus's run, heaptrack).
+                std::vector<Span>().swap(docs[i].spans);
+                std::string().swap(docs[i].group);
             }
             bytes_done += batch[i].doc.text.size();
             result.docs.push_back(std::move(docs[i]));

@@ -9,6 +9,7 @@
 #include "once/output/map_writer.hpp"
 #include "once/run/batcher.hpp"
 #include "once/run/memory_budget.hpp"
+#include "once/run/spill_file.hpp"
 #include "once/run/stages.hpp"
 #include "once/run/work_pool.hpp"
 
@@ -54,6 +55,7 @@ class Decoder {
 public:
     Decoder(std::string_view data, std::string file) : data_(data), file_(std::move(file)) {}
     bool done() const { return at_ >= data_.size(); }
+    std::size_t offset() const { return at_; }
     std::uint8_t u8() { return static_cast<std::uint8_t>(take(1)[0]); }
     std::uint32_t u32() {
         const auto b = take(4);
@@ -319,6 +321,10 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
     DecideStage decide(config);
     const MemoryBudget budget(config.max_memory);
     std::vector<std::string> ids;
+    // The decisions go to disk as they are made: the header lists every document first, so the
+    // body waits in an unlinked file beside the output rather than in memory (it grows with the
+    // corpus: 30 MB for a 100 MB one).
+    SpillFile spilled_body(folder_of(decisions_path));
     Encoder body;
     // Documents are decided in batches, as in a single run, so that matching uses the threads
     // where it can (Matcher::match_batch); the decisions do not depend on the batch size.
@@ -336,10 +342,12 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
             for (const Span& span : spans[i]) encode_span(body, span);
             ids.push_back(std::move(batch[i].id));
         }
+        spilled_body.append(body.bytes());
+        body.bytes().clear();
         batch.clear();
     };
     for (const auto& path : signature_paths) {
-        const FileBytes data(path);
+        FileBytes data(path);
         Decoder in(data.view(), path);
         in.expect(k_signature_magic);
         check_settings(in.str(), config, path);
@@ -349,7 +357,10 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
                 budget.check(0, "merging " + path, decide.matcher().describe_memory());
             }
             batch.push_back(decode_document(in, config.num_perm));
-            if (batch.size() == batch_documents) decide_batch();
+            if (batch.size() == batch_documents) {
+                decide_batch();
+                data.release_before(in.offset());  // decoded records are copies
+            }
         }
     }
     decide_batch();
@@ -360,7 +371,7 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
     for (const auto& id : ids) out.str(id);
     AtomicWriter writer(decisions_path);
     writer.write(out.bytes());
-    writer.write(body.bytes());
+    spilled_body.read_all_into([&](std::string_view piece) { writer.write(piece); });
     writer.commit();
 }
 

@@ -1,0 +1,69 @@
+#include "once/run/spill_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "once/core/error.hpp"
+
+namespace once {
+namespace {
+
+// Pieces handed back by read_all_into: large enough that a piece costs one system call per MiB.
+constexpr std::size_t k_read_piece = std::size_t{1} << 20;
+
+[[noreturn]] void fail(const std::string& what, const std::string& folder) {
+    throw Error(ExitCode::output_error, what + ": " + std::strerror(errno), folder);
+}
+
+}  // namespace
+
+std::string folder_of(const std::string& path) {
+    if (path == "-") return ".";
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    return parent.empty() ? "." : parent.string();
+}
+
+SpillFile::SpillFile(const std::string& folder) : folder_(folder) {
+#if defined(O_TMPFILE)
+    fd_ = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+    if (fd_ < 0) {  // a file system without O_TMPFILE: a named file, unlinked at once
+        std::string pattern = folder + "/.once-spill-XXXXXX";
+        fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
+        if (fd_ < 0) fail("cannot create a temporary file", folder);
+        ::unlink(pattern.c_str());
+    }
+}
+
+SpillFile::~SpillFile() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void SpillFile::append(std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail("cannot write a temporary file", folder_);
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+        size_ += static_cast<std::uint64_t>(n);
+    }
+}
+
+void SpillFile::read_all_into(const std::function<void(std::string_view)>& fn) {
+    std::vector<char> piece(k_read_piece);
+    std::uint64_t at = 0;
+    while (at < size_) {
+        const ssize_t n = ::pread(fd_, piece.data(), piece.size(), static_cast<off_t>(at));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) fail("cannot read back a temporary file", folder_);
+        fn(std::string_view(piece.data(), static_cast<std::size_t>(n)));
+        at += static_cast<std::uint64_t>(n);
+    }
+}
+
+}  // namespace once

@@ -1,0 +1,47 @@
+// spill_file.hpp — bytes a run writes now and reads back once, later, kept on disk instead of in
+// memory: `merge`'s decisions before their header can be written (the header lists every
+// document, known only at the end).
+//
+// Why unlinked: the file has no name from the moment it exists (O_TMPFILE, or mkstemp and an
+// immediate unlink), so nothing is left behind however the process ends — success, an error, a
+// signal or kill -9 — and no later run has anything to clean up. It lives in the folder it is
+// given (beside the output, where there is room for the output anyway).
+//
+// Contract: append() any number of times, then read_all_into(fn), which hands the bytes back in
+// order, in pieces of up to 1 MiB (reading does not consume them). Errors are
+// Error(output_error) naming the folder.
+//
+//   once::SpillFile spill(".");
+//   spill.append(bytes);
+//   spill.read_all_into([&](std::string_view piece) { writer.write(piece); });
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace once {
+
+class SpillFile {
+public:
+    explicit SpillFile(const std::string& folder);
+    ~SpillFile();
+    SpillFile(const SpillFile&) = delete;
+    SpillFile& operator=(const SpillFile&) = delete;
+
+    void append(std::string_view bytes);
+    std::uint64_t size() const { return size_; }
+    // Calls fn with the bytes appended so far, in order, a piece at a time.
+    void read_all_into(const std::function<void(std::string_view)>& fn);
+
+private:
+    int fd_ = -1;
+    std::string folder_;
+    std::uint64_t size_ = 0;
+};
+
+// The folder of `path` ("." for a bare name or "-"): where a spill file beside an output goes.
+std::string folder_of(const std::string& path);
+
+}  // namespace once
