@@ -16,6 +16,15 @@ namespace {
 // B"). Both values are the ones tuned on the samples' line oracles when the rule was added.
 constexpr std::uint32_t k_short_isolated_weight = 30;
 constexpr double k_short_isolated_extra = 0.1;
+// ... and it must be a passage of at least this many sentences continuing one source in order.
+// One near-duplicate sentence on its own is most often the same template with other facts:
+// on the readability pages every one removed was ("Columbus is currently streaming on Hulu"
+// for "Princess Cyd is currently streaming on Netflix", "DELETE /storage/..." for "GET
+// /storage/..."), and on the generated corpus 9,770 bytes of article text went that way
+// ("..., referring to the library renovation." for "..., referring to the annual report.").
+// A whole line that is a cut-off piece of its source (all its tokens at the source's start or
+// end, align.hpp) needs no second sentence: that is a truncated restart, not a template.
+constexpr std::size_t k_min_isolated_sentences = 2;
 // Consecutive copied sentences are one passage when their sources are in the same document,
 // in order, at most this many sentences apart: an edit may drop a sentence or two.
 constexpr std::uint32_t k_max_source_step = 3;
@@ -23,7 +32,18 @@ constexpr std::uint32_t k_max_source_step = 3;
 // sentence there, token by token, for the removal to reach into that sentence: three words or
 // six CJK characters. Less is what unrelated sentences share by chance at their ends
 // ("...している。", "... he said.").
+// The same weight at the sentence's other end means the two sentences share both ends: the same
+// frame with something else in the middle ("そんな同氏の画期的な構想がネットで話題となっている。"
+// beside "そんな同氏の幸せ発言がネットで話題となっている。", ldcc), an edit, not where a paste
+// begins or ends; the piece is then not taken (the sentence is kept whole, or matched whole as an
+// edited copy). A line that ends inside its source's next sentence (a cut-off copy: the
+// fragment is unterminated and all of it is that sentence's start) needs no weight: nothing of
+// the page's own follows it.
 constexpr std::uint32_t k_min_partial_weight = 6;
+// The other end counts as shared from this weight (five words, ten CJK characters): formulaic
+// endings ("...している。", "... the company said.") match by chance at the piece's weight, and
+// a paste ending in one is still a paste; a frame is longer.
+constexpr std::uint32_t k_min_frame_weight = 10;
 // An end sentence of a run matched as near copy is cut back to the part it shares with its
 // source only when it is not an edited copy of it (a third of it or less edited, as in the
 // matcher's alignment extension): then the rest is text of the page's own around a paste.
@@ -56,10 +76,13 @@ bool only_blanks(std::string_view text, std::uint64_t from, std::uint64_t to) {
     return true;
 }
 
-// Does a normalized line end in an ellipsis ("…", "...", "‥"), as a teaser cut short does?
-bool trails_off(std::string_view line) {
-    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
-    return line.ends_with("\u2026") || line.ends_with("..");  // NFKC makes "…" "..." and "‥" ".."
+// Do a copy's sentence and its source's share their other end too (k_min_frame_weight), beyond
+// the `piece` they share at one end (`at_end`: the piece is the sentences' ends)? Then they are
+// the same frame with other words inside, and the piece is not where a paste begins or ends.
+bool same_frame(const TokenEdges& copy, const TokenEdges& source, const Shared& piece, bool at_end) {
+    if (piece.tokens >= copy.count) return false;  // all of it shared: there is no other end
+    const Shared far = at_end ? common_prefix(copy, source) : common_suffix(copy, source);
+    return far.weight >= k_min_frame_weight && far.tokens + piece.tokens < copy.count;
 }
 
 Kind kind_of(MatchType type) { return type == MatchType::exact ? Kind::duplicate : Kind::near_duplicate; }
@@ -74,34 +97,6 @@ const char* match_name(MatchType type) {
 }
 
 }  // namespace
-
-Matchable matchable_sentences(const DocAnalysis& analysis, const std::vector<LineVerdictDetail>& verdicts) {
-    const auto& sentences = analysis.layout.sentences;
-    const auto& lines = analysis.layout.lines;
-    const auto chrome = [&](std::size_t l) {
-        return verdicts[l].role == LineRole::boilerplate || verdicts[l].role == LineRole::marker;
-    };
-    // Text lines inside chrome: the nearest non-blank line above is chrome, and the nearest below
-    // is chrome too or the line trails off in an ellipsis (a teaser cut short).
-    std::vector<bool> in_chrome(lines.size(), false);
-    std::ptrdiff_t above = -1;  // nearest non-blank line above
-    for (std::size_t l = 0; l < lines.size(); ++l) {
-        if (lines[l].blank) continue;
-        if (!chrome(l) && above >= 0 && chrome(static_cast<std::size_t>(above)) && verdicts[l].role == LineRole::text) {
-            std::size_t below = l + 1;
-            while (below < lines.size() && lines[below].blank) ++below;
-            in_chrome[l] = (below < lines.size() && chrome(below)) || trails_off(lines[l].normalized);
-        }
-        above = static_cast<std::ptrdiff_t>(l);
-    }
-    Matchable out{std::vector<bool>(sentences.size(), true), std::vector<bool>(sentences.size(), true)};
-    for (std::size_t i = 0; i < sentences.size(); ++i)
-        for (std::uint32_t line = sentences[i].first_line; line <= sentences[i].last_line; ++line) {
-            if (chrome(line)) out.match[i] = false;
-            if (in_chrome[line]) out.source[i] = false;
-        }
-    return out;
-}
 
 PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
                         const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
@@ -193,8 +188,9 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         if (first > 0 && matches[first].type == MatchType::exact && free_text(first - 1) &&
             sentences[first - 1].last_line == sentences[first].first_line) {
             if (const TokenEdges* before = source_beside(direct, -1, first - 1)) {
-                const Shared shared = common_suffix(analysis.units[first - 1].edges, *before);
-                if (shared.weight >= k_min_partial_weight)
+                const TokenEdges& copy = analysis.units[first - 1].edges;
+                const Shared shared = common_suffix(copy, *before);
+                if (shared.weight >= k_min_partial_weight && !same_frame(copy, *before, shared, true))
                     return Edge{first - 1, shared.tokens, shared.weight, true, direct - 1,
                                 shared.tokens < std::max(analysis.units[first - 1].edges.count, before->count)};
             }
@@ -218,8 +214,13 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         if (after < sentences.size() && matches[last].type == MatchType::exact && free_text(after) &&
             sentences[after].first_line == sentences[last].last_line) {
             if (const TokenEdges* next = source_beside(direct, +1, after)) {
-                const Shared shared = common_prefix(analysis.units[after].edges, *next);
-                if (shared.weight >= k_min_partial_weight)
+                const TokenEdges& copy = analysis.units[after].edges;
+                const Shared shared = common_prefix(copy, *next);
+                // A cut-off copy: the line ends inside the source's next sentence.
+                const bool cut_at_line_end = shared.tokens > 0 && shared.tokens == copy.count &&
+                                             shared.tokens < next->count && !sentences[after].terminated &&
+                                             lines[sentences[after].last_line].last_sentence == after + 1;
+                if ((shared.weight >= k_min_partial_weight && !same_frame(copy, *next, shared, false)) || cut_at_line_end)
                     return Edge{after, shared.tokens, shared.weight, true, direct + 1,
                                 shared.tokens < std::max(analysis.units[after].edges.count, next->count)};
             }
@@ -306,7 +307,12 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         }
         const double isolated_needed =
             config.isolated_similarity + (weight < k_short_isolated_weight ? k_short_isolated_extra : 0.0);
-        if (!any_exact && lowest < isolated_needed) {
+        const auto cut_line = [&] {
+            if (!whole_lines || end - i != 1) return false;
+            const TokenEdges* source = matcher.edges(matches[i].direct);
+            return source != nullptr && is_cut_piece(analysis.units[i].edges, *source);
+        };
+        if (!any_exact && ((end - i < k_min_isolated_sentences && !cut_line()) || lowest < isolated_needed)) {
             i = end;
             continue;
         }

@@ -6,8 +6,10 @@
 // Why rules on runs: a single short sentence that also occurs elsewhere ("Thank you.",
 // "詳細は以下の通り。") is not a copy worth removing; a run of copied sentences is. A run is
 // removed when its weight reaches config.min_length, or it has config.window sentences, or it
-// is a whole line repeated within the same document (a repeated title). Offsets never split a
-// UTF-8 character: they come from sentence and line boundaries.
+// is a whole line repeated within the same document (a repeated title). A near copy needs an
+// exact sentence beside it, or to be a passage of two sentences or more, or a line cut off from
+// its source: one near-duplicate sentence alone is mostly the same template with other facts.
+// Offsets never split a UTF-8 character: they come from sentence, line and token boundaries.
 //
 // Contract: spans sorted, non-overlapping; the cleaned text is the original minus the spans.
 #pragma once
@@ -20,6 +22,7 @@
 #include "once/judge/boilerplate.hpp"
 #include "once/core/config.hpp"
 #include "once/match/matcher.hpp"
+#include "once/plan/provenance.hpp"
 #include "once/core/result.hpp"
 #include "once/sign/doc_analysis.hpp"
 
@@ -62,11 +65,5 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                         const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
                         const ClusterNumbering& clusters, const Config& config);
 bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>& spans);
-
-// Which sentences may take part in matching: those lying only on lines judged article text;
-// and which of them may be a source: not those inside chrome — a text line between two lines
-// judged chrome (a teaser between two related-list entries), or a line cut off with an
-// ellipsis right under one (the teaser of a list's last entry).
-Matchable matchable_sentences(const DocAnalysis& analysis, const std::vector<LineVerdictDetail>& verdicts);
 
 }  // namespace once

@@ -1,0 +1,131 @@
+// planner_copies_test.cpp — what counts as a copy (issue 11, the duplicate side): a near copy
+// standing alone, cut-off restarts, and the properties every plan keeps. The harness and the
+// span contract it checks are in plan_run.hpp.
+#include "once/plan/planner.hpp"
+
+#include "plan/plan_run.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using plan_test::PlanRun;
+
+}  // namespace
+
+// --- A near copy standing alone -------------------------------------------------------------
+
+TEST_CASE("planner: one sentence from the same template with other facts is not a copy") {
+    // The same frame, another subject: a different fact, in every script.
+    struct Case {
+        std::string name, first, later;
+    };
+    const std::vector<Case> cases = {
+        {"English",
+         "\"This is a big step for the community,\" said an analyst at a local bank, referring to the annual report.",
+         "\"This is a big step for the community,\" said an analyst at a local bank, referring to the library "
+         "renovation."},
+        {"Japanese", "「高齢者向けの見守りサービスについては、正直なところ戸惑いもある」と参加した女性は語った。",
+         "「高齢者向けの見守りサービスについては、正直なところ戸惑いもある」と実行委員長は強調した。"},
+        {"Chinese", "有关负责人表示，对于社区养老食堂的建设，希望更多市民能够从中受益，相关工作正在有序推进之中。",
+         "有关负责人表示，对于快递包装回收的建设，希望更多市民能够从中受益，相关工作正在有序推进之中。"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        PlanRun run;
+        run.add("Opening paragraph of the first page.\n\n" + c.first + "\n");
+        const std::string later = "Opening of another page, on another topic.\n\n" + c.later + "\n";
+        const auto& doc = run.add(later);
+        CHECK(doc.cleaned == later);
+        CHECK(doc.plan.spans.empty());
+    }
+}
+
+TEST_CASE("planner: an edited passage of two sentences or more is a copy without an exact one") {
+    PlanRun run;
+    run.add("The city council approved the new budget for the coming year on Monday evening after a long debate. "
+            "Several members asked for more money for schools and for the repair of the old roads in the north.\n");
+    const auto& doc =
+        run.add("Intro of our own.\n"
+                "The city council approved the new budget for the coming year on Monday night after a long debate. "
+                "Several members asked for more money for schools and for the repair of old roads in the north.\n");
+    CHECK(doc.cleaned == "Intro of our own.\n");
+}
+
+TEST_CASE("planner: a line cut off from an earlier sentence is a copy on its own") {
+    // A restart that stopped mid-sentence: all of it is the start of its source.
+    struct Case {
+        std::string name, source, cut;
+    };
+    const std::vector<Case> cases = {
+        {"English",
+         "The labor union announced a detailed report on air quality in the region at a press conference on Friday.",
+         "The labor union announced a detailed report on air quality in the region at a press"},
+        {"Japanese", "東京都は新しい鉄道路線の建設計画について、来月から各地区で住民説明会を開催すると発表した。",
+         "東京都は新しい鉄道路線の建設計画について、来月から各地区で住民説明会を"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        PlanRun run;
+        run.add(c.source + "\n");
+        const auto& doc = run.add("Something new here.\n\n" + c.cut + "\n");
+        CHECK(doc.cleaned == "Something new here.\n");
+    }
+}
+
+// --- Where a copy begins and ends inside a sentence (issue 11, item 6) ------------------------
+
+TEST_CASE("planner: a sentence of the same frame beside a copy is kept whole, not cut at the shared words") {
+    // After the copied sentences, the next one shares its start and its end with the source's
+    // next sentence, with other words between: the same frame with another fact, not the end
+    // of a paste. Nothing of it goes (before, its first shared words went with the copy).
+    struct Case {
+        std::string name, copied, source_next, own_next;
+    };
+    const std::vector<Case> cases = {
+        {"Japanese",
+         "ソフトバンクグループの代表である孫正義氏は、ツイッターを通じて活発な発言を続けている。その発言の多くは経営の話題だ。",
+         "そんな同氏の幸せ発言がネットで話題となっている。", "そんな同氏の画期的な構想がネットで話題となっている。"},
+        {"English",
+         "The city council approved the new budget for the coming year on Monday evening. Several members asked "
+         "for more money for schools and for the repair of old roads. ",
+         "The mayor said the plan would be reviewed again in the spring by an independent panel of experts.",
+         "The mayor said the decision on the old stadium and the new tram line would be reviewed again in the "
+         "spring by an independent panel of experts."},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        PlanRun run;
+        run.add(c.copied + c.source_next + "\n");
+        const auto& doc = run.add("Our own opening line.\n" + c.copied + c.own_next + "\n");
+        CHECK(doc.cleaned == "Our own opening line.\n" + c.own_next + "\n");
+    }
+}
+
+TEST_CASE("planner: a copy cut off at the end of its line goes to the line's end, however short the rest") {
+    // The last words are the start of the source's next sentence, too few to count as a piece
+    // on their own (under three words or six characters); the line ends there: a cut-off copy.
+    struct Case {
+        std::string name, source, copy;
+    };
+    const std::vector<Case> cases = {
+        {"English",
+         "The city council approved the new budget for the coming year on Monday evening. Several members asked "
+         "for more money for schools and for the repair of old roads. The mayor said the plan would be reviewed.",
+         "The city council approved the new budget for the coming year on Monday evening. Several members asked "
+         "for more money for schools and for the repair of old roads. The mayor"},
+        {"Japanese",
+         "その結果、政府は年明け、人手不足への対策の効果を検証している。国土交通省は来月にも新たな指針をまとめる。",
+         "その結果、政府は年明け、人手不足への対策の効果を検証している。国土交通"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        PlanRun run;
+        run.add(c.source + "\n");
+        const auto& doc = run.add("Something new here.\n\n" + c.copy + "\n");
+        CHECK(doc.cleaned == "Something new here.\n");
+    }
+}
