@@ -493,3 +493,26 @@ TEST_CASE("an empty compressed output is still a valid stream; a level out of ra
     plain.commit();
     CHECK(read_raw(dir.path("plain.txt")) == "x");
 }
+
+TEST_CASE("a writer that is not durable one by one still commits whole files; syncing the file system or a folder") {
+    TempDir dir;
+    for (const auto& ext : k_extensions) {
+        CAPTURE(ext);
+        const std::string path = dir.path("staged" + ext);
+        const std::string text = make_text(100'000, 3);
+        {
+            once::AtomicWriter writer(path, {.durable = false});
+            writer.write(text);
+            CHECK_FALSE(fs::exists(path));  // no name until commit
+            writer.commit();
+        }
+        CHECK(once::read_all(path) == text);
+    }
+    once::sync_file_system(dir.path("staged.txt"));  // a file names its file system
+    once::sync_file_system(dir.path(""));            // and so does a folder
+    once::sync_folder(dir.path(""));
+    once::sync_folder(dir.path("missing"));  // best effort: no error
+    const auto error = error_of([&] { once::sync_file_system(dir.path("missing/file")); });
+    REQUIRE(error);
+    CHECK(error->code() == once::ExitCode::output_error);
+}

@@ -161,18 +161,28 @@ std::string temp_path_for(const std::string& path) {
            std::to_string(counter.fetch_add(1));
 }
 
-// Best effort: makes the rename itself durable. Failure here does not lose data already
-// written, so it is not an error.
 void fsync_directory_of(const std::string& path) {
     const auto slash = path.rfind('/');
-    const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    sync_folder(slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash)));
+}
+
+}  // namespace
+
+void sync_folder(const std::string& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) return;
     (void)::fsync(fd);
     ::close(fd);
 }
 
-}  // namespace
+void sync_file_system(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) output_error(path, "cannot open to sync: " + errno_text(errno));
+    const int result = ::syncfs(fd);
+    const int err = errno;
+    ::close(fd);
+    if (result != 0) output_error(path, "syncfs failed: " + errno_text(err));
+}
 
 Compression compression_for(const std::string& path) {
     if (ends_with_ci(path, ".gz")) return Compression::gzip;
@@ -293,6 +303,7 @@ bool LineReader::next(std::string& line) {
 
 struct AtomicWriter::Impl {
     std::string temp;  // empty for stdout
+    bool durable = true;  // WriteOptions::durable
     int fd = -1;
     std::unique_ptr<Sink> sink;
     bool committed = false;
@@ -316,6 +327,7 @@ AtomicWriter::AtomicWriter(const std::string& path, const WriteOptions& options)
         impl_->sink = std::make_unique<StdoutSink>();
         return;
     }
+    impl_->durable = options.durable;
     impl_->temp = temp_path_for(path);
     do {
         // 0666 like any new file, so the umask decides, unlike mkstemp's fixed 0600.
@@ -356,7 +368,7 @@ void AtomicWriter::commit() {
         s.committed = true;
         return;
     }
-    if (::fsync(s.fd) != 0) output_error(path_, "fsync failed: " + errno_text(errno));
+    if (s.durable && ::fsync(s.fd) != 0) output_error(path_, "fsync failed: " + errno_text(errno));
     const int fd = s.fd;
     s.fd = -1;
     if (::close(fd) != 0) output_error(path_, "close failed: " + errno_text(errno));
@@ -365,7 +377,7 @@ void AtomicWriter::commit() {
     s.committed = true;
     unregister_temp_file(s.slot);
     s.slot = -1;
-    fsync_directory_of(path_);
+    if (s.durable) fsync_directory_of(path_);
 }
 
 }  // namespace once

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <ostream>
 #include <map>
+#include <set>
 
 #include "once/core/error.hpp"
 #include "once/input/jsonl.hpp"
@@ -163,7 +164,11 @@ void CleanSink::document(const SourceDocument& source, const DocResult& result, 
     std::error_code error;
     fs::create_directories(target.parent_path(), error);
     if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), target.parent_path().string());
-    AtomicWriter writer(target.string());
+    // Not durable one by one: commit() syncs the staging folder's file system once, before
+    // any file gets its final name.
+    WriteOptions staged;
+    staged.durable = false;
+    AtomicWriter writer(target.string(), staged);
     writer.write(cleaned);
     writer.commit();
     staged_.push_back(source.relative_path);
@@ -189,13 +194,20 @@ void CleanSink::commit() {
     if (stream_) stream_->commit();
     if (stdout_) stdout_->flush();
     if (!staging_.empty()) {
+        // The staged files' bytes are durable before any of them is renamed to its final name,
+        // so after a crash a final name holds the whole file or nothing: one syncfs for the
+        // folder, then the renames, then an fsync of each folder they went into.
+        if (!staged_.empty()) sync_file_system(staging_);
+        std::set<std::string> folders;
         for (const auto& relative : staged_) {
             const fs::path target = fs::path(outputs_.cleaned) / relative;
             std::error_code error;
             fs::create_directories(target.parent_path(), error);
             if (!error) fs::rename(fs::path(staging_) / relative, target, error);
             if (error) throw Error(ExitCode::output_error, "cannot move into place: " + error.message(), target.string());
+            folders.insert(target.parent_path().string());
         }
+        for (const std::string& folder : folders) sync_folder(folder);
         std::error_code error;
         fs::remove_all(staging_, error);
     }

@@ -10,7 +10,8 @@
 //    input or lies inside an input folder, or two inputs would be cleaned to the same file. It reads
 //    nothing but the corpus's file list, so it runs before the first byte is read.
 //  - CleanSink writes every cleaned file into a hidden staging folder inside the output folder, and
-//    the map and JSON Lines output to temporary names; `commit()` renames them all into place.
+//    the map and JSON Lines output to temporary names; `commit()` renames them all into place,
+//    the staged files after one syncfs has made their bytes durable (not an fsync per file).
 //    A run that throws before `commit()` leaves no file under a final name (the destructor removes
 //    the staging folder and the temporary files).
 //  - Output "-" writes cleaned text (plain input: the documents one after another) or JSON Lines
