@@ -5,6 +5,8 @@
 // (lower case, half-width ASCII), the way the normalizer hands them over.
 #include "once/judge/shape.hpp"
 
+#include "shape_rows.hpp"
+
 #include "once/core/error.hpp"
 #include "error_of.hpp"
 #include "temp_dir.hpp"
@@ -18,82 +20,10 @@
 
 namespace {
 
-struct Row {
-    char expect;             // 'r' remove, 'k' keep, '.' either
-    std::string_view text;
-    std::uint32_t recurrence = 0;  // documents of the group containing the line (0 = unknown)
-    bool protect = false;
-    // A line with numbers: documents containing it with these very numbers; -1 = no numbers.
-    int value = -1;
-};
-
-// Weight units (config.hpp): 1 per CJK character, 2 per word of a space-separated script.
-int weight_of(std::string_view s) {
-    int weight = 0;
-    bool in_word = false;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        char32_t c = b;
-        std::size_t len = 1;
-        if (b >= 0xF0) { len = 4; c = b & 0x07; }
-        else if (b >= 0xE0) { len = 3; c = b & 0x0F; }
-        else if (b >= 0xC0) { len = 2; c = b & 0x1F; }
-        for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
-            c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        i += len;
-        const bool cjk = (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) || (c >= 0x4E00 && c <= 0x9FFF);
-        const bool word = !cjk && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0xC0) &&
-                          c != 0x30FB && !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFFEF) &&
-                          !(c >= 0x2000 && c <= 0x2BFF);
-        if (cjk) ++weight;
-        if (word && !in_word) weight += 2;
-        in_word = word;
-    }
-    return weight;
-}
-
-std::vector<once::LineFeatures> features_of(const std::vector<Row>& rows, std::uint32_t group_docs) {
-    std::vector<once::LineFeatures> lines;
-    for (const Row& row : rows) {
-        once::LineFeatures f;
-        f.normalized = row.text;
-        f.blank = row.text.empty();
-        f.weight = weight_of(row.text);
-        f.recurrence_docs = row.recurrence;
-        f.group_docs = row.recurrence > 0 ? group_docs : 0;
-        f.protect = row.protect;
-        f.has_numbers = row.value >= 0;
-        f.value_docs = row.value >= 0 ? static_cast<std::uint32_t>(row.value) : row.recurrence;
-        lines.push_back(f);
-    }
-    return lines;
-}
-
-std::vector<once::LineVerdict> classify(const std::vector<Row>& rows, const once::Config& config = {},
-                                        std::uint32_t group_docs = 0) {
-    return once::classify_lines(features_of(rows, group_docs), once::Lexicon::builtin(), config);
-}
-
-// Checks every row's expectation and the contract that holds for every line.
-void check_page(const std::vector<Row>& rows, const once::Config& config = {}, std::uint32_t group_docs = 0) {
-    const auto verdicts = classify(rows, config, group_docs);
-    REQUIRE(verdicts.size() == rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        CAPTURE(i);
-        CAPTURE(rows[i].text);
-        CAPTURE(verdicts[i].score);
-        CHECK(verdicts[i].score >= 0.0);
-        CHECK(verdicts[i].score <= 1.0);
-        if (rows[i].text.empty()) {
-            CHECK_FALSE(verdicts[i].chrome);
-            CHECK(verdicts[i].score == 0.0);
-        }
-        if (rows[i].protect) CHECK_FALSE(verdicts[i].chrome);
-        if (rows[i].expect == 'r') CHECK(verdicts[i].chrome);
-        if (rows[i].expect == 'k') CHECK_FALSE(verdicts[i].chrome);
-    }
-}
-
+using once::test::Row;
+using once::test::check_page;
+using once::test::classify;
+using once::test::features_of;
 using once::test::error_of;
 
 }  // namespace

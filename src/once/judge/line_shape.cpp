@@ -200,6 +200,7 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
             if (lookup.stop(s.substr(word_start, at - word_start))) ++shape.latin_stop;
         }
         in_word = w;
+        if (scanned < k_stop_scan && is_cjk(c)) ++shape.cjk;
         if (is_sentence_end(c)) {
             // A '.' ends a sentence after a letter and before a space or the end ("3.5" and
             // "e.g." mostly do not).

@@ -47,6 +47,7 @@ struct LineShape {
     int phrases = 0;            // lexicon phrases the line is made of (button / heading)
     bool spaced_link = false;   // "previous foo": a link head without ':' (needs a pair)
     int latin_words = 0, latin_stop = 0;  // words of space-separated scripts, and how many are stop words
+    int cjk = 0;                // CJK characters among the code points scanned for words (k_stop_scan)
 };
 
 // `normalized` is NFKC + case-folded with white space collapsed; `weight` in weight units.

@@ -24,11 +24,22 @@ namespace {
 
 using namespace shape_scores;
 
-// Step 1: one class per line from its own shape, with recurrence flags.
-void classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatures>& features, const Config& config,
+// Prose in a space-separated script has function words: a line (or block) of at least
+// k_stop_test_words Latin words, mostly Latin, needs k_prose_stop of them where the word lists
+// cover the page's language. CJK lines pass (judged by length and punctuation alone).
+bool has_function_words(const LineShape& s, bool latin_covered) {
+    if (!latin_covered || 2 * s.latin_words < s.cjk || s.latin_words < k_stop_test_words) return true;
+    return s.latin_stop * k_prose_stop_den >= s.latin_words * k_prose_stop_num;
+}
+
+// Step 1: one class per line from its own shape, with recurrence flags. Returns whether the
+// word lists cover the page's language (stop-word density is evidence only then).
+bool classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatures>& features, const Config& config,
                     const LexiconLookup& lookup) {
     const std::size_t n = lines.size();
-    long latin_words = 0, latin_stop = 0;
+    // Counted on the lines with sentence punctuation when there are any: a list of names or tags
+    // longer than the article must not hide the article's language.
+    long latin_words = 0, latin_stop = 0, prose_words = 0, prose_stop = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const LineFeatures& f = features[i];
         JudgedLine& line = lines[i];
@@ -38,6 +49,10 @@ void classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatur
         line.cls = LineClass::short_line;
         latin_words += line.shape.latin_words;
         latin_stop += line.shape.latin_stop;
+        if (line.shape.prose) {
+            prose_words += line.shape.latin_words;
+            prose_stop += line.shape.latin_stop;
+        }
         line.long_prose = f.weight >= k_long_prose_weight && line.shape.prose;
         // A template recurs with its words and its numbers; a line whose words recur with other
         // numbers on every page is a label with data (a score, an attendance, the article's own
@@ -76,7 +91,9 @@ void classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatur
     // Stop-word density is evidence only where the word lists cover the page's language, and
     // only for space-separated scripts: Chinese news prose can have no function word at all in
     // a 40-character sentence, so CJK lines are judged by length and punctuation alone.
-    const bool latin_covered = latin_words > 0 && latin_stop * k_covered_stop_den >= latin_words * k_covered_stop_num;
+    const bool latin_covered =
+        prose_words > 0 ? prose_stop * k_covered_prose_den >= prose_words * k_covered_prose_num
+                        : latin_words > 0 && latin_stop * k_covered_stop_den >= latin_words * k_covered_stop_num;
 
     for (JudgedLine& line : lines) {
         if (line.cls == LineClass::blank) continue;
@@ -105,9 +122,7 @@ void classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatur
         case Cue::none:
             break;
         }
-        bool stop_ok = true;
-        if (latin_covered && 4 * s.latin_words >= s.weight && s.latin_words >= k_stop_test_words)
-            stop_ok = s.latin_stop * k_prose_stop_den >= s.latin_words * k_prose_stop_num;
+        const bool stop_ok = has_function_words(s, latin_covered);
         const bool may_be_good = !s.ellipsis && !line.recurs_some && !line.recurring;
         if (s.weight >= k_good_weight && s.prose && stop_ok && may_be_good) {
             line.cls = LineClass::good;
@@ -119,16 +134,19 @@ void classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatur
             judge(line, k_score_short_mixed, ShapeRule::short_line);
         }
     }
+    return latin_covered;
 }
 
 
 // Hard-wrapped paragraphs: a block that reads as prose as a whole (no cue in it, enough
 // weight, most lines ending in sentence punctuation or a comma, at least one in a period or a
-// comma — titles end in neither, and few bullets) is good line by line.
-void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines) {
+// comma — titles end in neither, and few bullets) is good line by line. A block of a
+// space-separated script needs the function words of prose, as a line does: a list of names
+// or tags wrapped at commas ("kudos: anna, bert_99, ...") ends every line in a comma too.
+void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines, bool latin_covered) {
     for_each_block(lines, lines.size(), [&](std::size_t start, std::size_t end) {
         const int count = static_cast<int>(end - start);
-        int weight = 0, ends = 0, periods = 0, bullets = 0;
+        int weight = 0, ends = 0, periods = 0, bullets = 0, words = 0, stops = 0, cjk = 0;
         bool clean = true;
         for (std::size_t k = start; k < end; ++k) {
             const JudgedLine& l = lines[k];
@@ -138,9 +156,17 @@ void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines) {
             bullets += s.bullet;
             ends += s.terminal || s.comma_end;
             periods += s.period_end || s.comma_end;
+            words += s.latin_words;
+            stops += s.latin_stop;
+            cjk += s.cjk;
         }
         if (count < 2 || !clean || weight < k_good_weight || 2 * ends < count || periods == 0 || 2 * bullets >= count)
             return;
+        LineShape sum;
+        sum.latin_words = words;
+        sum.latin_stop = stops;
+        sum.cjk = cjk;
+        if (!has_function_words(sum, latin_covered)) return;
         for (std::size_t k = start; k < end; ++k) {
             if (lines[k].cls == LineClass::good) continue;
             lines[k].cls = LineClass::good;
@@ -162,14 +188,15 @@ void mark_data_blocks(std::vector<JudgedLine>& lines) {
 
 // A page without a single paragraph may still be all text: a blog written in short lines with
 // spaces for punctuation ("一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶..."), one clause per
-// line. When a page has at least k_unpunctuated_lines long lines of its own — no cue, no
+// line (in a space-separated script, with the function words of prose: a list of user names
+// wrapped at commas has none). When a page has at least k_unpunctuated_lines long lines of its own — no cue, no
 // bullet, not a template — that outweigh its paragraphs, those lines are its text too. (A related list has
 // bullets or a heading word, and never stands on a page without an article.)
-void mark_unpunctuated_text(std::vector<JudgedLine>& lines) {
-    auto candidate = [](const JudgedLine& l) {
+void mark_unpunctuated_text(std::vector<JudgedLine>& lines, bool latin_covered) {
+    auto candidate = [&](const JudgedLine& l) {
         return (l.cls == LineClass::short_line || l.cls == LineClass::near_good) && l.shape.cue == Cue::none &&
                !l.shape.bullet && !l.shape.url && !l.recurring && !l.recurs_some && !l.shape.ellipsis &&
-               l.shape.weight >= k_unpunctuated_weight;
+               l.shape.weight >= k_unpunctuated_weight && has_function_words(l.shape, latin_covered);
     };
     int count = 0;
     long weight = 0, good_weight = 0;
@@ -225,10 +252,10 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
     LexiconLookup lookup(lexicon);
     std::vector<JudgedLine> lines(n);
 
-    classify_alone(lines, features, config, lookup);
-    mark_wrapped_paragraphs(lines);
+    const bool latin_covered = classify_alone(lines, features, config, lookup);
+    mark_wrapped_paragraphs(lines, latin_covered);
     mark_data_blocks(lines);
-    mark_unpunctuated_text(lines);
+    mark_unpunctuated_text(lines, latin_covered);
     const std::size_t first_good = mark_title_slot(lines);
     for (std::size_t i = 0; i < n; ++i) {
         lines[i].protect = features[i].protect;

@@ -98,6 +98,11 @@ constexpr std::size_t k_stop_scan = 400;
 // The word lists cover a page's language when at least 1/10 of its Latin words are stop words
 // (English prose runs at ~40%, a Russian page at ~0%).
 constexpr int k_covered_stop_num = 1, k_covered_stop_den = 10;
+// Counted on the page's lines with sentence punctuation (when it has any; a list of names longer
+// than the article must not hide its language), the bar is the prose bar k_prose_stop: a
+// language that shares a few short words with ours (Papiamento's "a", "e" on a trafilatura page)
+// reaches a tenth, not a fifth.
+constexpr int k_covered_prose_num = 1, k_covered_prose_den = 5;
 // A line of at least this many Latin words, made mostly of them (4 * words >= weight), is prose
 // only with at least 1/5 function words (jusText's stopwords_low is 0.30 on its own, longer
 // lists; ours are shorter, so the bar is lower).

@@ -1,0 +1,92 @@
+// shape_blocks_test.cpp — the shape classifier's judgements of blocks of lines and of the page's
+// language (docs/boilerplate.md, step 1): lists wrapped at commas are not prose, the word lists
+// cover a page by its sentences. Pages are tables of rows (shape_rows.hpp).
+#include "shape_rows.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using once::test::check_page;
+using once::test::Row;
+
+// A line of `count` user names separated by commas, ending in a comma (a list wrapped by width).
+std::string name_line(int from, int count) {
+    static const std::vector<std::string> stems = {"kuro", "mina", "sky", "fox", "leaf", "moon", "tide", "ember"};
+    std::string line;
+    for (int i = from; i < from + count; ++i)
+        line += stems[static_cast<std::size_t>(i) % stems.size()] + "_" + std::to_string(i * 7 + 3) + ", ";
+    line.pop_back();
+    return line;
+}
+
+}  // namespace
+
+TEST_CASE("shape: a list of names wrapped at commas is no paragraph, even when it outweighs the article") {
+    // Six lines of twenty names: heavier than the article, every line ending in a comma. Before,
+    // the block read as a hard-wrapped paragraph (and as a page written in unpunctuated lines).
+    std::vector<std::string> names;
+    for (int k = 0; k < 6; ++k) names.push_back(name_line(20 * k, 20));
+    check_page({
+        {'r', "skip to content"},
+        {'r', "home | works | bookmarks | people"},
+        {'.', ""},
+        {'k', "a visit to the lighthouse"},
+        {'.', ""},
+        {'k', "the keeper had not expected visitors in the middle of the storm, and he said so twice before he "
+              "let them in. the lamp was turning above them all the while."},
+        {'.', ""},
+        {'k', "when the rain stopped they climbed the stairs together and watched the ships come back into the "
+              "bay, one by one, until the last of them had found the harbour."},
+        {'.', ""},
+        {'r', "comments"},
+        {'.', ""},
+        {'r', names[0]}, {'r', names[1]}, {'r', names[2]}, {'r', names[3]}, {'r', names[4]}, {'r', names[5]},
+        {'.', ""},
+        {'r', "log in"},
+        {'r', "\u00a9 2024 example archive"},
+    });
+}
+
+TEST_CASE("shape: hard-wrapped prose with function words stays between chrome, in Latin and CJK text") {
+    check_page({
+        {'r', "home | news | sport | weather"},
+        {'.', ""},
+        {'k', "the committee met on tuesday to discuss the plans for the new bridge,"},
+        {'k', "which would replace the old crossing that has been closed since the floods,"},
+        {'k', "and it agreed that work should start in the spring of next year."},
+        {'.', ""},
+        {'r', "share | tweet | email"},
+        {'r', "\u00a9 2024 example news"},
+    });
+    // Japanese has no function-word test: a column of short lines ending in 、 and 。 is prose.
+    check_page({
+        {'r', "ホーム | ニュース | スポーツ | 天気"},
+        {'.', ""},
+        {'k', "委員会は火曜日に新しい橋の計画について話し合い、"},
+        {'k', "洪水のあと閉鎖されている古い橋の架け替えを、"},
+        {'k', "来年の春に始めることで合意した。"},
+        {'.', ""},
+        {'r', "シェア | ツイート | メール"},
+        {'r', "\u00a9 2024 example news"},
+    });
+}
+
+TEST_CASE("shape: a language that shares a few short words with the word lists is not judged by them") {
+    // Papiamento-like prose: "a", "e" and "na" are short words of the lists' languages too, about a
+    // tenth of its words. Counted on its sentences the page is not covered, so its lines stay prose.
+    check_page({
+        {'r', "home | local | internacional | deporte"},
+        {'.', ""},
+        {'k', "prome minister a bisita e scol nobo den oranjestad riba diamars pa mira e proyecto di "
+              "reciclahe cu e studiantenan a traha durante henter aña."},
+        {'.', ""},
+        {'k', "e studiantenan a mustra con nan ta colecta botter y papel den bario y con nan ta bende "
+              "e material pa yuda e fondo di scol cu ta paga pa biahe di estudio."},
+        {'.', ""},
+        {'r', "facebook | whatsapp | twitter | email"},
+    });
+}
