@@ -100,6 +100,36 @@ TEST_CASE("glob: the same answers as fnmatch(3) without flags") {
     CHECK_FALSE(once::GlobSet().matches("a"));
 }
 
+// Regression (issue 14, tests/fuzz/regressions/patterns/glob-malformed-posix-class): inside
+// brackets glibc's fnmatch reads a malformed `[:`, `[=` or `[.` by where the match stands
+// (`[a[:foo:]]` matches "a" but not "b"), and the translation read `*[[![[[[:-\:]` differently
+// again. Such globs are now usage errors naming the glob; well-formed classes keep fnmatch's
+// meaning, a class at any place in the set, inverted, unterminated outer brackets included.
+TEST_CASE("glob: a malformed [: [= [. inside brackets is a usage error naming the glob") {
+    for (const std::string glob : {"*[[![[[[:-\\:]", "[[:foo:]]", "[[:foo", "[a[:foo:]]", "[[:alpha]]", "[[:]",
+                                   "[[=a=]]", "[[.a.]]", "[[.a.]-c]", "[a-[:alpha:]]", "x[![:ALPHA:]]"}) {
+        CAPTURE(glob);
+        try {
+            once::GlobSet set({glob});
+            FAIL("no error for " << glob);
+        } catch (const once::Error& error) {
+            CHECK(error.code() == once::ExitCode::usage);
+            CHECK(std::string(error.what()).find(glob) != std::string::npos);
+        }
+    }
+    const std::vector<std::string> fine = {"[[:alpha:]]", "[![:alpha:]]", "[a[:digit:]]", "[[:alpha:]-z]", "[[:alpha:]",
+                                           "[[:alpha:]x]", "[[]", "[:[]", "[\\[:alpha:]]", "[[:upper:][:digit:]]", "[:]"};
+    const std::vector<std::string> paths = {"a", "b", "Z", "1", "[", ":", "]", "-", "z", "[a", "a]", "\\", "."};
+    for (const auto& glob : fine) {
+        const once::GlobSet set({glob});
+        for (const auto& path : paths) {
+            CAPTURE(glob);
+            CAPTURE(path);
+            CHECK(set.matches(path) == (fnmatch(glob.c_str(), path.c_str(), 0) == 0));
+        }
+    }
+}
+
 TEST_CASE("glob: many stars on a long path stay fast") {
     std::string glob;
     for (int i = 0; i < 30; ++i) glob += "*a";

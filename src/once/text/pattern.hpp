@@ -11,7 +11,10 @@
 // `[—–-]` a set of characters); `\d`, `\w`, `\s`, `\b` are ASCII, as they were with std::regex in
 // the C locale. `matches` is anchored at both ends, `search` finds the pattern anywhere. Globs are
 // fnmatch(3) without flags (`*` and `?` also cross `/`, `[...]`/`[!...]` classes, `\` escapes),
-// matched byte by byte like fnmatch in the C locale. Both are safe to call from many threads.
+// matched byte by byte like fnmatch in the C locale. Inside brackets a `[` followed by `:`, `=` or
+// `.` must open one of the twelve POSIX classes (`[[:digit:]x]`); any other such glob
+// (`[[:foo:]]`, `[[:x`, `[[=a=]]`, `[[.a.]]`) is a usage error naming it, where fnmatch's answer
+// would depend on the text. Both are safe to call from many threads.
 //
 //   once::PatternSet keep({"copyright \\d{4}"});
 //   keep.search("see copyright 2024 foo");     // true
@@ -46,7 +49,8 @@ private:
 class GlobSet {
 public:
     GlobSet() = default;
-    // Throws Error(usage) naming the glob when it cannot be compiled (far too long).
+    // Throws Error(usage) naming the glob when it cannot be compiled (a malformed class in
+    // brackets, a reversed range, far too long).
     explicit GlobSet(const std::vector<std::string>& globs);
     bool empty() const { return globs_.empty(); }
     bool matches(std::string_view path) const;
@@ -55,7 +59,8 @@ private:
     std::vector<std::shared_ptr<const re2::RE2>> globs_;
 };
 
-// The RE2 pattern (Latin-1, so byte for byte) equivalent to a fnmatch(3) glob without flags.
+// The RE2 pattern (Latin-1, so byte for byte) equivalent to a fnmatch(3) glob without flags;
+// throws Error(usage) naming the glob for a malformed class in brackets.
 std::string glob_to_regex(std::string_view glob);
 
 }  // namespace once
