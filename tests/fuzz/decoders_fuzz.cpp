@@ -5,7 +5,9 @@
 // Contract: a file either loads or is refused with once::Error naming it — no crash, no other
 // exception, no allocation the file's size does not justify (libFuzzer's -rss_limit_mb and
 // -malloc_limit_mb catch a length field trusted blindly); loaded decisions hold spans that are
-// non-empty, sorted and non-overlapping.
+// non-empty, sorted and non-overlapping, of a known kind, with sources among the file's
+// documents; a signature file that merges has passed the same checks (shard.cpp decode_document)
+// before the stages index with its values (UBSan and ASan watch that).
 #include "fuzz_support.hpp"
 
 #include <fstream>
@@ -79,6 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
                 for (const Span& span : entry.second) {
                     FUZZ_CHECK(span.start < span.end, "spans non-empty");
                     FUZZ_CHECK(span.start >= previous_end, "spans sorted and non-overlapping");
+                    FUZZ_CHECK(span.kind <= Kind::marker, "span kind is a Kind");
+                    FUZZ_CHECK(!span.source || span.source->doc < decisions.ids.size(), "source document in range");
                     previous_end = span.end;
                 }
             }

@@ -94,6 +94,10 @@ public:
         p.column = u32();
         return p;
     }
+    // A value no writer produces: the file is corrupt, and `at` says where.
+    [[noreturn]] void corrupt(const std::string& what, std::size_t at) const {
+        throw Error(ExitCode::input_error, "corrupt file: " + what, file_, at);
+    }
     void expect(std::string_view magic) {
         if (data_.substr(0, magic.size()) != magic)
             throw Error(ExitCode::input_error, "not a once file of the expected kind (header '" +
@@ -183,6 +187,16 @@ void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument
     }
 }
 
+// The largest values of the enums stored as bytes: a byte above them is corruption.
+constexpr auto k_last_role = static_cast<std::uint8_t>(LineRole::protect);
+constexpr auto k_last_rule = static_cast<std::uint8_t>(ShapeRule::margin_recurrence);
+constexpr auto k_last_kind = static_cast<std::uint8_t>(Kind::marker);
+
+// Everything the stages after decoding index with is checked here, against what the segmenter
+// guarantees (segmenter.hpp): lines tile the text in order, each line's sentences [first, last)
+// and each sentence's lines lie inside the document, sentences are ordered and do not overlap,
+// enum bytes name a value. Anything else is a corrupt file, named with the byte offset of the
+// record, never an index out of bounds later (issue 14).
 SignedDocument decode_document(Decoder& in, int num_perm) {
     SignedDocument signed_doc;
     signed_doc.id = in.str();
@@ -190,32 +204,57 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
     const std::uint64_t line_count = in.count(k_encoded_line_bytes);
     doc.analysis.layout.lines.resize(line_count);
     doc.verdicts.resize(line_count);
+    std::uint64_t text_end = 0;
+    std::uint32_t most_sentences = 0;  // the largest last_sentence of a line, and where it was read
+    std::size_t most_sentences_at = 0;
     for (std::size_t i = 0; i < line_count; ++i) {
+        const std::size_t at = in.offset();
         Line& line = doc.analysis.layout.lines[i];
         line.start = in.u64();
         line.end = in.u64();
         line.next = in.u64();
+        if (line.start != text_end || line.end < line.start || line.next < line.end)
+            in.corrupt("line " + std::to_string(i + 1) + " does not follow the line before it", at);
+        text_end = line.next;
         line.blank = in.u8() != 0;
         line.first_sentence = in.u32();
         line.last_sentence = in.u32();
-        doc.verdicts[i].role = static_cast<LineRole>(in.u8());
+        if (line.first_sentence > line.last_sentence) in.corrupt("line " + std::to_string(i + 1) + "'s sentences", at);
+        if (line.last_sentence > most_sentences) {
+            most_sentences = line.last_sentence;
+            most_sentences_at = at;
+        }
+        const std::uint8_t role = in.u8();
+        if (role > k_last_role) in.corrupt("line role " + std::to_string(role), in.offset() - 1);
+        doc.verdicts[i].role = static_cast<LineRole>(role);
         doc.verdicts[i].docs = in.u32();
         doc.verdicts[i].score = in.f64();
         const std::uint8_t flags = in.u8();
+        if ((flags >> 2) > k_last_rule) in.corrupt("line rule " + std::to_string(flags >> 2), in.offset() - 1);
         doc.verdicts[i].by_recurrence = (flags & 1) != 0;
         doc.verdicts[i].title = (flags & 2) != 0;
         doc.verdicts[i].rule = static_cast<ShapeRule>(flags >> 2);
     }
     const std::uint64_t sentence_count = in.count(k_encoded_sentence_bytes + static_cast<std::uint64_t>(num_perm));
+    if (most_sentences > sentence_count)
+        in.corrupt("a line names sentence " + std::to_string(most_sentences) + " of " + std::to_string(sentence_count),
+                   most_sentences_at);
     doc.analysis.layout.sentences.resize(sentence_count);
     doc.analysis.units.resize(sentence_count);
     doc.analysis.signatures.resize(sentence_count * static_cast<std::size_t>(num_perm));
+    std::uint64_t previous_end = 0;
     for (std::size_t i = 0; i < sentence_count; ++i) {
+        const std::size_t at = in.offset();
         Sentence& s = doc.analysis.layout.sentences[i];
         s.start = in.u64();
         s.end = in.u64();
         s.first_line = in.u32();
         s.last_line = in.u32();
+        if (s.start < previous_end || s.end < s.start || s.end > text_end)
+            in.corrupt("sentence " + std::to_string(i + 1) + " out of order or outside the document", at);
+        if (s.first_line > s.last_line || s.last_line >= line_count)
+            in.corrupt("sentence " + std::to_string(i + 1) + "'s lines", at);
+        previous_end = s.end;
         s.start_pos = in.pos();
         s.end_pos = in.pos();
         UnitRecord& u = doc.analysis.units[i];
@@ -261,11 +300,17 @@ void encode_span(Encoder& out, const Span& span) {
     }
 }
 
-Span decode_span(Decoder& in) {
+// A span as merge wrote it: a known kind, non-empty, after the span before it (`previous_end`),
+// its kept copy in one of the file's `documents`. Else a corrupt file, at the span's offset.
+Span decode_span(Decoder& in, std::uint64_t previous_end, std::size_t documents) {
+    const std::size_t at = in.offset();
     Span span;
     span.start = in.u64();
     span.end = in.u64();
-    span.kind = static_cast<Kind>(in.u8());
+    if (span.start >= span.end || span.start < previous_end) in.corrupt("span out of order or empty", at);
+    const std::uint8_t kind = in.u8();
+    if (kind > k_last_kind) in.corrupt("span kind " + std::to_string(kind), in.offset() - 1);
+    span.kind = static_cast<Kind>(kind);
     span.cluster = in.u32();
     span.similarity = in.f64();
     span.match = in.str();
@@ -282,6 +327,8 @@ Span decode_span(Decoder& in) {
         source.end = in.u64();
         source.start_pos = in.pos();
         source.end_pos = in.pos();
+        if (source.doc >= documents || source.end < source.start)
+            in.corrupt("a span's source (document " + std::to_string(source.doc) + " of " + std::to_string(documents) + ")", at);
         span.source = source;
     }
     return span;
@@ -383,12 +430,20 @@ Decisions load_decisions(const std::string& decisions_path, const Config& config
     Decisions decisions;
     decisions.ids.resize(in.count(k_encoded_string_bytes));
     for (auto& id : decisions.ids) id = in.str();
+    decisions.record_offsets.resize(decisions.ids.size());
     for (std::size_t index = 0; index < decisions.ids.size(); ++index) {
+        decisions.record_offsets[index] = in.offset();
         std::string id = in.str();
         std::vector<Span> spans(in.count(k_encoded_span_bytes));
-        for (auto& span : spans) span = decode_span(in);
+        std::uint64_t previous_end = 0;
+        for (auto& span : spans) {
+            span = decode_span(in, previous_end, decisions.ids.size());
+            previous_end = span.end;
+        }
         decisions.by_id[std::move(id)] = {index, std::move(spans)};
     }
+    if (!in.done()) in.corrupt("bytes after the last document", in.offset());
+    decisions.path = decisions_path;
     return decisions;
 }
 
@@ -411,6 +466,12 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisi
                             batch[i].doc.id);
             docs[i] = &result.docs[it->second.first];
             docs[i]->spans = std::move(it->second.second);
+            // Spans are sorted (load_decisions); the last must end inside this text.
+            if (!docs[i]->spans.empty() && docs[i]->spans.back().end > batch[i].doc.text.size())
+                throw Error(ExitCode::input_error,
+                            "corrupt file or changed input: a span ends at byte " + std::to_string(docs[i]->spans.back().end) +
+                                " of '" + batch[i].doc.id + "', which has " + std::to_string(batch[i].doc.text.size()),
+                            decisions.path, decisions.record_offsets[it->second.first]);
         }
         std::vector<std::string> cleaned(batch.size());
         parallel_for(batch.size(), config.threads, [&](std::size_t i) {

@@ -43,6 +43,9 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
 struct Decisions {
     std::vector<std::string> ids;
     std::map<std::string, std::pair<std::size_t, std::vector<Span>>> by_id;
+    // For errors found while applying: the file, and where each document's record starts.
+    std::string path;
+    std::vector<std::uint64_t> record_offsets;
 };
 Decisions load_decisions(const std::string& decisions_path, const Config& config);
 
