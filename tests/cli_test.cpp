@@ -442,6 +442,58 @@ TEST_CASE("cli: colliding outputs are refused before any work, and nothing is wr
     }
 }
 
+// Regression (issue 14.6): report files were renamed after the cleaned files and the map, so a
+// report that could not be put in place (here its name is a folder) left the cleaned folder and
+// the map under their final names beside a missing report. Now every output is staged and
+// renamed together: nothing of this run appears, and an output set of an earlier run is kept.
+TEST_CASE("cli: a failure while putting outputs in place leaves none of them, and earlier files intact") {
+    TempDir dir;
+    write_good_corpus(dir);
+    fs::create_directories(dir.path("report.json/taken"));  // a folder where the report should go
+    dir.write("out/a.txt", "an earlier run's cleaned file\n");
+    dir.write("map.jsonl", "an earlier run's map\n");
+    const auto before = snapshot(dir.path());
+    const auto result = run_cli({"clean", dir.path("in"), "-o", dir.path("out"), "--map", dir.path("map.jsonl"), "--report",
+                                 "sarif=" + dir.path("r.sarif"), "--report", "json=" + dir.path("report.json"), "-q"});
+    CHECK(result.code == 4);
+    CHECK(contains(result.err, "report.json"));
+    CHECK(snapshot(dir.path()) == before);  // no new file, none replaced, no staging folder left
+    CHECK(std::distance(fs::directory_iterator(dir.path("out")), fs::directory_iterator()) == 1);  // nor out/ja/
+
+    // The same run with a free report name puts all of them in place, replacing the earlier files.
+    const auto fixed = run_cli({"clean", dir.path("in"), "-o", dir.path("out"), "--map", dir.path("map.jsonl"), "--report",
+                                "sarif=" + dir.path("r.sarif"), "--report", "json=" + dir.path("r.json"), "-q"});
+    CHECK(fixed.code == 0);
+    CHECK(fs::exists(dir.path("out/ja/d.txt")));
+    CHECK(fs::exists(dir.path("r.sarif")));
+    CHECK(fs::exists(dir.path("r.json")));
+    CHECK(read_file(dir.path("map.jsonl")).rfind("{\"format\":\"once-map\"", 0) == 0);
+    CHECK(read_file(dir.path("out/a.txt")) != "an earlier run's cleaned file\n");
+}
+
+// Regression (issue 14): kill -9 leaves `.once-staging-<pid>` (complete staged files) in the
+// output folder and beside the map; nothing removed them. The next run removes the folders of
+// processes that no longer exist and says so; a live process's folder is left alone.
+TEST_CASE("cli: staging folders of killed runs are removed by the next run, live ones kept") {
+    TempDir dir;
+    write_good_corpus(dir);
+    // A process id that is surely not running: above the kernel's pid_max (at most 2^22).
+    const std::string dead = ".once-staging-99999999";
+    dir.write("out/" + dead + "/a.txt", "staged by a killed run\n");
+    dir.write(dead + "/map.jsonl", "staged by a killed run\n");
+    dir.write("out/" + dead + "-replaced/0", "replaced by a killed run\n");
+    const std::string live = ".once-staging-1";  // init: always running
+    dir.write("out/" + live + "/a.txt", "another run's\n");
+    const auto result = run_cli({"clean", dir.path("in"), "-o", dir.path("out"), "--map", dir.path("map.jsonl"), "-q"});
+    CHECK(result.code == 0);
+    CHECK_FALSE(fs::exists(dir.path("out/" + dead)));
+    CHECK_FALSE(fs::exists(dir.path("out/" + dead + "-replaced")));
+    CHECK_FALSE(fs::exists(dir.path(dead)));
+    CHECK(fs::exists(dir.path("out/" + live + "/a.txt")));
+    CHECK(contains(result.err, "removed "));
+    CHECK(contains(result.err, dead + ", left by an interrupted run"));
+}
+
 TEST_CASE("cli: messages escape control characters and invalid UTF-8 in file names") {
     TempDir dir;
     const std::string odd = dir.write("a\nonce: fake message\xff.txt", "caf\xE9");

@@ -76,6 +76,12 @@ void report_notices(const Corpus& corpus, std::ostream& err) {
     for (const auto& notice : corpus.notices()) err << "once: note: " << one_line(notice.id + ": " + notice.reason) << "\n";
 }
 
+// Staging folders that runs killed with -9 left beside this run's outputs, removed on the way.
+void report_stale_staging(const CleanSink& sink, std::ostream& err) {
+    for (const auto& folder : sink.removed_stale())
+        err << "once: note: removed " << one_line(folder) << ", left by an interrupted run\n";
+}
+
 int exit_code_of(const std::vector<SkippedInput>& skipped) {
     return static_cast<int>(skipped.empty() ? ExitCode::ok : ExitCode::partial);
 }
@@ -164,6 +170,7 @@ int run_apply(Cli& cli, Streams streams) {
     sink.use_ids(decisions.ids);
     const RunResult applied = apply_decisions(corpus, cli.config, std::move(decisions), &sink);
     sink.commit();
+    report_stale_staging(sink, streams.err);
     report_notices(corpus, streams.err);
     report_skipped(applied.skipped, streams.err);
     std::ostream& summary = cli.output == "-" ? streams.err : streams.out;
@@ -207,9 +214,10 @@ int run_analysis(const CommandInfo& command, Cli& cli, Streams streams) {
     report_notices(corpus, streams.err);
 
     if (baseline) {
-        sink.commit();
         const Baseline recorded = Baseline::from_result(result);
-        recorded.save(cli.output, result);
+        recorded.save(sink.stage(cli.output), result);
+        sink.commit();
+        report_stale_staging(sink, streams.err);
         if (!cli.quiet) summary << "once: recorded " << recorded.size() << " finding(s) in " << cli.output << "\n";
         report_skipped(result.skipped, streams.err);
         return exit_code_of(result.skipped);
@@ -243,18 +251,17 @@ int run_analysis(const CommandInfo& command, Cli& cli, Streams streams) {
         report.passed = report.violations.empty();
         if (!report.passed) exit_code = static_cast<int>(ExitCode::findings);
     }
-    // Report files are written to temporary names first and renamed with the other outputs, so a
+    // Report files are staged with the other outputs and renamed with them (sink.commit()), so a
     // failure leaves every output or none under its final name.
-    std::vector<std::unique_ptr<AtomicWriter>> report_writers;
     for (const auto& spec : cli.reports) {
         ReportOptions file_report = report;
         file_report.color = false;
-        const std::string path = report_file(spec);
-        report_writers.push_back(std::make_unique<AtomicWriter>(path));
-        report_writers.back()->write(render_report(parse_report_format(spec.substr(0, spec.find('='))), *shown, load_text, file_report));
+        AtomicWriter writer(sink.stage(report_file(spec)));
+        writer.write(render_report(parse_report_format(spec.substr(0, spec.find('='))), *shown, load_text, file_report));
+        writer.commit();
     }
     sink.commit();
-    for (auto& writer : report_writers) writer->commit();
+    report_stale_staging(sink, streams.err);
     if (!cli.quiet) {
         if (cli.formats.empty()) cli.formats.push_back("terminal");
         for (const auto& format : cli.formats) {

@@ -3,11 +3,13 @@
 # Usage: tests/e2e/faults.sh ONCE ROOT. Bounded in time (about a minute); prints one line per
 # check and ends with `N passed, N failed`.
 #   kill -9 at random moments of a clean (several rounds): the inputs are unchanged, every file
-#     under a final output name is complete (equal to a clean run's), and the next run succeeds;
+#     under a final output name is complete (equal to a clean run's), and the next run into the
+#     same place succeeds with the reference output, removing the killed run's staging folders;
 #   a full disk (a 1 MiB tmpfs when mount works here, else `ulimit -f` with SIGXFSZ ignored):
 #     exit 4 naming the output, and no partial file under a final name;
 #   an input deleted while the run reads: a clean exit (0, or 3 naming the file), nothing partial;
-#   SIGINT and SIGTERM: no `.once-tmp-` file and no spool folder is left.
+#   SIGINT and SIGTERM: no `.once-tmp-` file and no spool folder is left; the next run removes
+#     the staging folder.
 set -uo pipefail
 once=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$2" && pwd)
@@ -68,11 +70,14 @@ for round in 1 2 3 4 5 6; do
     check "kill -9 round $round: no partial file under a final name" $? "$detail"
     [[ $(sums "$corpus") == "$inputs_before" ]]
     check "kill -9 round $round: inputs unchanged" $?
-    rm -rf "$out" "$out.map.jsonl"
-    "$once" clean "$corpus" -o "$out" --map "$out.map.jsonl" -q --threads 2
+    # The next run writes over what the killed one left: its staging folders (inside OUT and
+    # beside the map) are removed, so OUT holds exactly the reference's files.
+    "$once" clean "$corpus" -o "$out" --map "$out.map.jsonl" -q --threads 2 2>"$work/kill.err"
     status=$?
-    [[ $status == 0 && $(sums "$out") == "$reference" ]]
-    check "kill -9 round $round: the next run succeeds with the same output" $? "(exit $status)"
+    [[ $status == 0 && $(sums "$out") == "$reference" ]] && cmp -s "$out.map.jsonl" "$work/ref.map.jsonl" &&
+        [[ -z $(find "$work" -maxdepth 1 -name '.once-staging-*') ]]
+    check "kill -9 round $round: the next run succeeds with the same output, no staging folder left" $? \
+        "(exit $status: $(head -c 300 "$work/kill.err"); left: $(find "$out" "$work" -maxdepth 1 -name '.once-staging-*'))"
     rm -rf "$out" "$out.map.jsonl"
 done
 
@@ -124,9 +129,15 @@ for signal in INT TERM; do
     kill -s "$signal" "$pid" 2>/dev/null
     wait "$pid"
     status=$?
-    left=$( (find "$out" -name '.*once-tmp-*' 2>/dev/null; find "$work" -maxdepth 1 -name ".sig$signal.*once-tmp-*"; ls -A "$TMPDIR") | head -5)
+    left=$( (find "$out" "$work"/.once-staging-* -name '.*once-tmp-*' 2>/dev/null; find "$work" -maxdepth 1 -name ".sig$signal.*once-tmp-*"; ls -A "$TMPDIR") | head -5)
     [[ -z $left && $status -gt 128 ]]
     check "SIG$signal: the run stops and leaves no temporary file (exit $status)" $? "left: $left"
+    # Staged files already complete stay in the staging folder (the handler only unlinks
+    # temporary files); the next run into the same place removes it.
+    "$once" clean "$corpus" -o "$out" --map "$out.map.jsonl" -q --threads 2 2>/dev/null
+    status=$?
+    [[ $status == 0 && -z $(find "$out" "$work" -maxdepth 1 -name '.once-staging-*') ]]
+    check "SIG$signal: the next run succeeds and removes the staging folders" $? "(exit $status)"
     rm -rf "$out" "$out.map.jsonl"
 done
 

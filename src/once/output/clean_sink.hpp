@@ -9,11 +9,12 @@
 //  - `check_outputs` throws Error(output_error) when two outputs name one file, an output is an
 //    input or lies inside an input folder, or two inputs would be cleaned to the same file. It reads
 //    nothing but the corpus's file list, so it runs before the first byte is read.
-//  - CleanSink writes every cleaned file into a hidden staging folder inside the output folder, and
-//    the map and JSON Lines output to temporary names; `commit()` renames them all into place,
-//    the staged files after one syncfs has made their bytes durable (not an fsync per file).
-//    A run that throws before `commit()` leaves no file under a final name (the destructor removes
-//    the staging folder and the temporary files).
+//  - CleanSink writes every output complete under hidden staging folders (staging.hpp: cleaned
+//    files in `<out>/.once-staging-<pid>/`, the map and a JSON Lines output beside their final
+//    names); the CLI stages its report files in the same set (`stage`). `commit()` renames them
+//    all into place, or none: a rename that fails undoes the others. Cleaned files are written
+//    without an fsync each; one syncfs makes them durable before the renames. A run that throws before
+//    `commit()` leaves no file under a final name (the staging folders are removed).
 //  - Output "-" writes cleaned text (plain input: the documents one after another) or JSON Lines
 //    (JSON Lines input) to standard output as the run goes.
 //
@@ -33,6 +34,7 @@
 #include "once/core/config.hpp"
 #include "once/input/reader.hpp"
 #include "once/input/stream_io.hpp"
+#include "once/output/staging.hpp"
 #include "once/run/pipeline.hpp"
 
 namespace once {
@@ -67,19 +69,22 @@ public:
     void document(const SourceDocument& source, const DocResult& result, std::string_view cleaned) override;
     // Sharded apply: sources may lie in other shards, so ids come from the decisions file.
     void use_ids(std::vector<std::string> ids);
-    // Renames every output into place.
+    // Where to write a further output (a report file) so that it is committed with the others.
+    std::string stage(const std::string& final_path) { return staged_.stage(final_path); }
+    // Finishes the map and the JSON Lines output, then renames every staged output into place.
     void commit();
+    // Staging folders of killed runs removed on the way (for a notice).
+    const std::vector<std::string>& removed_stale() const { return staged_.removed_stale(); }
 
 private:
     void write_stream(std::string_view bytes);
 
+    StagedOutputs staged_;                   // first: outlives the writers staged in it
     CleanOutputs outputs_;
     bool jsonl_output_ = false;
     std::optional<AtomicWriter> map_;
     std::optional<AtomicWriter> stream_;     // JSON Lines file, or stdout for "-"
     std::ostream* stdout_ = nullptr;         // "-" with CleanOutputs::stdout_stream
-    std::string staging_;                    // folder output: hidden folder inside it
-    std::vector<std::string> staged_;        // relative paths written under staging_
     std::vector<std::string> ids_;
     bool preset_ids_ = false;
     bool committed_ = false;

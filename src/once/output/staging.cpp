@@ -1,0 +1,161 @@
+#include "once/output/staging.hpp"
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+#include "once/core/error.hpp"
+#include "once/input/stream_io.hpp"
+
+namespace once {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view k_staging_prefix = ".once-staging-";
+constexpr std::string_view k_replaced_suffix = "-replaced";  // files a commit replaced, until it succeeds
+
+std::string errno_message(int error) { return std::strerror(error); }
+
+std::string parent_of(const std::string& path) {
+    const std::string parent = fs::path(path).parent_path().string();
+    return parent.empty() ? "." : parent;
+}
+
+// The process id in `.once-staging-<pid>` or `.once-staging-<pid>-replaced`, or 0.
+pid_t staging_owner(const std::string& name) {
+    if (name.rfind(k_staging_prefix, 0) != 0) return 0;
+    std::string_view rest = std::string_view(name).substr(k_staging_prefix.size());
+    if (rest.size() > k_replaced_suffix.size() && rest.substr(rest.size() - k_replaced_suffix.size()) == k_replaced_suffix)
+        rest.remove_suffix(k_replaced_suffix.size());
+    if (rest.empty() || rest.size() > 9 || !std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return 0;
+    return static_cast<pid_t>(std::stol(std::string(rest)));
+}
+
+}  // namespace
+
+StagedOutputs::~StagedOutputs() {
+    if (!committed_) remove_staging_folders();
+}
+
+void StagedOutputs::remove_staging_folders() {
+    for (const auto& folder : folders_) {
+        std::error_code error;
+        fs::remove_all(folder, error);
+        fs::remove_all(folder + std::string(k_replaced_suffix), error);
+    }
+    folders_.clear();
+}
+
+std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
+    std::error_code error;
+    fs::create_directories(anchor, error);
+    if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), anchor);
+    // One folder per real folder, however it is spelled ("out", "./out/").
+    const fs::path real = fs::weakly_canonical(anchor, error);
+    const std::string folder =
+        ((error ? fs::path(anchor) : real) / (std::string(k_staging_prefix) + std::to_string(::getpid()))).string();
+    if (std::find(folders_.begin(), folders_.end(), folder) != folders_.end()) return folder;
+    // Left by a run that was killed: its process is gone (a live one, ours or another user's, is
+    // left alone: kill(pid, 0) fails with ESRCH only for a process that does not exist).
+    for (fs::directory_iterator it(anchor, error), end; !error && it != end; it.increment(error)) {
+        const pid_t owner = staging_owner(it->path().filename().string());
+        if (owner == 0 || owner == ::getpid() || ::kill(owner, 0) == 0 || errno != ESRCH) continue;
+        std::error_code removed;
+        fs::remove_all(it->path(), removed);
+        if (!removed) removed_stale_.push_back(it->path().string());
+    }
+    fs::remove_all(folder, error);  // a folder of an earlier process with our id
+    fs::create_directories(folder, error);
+    if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), folder);
+    folders_.push_back(folder);
+    return folder;
+}
+
+std::string StagedOutputs::stage(const std::string& final_path) {
+    if (final_path == "-") return final_path;
+    return stage(final_path, parent_of(final_path));
+}
+
+std::string StagedOutputs::stage(const std::string& final_path, const std::string& anchor) {
+    if (final_path == "-") return final_path;
+    if (committed_) throw Error(ExitCode::internal, "staged after commit", final_path);
+    const std::string folder = staging_folder_for(anchor);
+    const fs::path relative = fs::path(final_path).lexically_relative(anchor);
+    if (relative.empty() || *relative.begin() == "..")
+        throw Error(ExitCode::internal, "staged outside its folder " + anchor, final_path);
+    const fs::path staged = fs::path(folder) / relative;
+    std::error_code error;
+    fs::create_directories(staged.parent_path(), error);
+    if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), staged.parent_path().string());
+    entries_.push_back({staged.string(), final_path, folder});
+    return staged.string();
+}
+
+void StagedOutputs::commit() {
+    if (committed_) return;
+    committed_ = true;
+    struct Done {
+        const Entry* entry;
+        std::string backup;  // where the file it replaced waits, or empty
+    };
+    std::vector<Done> done;
+    done.reserve(entries_.size());
+    std::set<std::string> final_folders;
+    std::vector<std::string> made_folders;  // folders this commit created, outermost first
+    // Staged files may be written without an fsync each (WriteOptions::durable = false): one
+    // syncfs per staging folder makes their bytes durable before any gets its final name, so
+    // after a crash a final name holds a whole file or the old one (issue 12's strategy).
+    try {
+        for (const auto& folder : folders_) sync_file_system(folder);
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            const Entry& entry = entries_[i];
+            const std::string parent = parent_of(entry.final_path);
+            if (final_folders.insert(parent).second) {
+                std::vector<std::string> missing;
+                for (fs::path p = parent; !p.empty() && !fs::exists(p); p = p.parent_path()) missing.push_back(p.string());
+                std::error_code error;
+                fs::create_directories(parent, error);
+                if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), parent);
+                made_folders.insert(made_folders.end(), missing.rbegin(), missing.rend());
+            }
+            std::string backup;
+            struct stat info {};
+            if (::lstat(entry.final_path.c_str(), &info) == 0) {
+                if (S_ISDIR(info.st_mode)) throw Error(ExitCode::output_error, "a folder has the output's name", entry.final_path);
+                const std::string backups = entry.staging_folder + std::string(k_replaced_suffix);
+                std::error_code error;
+                fs::create_directories(backups, error);
+                backup = backups + "/" + std::to_string(i);
+                if (error || ::rename(entry.final_path.c_str(), backup.c_str()) != 0)
+                    throw Error(ExitCode::output_error, "cannot replace: " + (error ? error.message() : errno_message(errno)),
+                                entry.final_path);
+            }
+            if (::rename(entry.staged.c_str(), entry.final_path.c_str()) != 0) {
+                const int err = errno;
+                if (!backup.empty()) ::rename(backup.c_str(), entry.final_path.c_str());
+                throw Error(ExitCode::output_error, "cannot move into place: " + errno_message(err), entry.final_path);
+            }
+            done.push_back({&entry, backup});
+        }
+    } catch (...) {
+        // Undo, newest first: the new file goes back to staging (then away), the old one returns.
+        for (auto it = done.rbegin(); it != done.rend(); ++it) {
+            ::rename(it->entry->final_path.c_str(), it->entry->staged.c_str());
+            if (!it->backup.empty()) ::rename(it->backup.c_str(), it->entry->final_path.c_str());
+        }
+        for (auto it = made_folders.rbegin(); it != made_folders.rend(); ++it) ::rmdir(it->c_str());  // if empty
+        remove_staging_folders();
+        throw;
+    }
+    for (const auto& folder : final_folders) sync_folder(folder);
+    remove_staging_folders();
+}
+
+}  // namespace once
