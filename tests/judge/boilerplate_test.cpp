@@ -72,6 +72,22 @@ TEST_CASE("Recurrence: save and load round-trip; tabs and newlines in group name
     CHECK(loaded.size() == counts.size());
 }
 
+// Regression (issue 14): a group with an empty name (documents given without a folder) was
+// saved as `group<TAB><TAB>N` and that line refused by load ("malformed profile line 2").
+TEST_CASE("Recurrence: a group with an empty name is saved and loaded back") {
+    once::test::TempDir dir;
+    once::Recurrence counts;
+    counts.add_document("", {7});
+    counts.add_document("", {7, 8});
+    const std::string path = dir.path("p.profile");
+    counts.save(path);
+    const once::Recurrence loaded = once::Recurrence::load(path);
+    CHECK(loaded.documents("") == 2);
+    CHECK(loaded.count("", 7) == 2);
+    CHECK(loaded.count("", 8) == 1);
+    CHECK(loaded.groups() == std::vector<std::string>{""});
+}
+
 TEST_CASE("Recurrence::load: what is not a profile is an input error naming the file") {
     once::test::TempDir dir;
     const std::vector<std::pair<std::string, std::string>> cases = {

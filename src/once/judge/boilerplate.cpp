@@ -95,7 +95,8 @@ Recurrence Recurrence::load(const std::string& path) {
         try {
             if (line.rfind("group\t", 0) == 0) {
                 const auto tab = line.rfind('\t');
-                if (tab <= 6) throw std::invalid_argument("group line");
+                // tab == 6: an empty group name, which save writes (issue 14: load refused it).
+                if (tab < 6) throw std::invalid_argument("group line");
                 current = &profile.groups_[line.substr(6, tab - 6)];
                 current->documents += static_cast<std::uint32_t>(std::stoul(line.substr(tab + 1)));
                 continue;
