@@ -206,7 +206,9 @@ std::string read_all(const std::string& path, std::uint64_t max_bytes) {
     auto source = open_source(path, &hint);
     std::string out;
     if (max_bytes == 0 || hint <= max_bytes) out.reserve(hint);  // a plain file of known size: one allocation
-    std::vector<char> buffer(k_chunk * 4);
+    // One per thread, kept: a fresh one is 1 MiB zeroed per file, which was 4.5% of the CPU
+    // time of `once scan` over 1,000 small files (perf).
+    thread_local std::vector<char> buffer(k_chunk * 4);
     for (;;) {
         const std::size_t n = source->read(buffer.data(), buffer.size());
         if (n == 0) break;
