@@ -39,6 +39,19 @@ std::size_t equal_bytes(const std::uint8_t* a, const std::uint8_t* b, std::size_
     return equal;
 }
 
+// Do two signatures agree on a band's `rows` bytes? The default band is 4 bytes (64 / 16):
+// compared as one word, where std::equal called memcmp (1.4% of `once scan` on 1,000 files).
+bool same_band_bytes(const std::uint8_t* a, const std::uint8_t* b, std::size_t rows) {
+    if (rows == 4) {
+        std::uint32_t x;
+        std::uint32_t y;
+        std::memcpy(&x, a, 4);
+        std::memcpy(&y, b, 4);
+        return x == y;
+    }
+    return std::equal(a, a + rows, b);
+}
+
 }  // namespace
 
 Matcher::Matcher(const Config& config)
@@ -83,7 +96,7 @@ std::uint32_t Matcher::band_lookup(std::uint64_t key, int band, const std::uint8
         if ((std::uint64_t{bucket[1]} << 32 | bucket[0]) == key) return ref;
     } else {
         const std::size_t from = static_cast<std::size_t>(band) * static_cast<std::size_t>(rows_);
-        if (std::equal(mine + from, mine + from + static_cast<std::size_t>(rows_), signature(ref) + from)) return ref;
+        if (same_band_bytes(mine + from, signature(ref) + from, static_cast<std::size_t>(rows_))) return ref;
     }
     return band_find(key, band);
 }
@@ -96,7 +109,7 @@ void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id, const s
     const std::size_t from = static_cast<std::size_t>(band) * static_cast<std::size_t>(rows_);
     const auto same = [&](std::uint32_t ref) {
         if ((ref & k_bucket_ref) == 0 &&
-            std::equal(mine + from, mine + from + static_cast<std::size_t>(rows_), signature(ref) + from))
+            same_band_bytes(mine + from, signature(ref) + from, static_cast<std::size_t>(rows_)))
             return true;
         return band_slot_has(ref, key, band);
     };
