@@ -90,3 +90,40 @@ TEST_CASE("shape: a language that shares a few short words with the word lists i
         {'r', "facebook | whatsapp | twitter | email"},
     });
 }
+
+TEST_CASE("shape: footer links below the last paragraph follow the chrome above them to the page's end") {
+    check_page({
+        {'k', "a visit to the lighthouse"},
+        {'.', ""},
+        {'k', "the keeper had not expected visitors in the middle of the storm, and he said so twice before he "
+              "let them in. the lamp was turning above them all the while."},
+        {'.', ""},
+        {'k', "posted in travel"},
+        {'.', ""},
+        {'r', "contact us"},
+        {'r', "report abuse"},
+        {'r', "known issues"},
+        {'r', "gpl by the otw"},
+    });
+    check_page({
+        {'k', "灯台を訪ねて"},
+        {'.', ""},
+        {'k', "嵐のさなかに客が来るとは灯台守は思っていなかったし、中に入れる前にそう二度も言った。その間も頭上ではずっと灯りが回っていた。"},
+        {'.', ""},
+        {'k', "旅行カテゴリ"},
+        {'.', ""},
+        {'r', "お問い合わせ"},
+        {'r', "運営会社"},
+        {'r', "沿革"},
+        {'r', "ご意見箱"},
+    });
+    // Without chrome above them, short lines after the article are its signature and tags: kept.
+    check_page({
+        {'k', "the keeper had not expected visitors in the middle of the storm, and he said so twice before he "
+              "let them in. the lamp was turning above them all the while."},
+        {'.', ""},
+        {'k', "jane doe"},
+        {'k', "travel"},
+        {'k', "lighthouses"},
+    });
+}

@@ -141,25 +141,31 @@ void mark_link_lists(std::vector<JudgedLine>& lines) {
     }
 }
 
-// Above the first paragraph: menu items hanging off chrome (short title-like lines reached
-// from a chrome line through other such lines), and blocks of short lines made of at least
-// 40% chrome (a menu written one item per line; one photo credit does not make a menu).
-void mark_head_menus(std::vector<JudgedLine>& lines, std::size_t first_good) {
+// Menus in the margins: above the first paragraph and below the last, menu items hanging off
+// chrome (short title-like lines reached from a chrome line through other such lines), and
+// blocks of short lines made of at least 40% chrome (a menu written one item per line; one
+// photo credit does not make a menu). Above the title the items are read downwards from the
+// chrome; below the last paragraph too — a footer's links follow its first chrome line down to
+// the page's end, which is neutral ground for the neighbour rule.
+namespace {
+
+void mark_menus_in(std::vector<JudgedLine>& lines, std::size_t from, std::size_t to, ShapeRule rule) {
     auto menu_item = [](const JudgedLine& l) {
         return l.cls == LineClass::short_line && !l.anchor && !l.data && l.shape.title_like;
     };
     bool from_chrome = false;
-    for (std::size_t i = 0; i < first_good; ++i) {
+    for (std::size_t i = from; i < to; ++i) {
         JudgedLine& line = lines[i];
         if (line.cls == LineClass::blank) continue;
         if (is_bad(line.cls)) { from_chrome = true; continue; }
         if (!menu_item(line)) { from_chrome = false; continue; }
         if (from_chrome && line.shape.weight <= k_menu_item_weight) {
             line.cls = LineClass::bad;
-            judge(line, k_score_menu, ShapeRule::head_menu);
+            judge(line, k_score_menu, rule);
         }
     }
-    for_each_block(lines, first_good, [&](std::size_t start, std::size_t end) {
+    for_each_block(lines, to, [&](std::size_t start, std::size_t end) {
+        if (start < from) return;
         std::size_t chrome = 0;
         for (std::size_t k = start; k < end; ++k) {
             if (is_bad(lines[k].cls)) ++chrome;
@@ -169,9 +175,20 @@ void mark_head_menus(std::vector<JudgedLine>& lines, std::size_t first_good) {
         for (std::size_t k = start; k < end; ++k) {
             if (is_bad(lines[k].cls)) continue;
             lines[k].cls = LineClass::bad;
-            judge(lines[k], k_score_menu, ShapeRule::head_menu);
+            judge(lines[k], k_score_menu, rule);
         }
     });
+}
+
+}  // namespace
+
+void mark_margin_menus(std::vector<JudgedLine>& lines, std::size_t first_good) {
+    const std::size_t n = lines.size();
+    mark_menus_in(lines, 0, first_good, ShapeRule::head_menu);
+    std::size_t last_good = n;
+    for (std::size_t i = n; i-- > first_good;)
+        if (lines[i].cls == LineClass::good || lines[i].anchor) { last_good = i; break; }
+    if (last_good < n) mark_menus_in(lines, last_good + 1, n, ShapeRule::foot_menu);
 }
 
 // The tail of the page: from the first heading word ("関連記事", "related articles") after which

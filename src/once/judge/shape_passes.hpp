@@ -97,6 +97,7 @@ void rescue_soft_cues(std::vector<JudgedLine>& lines);
 void demote_tail(std::vector<JudgedLine>& lines);
 void follow_neighbours(std::vector<JudgedLine>& lines, LineClass which, bool any_good);
 void mark_link_lists(std::vector<JudgedLine>& lines);
-void mark_head_menus(std::vector<JudgedLine>& lines, std::size_t first_good);
+// Menu items above the first paragraph (head-menu) and below the last one (foot-menu).
+void mark_margin_menus(std::vector<JudgedLine>& lines, std::size_t first_good);
 
 }  // namespace once
