@@ -54,7 +54,8 @@ enum class ShapeRule : std::uint8_t {
     wrapped_paragraph, title, rescued, between_paragraphs, between_chrome, link_list, head_menu, tail,
     // recurrence across the group
     recurrence, margin_recurrence,
-    // added later, kept last so the numbers of the others stay (decisions files carry them)
+    // added later, kept last so the numbers of the others stay (decisions files carry them;
+    // run/shard.cpp's k_last_rule names the last value: a new rule moves it)
     foot_menu,
 };
 // "copyright", "menu-row", ..., "margin-recurrence": the names written to the map.
