@@ -129,3 +129,38 @@ TEST_CASE("planner: a copy cut off at the end of its line goes to the line's end
         CHECK(doc.cleaned == "Something new here.\n");
     }
 }
+
+TEST_CASE("planner: one copied sentence with a piece of its neighbour is not a pasted passage") {
+    // Stock sentences recur: one whole sentence and the shared end of the one before it are
+    // what two pages of one newsroom share by chance. Two whole sentences, or a piece at both
+    // ends, are a passage.
+    const std::string source = "The committee said the project had split opinion among experts. \"I think people are "
+                               "tired of waiting,\" one teacher said. The vote is set for June.\n";
+    PlanRun run;
+    run.add(source);
+    const std::string one = "A new bridge for the town has split opinion among experts. \"I think people are tired of "
+                            "waiting,\" one teacher said. Work would start next year.\n";
+    CHECK(run.add(one).cleaned == one);
+    const auto& two = run.add("We asked around. The project had split opinion among experts. \"I think people are "
+                              "tired of waiting,\" one teacher said. The vote is set for June. Then we left.\n");
+    CHECK(two.cleaned == "We asked around. Then we left.\n");
+}
+
+// --- Headlines ---------------------------------------------------------------------------------
+
+TEST_CASE("planner: a page opening with another page's headline keeps it; a copied opening paragraph goes") {
+    PlanRun run;
+    const std::string headline = "A cheaper subscription plan: what we know so far\n";
+    const std::string ja_headline = "鉄道各社、契約社員の正社員化を強化\n";
+    run.add(headline + "\nThe first page tells its own story about prices, which rose again in May this year.\n");
+    run.add(ja_headline + "\n" + "東京都は新しい鉄道路線の建設計画について、来月から各地区で住民説明会を開催すると発表した。\n");
+    const std::string second = headline + "\nAnother story under the same headline, about a different shop in town.\n";
+    CHECK(run.add(second).cleaned == second);
+    const std::string ja_second = ja_headline + "\n" + "今回の発表では価格についての説明はなく、詳細は後日明らかにされる予定だという。\n";
+    CHECK(run.add(ja_second).cleaned == ja_second);
+    // Not a headline: a paragraph of terminated sentences, or a page of one line.
+    const std::string paragraph = "The first page tells its own story about prices, which rose again in May this year.\n";
+    CHECK(run.add(paragraph + "\nAnd then something new follows here.\n").cleaned ==
+          "And then something new follows here.\n");
+    CHECK(run.add(headline).plan.fully_removed);
+}

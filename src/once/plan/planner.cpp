@@ -113,7 +113,15 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     // The page's own title: another page with the same title (a series, a follow-up, the same
     // headline over another text) does not make it a copy. A title line goes only with a copied
     // article: each of its sentences an exact copy, in a run that goes on past the title.
+    // A page's first line is its headline wherever the judge put the title slot (a title above
+    // the menu is one) when it reads as one: a single sentence without a terminator, with more
+    // text after it. Two pages that open alike share a headline. (A paragraph opening a page,
+    // or a page of one line, goes when copied.)
+    const bool headline = !sentences.empty() && !sentences[0].terminated &&
+                          lines[sentences[0].first_line].last_sentence == 1 &&
+                          sentences.back().first_line > sentences[0].last_line;
     const auto on_title = [&](std::size_t k) {
+        if (headline && sentences[k].first_line == sentences[0].first_line) return true;
         for (std::uint32_t line = sentences[k].first_line; line <= sentences[k].last_line; ++line)
             if (verdicts[line].title) return true;
         return false;
@@ -158,6 +166,9 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         // The piece is part of a sentence on one side or the other (a cut), not a whole sentence
         // equal to its source's (that is an exact repeat that matched elsewhere).
         bool partial = false;
+        // The piece is all of its sentence (a line that ends inside the source's next sentence):
+        // for whole lines, the run then reaches that sentence's line end.
+        bool whole = false;
     };
     // May a piece of sentence k be removed as part of a copy beside it? Not when it is removed
     // already; it may be matched elsewhere (a piece of a set phrase found in other pages).
@@ -192,7 +203,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 const Shared shared = common_suffix(copy, *before);
                 if (shared.weight >= k_min_partial_weight && !same_frame(copy, *before, shared, true))
                     return Edge{first - 1, shared.tokens, shared.weight, true, direct - 1,
-                                shared.tokens < std::max(analysis.units[first - 1].edges.count, before->count)};
+                                shared.tokens < std::max(copy.count, before->count), shared.tokens == copy.count};
             }
         }
         if (matches[first].type != MatchType::exact) {
@@ -222,7 +233,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                                              lines[sentences[after].last_line].last_sentence == after + 1;
                 if ((shared.weight >= k_min_partial_weight && !same_frame(copy, *next, shared, false)) || cut_at_line_end)
                     return Edge{after, shared.tokens, shared.weight, true, direct + 1,
-                                shared.tokens < std::max(analysis.units[after].edges.count, next->count)};
+                                shared.tokens < std::max(copy.count, next->count), shared.tokens == copy.count};
             }
         }
         if (matches[last].type != MatchType::exact) {
@@ -287,16 +298,18 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             i = end;
             continue;
         }
-        // Whole lines: the run starts at the first sentence of its first line and ends with the
-        // last sentence of its last line.
-        const bool whole_lines = lines[sentences[i].first_line].first_sentence == i &&
-                                 lines[sentences[end - 1].last_line].last_sentence <= end;
         // The ends: a passage pasted mid-sentence begins in the sentence before the run (its
         // end equals the end of the source's sentence before) and ends in the sentence after
         // (its start equals the start of the source's next sentence); an edited sentence at an
         // end of the run whose only shared part is at the far side begins (ends) there.
         const Edge head = run_head(i);
         const Edge tail = run_tail(end);
+        // Whole lines: the run starts at the first sentence of its first line and ends with the
+        // last sentence of its last line (a piece that is all of its sentence counting).
+        const std::size_t from = head.extends && head.whole ? head.sentence : i;
+        const std::size_t to = tail.extends && tail.whole ? tail.sentence + 1 : end;
+        const bool whole_lines = lines[sentences[from].first_line].first_sentence == from &&
+                                 lines[sentences[to - 1].last_line].last_sentence <= to;
         weight += head.weight + tail.weight;
         // An edited copy standing alone (no exact sentence or exact piece in the run) must be closer.
         bool any_exact = head.weight > 0 || tail.weight > 0;
@@ -322,7 +335,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
              weight >= static_cast<std::uint32_t>(config.min_line_length)) ||
             weight >= static_cast<std::uint32_t>(whole_lines ? config.min_length : config.min_inline_length) ||
             (!whole_lines && adjacent && (!in_document || head.partial || tail.partial) &&
-             exact_count + (head.extends ? 1 : 0) + (tail.extends ? 1 : 0) >= k_min_inline_sentences &&
+             exact_count >= k_min_inline_sentences &&
              weight >= static_cast<std::uint32_t>(config.min_length)) ||
             // A line repeated in its own document (a title shown twice); data rows ("Price: ¥99"
             // for two apps) need the full length: they repeat because the facts coincide.
