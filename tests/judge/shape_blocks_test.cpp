@@ -127,3 +127,57 @@ TEST_CASE("shape: footer links below the last paragraph follow the chrome above 
         {'k', "lighthouses"},
     });
 }
+
+TEST_CASE("shape: a heading word over a list of titles between the article and its comments is a related list") {
+    const std::string paragraph =
+        "the keeper had not expected visitors in the middle of the storm, and he said so twice before he let "
+        "them in. the lamp was turning above them all the while.";
+    const std::string comment =
+        "i visited the same lighthouse last summer and the keeper told us the very same story about the storm, "
+        "word for word, which made me smile.";
+    check_page({
+        {'k', paragraph},
+        {'.', ""},
+        {'r', "related articles"},
+        {'r', "- the last keeper of the northern light"},
+        {'r', "- ten lighthouses you can sleep in"},
+        {'r', "- how the great storm of 1987 changed the coast"},
+        {'.', ""},
+        {'k', comment},
+    });
+    check_page({
+        {'k', "嵐のさなかに客が来るとは灯台守は思っていなかったし、中に入れる前にそう二度も言った。その間も頭上ではずっと灯りが回っていた。"},
+        {'.', ""},
+        {'r', "関連記事"},
+        {'r', "・北の灯台、最後の灯台守"},
+        {'r', "・泊まれる灯台10選"},
+        {'r', "・コンビニでも！ 灯台グッズ発売。 限定の壁紙も配布【話題】"},
+        {'.', ""},
+        {'k', "去年の夏に同じ灯台を訪れましたが、灯台守は嵐の話をまったく同じ言葉で聞かせてくれて、思わず笑ってしまいました。"},
+    });
+    // Between paragraphs and over no list, the heading word is the article's own section.
+    check_page({
+        {'k', paragraph},
+        {'.', ""},
+        {'k', "related articles"},
+        {'.', ""},
+        {'k', comment},
+    });
+}
+
+TEST_CASE("shape: a related list ends where two sentences with a full stop begin the article again") {
+    check_page({
+        {'k', "the keeper had not expected visitors in the middle of the storm, and he said so twice before he "
+              "let them in. the lamp was turning above them all the while."},
+        {'.', ""},
+        {'r', "most read"},
+        {'r', "1"},
+        {'r', "the last keeper of the northern light"},
+        {'r', "2"},
+        {'r', "ten lighthouses you can sleep in"},
+        {'.', ""},
+        {'k', "oh, i think so. why?"},
+        {'k', "i visited the same lighthouse last summer and the keeper told us the very same story about the "
+              "storm, word for word, which made me smile."},
+    });
+}

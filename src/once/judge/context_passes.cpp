@@ -67,13 +67,29 @@ void apply_recurrence(std::vector<JudgedLine>& lines) {
     }
 }
 
-// A lone soft cue between two paragraphs is article ("Next steps", "Weather", "目次").
+// Does a list of at least k_link_list_lines short lines, not ending in a period or comma, follow
+// line `h` (before the next decided line; a title may hold two sentences, "すごい！発売。")? Then a heading word at `h` opens a list of links, not a section.
+bool opens_list(const std::vector<JudgedLine>& lines, std::size_t h) {
+    int items = 0;
+    for (std::size_t k = h + 1; k < lines.size(); ++k) {
+        const JudgedLine& l = lines[k];
+        if (l.cls == LineClass::blank || l.shape.url) continue;
+        if (l.cls != LineClass::short_line || l.anchor || l.shape.period_end || l.shape.comma_end) break;
+        if (++items >= k_link_list_lines) return true;
+    }
+    return false;
+}
+
+// A lone soft cue between two paragraphs is article ("Next steps", "Weather", "目次") — unless it
+// is a heading word over a list of titles ("ähnliche beiträge", "関連記事" and three links): a
+// related list between the article and its comments stands between paragraphs too.
 void rescue_soft_cues(std::vector<JudgedLine>& lines) {
     const std::vector<LineClass> up = nearest(lines, -1, decided);
     const std::vector<LineClass> down = nearest(lines, +1, decided);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         JudgedLine& line = lines[i];
         if (line.cls != LineClass::soft_bad || line.recurring || up[i] != LineClass::good || down[i] != LineClass::good) continue;
+        if (line.shape.cue == Cue::heading && opens_list(lines, i)) continue;
         line.cls = LineClass::short_line;
         judge(line, k_score_rescued, ShapeRule::rescued);
         line.resolved = true;
@@ -120,8 +136,11 @@ void mark_link_lists(std::vector<JudgedLine>& lines) {
             }
             blanks = 0;
             if (is_bad(l.cls)) continue;
-            // Link titles may end in "!" or "?", not in a period or comma.
-            const bool kept = l.cls == LineClass::short_line || (l.cls == LineClass::good && l.resolved);
+            // Link titles may end in "!" or "?", not in a period or comma, and do not hold a Latin full
+            // stop and a second sentence: "öh, glaub ja. weshalb?" is the article again ("すごい！新製品！"
+            // and "...開始。 akbの...【話題】" are still titles).
+            const bool kept = (l.cls == LineClass::short_line || (l.cls == LineClass::good && l.resolved)) &&
+                              !(l.shape.full_stops > 0 && l.shape.sentence_ends >= 2);
             if (l.anchor || l.data || !kept || l.shape.period_end || l.shape.comma_end ||
                 l.shape.weight >= k_long_prose_weight)
                 break;

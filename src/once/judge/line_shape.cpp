@@ -204,10 +204,13 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
         if (is_sentence_end(c)) {
             // A '.' ends a sentence after a letter and before a space or the end ("3.5" and
             // "e.g." mostly do not).
-            if (c != '.') ++shape.sentence_ends;
-            else if ((i >= s.size() || s[i] == ' ' || s[i] == '"') && (is_word_char(prev) || is_cjk(prev)) &&
-                     !is_digit(prev))
+            if (c != '.') {
                 ++shape.sentence_ends;
+            } else if ((i >= s.size() || s[i] == ' ' || s[i] == '"') && (is_word_char(prev) || is_cjk(prev)) &&
+                       !is_digit(prev)) {
+                ++shape.sentence_ends;
+                ++shape.full_stops;
+            }
         }
         shape.digits = shape.digits || is_digit(c);
         shape.bars += c == '|';

@@ -33,6 +33,8 @@ struct LineShape {
     int weight = 0;
     bool terminal = false;      // ends in sentence punctuation (closing quotes skipped)
     int sentence_ends = 0;      // sentence punctuation anywhere in the line
+    int full_stops = 0;         // ... of which Latin full stops ("." after a letter; a Japanese title
+                                // may hold a "。": "コンビニでも！ ...開始。 AKBの...")
     bool bullet = false;
     bool prose = false;         // terminal or at least two sentence ends
     bool title_like = false;    // short, no sentence punctuation: a title, menu item or link
