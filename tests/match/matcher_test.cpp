@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "error_of.hpp"
+
 #include <functional>
 #include <string>
 #include <thread>
@@ -115,6 +117,31 @@ TEST_CASE("matcher: exact repeat within one document") {
     const auto& location = run.matcher().location(run.id(0, 3));
     CHECK(location.doc == 0);
     CHECK(location.sentence == 3);
+}
+
+TEST_CASE("matcher: locations across documents, empty ones and 4-byte characters among them") {
+    // The index keeps no document number or sentence index per sentence: both come from the
+    // documents' first ids. Empty and whitespace-only documents have no sentences.
+    MatchRun run;
+    const std::vector<std::string> texts = {
+        "First document here. " + k_en, "", "   \n\t", k_ja + "𠮷野家で昼食をとった。", "\n", k_zh + " " + k_en,
+    };
+    for (const std::string& text : texts) run.add(text);
+    for (std::size_t d = 0; d < texts.size(); ++d) {
+        CAPTURE(d);
+        for (std::size_t s = 0; s < run.sentences(d); ++s) {
+            CAPTURE(s);
+            const once::UnitLocation location = run.matcher().location(run.id(d, s));
+            CHECK(location.doc == d);
+            CHECK(location.sentence == s);
+            CHECK(location.end > location.start);
+            CHECK(location.end <= texts[d].size());
+        }
+    }
+    CHECK(run.sentences(1) == 0);
+    CHECK(run.sentences(2) == 0);
+    CHECK(run.text_of(run.id(3, 1)) == "𠮷野家で昼食をとった。");
+    CHECK(run.text_of(run.id(5, 1)) == k_en);
 }
 
 TEST_CASE("matcher: near duplicates with one word or character changed") {
@@ -350,6 +377,11 @@ TEST_CASE("matcher: kept_copy follows removals") {
     CHECK(run.matcher().kept_copy(copy) == copy);  // until the planner removes it
     run.matcher().mark_removed(copy);
     CHECK(run.matcher().kept_copy(copy) == run.id(0, 0));
+    // Only the document last matched: what each of its sentences matched is not kept for others.
+    run.add("A third document, unrelated to the two before it.");
+    const auto error = once::test::error_of([&] { run.matcher().mark_removed(copy); });
+    REQUIRE(error);
+    CHECK(error->code() == once::ExitCode::internal);
 }
 
 TEST_CASE("matcher: the index grows with unique sentences; an exact repeat costs only its location") {

@@ -197,7 +197,7 @@ void Matcher::probe(Batch& batch, std::size_t chunk) const {
         const std::uint8_t* mine = batch.low.data() + s * k_;
         const std::uint32_t doc = batch.first_doc + batch.doc_of[s];
         const std::uint32_t* first =
-            exact_.find(unit.key, [&](std::uint32_t other) { return indexed_[other].key == unit.key; });
+            exact_.find(unit.key, [&](std::uint32_t other) { return record(other).key == unit.key; });
         batch.exact_before[s] = first != nullptr ? *first : k_no_ref;
         if (!batch.probes_bands(s)) continue;
         // An exact copy from before the batch, or else from earlier in the batch (the first
@@ -223,7 +223,8 @@ void Matcher::probe(Batch& batch, std::size_t chunk) const {
                 band_ids_newest_first(ref, static_cast<int>(b), [&](std::uint32_t id) { candidates.push_back(id); });
         }
         std::sort(candidates.begin(), candidates.end());
-        for (const std::uint32_t candidate : candidates) __builtin_prefetch(&indexed_[candidate]);
+        for (const std::uint32_t candidate : candidates) __builtin_prefetch(&record_of_[candidate]);
+        for (const std::uint32_t candidate : candidates) __builtin_prefetch(&records_[record_index(candidate)]);
         for (const std::uint32_t candidate : candidates) __builtin_prefetch(signature(candidate));
         auto& verified = batch.verified[s];
         for (std::size_t c = 0; c < candidates.size();) {
@@ -246,7 +247,10 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
     document_base_ = base;
     const std::size_t bands = bands_;
     std::vector<UnitMatch> matches(n);
-    std::vector<std::uint64_t> direct(n, 0);  // the sentence each was matched with
+    std::vector<std::uint64_t>& direct = document_direct_;  // the sentence each was matched with
+    direct.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) direct[i] = base + i;
+    if (n > 0) doc_starts_.push_back({static_cast<std::uint32_t>(base), doc});
 
     std::vector<std::uint32_t> added;
     for (std::size_t i = 0; i < n; ++i) {
@@ -257,12 +261,13 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         const auto& sentence = analysis.layout.sentences[i];
         const UnitRecord& unit = analysis.units[i];
         if (unit.set_size > 0x7FFFFFFFu) throw Error(ExitCode::resource_limit, "sentence over 2^31 shingles");
-        locations_.push_back({doc, static_cast<std::uint32_t>(i), sentence.start, sentence.end,
-                              sentence.start_pos, sentence.end_pos});
+        if (sentence.end - sentence.start > 0xFFFFFFFFu) throw Error(ExitCode::resource_limit, "sentence over 4 GiB");
+        places_.push_back({static_cast<std::uint32_t>(sentence.start), static_cast<std::uint32_t>(sentence.start >> 32),
+                           static_cast<std::uint32_t>(sentence.end - sentence.start), sentence.start_pos,
+                           sentence.end_pos});
         // Its signature record is set once it is matched (an exact repeat shares its source's).
-        indexed_.push_back({unit.key, unit.number_mask, unit.number_hash, unit.set_size, unit.bulleted, k_no_signature});
+        record_of_.push_back(k_no_signature);
         roots_.push_back(id32);
-        direct_.push_back(id32);
         kept_.push_back(id32);
         if (!batch.indexed(s)) continue;
         const std::uint8_t* mine = batch.low.data() + s * k_;
@@ -272,8 +277,8 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         // copies d + 1 — prefer it to the corpus-wide first occurrence of the same text, so
         // a copied passage stays one passage ("她说。" after a copied quote).
         const std::uint64_t follow = i > 0 && matches[i - 1].type != MatchType::none ? direct[i - 1] + 1 : 0;
-        if (follow != 0 && follow < id && is_source(follow) && indexed_[follow].key == unit.key &&
-            locations_[follow].doc == locations_[follow - 1].doc)
+        if (follow != 0 && follow < id && is_source(follow) && record(follow).key == unit.key &&
+            doc_of(follow) == doc_of(follow - 1))
             best = verify(analysis, i, mine, doc, follow, k_exact_only, k_exact_only);
         // The first eligible sentence with the same key: from before the batch, or in it.
         std::uint32_t first = k_no_ref;
@@ -320,16 +325,17 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         if (best.type != MatchType::none) {
             matches[i] = {best.type, roots_[best.id], best.id, best.similarity};
             direct[i] = best.id;
-            direct_[id] = static_cast<std::uint32_t>(best.id);
             roots_[id] = roots_[best.id];
         }
         // Text inside chrome is matched but never indexed: no later sentence takes it as its source.
         if (!batch.may_source(s)) continue;
         // An exact repeat has its source's signature: it shares the record, so the index grows
         // with the unique sentences only.
-        indexed_[id].signature = best.type == MatchType::exact ? indexed_[best.id].signature
-                                                                : static_cast<std::uint32_t>(signatures_.size());
+        const std::uint32_t shared = best.type == MatchType::exact ? record_index(best.id)
+                                                                   : static_cast<std::uint32_t>(signatures_.size());
+        record_of_[id] = shared << 1 | (unit.bulleted ? 1u : 0u);
         if (best.type != MatchType::exact) {
+            records_.push_back({unit.key, unit.number_mask, unit.number_hash, static_cast<std::uint32_t>(unit.set_size)});
             signatures_.push_back(mine);
             edges_.push_back(unit.edges);
         }
@@ -352,13 +358,13 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
     const auto try_neighbour = [&](std::size_t i, std::size_t matched, int step) {
         if (matches[i].type != MatchType::none || !batch.indexed(offset + i)) return false;
         if (matches[matched].type == MatchType::none) return false;
-        const UnitLocation& source = locations_[direct[matched]];
+        const UnitLocation source = location(direct[matched]);
         const std::int64_t neighbour_sentence = static_cast<std::int64_t>(source.sentence) + step;
         if (neighbour_sentence < 0) return false;
         const std::uint64_t neighbour = direct[matched] + static_cast<std::uint64_t>(static_cast<std::int64_t>(step));
-        if (neighbour >= base + i || !is_source(neighbour) || locations_[neighbour].doc != source.doc ||
-            locations_[neighbour].sentence != static_cast<std::uint32_t>(neighbour_sentence))
-            return false;
+        if (neighbour >= base + i || !is_source(neighbour)) return false;
+        const UnitLocation there = location(neighbour);
+        if (there.doc != source.doc || there.sentence != static_cast<std::uint32_t>(neighbour_sentence)) return false;
         const Candidate verified = verify(analysis, i, batch.low.data() + (offset + i) * k_, doc, neighbour,
                                           config_.run_similarity, config_.run_containment);
         if (verified.type == MatchType::none) return false;
@@ -366,7 +372,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         // a sentence that shares only the end next to the run is a passage pasted into it,
         // which begins or ends there: the planner takes the shared piece, not the sentence.
         const TokenEdges& copy = analysis.units[i].edges;
-        const TokenEdges& original = edges_[indexed_[neighbour].signature];
+        const TokenEdges& original = edges_[record_index(neighbour)];
         // A cut-off copy is a piece from the start or the end of its source, not a sentence that
         // shares most of its words ("has been unveiled as X" is not cut from "will be unveiled as
         // X on Tuesday"); an edited one shares its words in order, with a few changed.
@@ -377,7 +383,6 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         if (verified.type == MatchType::containment && !is_cut_piece(copy, original)) return false;
         matches[i] = {verified.type, roots_[neighbour], neighbour, verified.similarity};
         direct[i] = neighbour;
-        direct_[base + i] = static_cast<std::uint32_t>(neighbour);
         roots_[base + i] = roots_[neighbour];
         return true;
     };
@@ -396,7 +401,7 @@ void Matcher::insert_part(Batch& batch, std::size_t part) {
         for (const std::uint32_t s : batch.exact_order) {
             const std::uint64_t key = batch.analysis(s).units[batch.sentence(s)].key;
             exact_.try_emplace(key, static_cast<std::uint32_t>(batch.base + s),
-                               [&](std::uint32_t other) { return indexed_[other].key == key; });
+                               [&](std::uint32_t other) { return record(other).key == key; });
         }
         return;
     }
@@ -419,7 +424,7 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
     batch.first_doc = first_doc;
     batch.docs = &docs;
     batch.matchable = &matchable;
-    batch.base = locations_.size();
+    batch.base = places_.size();
     batch.first.reserve(docs.size() + 1);
     for (std::size_t d = 0; d < docs.size(); ++d) {
         batch.first.push_back(batch.doc_of.size());

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include "once/core/error.hpp"
 #include "once/match/band_layout.hpp"
@@ -63,9 +64,32 @@ Matcher::Matcher(const Config& config)
 std::size_t Matcher::memory_bytes() const {
     std::size_t band_directories = 0;  // the tables' own bytes; their pages are in the pools
     for (const auto& table : band_tables_) band_directories += table->heads.memory_bytes();
-    return locations_.memory_bytes() + indexed_.memory_bytes() + roots_.memory_bytes() + direct_.memory_bytes() +
-           kept_.memory_bytes() + signatures_.memory_bytes() + edges_.memory_bytes() + exact_.memory_bytes() + band_pages_.bytes() +
-           bucket_words_.bytes() + band_directories;
+    return places_.memory_bytes() + record_of_.memory_bytes() + roots_.memory_bytes() + kept_.memory_bytes() +
+           doc_starts_.capacity() * sizeof(DocStart) + records_.memory_bytes() + signatures_.memory_bytes() +
+           edges_.memory_bytes() + exact_.memory_bytes() + band_pages_.bytes() + bucket_words_.bytes() + band_directories;
+}
+
+std::uint32_t Matcher::doc_of(std::uint64_t id) const {
+    // The last document whose first sentence is at or before `id`.
+    const auto after = std::upper_bound(doc_starts_.begin(), doc_starts_.end(), id,
+                                        [](std::uint64_t x, const DocStart& start) { return x < start.first; });
+    return std::prev(after)->doc;
+}
+
+UnitLocation Matcher::location(std::uint64_t id) const {
+    const auto after = std::upper_bound(doc_starts_.begin(), doc_starts_.end(), id,
+                                        [](std::uint64_t x, const DocStart& start) { return x < start.first; });
+    const DocStart& start = *std::prev(after);
+    const Place& place = places_[id];
+    const std::uint64_t begin = std::uint64_t{place.start_high} << 32 | place.start_low;
+    return {start.doc, static_cast<std::uint32_t>(id - start.first), begin, begin + place.length, place.start_pos,
+            place.end_pos};
+}
+
+void Matcher::mark_removed(std::uint64_t id) {
+    if (id < document_base_ || id - document_base_ >= document_direct_.size())
+        throw Error(ExitCode::internal, "mark_removed: sentence " + std::to_string(id) + " is not of the last document");
+    kept_[id] = kept_[document_direct_[id - document_base_]];
 }
 
 std::string Matcher::describe_memory() const {
@@ -156,10 +180,9 @@ Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit
                                    std::uint32_t doc, std::uint64_t id, double min_jaccard,
                                    double min_containment) const {
     const UnitRecord& mine = analysis.units[unit];
-    const Indexed& theirs = indexed_[id];
+    const Record& theirs = record(id);
     // A related-list entry and a page's own title are the same words in different roles.
-    if (mine.bulleted != static_cast<bool>(theirs.bulleted) && locations_[id].doc != doc)
-        return {id, MatchType::none, 0.0};
+    if (mine.bulleted != bulleted(id) && doc_of(id) != doc) return {id, MatchType::none, 0.0};
     if (mine.key == theirs.key) return {id, MatchType::exact, 1.0};
     // Thresholds above 1 ask for an exact copy or nothing: no estimate reaches them.
     if (min_jaccard > 1.0 && min_containment > 1.0) return {id, MatchType::none, 0.0};

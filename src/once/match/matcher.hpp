@@ -89,18 +89,20 @@ public:
                      const std::vector<Matchable>& matchable, const ParallelFor& parallel,
                      const std::function<void(std::size_t, const std::vector<UnitMatch>&)>& on_document);
 
-    const UnitLocation& location(std::uint64_t id) const { return locations_[id]; }
+    // Where sentence `id` is (built from compact records: a value, not a reference).
+    UnitLocation location(std::uint64_t id) const;
     // Global id of the first sentence of the document last passed to match_document.
     std::uint64_t document_base() const { return document_base_; }
     // The sentence's kept copy: itself unless it was removed, else its match's kept copy.
     std::uint64_t kept_copy(std::uint64_t id) const { return kept_[id]; }
-    // Records that a sentence was removed (the planner decides after matching).
-    void mark_removed(std::uint64_t id) { kept_[id] = kept_[direct_[id]]; }
-    std::uint64_t size() const { return locations_.size(); }
+    // Records that sentence `id` of the document last matched was removed (the planner decides
+    // after matching, before the next document is matched). Error(internal) for another one.
+    void mark_removed(std::uint64_t id);
+    std::uint64_t size() const { return places_.size(); }
     // The first and last tokens of sentence `id`, for aligning a copy with it token by token
     // (align.hpp); nullptr when it may not be a source (it sat on a boilerplate or marker line).
     const TokenEdges* edges(std::uint64_t id) const {
-        return id < indexed_.size() && is_source(id) ? &edges_[indexed_[id].signature] : nullptr;
+        return id < record_of_.size() && is_source(id) ? &edges_[record_index(id)] : nullptr;
     }
     // Signatures stored: eligible sentences that are not an exact repeat of an earlier one.
     std::uint64_t signature_count() const { return signatures_.size(); }
@@ -109,15 +111,28 @@ public:
     std::string describe_memory() const;
 
 private:
-    // What verification needs of an indexed sentence, in 32 bytes: two to a cache line, and one
-    // miss per candidate instead of three (record, location, eligibility).
-    struct Indexed {
+    // What verification needs of a source sentence besides its signature, in 32 bytes: two to
+    // a cache line. One per signature record: an exact repeat has its source's key, facts and
+    // shingle count (they all come from the same tokens), so it shares the record.
+    struct Record {
         std::uint64_t key;
         std::uint64_t number_mask;
         std::uint64_t number_hash;
-        std::uint32_t set_size : 31;  // a block is < 4 GiB (normalizer offsets), so < 2^31 shingles
-        std::uint32_t bulleted : 1;
-        std::uint32_t signature;      // record in signatures_; k_no_signature: ineligible
+        std::uint32_t set_size;  // a block is < 4 GiB (normalizer offsets), so < 2^31 shingles
+    };
+    // Where a sentence is, in 28 bytes: its document and index in it come from doc_starts_ (ids
+    // are given in document order), its end from its length (a sentence lies in one block, < 4 GiB).
+    struct Place {
+        std::uint32_t start_low;
+        std::uint32_t start_high;
+        std::uint32_t length;
+        TextPosition start_pos;
+        TextPosition end_pos;
+    };
+    // The first sentence id of a document with sentences, and its number.
+    struct DocStart {
+        std::uint32_t first;
+        std::uint32_t doc;
     };
     struct Candidate {
         std::uint64_t id;
@@ -136,8 +151,13 @@ private:
     Candidate verify(const DocAnalysis& analysis, std::size_t unit, const std::uint8_t* low, std::uint32_t doc,
                      std::uint64_t id, double min_jaccard, double min_containment) const;
     // May sentence `id` be matched with (it was eligible when indexed)?
-    bool is_source(std::uint64_t id) const { return indexed_[id].signature != k_no_signature; }
-    const std::uint8_t* signature(std::uint64_t id) const { return signatures_.record(indexed_[id].signature); }
+    bool is_source(std::uint64_t id) const { return record_of_[id] != k_no_signature; }
+    // A source's record in records_, signatures_ and edges_, and its bulleted flag.
+    std::uint32_t record_index(std::uint64_t id) const { return record_of_[id] >> 1; }
+    bool bulleted(std::uint64_t id) const { return (record_of_[id] & 1) != 0; }
+    const Record& record(std::uint64_t id) const { return records_[record_index(id)]; }
+    const std::uint8_t* signature(std::uint64_t id) const { return signatures_.record(record_index(id)); }
+    std::uint32_t doc_of(std::uint64_t id) const;
     // Full key of what a band slot holds, to confirm a fingerprint match (flat_hash.hpp).
     bool band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const;
     void band_insert(std::uint64_t key, int band, std::uint32_t id, const std::uint8_t* mine);
@@ -156,17 +176,22 @@ private:
     std::size_t k_;
     int rows_;
     std::size_t bands_;
-    // Per indexed sentence (global id = position). Ids are 31-bit (a band slot's top bit tells
-    // an id from a bucket), which the matcher checks.
-    ChunkedArray<UnitLocation> locations_;
-    ChunkedArray<Indexed> indexed_;
+    // Per sentence (global id = position), 40 bytes: where it is, its record, its cluster root
+    // and kept copy. Ids are 31-bit (a band slot's top bit tells an id from a bucket), which the
+    // matcher checks.
+    ChunkedArray<Place> places_;
+    // Record index << 1 | bulleted; k_no_signature for a sentence that may not be a source.
+    ChunkedArray<std::uint32_t> record_of_;
     ChunkedArray<std::uint32_t> roots_;
-    ChunkedArray<std::uint32_t> direct_;  // the sentence each was matched with (itself if none)
     ChunkedArray<std::uint32_t> kept_;
+    std::vector<DocStart> doc_starts_;
     std::uint64_t document_base_ = 0;
-    // Signatures of eligible sentences only: no other sentence is ever verified against.
-    // The low byte of each of the k_ values a record (b-bit MinHash, minhash.hpp); exact repeats
-    // share their source's record.
+    // The sentence each sentence of the document last matched was matched with (itself if
+    // none): all mark_removed needs, so it is not kept per sentence of the corpus.
+    std::vector<std::uint64_t> document_direct_;
+    // Per signature record: source sentences only, an exact repeat sharing its source's. The
+    // verification record, and the low byte of each of the k_ values (b-bit MinHash, minhash.hpp).
+    ChunkedArray<Record> records_;
     ChunkedArray<std::uint8_t> signatures_;
     // Per signature record, the sentence's first and last tokens (TokenEdges, 60 bytes).
     ChunkedArray<TokenEdges> edges_;
