@@ -345,6 +345,25 @@ TEST_CASE("matcher: continuity prefers the sentence after the previous sentence'
     CHECK(alone[0].direct == run.id(0, 0));
 }
 
+TEST_CASE("matcher: continuity backwards: a passage opening with a stock sentence keeps to one source") {
+    // "他表示，这只是一个开始。" first occurs in doc 0 alone; doc 1 holds it at the start of a
+    // passage that doc 2 copies. Doc 2's copy of it follows the sentence after it back to doc 1.
+    const std::string stock = "他表示，这只是一个开始。";
+    const std::string rest = "市政府近日宣布推出新的公共交通网络规划，预计明年开始分阶段实施。";
+    MatchRun run;
+    run.add(stock);
+    run.add("记者了解到。" + stock + rest);
+    const auto matches = run.add(stock + rest);
+    REQUIRE(matches.size() == 2);
+    CHECK(matches[0].type == once::MatchType::exact);
+    CHECK(matches[0].direct == run.id(1, 1));
+    CHECK(matches[0].source == run.id(0, 0));  // the cluster root is still the earliest
+    CHECK(matches[1].direct == run.id(1, 2));
+    // Alone, the first occurrence is used.
+    const auto alone = run.add(stock);
+    CHECK(alone[0].direct == run.id(0, 0));
+}
+
 TEST_CASE("matcher: an edited sentence inside a copied passage is found through its neighbours") {
     const std::string a = "The committee met on Tuesday to review the annual budget for the coming year.";
     const std::string b = "Several members asked for more money for schools and for the repair of old roads.";

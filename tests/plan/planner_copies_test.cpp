@@ -164,3 +164,14 @@ TEST_CASE("planner: a page opening with another page's headline keeps it; a copi
           "And then something new follows here.\n");
     CHECK(run.add(headline).plan.fully_removed);
 }
+
+TEST_CASE("planner: a paste found beginning mid-sentence takes a shorter piece where it ends") {
+    // The paste ends four characters into the source's next sentence: under the six a piece
+    // needs on its own, taken because the paste began mid-sentence too.
+    PlanRun run;
+    run.add("市政府近日宣布推出新的公共交通网络规划，预计明年开始分阶段实施。根据规划，全市将新增十二条公交线路并优化现有"
+            "站点。芯片研发项目也在推进。\n");
+    const auto& doc = run.add("记者了解到，预计明年开始分阶段实施。根据规划，全市将新增十二条公交线路并优化现有站点。芯片研发"
+                              "之外，市民也很关心。\n");
+    CHECK(doc.cleaned == "记者了解到，之外，市民也很关心。\n");
+}

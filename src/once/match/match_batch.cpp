@@ -351,6 +351,26 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         }
     }
 
+    // Continuity backwards: a sentence matched exactly with the first occurrence of its text,
+    // just before a sentence that copies sentence d, most likely copies d - 1 too (a copied
+    // passage that opens with stock sentences found on other pages first): it is re-pointed to
+    // d - 1, so the passage stays one passage for the planner. Same text, same cluster.
+    for (std::size_t i = n - 1; n > 1 && i-- > 0;) {
+        if (matches[i].type != MatchType::exact || matches[i + 1].type == MatchType::none || direct[i + 1] == 0)
+            continue;
+        const std::uint64_t before = direct[i + 1] - 1;
+        if (before == direct[i] || before >= base + i || !is_source(before)) continue;
+        const UnitLocation here = location(before);
+        const UnitLocation next = location(direct[i + 1]);
+        if (here.doc != next.doc || here.sentence + 1 != next.sentence) continue;
+        const Candidate same = verify(analysis, i, batch.low.data() + (offset + i) * k_, doc, before, k_exact_only,
+                                      k_exact_only);
+        if (same.type != MatchType::exact) continue;
+        matches[i] = {MatchType::exact, roots_[before], before, 1.0};
+        direct[i] = before;
+        roots_[base + i] = roots_[before];
+    }
+
     // Extend alignments: a sentence beside a matched one is compared with the source's
     // neighbour at the run thresholds (--run-similarity, --run-containment: edited or cut-off
     // sentences inside a copied passage). The facts must agree, as everywhere (verify), and the

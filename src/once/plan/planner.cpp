@@ -40,6 +40,11 @@ constexpr std::uint32_t k_max_source_step = 3;
 // fragment is unterminated and all of it is that sentence's start) needs no weight: nothing of
 // the page's own follows it.
 constexpr std::uint32_t k_min_partial_weight = 6;
+// Where a run already reaches into the sentence at one end, the piece at its other end needs only
+// this weight (two words, three CJK characters): a paste that begins mid-sentence ends mid-
+// sentence, and a piece of one word or two characters is still as likely chance. On the
+// generated corpus most pastes that stayed ended in a piece of 3 to 5 CJK characters.
+constexpr std::uint32_t k_min_second_piece_weight = 3;
 // The other end counts as shared from this weight (five words, ten CJK characters): formulaic
 // endings ("...している。", "... the company said.") match by chance at the piece's weight, and
 // a paste ending in one is still a paste; a frame is longer.
@@ -191,7 +196,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             return nullptr;
         return matcher.edges(other);
     };
-    const auto run_head = [&](std::size_t first) {
+    const auto run_head = [&](std::size_t first, std::uint32_t min_weight) {
         Edge edge;
         const std::uint64_t direct = matches[first].direct;
         // Only an exact sentence anchors a piece: beside a near match, shared words at a
@@ -201,7 +206,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             if (const TokenEdges* before = source_beside(direct, -1, first - 1)) {
                 const TokenEdges& copy = analysis.units[first - 1].edges;
                 const Shared shared = common_suffix(copy, *before);
-                if (shared.weight >= k_min_partial_weight && !same_frame(copy, *before, shared, true))
+                if (shared.weight >= min_weight && !same_frame(copy, *before, shared, true))
                     return Edge{first - 1, shared.tokens, shared.weight, true, direct - 1,
                                 shared.tokens < std::max(copy.count, before->count), shared.tokens == copy.count};
             }
@@ -218,7 +223,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         }
         return edge;
     };
-    const auto run_tail = [&](std::size_t after) {
+    const auto run_tail = [&](std::size_t after, std::uint32_t min_weight) {
         Edge edge;
         const std::size_t last = after - 1;
         const std::uint64_t direct = matches[last].direct;
@@ -231,7 +236,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 const bool cut_at_line_end = shared.tokens > 0 && shared.tokens == copy.count &&
                                              shared.tokens < next->count && !sentences[after].terminated &&
                                              lines[sentences[after].last_line].last_sentence == after + 1;
-                if ((shared.weight >= k_min_partial_weight && !same_frame(copy, *next, shared, false)) || cut_at_line_end)
+                if ((shared.weight >= min_weight && !same_frame(copy, *next, shared, false)) || cut_at_line_end)
                     return Edge{after, shared.tokens, shared.weight, true, direct + 1,
                                 shared.tokens < std::max(copy.count, next->count), shared.tokens == copy.count};
             }
@@ -302,8 +307,12 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         // end equals the end of the source's sentence before) and ends in the sentence after
         // (its start equals the start of the source's next sentence); an edited sentence at an
         // end of the run whose only shared part is at the far side begins (ends) there.
-        const Edge head = run_head(i);
-        const Edge tail = run_tail(end);
+        Edge head = run_head(i, k_min_partial_weight);
+        Edge tail = run_tail(end, k_min_partial_weight);
+        // A paste found beginning mid-sentence at one end most likely ends mid-sentence at the
+        // other: there a shorter shared piece is taken too.
+        if (head.extends && !tail.extends && tail.tokens == 0) tail = run_tail(end, k_min_second_piece_weight);
+        else if (tail.extends && !head.extends && head.tokens == 0) head = run_head(i, k_min_second_piece_weight);
         // Whole lines: the run starts at the first sentence of its first line and ends with the
         // last sentence of its last line (a piece that is all of its sentence counting).
         const std::size_t from = head.extends && head.whole ? head.sentence : i;
