@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # sanitize.sh — the test suites again under sanitizers, for CI (scripts/test.sh calls it):
 #   1. build-asan/ (clang++, AddressSanitizer + UndefinedBehaviorSanitizer, fuzz targets on):
-#      the unit tests and the end-to-end cases, any report fails the suite;
+#      the unit tests, the end-to-end cases and the fault tests (tests/e2e/faults.sh); any report
+#      fails the suite (in e2e a report on stderr differs from the golden);
 #   2. every fuzz target for a short smoke time (scripts/fuzz.sh $ONCE_FUZZ_SMOKE, default 10 s);
 #   3. build-tsan/ (g++, ThreadSanitizer): the threaded paths — the pipeline and batcher unit
-#      tests (1, 2 and 4 threads, parallel_for) and the end-to-end cases that run --threads 2/4.
+#      tests (1, 2 and 4 threads, parallel_for) and the end-to-end cases that run --threads 2/4
+#      and shards.
 # Usage: scripts/sanitize.sh [asan|fuzz|tsan]...   (default: all three)
 # Ends with one line `N passed, N failed` (doctest cases, e2e cases, fuzz targets).
 set -uo pipefail
@@ -53,6 +55,8 @@ for step in "${steps[@]}"; do
         echo "sanitize: asan unit exit $?"; count "$logs/unit.log"
         tests/e2e/run_e2e.sh build-asan/src/once . >"$logs/e2e.log" 2>&1
         echo "sanitize: asan e2e exit $?"; count "$logs/e2e.log"
+        tests/e2e/faults.sh build-asan/src/once . >"$logs/faults.log" 2>&1
+        echo "sanitize: asan faults exit $?"; count "$logs/faults.log"
         ;;
     fuzz)
         ONCE_FUZZ_DIR=$logs/fuzz-corpus bash scripts/fuzz.sh "${ONCE_FUZZ_SMOKE:-10}" >"$logs/fuzz.log" 2>&1
@@ -69,7 +73,7 @@ for step in "${steps[@]}"; do
         build-tsan/tests/unit_tests --no-intro -tc='pipeline*,batcher*,parallel_for*,WorkPool*,worker_count*,matcher*batch*' >"$logs/tsan-unit.log" 2>&1
         echo "sanitize: tsan unit exit $?"; count "$logs/tsan-unit.log"
         tests/e2e/run_e2e.sh build-tsan/src/once . threads_1_2_4 clean_seed_000_threads2 clean_sites_threads2 \
-            scan_terminal_threads2 shards_equal_single >"$logs/tsan-e2e.log" 2>&1
+            scan_terminal_threads2 shards_equal_single batches_threads_shards >"$logs/tsan-e2e.log" 2>&1
         echo "sanitize: tsan e2e exit $?"; count "$logs/tsan-e2e.log"
         ;;
     *) echo "usage: scripts/sanitize.sh [asan|fuzz|tsan]..." >&2; exit 2 ;;
