@@ -9,7 +9,7 @@
 # contract, replayed first); the growing corpus is kept in $ONCE_FUZZ_DIR (default
 # /tmp/once-fuzz-corpus) so repeated runs continue where the last stopped. A finding stops that
 # target, leaves crash-* in the corpus folder, and makes the script exit 1. Prints one line per
-# target (runs, seconds, corpus size) and ends with `N passed, N failed`.
+# target (runs, wall and CPU seconds, corpus size) and ends with `N passed, N failed`.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -68,12 +68,15 @@ for target in "${targets[@]}"; do
     [[ -d tests/fuzz/regressions/$target ]] && regressions=(tests/fuzz/regressions/$target)
     log=$work/$target.log
     start=$(date +%s)
-    "$build/tests/fuzz/fuzz_$target" "$work/$target" "${regressions[@]}" -max_total_time="$seconds" \
+    # CPU time (user + sys) is what the README reports: on a shared machine wall time says little.
+    TIMEFORMAT='%U %S'
+    { time "$build/tests/fuzz/fuzz_$target" "$work/$target" "${regressions[@]}" -max_total_time="$seconds" \
         -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len=65536 -print_final_stats=1 \
-        -artifact_prefix="$work/$target.findings/" >"$log" 2>&1
+        -artifact_prefix="$work/$target.findings/" >"$log" 2>&1; } 2>"$work/$target.cpu"
     status=$?
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
-    echo "fuzz_$target: exit $status, ${runs:-?} runs in $(( $(date +%s) - start )) s, corpus $(ls "$work/$target" | wc -l) inputs"
+    cpu=$(awk '{printf "%.1f", $1 + $2}' "$work/$target.cpu")
+    echo "fuzz_$target: exit $status, ${runs:-?} runs in $(( $(date +%s) - start )) s (cpu ${cpu:-?} s), corpus $(ls "$work/$target" | wc -l) inputs"
     if ((status == 0)); then
         passed=$((passed + 1))
     else
