@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score a once map against the ground truth written by `gen_corpus --truth`.
 
-usage: bench/score_truth.py CORPUS.jsonl TRUTH.jsonl MAP.jsonl [--by-lang]
+usage: bench/score_truth.py CORPUS.jsonl TRUTH.jsonl MAP.jsonl [--by-lang] [--mistakes N]
 
 For every injected copy and chrome block of the truth file: the share of its bytes that once
 removed (a block counts as caught when >= 90% of it is removed). Records that are the article's
@@ -12,7 +12,9 @@ not inside a record to be removed; white space between blocks is layout): the sh
 mistake. For `pasted` (a passage pasted mid-sentence into
 another paragraph), per copy: the share of its bytes removed, and the bytes removed on its line
 outside it, so boundaries are scored to the byte. `--by-lang` adds one column per language
-(ja: text with kana, zh: Han without kana, en: the rest).
+(ja: text with kana, zh: Han without kana, en: the rest). `--mistakes N` adds, per kind of span
+(kind/match/rule), the article bytes it removed by mistake, and its first N such spans with the
+line around them ([[removed]]) and, for copies, the kept copy they were taken for.
 """
 import collections
 import json
@@ -34,6 +36,9 @@ def language(text):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     by_lang = "--by-lang" in sys.argv
+    mistakes = int(sys.argv[sys.argv.index("--mistakes") + 1]) if "--mistakes" in sys.argv else None
+    if mistakes is not None:
+        args.remove(str(mistakes))
     corpus_path, truth_path, map_path = args[:3]
     texts = {}
     langs = {}
@@ -44,6 +49,7 @@ def main():
             langs[record["id"]] = language(record["text"][:2000])
     removed = {}
     span_kinds = {}
+    spans_of = {}
     with open(map_path, encoding="utf-8") as spans:
         for line in spans:
             record = json.loads(line)
@@ -52,6 +58,7 @@ def main():
                 for span in record["spans"]:
                     mask[span["start"]:span["end"]] = b"\x01" * (span["end"] - span["start"])
                 removed[record["id"]] = mask
+                spans_of[record["id"]] = record["spans"]
                 span_kinds[record["id"]] = [(s["start"], s["end"], s["kind"]) for s in record["spans"]]
     lost_as = collections.defaultdict(collections.Counter)  # kept kinds: what removed them
     caught = collections.Counter()
@@ -122,6 +129,37 @@ def main():
                 article += 1
                 lost += bit
     print(f"article text: {article} non-white bytes, removed by mistake {lost} ({lost / max(1, article) * 100:.2f}%)")
+    if mistakes is not None:
+        print_mistakes(texts, covered, spans_of, mistakes)
+
+
+def print_mistakes(texts, covered, spans_of, limit):
+    """The article bytes removed by mistake, per kind of span, with examples."""
+    lost = collections.Counter()
+    examples = collections.defaultdict(list)
+    for doc_id, spans in spans_of.items():
+        text = texts[doc_id]
+        cover = covered.get(doc_id) or bytearray(len(text))
+        for span in spans:
+            n = sum(1 for i in range(span["start"], span["end"]) if not cover[i] and text[i] not in b" \t\r\n")
+            if n:
+                key = "/".join(x for x in (span["kind"], span.get("match", ""), span.get("rule", "")) if x)
+                lost[key] += n
+                examples[key].append((doc_id, span, n))
+    for key, n in lost.most_common():
+        print(f"removed by mistake as {key}: {n} bytes in {len(examples[key])} spans")
+        for doc_id, span, n in examples[key][:limit]:
+            text = texts[doc_id]
+            start, end = span["start"], span["end"]
+            line_start = text.rfind(b"\n", 0, start) + 1
+            line_end = text.find(b"\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            show = (text[line_start:start] + b"[[" + text[start:end] + b"]]" + text[end:line_end]).decode("utf-8", "replace")
+            print(f"  {doc_id} [{start},{end}) {n} bytes: {show.strip()}")
+            source = span.get("source")
+            if source and source["id"] in texts:
+                kept = texts[source["id"]][source["start"]:source["end"]].decode("utf-8", "replace")
+                print(f"    kept copy {source['id']} [{source['start']},{source['end']}): {kept.strip()}")
 
 
 if __name__ == "__main__":
