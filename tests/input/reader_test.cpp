@@ -78,6 +78,11 @@ TEST_CASE("check_text: valid text and every kind of problem") {
         CAPTURE(c.name);
         const auto problem = once::check_text(c.text);
         CHECK(problem.has_value() == !c.valid);
+        // check_binary finds the binary problems alone, the same ones, and nothing else.
+        const auto binary = once::check_binary(c.text);
+        const bool is_binary = problem && problem->message.rfind("binary", 0) == 0;
+        CHECK(binary.has_value() == is_binary);
+        if (binary && problem) CHECK(binary->offset == problem->offset);
         if (!problem) continue;
         CHECK(problem->message.find(c.message_part) != std::string::npos);
         CHECK(problem->offset == c.offset);

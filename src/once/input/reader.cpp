@@ -67,7 +67,7 @@ StrayControls stray_controls(std::string_view text) {
     return found;
 }
 
-std::optional<TextProblem> check_text(std::string_view text) {
+std::optional<TextProblem> check_binary(std::string_view text) {
     const std::string_view head = text.substr(0, k_binary_sniff_bytes);
     if (const void* nul = std::memchr(head.data(), '\0', head.size()))
         return TextProblem{"binary data (NUL byte)", static_cast<std::uint64_t>(static_cast<const char*>(nul) - text.data())};
@@ -76,6 +76,11 @@ std::optional<TextProblem> check_text(std::string_view text) {
         return TextProblem{"binary data (" + std::to_string(controls.count) + " of the first " +
                                std::to_string(head.size()) + " bytes are control bytes)",
                            std::nullopt};
+    return std::nullopt;
+}
+
+std::optional<TextProblem> check_text(std::string_view text) {
+    if (auto binary = check_binary(text)) return binary;
     if (const auto bad = find_invalid_utf8(text)) return TextProblem{"invalid UTF-8", *bad};
     return std::nullopt;
 }
@@ -391,8 +396,7 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                 }
                 // The text of a record is judged like a file's bytes: binary by its start, stray
                 // controls later on are text (a `\u0000` is a NUL byte once unescaped).
-                if (const auto problem = check_text(record.text); problem && record.text.size() > 0 &&
-                                                                  problem->message.rfind("binary", 0) == 0) {
+                if (const auto problem = check_binary(record.text); problem && record.text.size() > 0) {
                     reject(file.path + ":" + std::to_string(reader->line_number()),
                            "text field is " + problem->message, problem->offset, first_scan);
                     line.clear();

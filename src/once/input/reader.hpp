@@ -117,6 +117,11 @@ struct TextProblem {
     std::optional<std::uint64_t> offset;
 };
 std::optional<TextProblem> check_text(std::string_view text);
+// The binary checks of check_text alone, for text already known to be valid UTF-8: a JSON Lines
+// record's decoded text (simdjson validated its line, and rejects unpaired surrogates). The
+// reader asked check_text there and kept only its binary answers: the UTF-8 pass it threw away
+// was 4.2% of the instructions of `once clean` on 1,500 ldcc records (callgrind).
+std::optional<TextProblem> check_binary(std::string_view text);
 
 // git's buffer_is_binary() looks at the first 8000 bytes (FIRST_FEW_BYTES in xdiff-interface.c).
 constexpr std::size_t k_binary_sniff_bytes = 8000;
