@@ -392,7 +392,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         // a sentence that shares only the end next to the run is a passage pasted into it,
         // which begins or ends there: the planner takes the shared piece, not the sentence.
         const TokenEdges& copy = analysis.units[i].edges;
-        const TokenEdges& original = edges_[record_index(neighbour)];
+        const TokenEdges original = edges_.at(record_index(neighbour));
         // A cut-off copy is a piece from the start or the end of its source, not a sentence that
         // shares most of its words ("has been unveiled as X" is not cut from "will be unveiled as
         // X on Tuesday"); an edited one shares its words in order, with a few changed.

@@ -31,10 +31,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "once/core/config.hpp"
+#include "once/match/edge_store.hpp"
 #include "once/match/flat_hash.hpp"
 #include "once/sign/doc_analysis.hpp"
 
@@ -101,8 +103,10 @@ public:
     std::uint64_t size() const { return places_.size(); }
     // The first and last tokens of sentence `id`, for aligning a copy with it token by token
     // (align.hpp); nullptr when it may not be a source (it sat on a boilerplate or marker line).
-    const TokenEdges* edges(std::uint64_t id) const {
-        return id < record_of_.size() && is_source(id) ? &edges_[record_index(id)] : nullptr;
+    // Read from disk (edge_store.hpp): a value, not a reference.
+    std::optional<TokenEdges> edges(std::uint64_t id) const {
+        if (id >= record_of_.size() || !is_source(id)) return std::nullopt;
+        return edges_.at(record_index(id));
     }
     // Signatures stored: eligible sentences that are not an exact repeat of an earlier one.
     std::uint64_t signature_count() const { return signatures_.size(); }
@@ -193,8 +197,9 @@ private:
     // verification record, and the low byte of each of the k_ values (b-bit MinHash, minhash.hpp).
     ChunkedArray<Record> records_;
     ChunkedArray<std::uint8_t> signatures_;
-    // Per signature record, the sentence's first and last tokens (TokenEdges, 60 bytes).
-    ChunkedArray<TokenEdges> edges_;
+    // Per signature record, the sentence's first and last tokens, on disk: read only to align
+    // a copy with its source (edge_store.hpp).
+    EdgeStore edges_;
     // Exact key -> first eligible sentence with it.
     FlatHashIndex exact_;
     // One table per band, so that a batch's entries go in band by band in parallel; their pages

@@ -1,6 +1,7 @@
 #include "once/plan/planner.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "once/match/align.hpp"
 #include "once/sign/shingler.hpp"
@@ -186,14 +187,14 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     };
     // The sentence `step` away from global sentence `id` in its document, if it may be a source
     // of this document's sentence `piece` (it comes before it).
-    const auto source_beside = [&](std::uint64_t id, int step, std::size_t piece) -> const TokenEdges* {
-        if (step < 0 && id == 0) return nullptr;
+    const auto source_beside = [&](std::uint64_t id, int step, std::size_t piece) -> std::optional<TokenEdges> {
+        if (step < 0 && id == 0) return std::nullopt;
         const std::uint64_t other = step < 0 ? id - 1 : id + 1;
-        if (other >= matcher.document_base() + piece) return nullptr;
+        if (other >= matcher.document_base() + piece) return std::nullopt;
         const UnitLocation& here = matcher.location(id);
         const UnitLocation& there = matcher.location(other);
         if (there.doc != here.doc || there.sentence + (step < 0 ? 1 : 0) != here.sentence + (step < 0 ? 0 : 1))
-            return nullptr;
+            return std::nullopt;
         return matcher.edges(other);
     };
     const auto run_head = [&](std::size_t first, std::uint32_t min_weight) {
@@ -203,7 +204,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         // sentence's end are as likely chance (set phrases) as a paste.
         if (first > 0 && matches[first].type == MatchType::exact && free_text(first - 1) &&
             sentences[first - 1].last_line == sentences[first].first_line) {
-            if (const TokenEdges* before = source_beside(direct, -1, first - 1)) {
+            if (const std::optional<TokenEdges> before = source_beside(direct, -1, first - 1)) {
                 const TokenEdges& copy = analysis.units[first - 1].edges;
                 const Shared shared = common_suffix(copy, *before);
                 if (shared.weight >= min_weight && !same_frame(copy, *before, shared, true))
@@ -212,7 +213,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             }
         }
         if (matches[first].type != MatchType::exact) {
-            if (const TokenEdges* source = matcher.edges(direct)) {
+            if (const std::optional<TokenEdges> source = matcher.edges(direct)) {
                 const TokenEdges& copy = analysis.units[first].edges;
                 const Shared start = common_prefix(copy, *source);
                 const Shared end_part = common_suffix(copy, *source);
@@ -229,7 +230,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         const std::uint64_t direct = matches[last].direct;
         if (after < sentences.size() && matches[last].type == MatchType::exact && free_text(after) &&
             sentences[after].first_line == sentences[last].last_line) {
-            if (const TokenEdges* next = source_beside(direct, +1, after)) {
+            if (const std::optional<TokenEdges> next = source_beside(direct, +1, after)) {
                 const TokenEdges& copy = analysis.units[after].edges;
                 const Shared shared = common_prefix(copy, *next);
                 // A cut-off copy: the line ends inside the source's next sentence.
@@ -242,7 +243,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             }
         }
         if (matches[last].type != MatchType::exact) {
-            if (const TokenEdges* source = matcher.edges(direct)) {
+            if (const std::optional<TokenEdges> source = matcher.edges(direct)) {
                 const TokenEdges& copy = analysis.units[last].edges;
                 const Shared start = common_prefix(copy, *source);
                 const Shared end_part = common_suffix(copy, *source);
@@ -331,8 +332,8 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             config.isolated_similarity + (weight < k_short_isolated_weight ? k_short_isolated_extra : 0.0);
         const auto cut_line = [&] {
             if (!whole_lines || end - i != 1) return false;
-            const TokenEdges* source = matcher.edges(matches[i].direct);
-            return source != nullptr && is_cut_piece(analysis.units[i].edges, *source);
+            const std::optional<TokenEdges> source = matcher.edges(matches[i].direct);
+            return source.has_value() && is_cut_piece(analysis.units[i].edges, *source);
         };
         if (!any_exact && ((end - i < k_min_isolated_sentences && !cut_line()) || lowest < isolated_needed)) {
             i = end;

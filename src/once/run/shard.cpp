@@ -9,7 +9,7 @@
 #include "once/output/map_writer.hpp"
 #include "once/run/batcher.hpp"
 #include "once/run/memory_budget.hpp"
-#include "once/run/spill_file.hpp"
+#include "once/core/spill_file.hpp"
 #include "once/run/stages.hpp"
 #include "once/run/work_pool.hpp"
 

@@ -1,6 +1,6 @@
-// spill_file.hpp — bytes a run writes now and reads back once, later, kept on disk instead of in
+// spill_file.hpp — bytes a run writes now and reads back later, kept on disk instead of in
 // memory: `merge`'s decisions before their header can be written (the header lists every
-// document, known only at the end).
+// document, known only at the end), the matcher's edge tokens (match/edge_store.hpp).
 //
 // Why unlinked: the file has no name from the moment it exists (O_TMPFILE, or mkstemp and an
 // immediate unlink), so nothing is left behind however the process ends — success, an error, a
@@ -34,6 +34,8 @@ public:
     std::uint64_t size() const { return size_; }
     // Calls fn with the bytes appended so far, in order, a piece at a time.
     void read_all_into(const std::function<void(std::string_view)>& fn);
+    // Reads `size` bytes at `offset` into `out` (offset + size <= size()); any thread.
+    void read_at(std::uint64_t offset, char* out, std::size_t size) const;
 
 private:
     int fd_ = -1;
@@ -43,5 +45,7 @@ private:
 
 // The folder of `path` ("." for a bare name or "-"): where a spill file beside an output goes.
 std::string folder_of(const std::string& path);
+// $TMPDIR, or /tmp: where a spill file goes when there is no output to put it beside.
+std::string temp_folder();
 
 }  // namespace once

@@ -1,6 +1,6 @@
 // spill_file_test.cpp — a SpillFile gives back exactly what was appended, in order and in
 // pieces, and never has a name in its folder (nothing to leave behind however a run ends).
-#include "once/run/spill_file.hpp"
+#include "once/core/spill_file.hpp"
 
 #include <doctest/doctest.h>
 

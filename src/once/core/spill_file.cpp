@@ -1,6 +1,7 @@
-#include "once/run/spill_file.hpp"
+#include "once/core/spill_file.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <vector>
@@ -26,6 +27,11 @@ std::string folder_of(const std::string& path) {
     if (path == "-") return ".";
     const std::filesystem::path parent = std::filesystem::path(path).parent_path();
     return parent.empty() ? "." : parent.string();
+}
+
+std::string temp_folder() {
+    const char* tmpdir = std::getenv("TMPDIR");
+    return tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp";
 }
 
 SpillFile::SpillFile(const std::string& folder) : folder_(folder) {
@@ -63,6 +69,21 @@ void SpillFile::read_all_into(const std::function<void(std::string_view)>& fn) {
         if (n <= 0) fail("cannot read back a temporary file", folder_);
         fn(std::string_view(piece.data(), static_cast<std::size_t>(n)));
         at += static_cast<std::uint64_t>(n);
+    }
+}
+
+}  // namespace once
+
+namespace once {
+
+void SpillFile::read_at(std::uint64_t offset, char* out, std::size_t size) const {
+    while (size > 0) {
+        const ssize_t n = ::pread(fd_, out, size, static_cast<off_t>(offset));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) fail("cannot read back a temporary file", folder_);
+        out += n;
+        size -= static_cast<std::size_t>(n);
+        offset += static_cast<std::uint64_t>(n);
     }
 }
 
