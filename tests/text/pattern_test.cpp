@@ -9,15 +9,10 @@
 
 #include <fnmatch.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
 namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 void check_usage_error_naming(const std::vector<std::string>& patterns, const std::string& name) {
     try {
@@ -60,22 +55,20 @@ TEST_CASE("pattern: a greedy pattern on a 1 MB line neither crashes nor backtrac
     std::string line(1 << 20, 'a');
     line.replace(line.size() / 2, 9, "copyright");
     const once::PatternSet keep({".*copyright.*"});
-    const auto start = std::chrono::steady_clock::now();
     CHECK(keep.search(line));
     CHECK(keep.matches(line));
     CHECK_FALSE(once::PatternSet({".*Copyright.*"}).search(line));
-    CHECK(seconds_since(start) < 2.0);
 }
 
 // Regression (issue 14): `(.|\n)*` took 1.8 s on one 18 KB document with std::regex; RE2 is
-// linear, so 1.8 MB (100 times the text) stays well under a second.
+// linear, so 1.8 MB (100 times the text) is matched at once. No timed assertion (they flake on
+// a loaded machine and under sanitizers): a backtracking engine would run into the test
+// runner's timeout here, and fuzz_patterns' -timeout watches the same for any pattern.
 TEST_CASE("pattern: (.|\\n)* on a long multi-line text is linear") {
     std::string text;
     while (text.size() < 1'800'000) text += "A line of ordinary text, with words.\n";
     const once::PatternSet any({"(.|\\n)*"});
-    const auto start = std::chrono::steady_clock::now();
     CHECK(any.matches(text));
-    CHECK(seconds_since(start) < 2.0);
 }
 
 TEST_CASE("glob: the same answers as fnmatch(3) without flags") {
@@ -130,12 +123,11 @@ TEST_CASE("glob: a malformed [: [= [. inside brackets is a usage error naming th
     }
 }
 
+// 31 stars on 4,000 bytes: exponential for a naive backtracking glob matcher, linear in RE2.
 TEST_CASE("glob: many stars on a long path stay fast") {
     std::string glob;
     for (int i = 0; i < 30; ++i) glob += "*a";
     glob += "*b";
     const once::GlobSet set({glob});
-    const auto start = std::chrono::steady_clock::now();
     CHECK_FALSE(set.matches(std::string(4000, 'a')));
-    CHECK(seconds_since(start) < 1.0);
 }
