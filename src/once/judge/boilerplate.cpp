@@ -34,7 +34,7 @@ void Recurrence::merge(const Recurrence& other) {
     for (const auto& [name, group] : other.groups_) {
         Group& mine = groups_[name];
         mine.documents += group.documents;
-        for (const auto& [key, count] : group.counts) mine.counts[key] += count;
+        group.counts.for_each([&mine](std::uint64_t key, std::uint32_t count) { mine.counts[key] += count; });
     }
 }
 
@@ -58,8 +58,7 @@ std::uint32_t Recurrence::documents(const std::string& group) const {
 std::uint32_t Recurrence::count(const std::string& group, std::uint64_t key) const {
     const auto it = groups_.find(group);
     if (it == groups_.end()) return 0;
-    const auto found = it->second.counts.find(key);
-    return found == it->second.counts.end() ? 0 : found->second;
+    return it->second.counts.find(key);
 }
 
 void Recurrence::save(const std::string& path) const {
@@ -70,7 +69,9 @@ void Recurrence::save(const std::string& path) const {
         std::replace(safe.begin(), safe.end(), '\t', ' ');
         std::replace(safe.begin(), safe.end(), '\n', ' ');
         out += "group\t" + safe + "\t" + std::to_string(group.documents) + "\n";
-        std::vector<std::pair<std::uint64_t, std::uint32_t>> sorted(group.counts.begin(), group.counts.end());
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> sorted;
+        sorted.reserve(group.counts.size());
+        group.counts.for_each([&sorted](std::uint64_t key, std::uint32_t count) { sorted.emplace_back(key, count); });
         std::sort(sorted.begin(), sorted.end());
         // Keys seen once are stored too: merged with another shard's profile they may recur.
         for (const auto& [key, count] : sorted) out += std::to_string(key) + "\t" + std::to_string(count) + "\n";

@@ -20,10 +20,10 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "once/core/config.hpp"
+#include "once/judge/key_counts.hpp"
 #include "once/judge/markers.hpp"
 #include "once/judge/shape.hpp"
 #include "once/sign/doc_analysis.hpp"
@@ -48,7 +48,7 @@ public:
 private:
     struct Group {
         std::uint32_t documents = 0;
-        std::unordered_map<std::uint64_t, std::uint32_t> counts;
+        KeyCounts counts;  // per line template (key_counts.hpp)
     };
     std::map<std::string, Group> groups_;
 };
