@@ -112,41 +112,56 @@ private:
     std::uint32_t space_end_ = 0;
 };
 
-// The normalized bytes alone, for callers that need no alignment (line templates).
+// The normalized bytes alone, for callers that need no alignment (line templates: pass 1 reads
+// every document for this). Like AlignedBuilder it writes into a buffer sized ahead of the
+// writes: appending a character at a time to a std::string is a call and a capacity check per
+// character, most of this builder's cost on Japanese text.
 class TextBuilder {
 public:
-    explicit TextBuilder(std::size_t original_size) { text_.reserve(original_size + 16); }
+    explicit TextBuilder(std::size_t original_size) : text_(original_size + 16, '\0') {}
 
-    void make_room(std::size_t) {}
+    // Room for `n` more bytes and a pending space; normalized text longer than the original
+    // (ligatures, ㍻) doubles the buffer.
+    void make_room(std::size_t n) {
+        if (length_ + n + 1 > text_.size()) text_.resize(std::max(text_.size() * 2, length_ + n + 1));
+    }
     void before_visible() {
-        if (pending_space_ && !at_line_start_) text_ += ' ';
+        if (pending_space_ && !at_line_start_) text_[length_++] = ' ';
         pending_space_ = false;
         at_line_start_ = false;
     }
     void visible(std::string_view bytes, std::uint32_t, std::uint32_t) {
         if (bytes.empty()) return;
+        make_room(bytes.size());
         before_visible();
-        text_.append(bytes);
+        char* text = text_.data() + length_;  // a local: see AlignedBuilder::visible
+        for (std::size_t i = 0; i < bytes.size(); ++i) text[i] = bytes[i];
+        length_ += bytes.size();
     }
+    // The caller has made room and called before_visible.
     void ascii_run(const char* original, std::uint32_t start, std::uint32_t end) {
-        const std::size_t length = text_.size();
-        text_.resize(length + (end - start));
-        char* text = text_.data() + length;
+        char* text = text_.data() + length_;
         for (std::uint32_t at = start; at < end; ++at) {
             const auto byte = static_cast<unsigned char>(original[at]);
             *text++ = static_cast<char>(static_cast<unsigned>(byte - 'A') < 26u ? byte + 32 : byte);
         }
+        length_ += end - start;
     }
     void space(std::uint32_t, std::uint32_t) { pending_space_ = true; }
     void newline(std::uint32_t, std::uint32_t) {
         pending_space_ = false;  // trailing white space is trimmed
         at_line_start_ = true;
-        text_ += '\n';
+        make_room(1);
+        text_[length_++] = '\n';
     }
-    std::string finish(std::uint32_t) { return std::move(text_); }
+    std::string finish(std::uint32_t) {
+        text_.resize(length_);
+        return std::move(text_);
+    }
 
 private:
     std::string text_;
+    std::size_t length_ = 0;  // bytes written
     bool pending_space_ = false;
     bool at_line_start_ = true;
 };
