@@ -41,6 +41,38 @@ TEST_CASE("signer: line_templates are analyze()'s templates of the non-blank lin
     }
 }
 
+TEST_CASE("signer: analyze with pass 1's line keys gives what it computes without them") {
+    const once::Config config;
+    const once::Signer signer(config);
+    const std::vector<std::string> texts = {
+        "",
+        "Home | News | Sports\n\n© 2024 Example Corp. All rights reserved.\n",
+        "東京は晴れ。明日は雨でしょう。\r\n\r\n関連記事\r\n・ＡＩ投資が２０２４年に拡大\r\n",
+        "a line that wraps\nonto the next line. Price: 99 yen\n   \n\t\nend",
+    };
+    for (const auto& text : texts) {
+        CAPTURE(text);
+        const once::DocAnalysis computed = signer.analyze(text);
+        const std::vector<once::LineKeys> keys = signer.line_keys(text);
+        const once::DocAnalysis reused = signer.analyze(text, keys);
+        CHECK(reused.line_templates == computed.line_templates);
+        CHECK(reused.line_values == computed.line_values);
+        CHECK(reused.line_weights == computed.line_weights);
+        CHECK(reused.units.size() == computed.units.size());
+        CHECK(reused.signatures == computed.signatures);
+    }
+}
+
+TEST_CASE("signer: line keys of another text (another number of lines) are ignored") {
+    const once::Config config;
+    const once::Signer signer(config);
+    const std::string text = "first line\nsecond line\n";
+    const std::vector<once::LineKeys> wrong = {{1, 2, 3}};
+    const once::DocAnalysis analysis = signer.analyze(text, wrong);
+    CHECK(analysis.line_templates == signer.analyze(text).line_templates);
+    CHECK(analysis.line_weights == signer.analyze(text).line_weights);
+}
+
 TEST_CASE("signer: a line's value key keeps its numbers, its template key masks them") {
     const once::Config config;
     const once::Signer signer(config);

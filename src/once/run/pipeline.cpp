@@ -7,6 +7,7 @@
 #include "once/run/batcher.hpp"
 #include "once/run/memory_budget.hpp"
 #include "once/run/stages.hpp"
+#include "once/sign/line_key_spill.hpp"
 #include "once/sign/signer.hpp"
 #include "once/run/work_pool.hpp"
 
@@ -27,31 +28,35 @@ void hand_over(std::unique_ptr<Pending>& pending, std::unique_ptr<Pending> next,
     pending = std::move(next);
 }
 
-Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOptions& options) {
+// `keep`, when given, receives every document's line keys in input order, for pass 2.
+Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOptions& options, LineKeySpill* keep) {
     Recurrence counts;
     Signer signer(config);
     const MemoryBudget budget(config.max_memory);
     // While the scan reads batch k + 1, the workers take the line templates of batch k.
     struct Pending {
         std::vector<SourceDocument> batch;
-        std::vector<std::vector<std::uint64_t>> templates;
+        std::vector<std::vector<LineKeys>> keys;
         std::shared_ptr<WorkPool::Job> job;
     };
     std::unique_ptr<Pending> pending;
     WorkPool pool(worker_count(config.threads));  // after `pending`: stops before what its jobs use
     const auto finish = [&](Pending& p) {
         pool.wait(*p.job);
-        for (std::size_t i = 0; i < p.batch.size(); ++i) counts.add_document(p.batch[i].doc.group, std::move(p.templates[i]));
+        for (std::size_t i = 0; i < p.batch.size(); ++i) {
+            counts.add_document(p.batch[i].doc.group, Signer::templates_of(p.keys[i]));
+            if (keep) keep->record(p.batch[i].doc.text.size(), p.keys[i]);
+        }
     };
     Batcher batcher(options.batch, [&](std::vector<SourceDocument>& batch) {
         budget.check(0, "counting recurring lines (pass 1) at " + batch.front().doc.id,
                      "the recurrence counts hold " + std::to_string(counts.size()) + " line templates");
         auto next = std::make_unique<Pending>();
         next->batch = std::move(batch);
-        next->templates.resize(next->batch.size());
+        next->keys.resize(next->batch.size());
         Pending& p = *next;
         next->job = pool.submit(p.batch.size(), [&p, &signer](std::size_t i) {
-            p.templates[i] = signer.line_templates(p.batch[i].doc.text);
+            p.keys[i] = signer.line_keys(p.batch[i].doc.text);
         }, false);
         hand_over(pending, std::move(next), pool, finish);
     });
@@ -64,12 +69,17 @@ Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOption
 }  // namespace
 
 Recurrence count_recurrence(Corpus& corpus, const Config& config) {
-    return count_pass(corpus, config, PipelineOptions{});
+    return count_pass(corpus, config, PipelineOptions{}, nullptr);
 }
 
 RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink, const PipelineOptions& options) {
     Recurrence recurrence;
-    if (options.count_inputs) recurrence = count_pass(corpus, config, options);
+    // Pass 1's line keys, read back by pass 2 instead of computed again (line_key_spill.hpp).
+    std::optional<LineKeySpill> line_keys;
+    if (options.count_inputs) {
+        line_keys.emplace(temp_folder());
+        recurrence = count_pass(corpus, config, options, &*line_keys);
+    }
     if (options.profile) recurrence.merge(*options.profile);
 
     RunResult result;
@@ -87,6 +97,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
     struct Pending {
         std::vector<SourceDocument> batch;
         std::vector<AnalyzedDocument> analyzed;
+        std::vector<std::vector<LineKeys>> line_keys;  // pass 1's, per document (empty: not kept)
         std::shared_ptr<WorkPool::Job> job;
     };
     std::unique_ptr<Pending> pending;
@@ -152,9 +163,17 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
                 pending.reset();
             }
             check_analysis_memory(budget, next->batch, decide.matcher().describe_memory());
+            if (line_keys) {
+                std::vector<std::uint64_t> sizes(next->batch.size());
+                for (std::size_t i = 0; i < sizes.size(); ++i) sizes[i] = next->batch[i].doc.text.size();
+                next->line_keys = line_keys->take(sizes);
+            } else {
+                next->line_keys.resize(next->batch.size());
+            }
             Pending& p = *next;
             next->job = pool.submit(p.batch.size(), [&p, &analyzer](std::size_t i) {
-                p.analyzed[i] = analyzer.analyze(p.batch[i].doc.text, p.batch[i].doc.group);
+                p.analyzed[i] = analyzer.analyze(p.batch[i].doc.text, p.batch[i].doc.group, p.line_keys[i]);
+                std::vector<LineKeys>().swap(p.line_keys[i]);
             }, false);
             hand_over(pending, std::move(next), pool, finish);
         } catch (...) {

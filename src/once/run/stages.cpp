@@ -9,9 +9,10 @@ namespace once {
 DocumentAnalyzer::DocumentAnalyzer(const Config& config, const Recurrence& recurrence)
     : signer_(config), judge_(config), recurrence_(recurrence) {}
 
-AnalyzedDocument DocumentAnalyzer::analyze(std::string_view text, const std::string& group) const {
+AnalyzedDocument DocumentAnalyzer::analyze(std::string_view text, const std::string& group,
+                                           std::span<const LineKeys> known) const {
     AnalyzedDocument out;
-    out.analysis = signer_.analyze(text);
+    out.analysis = signer_.analyze(text, known);
     out.verdicts = judge_lines(out.analysis, group, recurrence_, judge_);
     return out;
 }

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,7 +45,9 @@ struct AnalyzedDocument {
 class DocumentAnalyzer {
 public:
     DocumentAnalyzer(const Config& config, const Recurrence& recurrence);
-    AnalyzedDocument analyze(std::string_view text, const std::string& group) const;
+    // `known`: the document's line keys from pass 1, when kept (Signer::analyze).
+    AnalyzedDocument analyze(std::string_view text, const std::string& group,
+                             std::span<const LineKeys> known = {}) const;
 
 private:
     const Signer signer_;

@@ -1,5 +1,7 @@
 #include "once/sign/signer.hpp"
 
+#include <algorithm>
+
 #include "once/text/normalizer.hpp"
 #include "once/sign/hashing.hpp"
 #include "once/sign/shingler.hpp"
@@ -42,7 +44,7 @@ std::uint64_t line_value_key(std::uint64_t template_key, std::uint64_t number_ha
     return number_hash == 0 ? template_key : hash_combine(template_key ^ 0x76616c7565ULL, number_hash);
 }
 
-DocAnalysis Signer::analyze(std::string_view text) const {
+DocAnalysis Signer::analyze(std::string_view text, std::span<const LineKeys> known) const {
     DocAnalysis analysis;
     analysis.layout = segment(text);
     const auto& sentences = analysis.layout.sentences;
@@ -68,14 +70,26 @@ DocAnalysis Signer::analyze(std::string_view text) const {
         unit.data_like = colon != std::string::npos && colon > 0 && colon <= 24;
         hasher_.sign(set.shingles, analysis.signatures.data() + i * k);
     }
-    analysis.line_templates.reserve(analysis.layout.lines.size());
-    analysis.line_values.reserve(analysis.layout.lines.size());
-    analysis.line_weights.reserve(analysis.layout.lines.size());
-    for (const auto& line : analysis.layout.lines) {
+    const auto& lines = analysis.layout.lines;
+    analysis.line_templates.reserve(lines.size());
+    analysis.line_values.reserve(lines.size());
+    analysis.line_weights.reserve(lines.size());
+    const auto non_blank = static_cast<std::size_t>(
+        std::count_if(lines.begin(), lines.end(), [](const Line& line) { return !line.blank; }));
+    const bool reuse = known.size() == non_blank;
+    std::size_t next_known = 0;
+    for (const auto& line : lines) {
         if (line.blank) {
             analysis.line_templates.push_back(0);
             analysis.line_values.push_back(0);
             analysis.line_weights.push_back(0);
+            continue;
+        }
+        if (reuse) {
+            const LineKeys& keys = known[next_known++];
+            analysis.line_templates.push_back(keys.template_key);
+            analysis.line_values.push_back(keys.value_key);
+            analysis.line_weights.push_back(keys.weight);
             continue;
         }
         shingle_into(set, line.normalized, 1, true, false);
@@ -86,18 +100,27 @@ DocAnalysis Signer::analyze(std::string_view text) const {
     return analysis;
 }
 
-std::vector<std::uint64_t> Signer::line_templates(std::string_view text) const {
+std::vector<LineKeys> Signer::line_keys(std::string_view text) const {
     // The same lines' normalized text as segment() gives analyze(), without sentences or the
-    // alignment, which template keys do not need.
+    // alignment, which line keys do not need.
     const NormalizedLines lines = normalized_lines(text);
-    std::vector<std::uint64_t> keys;
-    keys.reserve(lines.non_blank.size());
+    std::vector<LineKeys> keys(lines.non_blank.size());
+    ShingleSet set;
     for (std::size_t i = 0; i < lines.non_blank.size(); ++i) {
-        const ShingleSet set = shingle(lines.line(i), 1, /*mask_numbers=*/true, /*want_shingles=*/false);
-        keys.push_back(set.key);
-        if (set.number_hash != 0) keys.push_back(line_value_key(set.key, set.number_hash));
+        shingle_into(set, lines.line(i), 1, /*mask_numbers=*/true, /*want_shingles=*/false);
+        keys[i] = {set.key, line_value_key(set.key, set.number_hash), set.weight};
     }
     return keys;
+}
+
+std::vector<std::uint64_t> Signer::templates_of(std::span<const LineKeys> keys) {
+    std::vector<std::uint64_t> out;
+    out.reserve(keys.size());
+    for (const LineKeys& line : keys) {
+        out.push_back(line.template_key);
+        if (line.value_key != line.template_key) out.push_back(line.value_key);
+    }
+    return out;
 }
 
 }  // namespace once

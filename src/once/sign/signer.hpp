@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -21,15 +22,31 @@
 
 namespace once {
 
+// What the recurrence count (pass 1) computes of each non-blank line: its template key, its
+// value key (line_value_key) and its weight. A run keeps them (sign/line_key_spill.hpp) so that
+// analyze() in pass 2 does not tokenize and hash every line a second time.
+struct LineKeys {
+    std::uint64_t template_key = 0;
+    std::uint64_t value_key = 0;
+    std::uint32_t weight = 0;
+};
+
 class Signer {
 public:
     explicit Signer(const Config& config);
     // The signer keeps a reference to its config: a temporary would dangle (ASan found one in a test).
     explicit Signer(Config&&) = delete;
-    DocAnalysis analyze(std::string_view text) const;
-    // Template keys of the non-blank lines only (pass 1 of boilerplate counting: cheaper), and
-    // after each line with numbers its value key (line_value_key): what Recurrence counts.
-    std::vector<std::uint64_t> line_templates(std::string_view text) const;
+    // `known`: line_keys(text), when the caller kept them; the line keys are then taken from it
+    // instead of computed again (the same values). Keys of another text are detected by their
+    // number only (one per non-blank line) and then ignored.
+    DocAnalysis analyze(std::string_view text, std::span<const LineKeys> known = {}) const;
+    // The keys of the non-blank lines only, without sentences or the alignment (pass 1 of
+    // boilerplate counting: cheaper than analyze).
+    std::vector<LineKeys> line_keys(std::string_view text) const;
+    // What Recurrence counts of a document: each non-blank line's template key and, after a
+    // line with numbers, its value key.
+    static std::vector<std::uint64_t> templates_of(std::span<const LineKeys> keys);
+    std::vector<std::uint64_t> line_templates(std::string_view text) const { return templates_of(line_keys(text)); }
     int num_perm() const { return hasher_.num_perm(); }
 
 private:
