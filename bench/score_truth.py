@@ -14,7 +14,10 @@ another paragraph), per copy: the share of its bytes removed, and the bytes remo
 outside it, so boundaries are scored to the byte. `--by-lang` adds one column per language
 (ja: text with kana, zh: Han without kana, en: the rest). `--mistakes N` adds, per kind of span
 (kind/match/rule), the article bytes it removed by mistake, and its first N such spans with the
-line around them ([[removed]]) and, for copies, the kept copy they were taken for.
+line around them ([[removed]]) and, for copies, the kept copy they were taken for. `--missed N`
+lists, per copy kind, the first N copies not caught (for `pasted`: under 95% of its bytes
+removed, or over 2% outside) in their line ([[removed]], <<copy>>), with their source and the
+spans that touch them: how this round's missed copies were sorted into causes.
 """
 import collections
 import json
@@ -39,6 +42,9 @@ def main():
     mistakes = int(sys.argv[sys.argv.index("--mistakes") + 1]) if "--mistakes" in sys.argv else None
     if mistakes is not None:
         args.remove(str(mistakes))
+    missed = int(sys.argv[sys.argv.index("--missed") + 1]) if "--missed" in sys.argv else None
+    if missed is not None:
+        args.remove(str(missed))
     corpus_path, truth_path, map_path = args[:3]
     texts = {}
     langs = {}
@@ -65,6 +71,7 @@ def main():
     total = collections.Counter()
     covered = {}
     pasted = []  # (share removed, bytes removed outside on its line, its bytes, language)
+    misses = collections.defaultdict(list)  # copy kind -> truth records not caught
     with open(truth_path, encoding="utf-8") as truth:
         for line in truth:
             record = json.loads(line)
@@ -92,6 +99,10 @@ def main():
                 line_end = len(text) if line_end < 0 else line_end
                 outside = sum(mask[line_start:start]) + sum(mask[end:line_end])
                 pasted.append((share, outside, end - start, lang))
+                if share < 0.95 or outside > 0.02 * (end - start):
+                    misses[kind].append(record)
+            elif kind not in KEPT and "source_id" in record and share < 0.9:
+                misses[kind].append(record)
 
     languages = sorted({lang for _, lang in (k for k in total if isinstance(k, tuple))}) if by_lang else []
     header = f"{'truth kind':16} {'blocks':>7} {'caught':>7}"
@@ -118,6 +129,15 @@ def main():
               f"{sum(1 for s in shares if s == 0)} untouched")
         print(f"pasted: removed outside the copies on their lines {outside} bytes ({outside / own * 100:.2f}% of "
               f"their bytes); {tight} ({tight / len(pasted) * 100:.1f}%) copies with <= 2% outside")
+        for lang in languages:
+            mine = [p for p in pasted if p[3] == lang]
+            if not mine:
+                continue
+            own = sum(p[2] for p in mine)
+            print(f"pasted {lang}: {len(mine)} copies; removed {sum(p[0] * p[2] for p in mine) / own * 100:.1f}% of their "
+                  f"bytes, {sum(p[1] for p in mine) / own * 100:.2f}% outside; "
+                  f"{sum(1 for p in mine if p[0] >= 0.95 and p[1] <= 0.02 * p[2])} of {len(mine)} copies "
+                  f">= 95% inside and <= 2% outside")
     # Article text: the visible bytes outside every record to be removed (white space between
     # blocks is layout, which a removal takes along with the block before or after it).
     article = lost = 0
@@ -131,6 +151,47 @@ def main():
     print(f"article text: {article} non-white bytes, removed by mistake {lost} ({lost / max(1, article) * 100:.2f}%)")
     if mistakes is not None:
         print_mistakes(texts, covered, spans_of, mistakes)
+    if missed is not None:
+        print_missed(texts, removed, spans_of, misses, missed)
+
+
+def print_missed(texts, removed, spans_of, misses, limit):
+    """The copies not caught, per kind: their line with what was removed, their source, the spans."""
+    for kind in sorted(misses):
+        print(f"missed {kind}: {len(misses[kind])}")
+        for record in misses[kind][:limit]:
+            doc, start, end = record["id"], record["start"], record["end"]
+            text, mask = texts[doc], removed[doc]
+            line_start = text.rfind(b"\n", 0, start) + 1
+            line_end = text.find(b"\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            out = bytearray()
+            for i in range(line_start, line_end):
+                if i == start:
+                    out += b"<<"
+                if mask[i] and (i == line_start or not mask[i - 1]):
+                    out += b"[["
+                out.append(text[i])
+                if mask[i] and (i + 1 == line_end or not mask[i + 1]):
+                    out += b"]]"
+                if i + 1 == end:
+                    out += b">>"
+            share = sum(mask[start:end]) / max(1, end - start)
+            print(f"  {doc} [{start},{end}) {share * 100:.0f}% removed: {out.decode('utf-8', 'replace').strip()}")
+            source = texts.get(record["source_id"])
+            if source is not None:
+                s, e = record["source_start"], record["source_end"]
+                ls = source.rfind(b"\n", 0, s) + 1
+                le = source.find(b"\n", e)
+                le = len(source) if le < 0 else le
+                show = \
+                    source[ls:s] + b"<<" + source[s:e] + b">>" + source[e:le]
+                print(f"    source {record['source_id']} [{s},{e}): {show.decode('utf-8', 'replace').strip()}")
+            for span in spans_of.get(doc, []):
+                if span["start"] < line_end and span["end"] > line_start:
+                    src = span.get("source") or {}
+                    print(f"    span [{span['start']},{span['end']}) {span['kind']} {span.get('match', '')} "
+                          f"{span.get('rule', '')} source {src.get('id', '')} [{src.get('start', '')},{src.get('end', '')})")
 
 
 def print_mistakes(texts, covered, spans_of, limit):
