@@ -554,3 +554,37 @@ TEST_CASE("matcher: match_batch decides as match_document one document after ano
         CHECK(matcher.memory_bytes() == reference.memory_bytes());
     }
 }
+
+TEST_CASE("matcher: later occurrences of a sentence, newest first, sources only, at most the limit") {
+    MatchRun run;
+    const std::string common = "The project is only a beginning, the manager said.";
+    run.add(common + " First page.");
+    run.add("Second page. " + common);
+    run.add(common + " Third page.", {false, true});  // on a chrome line: not a source
+    run.add("Fourth. " + common + " 第四页。");
+    std::vector<std::uint64_t> seen;
+    run.matcher().later_occurrences(run.id(0, 0), 10, [&](std::uint64_t id) {
+        seen.push_back(id);
+        return false;
+    });
+    CHECK(seen == std::vector<std::uint64_t>{run.id(3, 1), run.id(1, 1)});
+    for (const std::uint64_t id : seen) CHECK(run.text_of(id) == common);
+    // The limit bounds the walk; fn returning true stops it.
+    seen.clear();
+    run.matcher().later_occurrences(run.id(0, 0), 1, [&](std::uint64_t id) {
+        seen.push_back(id);
+        return false;
+    });
+    CHECK(seen.size() == 1);
+    seen.clear();
+    run.matcher().later_occurrences(run.id(0, 0), 10, [&](std::uint64_t id) {
+        seen.push_back(id);
+        return true;
+    });
+    CHECK(seen.size() == 1);
+    // A sentence seen once has none; neither has one that may not be a source.
+    std::size_t calls = 0;
+    run.matcher().later_occurrences(run.id(0, 1), 10, [&](std::uint64_t) { return ++calls, false; });
+    run.matcher().later_occurrences(run.id(2, 0), 10, [&](std::uint64_t) { return ++calls, false; });
+    CHECK(calls == 0);
+}

@@ -166,12 +166,78 @@ TEST_CASE("planner: a page opening with another page's headline keeps it; a copi
 }
 
 TEST_CASE("planner: a paste found beginning mid-sentence takes a shorter piece where it ends") {
-    // The paste ends four characters into the source's next sentence: under the six a piece
-    // needs on its own, taken because the paste began mid-sentence too.
+    struct Case {
+        std::string name, source, copy, cleaned;
+    };
+    const std::vector<Case> cases = {
+        // The paste ends four characters into the source's next sentence: under the six a piece
+        // needs on its own, taken because the paste began mid-sentence too.
+        {"piece in the page's sentence",
+         "市政府近日宣布推出新的公共交通网络规划，预计明年开始分阶段实施。根据规划，全市将新增十二条公交线路并优化现有站点。"
+         "芯片研发项目也在推进。\n",
+         "记者了解到，预计明年开始分阶段实施。根据规划，全市将新增十二条公交线路并优化现有站点。芯片研发之外，市民也很关心。\n",
+         "记者了解到，之外，市民也很关心。\n"},
+        // "云计算服务。" is a sentence of the page and all of the end of its source's sentence: the
+        // paste began inside that sentence, so the piece where it ends may be short (5 characters).
+        {"the page's sentence is the piece",
+         "海外市场的前景如何？汽车厂商密切关注云计算服务。社区工作人员大力推广四十八家门店的关闭计划。环保组织全面升级新版"
+         "个人所得税。由于油价上涨，博物馆夜场逐步恢复。\n",
+         "保险公司春节前表示将继续推进网络建设。云计算服务。社区工作人员大力推广四十八家门店的关闭计划。环保组织全"
+         "相关负责人表示将继续推进中小企业贷款。\n",
+         "保险公司春节前表示将继续推进网络建设。相关负责人表示将继续推进中小企业贷款。\n"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        PlanRun run;
+        run.add(c.source);
+        CHECK(run.add(c.copy).cleaned == c.cleaned);
+    }
+}
+
+TEST_CASE("planner: short pieces at both ends of a copied sentence make a paste when together they weigh enough") {
     PlanRun run;
-    run.add("市政府近日宣布推出新的公共交通网络规划，预计明年开始分阶段实施。根据规划，全市将新增十二条公交线路并优化现有"
-            "站点。芯片研发项目也在推进。\n");
-    const auto& doc = run.add("记者了解到，预计明年开始分阶段实施。根据规划，全市将新增十二条公交线路并优化现有站点。芯片研发"
-                              "之外，市民也很关心。\n");
-    CHECK(doc.cleaned == "记者了解到，之外，市民也很关心。\n");
+    run.add("汽车厂商密切关注云计算服务。社区工作人员大力推广四十八家门店的关闭计划。环保组织全面升级新版个人所得税。\n");
+    // 4 + 5 characters shared at the two ends: a paste.
+    const auto& pasted = run.add("记者说起计算服务。社区工作人员大力推广四十八家门店的关闭计划。环保组织全没有回应。\n");
+    CHECK(pasted.cleaned == "记者说起没有回应。\n");
+    // 3 + 3 characters ("ている" / "同社は"), the set phrases of Japanese news: chance, kept.
+    PlanRun ja;
+    ja.add("半導体不足を受けて、農産物の輸出が上昇している。「地道な努力が実を結んだ」と研究チームの代表は話す。同社は年内に"
+           "新しい計画を発表する。\n");
+    const std::string own = "燃料価格の上昇で関心が高まっている。「地道な努力が実を結んだ」と研究チームの代表は話す。同社は来年度から"
+                            "反対する声明を出した。\n";
+    CHECK(ja.add(own).cleaned == own);
+}
+
+TEST_CASE("planner: a paste around a common sentence is found at the occurrence its pieces continue") {
+    // The common sentence first occurs on a page of its own; the paste comes from a later page
+    // that has it too, between the sentences whose pieces the paste carries.
+    PlanRun run;
+    run.add("市民王先生说了很多。该项目负责人介绍，我们还有很多工作要做。其他细节仍在讨论之中。\n");
+    run.add("尽管如此，该公司去年投入二十三亿元用于水费阶梯价格。该项目负责人介绍，我们还有很多工作要做。消费者未来三年决定"
+            "暂停短视频平台监管。\n");
+    const auto& doc = run.add("因此，当地居民认为市政府投入二十三亿元用于水费阶梯价格。该项目负责人介绍，我们还有很多工作要做。消费者未"
+                              "来三年决专家指出，目前还难以判断长期影响。\n");
+    CHECK(doc.cleaned == "因此，当地居民认为市政府专家指出，目前还难以判断长期影响。\n");
+    // One piece beside a common sentence is not enough: among its occurrences one is often next
+    // to a set phrase that the page's own sentence ends with too.
+    PlanRun en;
+    en.add("\"We are proud of what the team has done,\" said an analyst at a local bank. Prices rose again in May.\n");
+    en.add("The national weather service spent months weighing the plan to the surprise of many observers. \"We are "
+           "proud of what the team has done,\" said an analyst at a local bank. Then the meeting ended.\n");
+    const std::string own = "The coaching staff raised concerns about a pilot program for buses to the surprise of many "
+                            "observers. \"We are proud of what the team has done,\" said an analyst at a local bank. In "
+                            "the meantime, the transport authority extended the new visitor center.\n";
+    CHECK(en.add(own).cleaned == own);
+}
+
+TEST_CASE("planner: a name repeated on its own line is not a paste, though split into short sentences") {
+    // "つくろう！おくろう！" is two short sentences, the second all of the end of its source's
+    // sentence, and the rest of the line the start of the next one's, like a paste; but no
+    // whole sentence lies between them (ldcc, kaden-channel: a product name as a link line).
+    PlanRun run;
+    const std::string page = "大切な人にメッセージを送ってみたいと思う人は多いのではないだろうか。そんな人にAflacの「つくろう！"
+                             "おくろう！ダックのスノードームメッセージ」がおすすめだ。\n\nつくろう！おくろう！ダックのスノードーム"
+                             "メッセージ\n";
+    CHECK(run.add(page).cleaned == page);
 }

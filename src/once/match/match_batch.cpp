@@ -334,6 +334,12 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         const std::uint32_t shared = best.type == MatchType::exact ? record_index(best.id)
                                                                    : static_cast<std::uint32_t>(signatures_.size());
         record_of_[id] = shared << 1 | (unit.bulleted ? 1u : 0u);
+        if (best.type == MatchType::exact) {
+            // The text's later occurrences, newest first (later_occurrences).
+            std::uint32_t& newest = newest_repeat_.try_emplace(shared, k_no_repeat).first->second;
+            repeats_.push_back({id32, newest});
+            newest = static_cast<std::uint32_t>(repeats_.size() - 1);
+        }
         if (best.type != MatchType::exact) {
             records_.push_back({unit.key, unit.number_mask, unit.number_hash, static_cast<std::uint32_t>(unit.set_size)});
             signatures_.push_back(mine);

@@ -61,12 +61,18 @@ Matcher::Matcher(const Config& config)
     for (std::size_t b = 0; b < bands_; ++b) band_tables_.push_back(std::make_unique<BandTable>(band_pages_, bucket_words_));
 }
 
+// What one std::unordered_map node of two 32-bit values takes with libstdc++ (next pointer,
+// the pair, the cached hash) and malloc's header: an estimate, for the memory figure.
+constexpr std::size_t k_map_node_bytes = 32;
+
 std::size_t Matcher::memory_bytes() const {
     std::size_t band_directories = 0;  // the tables' own bytes; their pages are in the pools
     for (const auto& table : band_tables_) band_directories += table->heads.memory_bytes();
     return places_.memory_bytes() + record_of_.memory_bytes() + roots_.memory_bytes() + kept_.memory_bytes() +
            doc_starts_.capacity() * sizeof(DocStart) + records_.memory_bytes() + signatures_.memory_bytes() +
-           edges_.memory_bytes() + exact_.memory_bytes() + band_pages_.bytes() + bucket_words_.bytes() + band_directories;
+           edges_.memory_bytes() + exact_.memory_bytes() + band_pages_.bytes() + bucket_words_.bytes() + band_directories +
+           repeats_.capacity() * sizeof(Repeat) + newest_repeat_.bucket_count() * sizeof(void*) +
+           newest_repeat_.size() * k_map_node_bytes;
 }
 
 std::uint32_t Matcher::doc_of(std::uint64_t id) const {

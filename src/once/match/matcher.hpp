@@ -33,6 +33,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "once/core/config.hpp"
@@ -108,6 +109,17 @@ public:
         if (id >= record_of_.size() || !is_source(id)) return std::nullopt;
         return edges_.at(record_index(id));
     }
+    // Calls fn(id) for the later occurrences of sentence `first`'s text (exact repeats that may
+    // be sources, newest first, at most `limit`), while fn returns false. An exact match names the
+    // first occurrence; a passage pasted around a common sentence comes from one of the others.
+    template <typename Fn>
+    void later_occurrences(std::uint64_t first, std::size_t limit, Fn&& fn) const {
+        if (first >= record_of_.size() || !is_source(first)) return;
+        const auto newest = newest_repeat_.find(record_index(first));
+        if (newest == newest_repeat_.end()) return;
+        for (std::uint32_t r = newest->second; r != k_no_repeat && limit-- > 0; r = repeats_[r].previous)
+            if (fn(std::uint64_t{repeats_[r].id})) return;
+    }
     // Signatures stored: eligible sentences that are not an exact repeat of an earlier one.
     std::uint64_t signature_count() const { return signatures_.size(); }
     // Bytes the index holds now, and a sentence saying so for error messages.
@@ -173,6 +185,16 @@ private:
     template <typename Fn>
     void band_ids_newest_first(std::uint32_t ref, int band, Fn&& fn) const;
 
+    // An exact repeat that may be a source, and the repeat of the same text before it (an index
+    // in repeats_, k_no_repeat for the first repeat). Few sentences are repeats, so these are kept
+    // sparse: 8 bytes per repeat, and a map entry per repeated text.
+    struct Repeat {
+        std::uint32_t id;
+        std::uint32_t previous;
+    };
+    static constexpr std::uint32_t k_no_repeat = 0xFFFFFFFFu;
+    std::vector<Repeat> repeats_;
+    std::unordered_map<std::uint32_t, std::uint32_t> newest_repeat_;  // record index -> its newest repeat
     static constexpr std::uint32_t k_no_signature = 0xFFFFFFFFu;
     static constexpr std::uint32_t k_no_bucket = 0xFFFFFFFFu;
 

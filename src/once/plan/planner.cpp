@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "once/match/align.hpp"
 #include "once/sign/shingler.hpp"
-#include "once/text/unicode.hpp"
-#include "once/text/utf8.hpp"
 
 namespace once {
 namespace {
@@ -46,6 +45,21 @@ constexpr std::uint32_t k_min_partial_weight = 6;
 // sentence, and a piece of one word or two characters is still as likely chance. On the
 // generated corpus most pastes that stayed ended in a piece of 3 to 5 CJK characters.
 constexpr std::uint32_t k_min_second_piece_weight = 3;
+// Where neither end of a run reaches k_min_partial_weight, pieces at both ends may still be
+// taken when together they weigh this much (four words, eight CJK characters): "云计算服务。
+// [sentence]环保组织全" (5 + 5) is a paste; "...高まっている。[sentence]同社は..." (3 + 3, two
+// set phrases of Japanese news) was chance on the generated corpus.
+constexpr std::uint32_t k_min_two_pieces_weight = 8;
+// A run that begins or ends inside its source's sentence only by the pieces those rules take
+// (the near-matched cut-off sentence, two short pieces, another occurrence) needs whole exact
+// sentences of this weight in it (five words, ten CJK characters): on ldcc the runs of shorter
+// ones were names and exclamations repeated in quotes or list labels, split at "！" ("超ボス電！",
+// "アツいぜ!"), not pastes; the generator's pasted sentences weigh 11 or more.
+constexpr std::uint32_t k_min_core_weight = 10;
+// A common sentence's later occurrences tried as the source of a paste around it, newest first:
+// a bound on the work per sentence (a stock phrase may occur in thousands of pages). On the
+// generated corpus the source was always among the newest few.
+constexpr std::size_t k_max_occurrences = 32;
 // The other end counts as shared from this weight (five words, ten CJK characters): formulaic
 // endings ("...している。", "... the company said.") match by chance at the piece's weight, and
 // a paste ending in one is still a paste; a frame is longer.
@@ -59,28 +73,6 @@ constexpr double k_piece_edit_share = 1.0 / 3.0;
 // config.min_length: two sentences copied together are a passage; one short sentence that
 // recurs is not. Within one page a piece at an end is required too (see in_document).
 constexpr std::size_t k_min_inline_sentences = 2;
-
-bool is_blank_byte_at(std::string_view text, std::uint64_t pos, std::uint64_t& length) {
-    const unsigned char c = static_cast<unsigned char>(text[pos]);
-    if (c == ' ' || c == '\t') return length = 1, true;
-    // U+3000 IDEOGRAPHIC SPACE (E3 80 80) and U+00A0 NO-BREAK SPACE (C2 A0): common in CJK pages.
-    if (c == 0xE3 && pos + 2 < text.size() && static_cast<unsigned char>(text[pos + 1]) == 0x80 &&
-        static_cast<unsigned char>(text[pos + 2]) == 0x80)
-        return length = 3, true;
-    if (c == 0xC2 && pos + 1 < text.size() && static_cast<unsigned char>(text[pos + 1]) == 0xA0)
-        return length = 2, true;
-    return false;
-}
-
-// Is text[from, to) only horizontal white space?
-bool only_blanks(std::string_view text, std::uint64_t from, std::uint64_t to) {
-    std::uint64_t length = 0;
-    while (from < to) {
-        if (!is_blank_byte_at(text, from, length)) return false;
-        from += length;
-    }
-    return true;
-}
 
 // Do a copy's sentence and its source's share their other end too (k_min_frame_weight), beyond
 // the `piece` they share at one end (`at_end`: the piece is the sentences' ends)? Then they are
@@ -102,11 +94,14 @@ const char* match_name(MatchType type) {
     }
 }
 
+
 }  // namespace
 
-PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch>& matches,
+PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch>& found,
                         const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
                         const ClusterNumbering& clusters, const Config& config) {
+    // A copy: the occurrence search below may name another occurrence as a sentence's source.
+    std::vector<UnitMatch> matches = found;
     const auto& lines = analysis.layout.lines;
     const auto& sentences = analysis.layout.sentences;
     const auto enabled = [&](Kind kind) { return config.kinds.count(kind) != 0; };
@@ -255,6 +250,45 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         return edge;
     };
 
+    // Is near-matched sentence k all of its source's end (`at_end`) or start, and shorter: a
+    // piece where a paste begins (ends) inside the source's sentence?
+    const auto cut_at = [&](std::size_t k, bool at_end) {
+        if (matches[k].type == MatchType::exact || matches[k].type == MatchType::none) return false;
+        const std::optional<TokenEdges> source = matcher.edges(matches[k].direct);
+        if (!source) return false;
+        const TokenEdges& copy = analysis.units[k].edges;
+        const Shared shared = at_end ? common_suffix(copy, *source) : common_prefix(copy, *source);
+        return !shared.unknown && shared.tokens == copy.count && copy.count < source->count;
+    };
+
+    // Where a run [i, end) begins and ends inside sentences: its head and tail edges.
+    const auto ends_of = [&](std::size_t i, std::size_t end) {
+        Edge head = run_head(i, k_min_partial_weight);
+        Edge tail = run_tail(end, k_min_partial_weight);
+        // The rules below take shorter pieces only around a sentence: a name or an exclamation
+        // repeated in quotes ("「1000万円！超ボス電！当たる！」") is split into short pieces too.
+        std::uint32_t core = 0;
+        for (std::size_t k = i; k < end; ++k) core += matches[k].type == MatchType::exact ? analysis.units[k].weight : 0;
+        if (core < k_min_core_weight) return std::pair<Edge, Edge>{head, tail};
+        // The paste may also begin (end) inside its source's sentence where the page's own
+        // sentence begins (ends): the run's first (last) sentence is a near match that is all of
+        // its source's end (start) — "云计算服务。" for "汽车厂商密切关注云计算服务。".
+        const bool head_cut = head.extends || cut_at(i, true);
+        const bool tail_cut = tail.extends || cut_at(end - 1, false);
+        if (head_cut && !tail_cut && tail.tokens == 0) tail = run_tail(end, k_min_second_piece_weight);
+        else if (tail_cut && !head_cut && head.tokens == 0) head = run_head(i, k_min_second_piece_weight);
+        else if (!head_cut && !tail_cut && head.tokens == 0 && tail.tokens == 0) {
+            // Short pieces at both ends ("云计算服务。[sentence]环保组织全"): together they are
+            // the mark of a paste; one alone is chance.
+            const Edge short_head = run_head(i, k_min_second_piece_weight);
+            const Edge short_tail = run_tail(end, k_min_second_piece_weight);
+            if (short_head.extends && short_tail.extends &&
+                short_head.weight + short_tail.weight >= k_min_two_pieces_weight)
+                head = short_head, tail = short_tail;
+        }
+        return std::pair<Edge, Edge>{head, tail};
+    };
+
     // 1. Runs of copied sentences.
     std::size_t i = 0;
     while (i < sentences.size()) {
@@ -308,12 +342,26 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         // end equals the end of the source's sentence before) and ends in the sentence after
         // (its start equals the start of the source's next sentence); an edited sentence at an
         // end of the run whose only shared part is at the far side begins (ends) there.
-        Edge head = run_head(i, k_min_partial_weight);
-        Edge tail = run_tail(end, k_min_partial_weight);
-        // A paste found beginning mid-sentence at one end most likely ends mid-sentence at the
-        // other: there a shorter shared piece is taken too.
-        if (head.extends && !tail.extends && tail.tokens == 0) tail = run_tail(end, k_min_second_piece_weight);
-        else if (tail.extends && !head.extends && head.tokens == 0) head = run_head(i, k_min_second_piece_weight);
+        std::pair<Edge, Edge> ends = ends_of(i, end);
+        // One common sentence with pieces around it: the paste may come from another occurrence
+        // of it than the first, which the exact match names; the one whose neighbours both pieces
+        // continue is its source. (One piece is not enough: among many occurrences of a stock
+        // sentence, one is often next to a stock phrase — "... to the surprise of many observers."
+        // — that the page's own sentence ends with too.)
+        if (end == i + 1 && matches[i].type == MatchType::exact && analysis.units[i].weight >= k_min_core_weight &&
+            !ends.first.extends && !ends.second.extends) {
+            const std::uint64_t first = matches[i].direct;
+            matcher.later_occurrences(first, k_max_occurrences, [&](std::uint64_t other) {
+                if (other >= base) return false;
+                matches[i].direct = other;
+                const std::pair<Edge, Edge> tried = ends_of(i, end);
+                if (tried.first.extends && tried.second.extends) return ends = tried, true;
+                matches[i].direct = first;
+                return false;
+            });
+        }
+        Edge head = ends.first;
+        Edge tail = ends.second;
         // Whole lines: the run starts at the first sentence of its first line and ends with the
         // last sentence of its last line (a piece that is all of its sentence counting).
         const std::size_t from = head.extends && head.whole ? head.sentence : i;
@@ -445,162 +493,6 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     result.removed_sentences = std::move(removed_sentences);
     result.new_clusters = std::move(new_clusters);
     return result;
-}
-
-bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>& spans) {
-    const auto& lines = layout.lines;
-    // 0. Copies that begin or end inside a sentence: from tokens to bytes. Token ranges are
-    //    those the signer counted (token_ranges), so the cut falls where the shared tokens do.
-    for (std::size_t s = 0; s < spans.size(); ++s) {
-        Span& span = spans[s];
-        const auto sentence_text = [&](std::uint32_t index) {
-            const Sentence& sentence = layout.sentences[index];
-            return text.substr(sentence.start, sentence.end - sentence.start);
-        };
-        if (span.head_tokens > 0 && span.head_sentence < layout.sentences.size()) {
-            const auto ranges = token_ranges(sentence_text(span.head_sentence));
-            if (span.head_tokens <= ranges.size())
-                span.start = layout.sentences[span.head_sentence].start + ranges[ranges.size() - span.head_tokens].start;
-        }
-        if (span.tail_tokens > 0 && span.tail_sentence < layout.sentences.size()) {
-            const auto ranges = token_ranges(sentence_text(span.tail_sentence));
-            if (span.tail_tokens <= ranges.size()) {
-                span.end = layout.sentences[span.tail_sentence].start + ranges[span.tail_tokens - 1].end;
-                // A copy that ends before the same punctuation mark as the text before it
-                // ("记者了解到，[copy]，市民") takes one of the two along, so the page does not
-                // read "了解到，，市民".
-                if (span.end < text.size() && span.start > 0) {
-                    const Utf8Char next = decode_utf8_lossy(text, span.end);
-                    const Utf8Char previous = decode_utf8_lossy_before(text, span.start);
-                    if (next.valid && next.code_point == previous.code_point &&
-                        char_class(next.code_point) == CharClass::punctuation)
-                        span.end += next.length;
-                }
-            }
-        }
-        span.head_sentence = span.head_tokens = span.tail_sentence = span.tail_tokens = 0;
-        // Two copies may reach into the same sentence from either side.
-        if (s > 0) span.start = std::max(span.start, spans[s - 1].end);
-    }
-    std::erase_if(spans, [](const Span& span) { return span.start >= span.end; });
-    // 3. Widen to whole lines where a line's visible content is entirely removed; elsewhere
-    //    swallow one side's white space so "A B C" minus "B" reads "A C".
-    std::vector<bool> line_removed(lines.size(), false);
-    std::size_t cursor = 0;  // first span that may touch the current line
-    for (std::size_t l = 0; l < lines.size(); ++l) {
-        const Line& line = lines[l];
-        if (line.blank) continue;
-        while (cursor < spans.size() && spans[cursor].end <= line.start && spans[cursor].end < line.end) ++cursor;
-        std::uint64_t covered = line.start;
-        std::size_t first = spans.size(), last = spans.size();
-        for (std::size_t s = cursor; s < spans.size() && spans[s].start < line.end; ++s) {
-            if (spans[s].end <= line.start) continue;
-            if (first == spans.size()) first = s;
-            last = s;
-            if (spans[s].start > covered && !only_blanks(text, covered, spans[s].start)) covered = UINT64_MAX;
-            if (covered != UINT64_MAX) covered = std::max(covered, spans[s].end);
-        }
-        if (first == spans.size()) continue;
-        const bool whole = covered != UINT64_MAX && (covered >= line.end || only_blanks(text, covered, line.end));
-        if (whole) {
-            line_removed[l] = true;
-            spans[first].start = std::min(spans[first].start, line.start);
-            for (std::size_t s = first; s < last; ++s) spans[s].end = spans[s + 1].start;  // absorb gaps
-            spans[last].end = std::max(spans[last].end, line.next);
-        } else {
-            for (std::size_t s = first; s <= last; ++s) {
-                Span& span = spans[s];
-                const std::uint64_t limit = (s + 1 < spans.size()) ? std::min(spans[s + 1].start, line.end) : line.end;
-                std::uint64_t length = 0;
-                std::uint64_t after = span.end;
-                while (after < limit && is_blank_byte_at(text, after, length)) after += length;
-                if (after > span.end) {
-                    span.end = after;
-                    continue;
-                }
-                // No space after: take the space before, if any (and not already another span's).
-                const std::uint64_t floor = s > 0 ? std::max(spans[s - 1].end, line.start) : line.start;
-                std::uint64_t before = span.start;
-                while (before > floor) {
-                    const std::uint64_t back = before - decode_utf8_lossy_before(text, before).length;
-                    if (back < floor || !is_blank_byte_at(text, back, length) || back + length != before) break;
-                    before = back;
-                }
-                span.start = before;
-            }
-        }
-    }
-
-    // 4. Blank lines a removal leaves behind: between two removed lines they go; after a removed
-    //    run that had blank lines (or the document start) before it, the blank lines after it go;
-    //    a removed run at the very end takes the blank lines before it.
-    const auto previous_nonblank = [&](std::size_t l) -> std::ptrdiff_t {
-        for (std::ptrdiff_t k = static_cast<std::ptrdiff_t>(l) - 1; k >= 0; --k)
-            if (!lines[static_cast<std::size_t>(k)].blank) return k;
-        return -1;
-    };
-    std::vector<bool> blank_cut(lines.size(), false);
-    for (std::size_t l = 0; l < lines.size(); ++l) {
-        if (!lines[l].blank) continue;
-        const std::ptrdiff_t above = previous_nonblank(l);
-        std::size_t below = l + 1;
-        while (below < lines.size() && lines[below].blank) ++below;
-        const bool above_removed = above < 0 || line_removed[static_cast<std::size_t>(above)];
-        const bool below_removed = below >= lines.size() || line_removed[below];
-        if (above < 0 && below >= lines.size()) continue;  // a document of blank lines: leave it
-        if (above >= 0 && line_removed[static_cast<std::size_t>(above)] && below_removed) {
-            blank_cut[l] = true;  // between removed lines, or after a removed tail
-            continue;
-        }
-        if (above_removed && below < lines.size() && !line_removed[below]) {
-            // After a removed run: cut if the run itself was preceded by blank lines (or the start).
-            std::ptrdiff_t run_start = above;
-            while (run_start >= 0) {
-                const std::ptrdiff_t prior = previous_nonblank(static_cast<std::size_t>(run_start));
-                if (prior < 0 || !line_removed[static_cast<std::size_t>(prior)]) break;
-                run_start = prior;
-            }
-            const bool run_at_start = above < 0 || previous_nonblank(static_cast<std::size_t>(run_start)) < 0;
-            const bool blank_before_run =
-                run_at_start || (run_start > 0 && lines[static_cast<std::size_t>(run_start) - 1].blank);
-            if (blank_before_run) blank_cut[l] = true;
-        }
-        if (!above_removed && below >= lines.size()) continue;  // trailing blanks after kept text stay
-        if (!above_removed && below < lines.size() && line_removed[below]) {
-            // Before a removed run that reaches the end of the document.
-            std::size_t k = below;
-            bool to_end = true;
-            for (; k < lines.size(); ++k)
-                if (!lines[k].blank && !line_removed[k]) to_end = false;
-            if (to_end) blank_cut[l] = true;
-        }
-    }
-    // Attach each cut blank line to the span that ends where it starts (forward, so runs of
-    // blank lines chain), else to the span that starts where it ends (backward, likewise).
-    std::vector<bool> attached(lines.size(), false);
-    for (std::size_t l = 0; l < lines.size(); ++l) {
-        if (!blank_cut[l]) continue;
-        auto it = std::lower_bound(spans.begin(), spans.end(), lines[l].start,
-                                   [](const Span& span, std::uint64_t pos) { return span.end < pos; });
-        if (it != spans.end() && it->end == lines[l].start) {
-            it->end = lines[l].next;
-            attached[l] = true;
-        }
-    }
-    for (std::size_t l = lines.size(); l-- > 0;) {
-        if (!blank_cut[l] || attached[l]) continue;
-        auto it = std::lower_bound(spans.begin(), spans.end(), lines[l].next,
-                                   [](const Span& span, std::uint64_t pos) { return span.start < pos; });
-        if (it != spans.end() && it->start == lines[l].next) it->start = lines[l].start;
-    }
-
-    bool any_text = false, all_removed = true;
-    for (std::size_t l = 0; l < lines.size(); ++l) {
-        if (lines[l].blank) continue;
-        any_text = true;
-        all_removed = all_removed && line_removed[l];
-    }
-    return any_text && all_removed;
 }
 
 }  // namespace once

@@ -1,0 +1,197 @@
+// finish_spans.cpp — the second half of planning (planner.hpp): the spans decide_spans chose,
+// from sentences and tokens to bytes of the text, widened to whole lines, with the blank lines a
+// removal leaves folded in. Split from planner.cpp, which decides; this file only measures text.
+#include "once/plan/planner.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+
+#include "once/sign/shingler.hpp"
+#include "once/text/unicode.hpp"
+#include "once/text/utf8.hpp"
+
+namespace once {
+namespace {
+
+bool is_blank_byte_at(std::string_view text, std::uint64_t pos, std::uint64_t& length) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c == ' ' || c == '\t') return length = 1, true;
+    // U+3000 IDEOGRAPHIC SPACE (E3 80 80) and U+00A0 NO-BREAK SPACE (C2 A0): common in CJK pages.
+    if (c == 0xE3 && pos + 2 < text.size() && static_cast<unsigned char>(text[pos + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[pos + 2]) == 0x80)
+        return length = 3, true;
+    if (c == 0xC2 && pos + 1 < text.size() && static_cast<unsigned char>(text[pos + 1]) == 0xA0)
+        return length = 2, true;
+    return false;
+}
+
+// Is text[from, to) only horizontal white space?
+bool only_blanks(std::string_view text, std::uint64_t from, std::uint64_t to) {
+    std::uint64_t length = 0;
+    while (from < to) {
+        if (!is_blank_byte_at(text, from, length)) return false;
+        from += length;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>& spans) {
+    const auto& lines = layout.lines;
+    // 0. Copies that begin or end inside a sentence: from tokens to bytes. Token ranges are
+    //    those the signer counted (token_ranges), so the cut falls where the shared tokens do.
+    for (std::size_t s = 0; s < spans.size(); ++s) {
+        Span& span = spans[s];
+        const auto sentence_text = [&](std::uint32_t index) {
+            const Sentence& sentence = layout.sentences[index];
+            return text.substr(sentence.start, sentence.end - sentence.start);
+        };
+        if (span.head_tokens > 0 && span.head_sentence < layout.sentences.size()) {
+            const auto ranges = token_ranges(sentence_text(span.head_sentence));
+            if (span.head_tokens <= ranges.size())
+                span.start = layout.sentences[span.head_sentence].start + ranges[ranges.size() - span.head_tokens].start;
+        }
+        if (span.tail_tokens > 0 && span.tail_sentence < layout.sentences.size()) {
+            const auto ranges = token_ranges(sentence_text(span.tail_sentence));
+            if (span.tail_tokens <= ranges.size()) {
+                span.end = layout.sentences[span.tail_sentence].start + ranges[span.tail_tokens - 1].end;
+                // A copy that ends before the same punctuation mark as the text before it
+                // ("记者了解到，[copy]，市民") takes one of the two along, so the page does not
+                // read "了解到，，市民".
+                if (span.end < text.size() && span.start > 0) {
+                    const Utf8Char next = decode_utf8_lossy(text, span.end);
+                    const Utf8Char previous = decode_utf8_lossy_before(text, span.start);
+                    if (next.valid && next.code_point == previous.code_point &&
+                        char_class(next.code_point) == CharClass::punctuation)
+                        span.end += next.length;
+                }
+            }
+        }
+        span.head_sentence = span.head_tokens = span.tail_sentence = span.tail_tokens = 0;
+        // Two copies may reach into the same sentence from either side.
+        if (s > 0) span.start = std::max(span.start, spans[s - 1].end);
+    }
+    std::erase_if(spans, [](const Span& span) { return span.start >= span.end; });
+    // 3. Widen to whole lines where a line's visible content is entirely removed; elsewhere
+    //    swallow one side's white space so "A B C" minus "B" reads "A C".
+    std::vector<bool> line_removed(lines.size(), false);
+    std::size_t cursor = 0;  // first span that may touch the current line
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        const Line& line = lines[l];
+        if (line.blank) continue;
+        while (cursor < spans.size() && spans[cursor].end <= line.start && spans[cursor].end < line.end) ++cursor;
+        std::uint64_t covered = line.start;
+        std::size_t first = spans.size(), last = spans.size();
+        for (std::size_t s = cursor; s < spans.size() && spans[s].start < line.end; ++s) {
+            if (spans[s].end <= line.start) continue;
+            if (first == spans.size()) first = s;
+            last = s;
+            if (spans[s].start > covered && !only_blanks(text, covered, spans[s].start)) covered = UINT64_MAX;
+            if (covered != UINT64_MAX) covered = std::max(covered, spans[s].end);
+        }
+        if (first == spans.size()) continue;
+        const bool whole = covered != UINT64_MAX && (covered >= line.end || only_blanks(text, covered, line.end));
+        if (whole) {
+            line_removed[l] = true;
+            spans[first].start = std::min(spans[first].start, line.start);
+            for (std::size_t s = first; s < last; ++s) spans[s].end = spans[s + 1].start;  // absorb gaps
+            spans[last].end = std::max(spans[last].end, line.next);
+        } else {
+            for (std::size_t s = first; s <= last; ++s) {
+                Span& span = spans[s];
+                const std::uint64_t limit = (s + 1 < spans.size()) ? std::min(spans[s + 1].start, line.end) : line.end;
+                std::uint64_t length = 0;
+                std::uint64_t after = span.end;
+                while (after < limit && is_blank_byte_at(text, after, length)) after += length;
+                if (after > span.end) {
+                    span.end = after;
+                    continue;
+                }
+                // No space after: take the space before, if any (and not already another span's).
+                const std::uint64_t floor = s > 0 ? std::max(spans[s - 1].end, line.start) : line.start;
+                std::uint64_t before = span.start;
+                while (before > floor) {
+                    const std::uint64_t back = before - decode_utf8_lossy_before(text, before).length;
+                    if (back < floor || !is_blank_byte_at(text, back, length) || back + length != before) break;
+                    before = back;
+                }
+                span.start = before;
+            }
+        }
+    }
+
+    // 4. Blank lines a removal leaves behind: between two removed lines they go; after a removed
+    //    run that had blank lines (or the document start) before it, the blank lines after it go;
+    //    a removed run at the very end takes the blank lines before it.
+    const auto previous_nonblank = [&](std::size_t l) -> std::ptrdiff_t {
+        for (std::ptrdiff_t k = static_cast<std::ptrdiff_t>(l) - 1; k >= 0; --k)
+            if (!lines[static_cast<std::size_t>(k)].blank) return k;
+        return -1;
+    };
+    std::vector<bool> blank_cut(lines.size(), false);
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        if (!lines[l].blank) continue;
+        const std::ptrdiff_t above = previous_nonblank(l);
+        std::size_t below = l + 1;
+        while (below < lines.size() && lines[below].blank) ++below;
+        const bool above_removed = above < 0 || line_removed[static_cast<std::size_t>(above)];
+        const bool below_removed = below >= lines.size() || line_removed[below];
+        if (above < 0 && below >= lines.size()) continue;  // a document of blank lines: leave it
+        if (above >= 0 && line_removed[static_cast<std::size_t>(above)] && below_removed) {
+            blank_cut[l] = true;  // between removed lines, or after a removed tail
+            continue;
+        }
+        if (above_removed && below < lines.size() && !line_removed[below]) {
+            // After a removed run: cut if the run itself was preceded by blank lines (or the start).
+            std::ptrdiff_t run_start = above;
+            while (run_start >= 0) {
+                const std::ptrdiff_t prior = previous_nonblank(static_cast<std::size_t>(run_start));
+                if (prior < 0 || !line_removed[static_cast<std::size_t>(prior)]) break;
+                run_start = prior;
+            }
+            const bool run_at_start = above < 0 || previous_nonblank(static_cast<std::size_t>(run_start)) < 0;
+            const bool blank_before_run =
+                run_at_start || (run_start > 0 && lines[static_cast<std::size_t>(run_start) - 1].blank);
+            if (blank_before_run) blank_cut[l] = true;
+        }
+        if (!above_removed && below >= lines.size()) continue;  // trailing blanks after kept text stay
+        if (!above_removed && below < lines.size() && line_removed[below]) {
+            // Before a removed run that reaches the end of the document.
+            std::size_t k = below;
+            bool to_end = true;
+            for (; k < lines.size(); ++k)
+                if (!lines[k].blank && !line_removed[k]) to_end = false;
+            if (to_end) blank_cut[l] = true;
+        }
+    }
+    // Attach each cut blank line to the span that ends where it starts (forward, so runs of
+    // blank lines chain), else to the span that starts where it ends (backward, likewise).
+    std::vector<bool> attached(lines.size(), false);
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        if (!blank_cut[l]) continue;
+        auto it = std::lower_bound(spans.begin(), spans.end(), lines[l].start,
+                                   [](const Span& span, std::uint64_t pos) { return span.end < pos; });
+        if (it != spans.end() && it->end == lines[l].start) {
+            it->end = lines[l].next;
+            attached[l] = true;
+        }
+    }
+    for (std::size_t l = lines.size(); l-- > 0;) {
+        if (!blank_cut[l] || attached[l]) continue;
+        auto it = std::lower_bound(spans.begin(), spans.end(), lines[l].next,
+                                   [](const Span& span, std::uint64_t pos) { return span.start < pos; });
+        if (it != spans.end() && it->start == lines[l].next) it->start = lines[l].start;
+    }
+
+    bool any_text = false, all_removed = true;
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        if (lines[l].blank) continue;
+        any_text = true;
+        all_removed = all_removed && line_removed[l];
+    }
+    return any_text && all_removed;
+}
+
+}  // namespace once
