@@ -114,11 +114,19 @@ void sort_hashes(std::vector<std::uint64_t>& values) {
     if (placed.capacity() > k_kept_tokens) std::vector<std::uint64_t>().swap(placed);
 }
 
+// The date words' hashes, and a filter in front of them: bit b of the 1,024 is set when a date
+// word's hash has b as its top 10 bits, so all but ~7% of other words leave on one bit test
+// instead of a binary search of ~7 mispredicted steps (every word token asks).
+struct DateWords {
+    std::vector<std::uint64_t> hashes;  // sorted
+    std::uint64_t top_bits[16] = {};
+};
+
 // Words that name a day or a month are facts like numbers: "unveiled on Tuesday" and "unveiled
 // on Friday" are different news. English, German, French and Spanish, normalized (case-folded);
 // left out are words with another common meaning ("may", "mars").
 bool is_date_word(std::uint64_t token_hash) {
-    static const std::vector<std::uint64_t> hashes = [] {
+    static const DateWords words = [] {
         static constexpr std::string_view k_words[] = {
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "january", "february", "march", "april", "june", "july", "august", "september", "october",
@@ -131,12 +139,17 @@ bool is_date_word(std::uint64_t token_hash) {
             "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
             "noviembre", "diciembre",
         };
-        std::vector<std::uint64_t> out;
-        for (const std::string_view word : k_words) out.push_back(hash_bytes(word));
-        std::sort(out.begin(), out.end());
+        DateWords out;
+        for (const std::string_view word : k_words) {
+            const std::uint64_t hash = hash_bytes(word);
+            out.hashes.push_back(hash);
+            out.top_bits[hash >> 60] |= std::uint64_t{1} << ((hash >> 54) & 63);
+        }
+        std::sort(out.hashes.begin(), out.hashes.end());
         return out;
     }();
-    return std::binary_search(hashes.begin(), hashes.end(), token_hash);
+    if (!((words.top_bits[token_hash >> 60] >> ((token_hash >> 54) & 63)) & 1)) return false;
+    return std::binary_search(words.hashes.begin(), words.hashes.end(), token_hash);
 }
 
 }  // namespace
