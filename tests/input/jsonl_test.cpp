@@ -161,6 +161,52 @@ TEST_CASE("append_json_escaped") {
     CHECK(out == R"(prefix:\"x\")");
 }
 
+TEST_CASE("append_json_escaped: every byte that needs a look is found at any place in a long text") {
+    // The escaper skips 8 bytes at a time where none needs a look; each special character at
+    // each place of a 8-byte word (and the bytes next to the special ones) must still be seen.
+    const auto reference = [](std::string_view text) {
+        std::string out;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xA8) {
+                out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+                i += 2;
+            } else if (c == '"') {
+                out += "\\\"";
+            } else if (c == '\\') {
+                out += "\\\\";
+            } else if (c < 0x20) {
+                static constexpr std::string_view named[] = {"b", "t", "n", "", "f", "r"};
+                const std::string_view name = c >= 8 && c <= 13 ? named[c - 8] : "";
+                if (!name.empty()) {
+                    out += '\\';
+                    out += name;
+                } else {
+                    static constexpr char hex[] = "0123456789abcdef";
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 0xF];
+                }
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+        return out;
+    };
+    std::vector<std::string> specials = {"\"", "\\", "\u2028", "\u2029", "…", "\x7f", " ", "!", "#", "[", "]", "\xDF\xBF"};
+    for (int c = 0; c < 0x20; ++c) specials.emplace_back(1, static_cast<char>(c));
+    const std::string plain = "abcdefghij 1234567890, 日本語のtext … ok";  // ASCII where a special goes
+    for (const std::string& special : specials) {
+        for (std::size_t at = 0; at < 20; ++at) {
+            std::string text = plain;
+            text.insert(at, special);
+            CAPTURE(at);
+            CHECK(escaped(text) == reference(text));
+        }
+    }
+}
+
 TEST_CASE("malformed records are input errors naming the file and line") {
     struct Case {
         std::string line;
