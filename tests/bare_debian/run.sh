@@ -92,28 +92,28 @@ in_chroot() {
 
 passed=0
 failed=0
+# check DESCRIPTION COMMAND: runs COMMAND in the chroot and counts it as one passed or failed check.
+check() {
+    if in_chroot "$2"; then
+        step "ok: $1"
+        passed=$((passed + 1))
+    else
+        step "FAILED: $1"
+        failed=$((failed + 1))
+    fi
+}
+
 step "apt-get update"
 in_chroot "apt-get update -qq" || { echo "bare_debian: apt-get update failed"; echo "0 passed, 1 failed"; exit 1; }
 
 step "README's first command: $command"
-if in_chroot "cd /root/once && $command" && [[ -s $chroot_dir/root/once/cleaned.map.jsonl ]] &&
-    [[ -d $chroot_dir/root/once/cleaned ]]; then
-    step "ok: the first command succeeded and wrote cleaned/ and cleaned.map.jsonl"
-    passed=$((passed + 1))
-else
-    step "FAILED: the README's first command"
-    failed=$((failed + 1))
-fi
+check "the README's first command wrote cleaned/ and cleaned.map.jsonl" \
+    "cd /root/once && $command && test -s cleaned.map.jsonl && test -d cleaned"
 
 step "install: bash scripts/bootstrap.sh --install; once --version; the man page"
-if in_chroot "cd /root/once && bash scripts/bootstrap.sh --install && cd / && once --version &&
-              test -s /usr/local/share/man/man1/once.1"; then
-    step "ok: once and once.1 installed under /usr/local"
-    passed=$((passed + 1))
-else
-    step "FAILED: the install step"
-    failed=$((failed + 1))
-fi
+check "once and once.1 installed under /usr/local" \
+    "cd /root/once && bash scripts/bootstrap.sh --install && cd / && once --version &&
+     test -s /usr/local/share/man/man1/once.1"
 
 step "done"
 echo "$passed passed, $failed failed"
