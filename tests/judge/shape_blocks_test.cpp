@@ -5,7 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -180,4 +182,18 @@ TEST_CASE("shape: a related list ends where two sentences with a full stop begin
         {'k', "i visited the same lighthouse last summer and the keeper told us the very same story about the "
               "storm, word for word, which made me smile."},
     });
+}
+
+TEST_CASE("shape: every rule has its own map name, and k_last_shape_rule is the last rule") {
+    // Signature files store a line's rule as a byte and refuse bytes above k_last_shape_rule; a
+    // rule appended to the enum without moving it would make every file that uses it "corrupt".
+    // rule_name falls back to "none" for a value that is not a rule, which is how the end shows.
+    std::set<std::string_view> names;
+    const auto last = static_cast<unsigned>(once::k_last_shape_rule);
+    for (unsigned value = 0; value <= last; ++value) {
+        const std::string_view name = once::rule_name(static_cast<once::ShapeRule>(value));
+        CHECK_MESSAGE(names.insert(name).second, "rule " << value << " repeats the name " << name);
+    }
+    CHECK(names.size() == last + 1);
+    CHECK(once::rule_name(static_cast<once::ShapeRule>(last + 1)) == "none");
 }

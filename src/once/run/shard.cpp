@@ -189,7 +189,7 @@ void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument
 
 // The largest values of the enums stored as bytes: a byte above them is corruption.
 constexpr auto k_last_role = static_cast<std::uint8_t>(LineRole::protect);
-constexpr auto k_last_rule = static_cast<std::uint8_t>(ShapeRule::foot_menu);
+constexpr auto k_last_rule = static_cast<std::uint8_t>(k_last_shape_rule);
 constexpr auto k_last_kind = static_cast<std::uint8_t>(Kind::marker);
 
 // Everything the stages after decoding index with is checked here, against what the segmenter
