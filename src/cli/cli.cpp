@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "once/core/error.hpp"
+#include "once/core/temp_dir.hpp"
 #include "once/input/temp_files.hpp"
 #include "once/judge/markers.hpp"
 #include "once/output/message.hpp"
@@ -133,9 +134,21 @@ bool parse(const CommandInfo& command, const std::vector<std::string>& rest, Cli
     return true;
 }
 
+// --tmp-dir: its default, a check that files can be made there before any work (exit 4 naming
+// it, not an error an hour into the run), and the spool folders a killed run left there.
+void prepare_temp_folder(Cli& cli, std::ostream& err) {
+    std::string& folder = cli.config.tmp_dir;
+    if (folder.empty()) folder = default_temp_folder(cli.output);
+    check_temp_folder(folder);
+    cli.input.temp_folder = folder;
+    for (const auto& stale : remove_stale_spools(folder))
+        err << "once: note: removed " << one_line(stale) << ", left by an interrupted run\n";
+}
+
 int dispatch(const CommandInfo& command, Cli& cli, Streams streams) {
     if (cli.paths.empty() && !(command.bit == k_learn && !cli.merge_profiles.empty()))
         throw Error(ExitCode::usage, "no input PATH given (see once " + std::string(command.name) + " --help)");
+    prepare_temp_folder(cli, streams.err);
     switch (command.bit) {
         case k_learn: return run_learn(cli, streams);
         case k_sign: return run_sign(cli, streams);

@@ -20,7 +20,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-export TMPDIR=$work/tmp   # spool folders of this test only
+export TMPDIR=$work/tmp   # spool folders of this test only (the SIGINT/SIGTERM runs name it in --tmp-dir)
 mkdir -p "$TMPDIR"
 passed=0
 failed=0
@@ -123,7 +123,7 @@ for signal in INT TERM; do
     out=$work/sig$signal
     # A background job of a script starts with SIGINT ignored; python resets it to the default.
     (cat "$root"/samples/en/*.txt; sleep 5) | python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
-        "$once" clean - "$corpus" -o "$out" --map "$out.map.jsonl" -q --threads 2 &
+        "$once" clean - "$corpus" -o "$out" --map "$out.map.jsonl" -q --threads 2 --tmp-dir "$TMPDIR" &
     pid=$!
     sleep 1
     kill -s "$signal" "$pid" 2>/dev/null

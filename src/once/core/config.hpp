@@ -102,6 +102,10 @@ struct Config {
     // Memory budget of a run in bytes (--max-memory); 0 = 90% of the machine's memory. A run
     // that would pass it stops with exit 6 instead of meeting the OOM killer (memory_budget.hpp).
     std::uint64_t max_memory = 0;
+    // Folder for temporary files (--tmp-dir): spilled index records, `merge`'s decisions, spooled
+    // standard input. Empty = $TMPDIR or /tmp; the CLI fills in the folder of the output
+    // (core/temp_dir.hpp says why). Never changes results, so the map does not echo it.
+    std::string tmp_dir;
 
     // Throws Error(usage) naming the offending option when fields contradict each other.
     void validate() const;

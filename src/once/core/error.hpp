@@ -39,7 +39,7 @@ inline constexpr ExitCodeMeaning k_exit_code_meanings[] = {
     {ExitCode::findings, "check: findings exceed the limits"},
     {ExitCode::usage, "usage error: bad option, value or config file"},
     {ExitCode::input_error, "input error: unreadable path, invalid UTF-8, binary file, bad JSON Lines or shard/baseline file"},
-    {ExitCode::output_error, "output error: cannot write, or an output would overwrite an input or another output"},
+    {ExitCode::output_error, "output error: cannot write an output or a temporary file (--tmp-dir), or an output would overwrite an input or another output"},
     {ExitCode::partial, "finished, but some inputs were skipped (--on-error skip); they are listed on stderr"},
     {ExitCode::resource_limit, "resource limit: the memory budget (--max-memory) would be exceeded, or a thread cannot start"},
     {ExitCode::internal, "internal error (a bug; please report it)"},

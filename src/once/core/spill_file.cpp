@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <vector>
 
 #include <fcntl.h>
@@ -22,17 +21,6 @@ constexpr std::size_t k_read_piece = std::size_t{1} << 20;
 }
 
 }  // namespace
-
-std::string folder_of(const std::string& path) {
-    if (path == "-") return ".";
-    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-    return parent.empty() ? "." : parent.string();
-}
-
-std::string temp_folder() {
-    const char* tmpdir = std::getenv("TMPDIR");
-    return tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp";
-}
 
 SpillFile::SpillFile(const std::string& folder) : folder_(folder) {
 #if defined(O_TMPFILE)

@@ -5,7 +5,7 @@
 // Why unlinked: the file has no name from the moment it exists (O_TMPFILE, or mkstemp and an
 // immediate unlink), so nothing is left behind however the process ends — success, an error, a
 // signal or kill -9 — and no later run has anything to clean up. It lives in the folder it is
-// given (beside the output, where there is room for the output anyway).
+// given (--tmp-dir, by default beside the output: core/temp_dir.hpp).
 //
 // Contract: append() any number of times, then read_all_into(fn), which hands the bytes back in
 // order, in pieces of up to 1 MiB (reading does not consume them). Errors are
@@ -20,6 +20,8 @@
 #include <functional>
 #include <string>
 #include <string_view>
+
+#include "once/core/temp_dir.hpp"  // folder_of, temp_folder: where spill files go
 
 namespace once {
 
@@ -43,9 +45,5 @@ private:
     std::uint64_t size_ = 0;
 };
 
-// The folder of `path` ("." for a bare name or "-"): where a spill file beside an output goes.
-std::string folder_of(const std::string& path);
-// $TMPDIR, or /tmp: where a spill file goes when there is no output to put it beside.
-std::string temp_folder();
 
 }  // namespace once

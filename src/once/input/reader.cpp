@@ -18,6 +18,7 @@
 #include <set>
 
 #include "once/core/error.hpp"
+#include "once/core/temp_dir.hpp"
 #include "once/input/stream_io.hpp"
 #include "once/input/temp_files.hpp"
 #include "once/text/pattern.hpp"
@@ -85,10 +86,11 @@ std::optional<TextProblem> check_text(std::string_view text) {
     return std::nullopt;
 }
 
-// The spool files of a Corpus's streams: one private folder under $TMPDIR, its files named like
+// The spool files of a Corpus's streams: one private folder in --tmp-dir, its files named like
 // the stream (so `.jsonl.gz` still decides the format), removed with the Corpus or on a signal.
 class SpoolFolder {
 public:
+    explicit SpoolFolder(std::string in) : in_(std::move(in)) {}
     ~SpoolFolder() {
         for (const auto& [input, spool] : files_) {
             ::unlink(spool.path.c_str());
@@ -119,12 +121,7 @@ private:
     };
 
     void make_folder() {
-        const char* tmpdir = std::getenv("TMPDIR");
-        std::string pattern = std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") + "/once-spool-XXXXXX";
-        if (::mkdtemp(pattern.data()) == nullptr)
-            throw Error(ExitCode::input_error, std::string("cannot create a spool folder for a stream input: ") +
-                                                   std::strerror(errno), pattern);
-        folder_ = pattern;
+        folder_ = make_spool_folder(temp_folder_or(in_));  // named for its process: a kill -9 leaves it to the next run
         folder_slot_ = register_temp_file(folder_);  // the signal handler removes files, then folders
     }
 
@@ -135,10 +132,11 @@ private:
         if (out < 0) {
             const int error = errno;
             if (in != STDIN_FILENO) ::close(in);
-            throw Error(ExitCode::input_error, std::string("cannot create spool file: ") + std::strerror(error), target);
+            throw Error(ExitCode::output_error, std::string("cannot create spool file (--tmp-dir): ") + std::strerror(error), target);
         }
         std::vector<char> buffer(1 << 16);
         std::string failure;
+        ExitCode failure_code = ExitCode::input_error;
         for (;;) {
             const ssize_t n = ::read(in, buffer.data(), buffer.size());
             if (n < 0 && errno == EINTR) continue;
@@ -152,6 +150,7 @@ private:
                 if (w < 0 && errno == EINTR) continue;
                 if (w < 0) {
                     failure = std::string("cannot spool (write to ") + target + " failed: " + std::strerror(errno) + ")";
+                    failure_code = ExitCode::output_error;  // the temporary folder is full or broken, not the input
                     break;
                 }
                 done += w;
@@ -160,9 +159,10 @@ private:
         }
         if (in != STDIN_FILENO) ::close(in);
         ::close(out);
-        if (!failure.empty()) throw Error(ExitCode::input_error, failure, source);
+        if (!failure.empty()) throw Error(failure_code, failure, source);
     }
 
+    std::string in_;  // the folder to make it in (InputOptions::temp_folder)
     std::string folder_;
     int folder_slot_ = -1;
     std::map<std::string, Spool> files_;
@@ -323,7 +323,7 @@ void Corpus::note_controls(const std::string& id, std::string_view text, bool fi
 
 std::string Corpus::open_path(const InputFile& file) {
     if (!file.stream) return file.path;
-    if (!spools_) spools_ = std::make_shared<SpoolFolder>();
+    if (!spools_) spools_ = std::make_shared<SpoolFolder>(options_.temp_folder);
     return spools_->path_for(file);
 }
 

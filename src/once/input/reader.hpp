@@ -5,8 +5,9 @@
 // Inputs are files, folders (recursive, sorted by path bytes so results never depend on the file
 // system's order), `-` for standard input, and JSON Lines files (.jsonl/.ndjson, optionally
 // .gz/.zst), one document per line. Streams — `-`, pipes, FIFOs, `/dev/fd/N` from `<(...)` — can be
-// read only once: the first scan copies them to a spool file under $TMPDIR (bytes on disk, not in
-// memory; removed when the Corpus goes, and on SIGINT/SIGTERM), which later scans read instead.
+// read only once: the first scan copies them to a spool file in --tmp-dir (bytes on disk, not in
+// memory; removed when the Corpus goes, and on SIGINT/SIGTERM; a kill -9 leaves it to the next
+// run, core/temp_dir.hpp), which later scans read instead.
 // A folder walk reads regular files (and symbolic links to them); what it does not read — FIFOs,
 // sockets, devices, dangling symbolic links, symbolic links to folders — is listed in notices().
 //
@@ -55,6 +56,8 @@ struct InputOptions {
     // Leave out files that git ignores (--gitignore): the found files are given to
     // `git -C FOLDER check-ignore -z --stdin`, run in each input's folder; tracked files are never left out.
     bool gitignore = false;
+    // Where streams are spooled (--tmp-dir; core/temp_dir.hpp); empty = $TMPDIR or /tmp.
+    std::string temp_folder;
 };
 
 struct SourceDocument {

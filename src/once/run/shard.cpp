@@ -369,9 +369,9 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
     const MemoryBudget budget(config.max_memory);
     std::vector<std::string> ids;
     // The decisions go to disk as they are made: the header lists every document first, so the
-    // body waits in an unlinked file beside the output rather than in memory (it grows with the
-    // corpus: 30 MB for a 100 MB one).
-    SpillFile spilled_body(folder_of(decisions_path));
+    // body waits in an unlinked file in --tmp-dir (by default beside the output) rather than in
+    // memory (it grows with the corpus: 30 MB for a 100 MB one).
+    SpillFile spilled_body(config.tmp_dir.empty() ? folder_of(decisions_path) : config.tmp_dir);
     Encoder body;
     // Documents are decided in batches, as in a single run, so that matching uses the threads
     // where it can (Matcher::match_batch); the decisions do not depend on the batch size.
