@@ -73,7 +73,7 @@ bool opens_list(const std::vector<JudgedLine>& lines, std::size_t h) {
     int items = 0;
     for (std::size_t k = h + 1; k < lines.size(); ++k) {
         const JudgedLine& l = lines[k];
-        if (l.cls == LineClass::blank || l.shape.url) continue;
+        if (l.cls == LineClass::blank || l.shape.url || l.shape.cue == Cue::junk) continue;  // an ad slot between items
         if (l.cls != LineClass::short_line || l.anchor || l.shape.period_end || l.shape.comma_end) break;
         if (++items >= k_link_list_lines) return true;
     }
@@ -100,7 +100,7 @@ void rescue_soft_cues(std::vector<JudgedLine>& lines) {
 // between article, and article when mixed. Without any paragraph on the page, prose is never
 // judged by its neighbours.
 void follow_neighbours(std::vector<JudgedLine>& lines, LineClass which, bool any_good) {
-    const std::vector<LineClass> up = nearest(lines, -1, decided);
+    const std::vector<LineClass> up = nearest(lines, -1, decided, true);
     const std::vector<LineClass> down = nearest(lines, +1, decided);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         JudgedLine& line = lines[i];
@@ -172,10 +172,12 @@ void mark_menus_in(std::vector<JudgedLine>& lines, std::size_t from, std::size_t
     auto menu_item = [](const JudgedLine& l) {
         return l.cls == LineClass::short_line && !l.anchor && !l.data && l.shape.title_like;
     };
+    // Junk (an empty ad slot, a query string) is no evidence of a menu: passed over.
+    auto junk = [](const JudgedLine& l) { return l.shape.cue == Cue::junk; };
     bool from_chrome = false;
     for (std::size_t i = from; i < to; ++i) {
         JudgedLine& line = lines[i];
-        if (line.cls == LineClass::blank) continue;
+        if (line.cls == LineClass::blank || junk(line)) continue;
         if (is_bad(line.cls)) { from_chrome = true; continue; }
         if (!menu_item(line)) { from_chrome = false; continue; }
         if (from_chrome && line.shape.weight <= k_menu_item_weight) {
@@ -185,12 +187,14 @@ void mark_menus_in(std::vector<JudgedLine>& lines, std::size_t from, std::size_t
     }
     for_each_block(lines, to, [&](std::size_t start, std::size_t end) {
         if (start < from) return;
-        std::size_t chrome = 0;
+        std::size_t chrome = 0, size = 0;
         for (std::size_t k = start; k < end; ++k) {
+            if (junk(lines[k])) continue;
+            ++size;
             if (is_bad(lines[k].cls)) ++chrome;
             else if (!menu_item(lines[k])) return;
         }
-        if (end - start < k_menu_block_lines || chrome < k_menu_block_chrome || k_menu_chrome_den * chrome < k_menu_chrome_num * (end - start)) return;
+        if (size < k_menu_block_lines || chrome < k_menu_block_chrome || k_menu_chrome_den * chrome < k_menu_chrome_num * size) return;
         for (std::size_t k = start; k < end; ++k) {
             if (is_bad(lines[k].cls)) continue;
             lines[k].cls = LineClass::bad;

@@ -1,6 +1,7 @@
 // line_shape.cpp — measuring one line (line_shape.hpp; the rules in docs/boilerplate.md).
 #include "once/judge/line_shape.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -97,7 +98,7 @@ bool is_nav_row(std::string_view s) {
 
 bool is_breadcrumb(std::string_view s) {
     int arrows = 0;
-    for (std::string_view arrow : {" > ", " \u203a ", " \u00bb "}) {  // not " / ": spec lists use it
+    for (std::string_view arrow : k_breadcrumb_arrow_marks) {
         for (std::size_t at = s.find(arrow); at != std::string_view::npos; at = s.find(arrow, at + 1)) ++arrows;
     }
     return arrows >= k_breadcrumb_arrows;
@@ -178,6 +179,55 @@ bool is_link_line(std::string_view s, const LexiconLookup& lookup, bool& spaced)
     return false;
 }
 
+// Does `s` end a sentence: sentence punctuation (closing quotes skipped) after a word, not after
+// a digit or nothing ("1. [accueil]" is a numbered link, not a sentence)?
+bool ends_sentence(std::string_view s) {
+    while (!s.empty()) {
+        std::size_t start = 0;
+        const char32_t c = last_cp(s, start);
+        if (!is_closing(c)) break;
+        s = s.substr(0, start);
+    }
+    if (s.empty()) return false;
+    std::size_t start = 0;
+    if (!is_sentence_end(last_cp(s, start)) || start == 0) return false;
+    std::size_t before = 0;
+    const char32_t prev = last_cp(s.substr(0, start), before);
+    return (is_word_char(prev) || is_cjk(prev) || is_closing(prev)) && !is_digit(prev) && prev != ' ';
+}
+
+// The line without what may follow its last sentence's end: closing quotes and brackets, and
+// footnote or annotation marks in square brackets — "...the mozilla corporation.^[2]",
+// "...had produced horrors. [mp3 sp]", "...に発表された。[1][2]" (lynx prints a reference as "^[2]"); a
+// mark holds an ASCII letter or digit, so "[…]" stays the teaser's elision, and follows a
+// sentence's end.
+// Without this, an encyclopedia or wiki paragraph whose every sentence ends in a reference is
+// no prose, and falls with the chrome around it (readability's wikipedia pages).
+std::string_view strip_line_end(std::string_view body) {
+    std::string_view cut = body;
+    bool marks = false;
+    while (!cut.empty() && cut.back() == ']') {
+        const std::size_t from = cut.size() > k_annotation_bytes ? cut.size() - k_annotation_bytes : 0;
+        const std::size_t open = cut.rfind('[');
+        // A mark holds a letter or digit: "[…]" is an elision, the teaser's ellipsis.
+        if (open == std::string_view::npos || open < from || open == 0 ||
+            !std::any_of(cut.begin() + static_cast<std::ptrdiff_t>(open), cut.end(),
+                         [](char c) { return is_ascii_alnum(static_cast<unsigned char>(c)); }))
+            break;
+        cut = cut.substr(0, open);
+        while (!cut.empty() && (cut.back() == ' ' || cut.back() == '^')) cut.remove_suffix(1);
+        marks = true;
+    }
+    if (marks && ends_sentence(cut)) body = cut;
+    while (!body.empty()) {
+        std::size_t start = 0;
+        const char32_t c = last_cp(body, start);
+        if (!is_closing(c)) break;
+        body = body.substr(0, start);
+    }
+    return body;
+}
+
 }  // namespace
 
 LineShape measure_line(std::string_view normalized, int weight, const LexiconLookup& lookup) {
@@ -206,8 +256,9 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
             // "e.g." mostly do not).
             if (c != '.') {
                 ++shape.sentence_ends;
-            } else if ((i >= s.size() || s[i] == ' ' || s[i] == '"') && (is_word_char(prev) || is_cjk(prev)) &&
-                       !is_digit(prev)) {
+            } else if ((i >= s.size() || s[i] == ' ' || s[i] == '"' || s[i] == '^' || s[i] == '[') &&
+                       (is_word_char(prev) || is_cjk(prev)) && !is_digit(prev)) {
+                // "^[" / "[": a footnote mark after the full stop ("...mozilla corporation.^[2] the ...").
                 ++shape.sentence_ends;
                 ++shape.full_stops;
             }
@@ -222,14 +273,9 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
         if (lookup.stop(s.substr(word_start))) ++shape.latin_stop;
     }
 
-    // Ending: sentence punctuation (closing quotes skipped) or a teaser's ellipsis.
-    std::string_view body = s;
-    while (!body.empty()) {
-        std::size_t start = 0;
-        const char32_t c = last_cp(body, start);
-        if (!is_closing(c)) break;
-        body = body.substr(0, start);
-    }
+    // Ending: sentence punctuation (closing quotes and trailing footnote marks skipped) or a
+    // teaser's ellipsis.
+    const std::string_view body = strip_line_end(s);
     const bool ellipsis = body.ends_with("...") || body.ends_with("\u2026") || body.ends_with("\u22ef");
     if (!body.empty() && !ellipsis) {
         std::size_t start = 0;
@@ -240,7 +286,11 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
     shape.url = (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")) &&
                 s.find(' ') == std::string_view::npos;
     if (shape.url) shape.terminal = shape.period_end = false;
-    shape.prose = shape.terminal || shape.sentence_ends >= 2;
+    // A long line that ends in a colon after a sentence introduces what follows ("... comes from.
+    // A brief key:", "... for all indices i and j:"): prose, not a label ("Tags:", "Share this:").
+    const bool colon_end = !body.empty() && (body.back() == ':' || body.ends_with("\uff1a"));
+    shape.prose = shape.terminal || shape.sentence_ends >= 2 ||
+                  (colon_end && shape.weight >= k_good_weight && (shape.sentence_ends >= 1 || shape.cjk == 0));
     {
         const std::size_t colon = s.find(':');
         shape.field = !shape.url && colon != std::string_view::npos && colon > 0 && colon <= k_field_key_bytes &&
@@ -265,13 +315,21 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
     shape.ellipsis = ellipsis;
 
     // Cues, strongest first.
-    if (has_junk_run(s)) {
+    if (has_junk_run(s) || s == k_lynx_ins) {
         shape.cue = Cue::junk;
         return shape;
     }
     if (shape.weight > k_max_cue_weight) return shape;
     if (has_copyright(s)) {
         shape.cue = Cue::copyright;
+        return shape;
+    }
+    // What lynx prints for an embedded frame ("IFRAME: https://…"): a link, which between two
+    // paragraphs is the article's own video or code sample, and which says nothing about the lines
+    // around it (a code sample between two short paragraphs).
+    if (s.starts_with(k_lynx_iframe)) {
+        shape.cue = Cue::link;
+        shape.embed = true;
         return shape;
     }
     {

@@ -23,7 +23,8 @@ enum class Cue : std::uint8_t {
     button,        // button/link phrases only: "share", "次へ", "share | tweet", "分享到:微信 微博"
     heading,       // heading phrases only: "related articles", "関連記事", "latest posts 新着記事"
     copyright,     // "© 2024 ...", "all rights reserved", "版权所有"
-    junk,          // a run of >= 100 ASCII bytes without a space: an ad's query string, a tracking URL
+    junk,          // a run of >= 100 ASCII bytes without a space (an ad's query string, a tracking
+                   // URL), or lynx's empty ad slot "[ins: :ins]"
     nav_row,       // "a | b | c" with short cells, no numbers (a menu, not a table)
     breadcrumb,    // "首页 > 新闻 > 本地"
     link,          // "previous: ...", "上一篇:...", "...はこちら"
@@ -48,6 +49,7 @@ struct LineShape {
     Cue cue = Cue::none;
     int phrases = 0;            // lexicon phrases the line is made of (button / heading)
     bool spaced_link = false;   // "previous foo": a link head without ':' (needs a pair)
+    bool embed = false;         // lynx's "IFRAME: <url>": judged by its neighbours, no evidence for them
     int latin_words = 0, latin_stop = 0;  // words of space-separated scripts, and how many are stop words
     int cjk = 0;                // CJK characters among the code points scanned for words (k_stop_scan)
 };

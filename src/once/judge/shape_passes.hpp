@@ -36,6 +36,8 @@ struct JudgedLine {
     bool long_prose = false;     // exempt from recurrence: a duplicate's business
     bool title = false;          // the article's title slot
     bool anchor = false;         // counts as article for the neighbours (good, title, protect)
+    bool head_anchor = false;    // counts as article for the lines below it only (a headline above
+                                 // the title slot: a menu above it is still a menu)
     bool data = false;           // in a block of key:value rows: never chrome by context alone
     bool resolved = false;       // class settled by context
     bool protect = false;        // matched a --keep pattern
@@ -54,8 +56,10 @@ inline void judge(JudgedLine& line, double score, ShapeRule rule) {
 // that `decided` accepts, anchors counting as good; `LineClass::blank` when the page edge comes
 // first (the edges are neutral: a page may start or end with article text). One pass, so the
 // context rules stay linear on pages of thousands of short lines.
+// With `headlines`, a headline (head_anchor) counts as good for the lines below it: only the
+// neighbour rule for uncertain lines asks for it, so a headline never rescues a button under it.
 template <class Pred>
-std::vector<LineClass> nearest(const std::vector<JudgedLine>& lines, int step, Pred decided) {
+std::vector<LineClass> nearest(const std::vector<JudgedLine>& lines, int step, Pred decided, bool headlines = false) {
     const std::size_t n = lines.size();
     std::vector<LineClass> out(n, LineClass::blank);
     LineClass last = LineClass::blank;
@@ -63,10 +67,10 @@ std::vector<LineClass> nearest(const std::vector<JudgedLine>& lines, int step, P
         const std::size_t k = step < 0 ? j : n - 1 - j;
         out[k] = last;
         const JudgedLine& line = lines[k];
-        // Junk (a query string, an ad frame) is no evidence about the text around it: an ad
-        // sits between paragraphs as often as between menus.
-        if (line.cls == LineClass::blank || line.shape.cue == Cue::junk) continue;
-        if (line.anchor) last = LineClass::good;
+        // Junk (a query string, an ad frame) and embedded frames are no evidence about the text
+        // around them: an ad or a video sits between paragraphs as often as between menus.
+        if (line.cls == LineClass::blank || line.shape.cue == Cue::junk || line.shape.embed) continue;
+        if (line.anchor || (headlines && step < 0 && line.head_anchor)) last = LineClass::good;
         else if (decided(line)) last = line.cls;
     }
     return out;

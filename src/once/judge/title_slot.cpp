@@ -43,10 +43,33 @@ std::vector<std::string_view> headline_words(std::string_view s) {
     return words;
 }
 
+// The text after a breadcrumb's last arrow ("a > b > c" -> "c").
+std::string_view last_crumb(std::string_view s) {
+    std::size_t at = std::string_view::npos, size = 0;
+    for (std::string_view arrow : k_breadcrumb_arrow_marks) {
+        const std::size_t found = s.rfind(arrow);
+        if (found != std::string_view::npos && (at == std::string_view::npos || found > at)) {
+            at = found;
+            size = arrow.size();
+        }
+    }
+    return at == std::string_view::npos ? std::string_view{} : s.substr(at + size);
+}
+
 // The nearest line above `from` (up to k_title_search_lines lines that are not chrome) whose
-// words mostly come back in the first paragraphs of the page; lines.size() when none.
-std::size_t find_headline(const std::vector<JudgedLine>& lines, std::size_t from, std::size_t first_good) {
+// words mostly come back in the first paragraphs of the page or in the title slot, and the lines
+// of the same window that repeat it or a slot line word for word: a page may print its headline
+// twice, as the heading and again as a caption or print title right above the story (an English
+// tech news page; a Chinese news page whose heading "DeepMind新电脑…" stands above its dateline and
+// share row, and again in the slot). Empty when there is none.
+std::vector<std::size_t> find_headlines(const std::vector<JudgedLine>& lines, std::size_t from, std::size_t first_good,
+                                        const std::vector<std::size_t>& slot) {
+    std::vector<std::size_t> found_lines;
     std::string body;
+    for (std::size_t t : slot) {
+        body += lines[t].text;
+        body += '\n';
+    }
     int paragraphs = 0;
     for (std::size_t i = first_good; i < lines.size() && paragraphs < k_title_body_lines; ++i) {
         if (lines[i].cls != LineClass::good) continue;
@@ -54,38 +77,63 @@ std::size_t find_headline(const std::vector<JudgedLine>& lines, std::size_t from
         body += '\n';
         ++paragraphs;
     }
-    if (body.empty()) return lines.size();
-    int seen = 0;
+    if (paragraphs == 0) return found_lines;
+    // A breadcrumb's last crumb names the page ("首页 > 新闻 > 垃圾分类制度备受期待"): a line
+    // that repeats it is the headline.
+    std::vector<std::string_view> crumbs;
+    for (std::size_t i = 0; i < from; ++i)
+        if (lines[i].shape.cue == Cue::breadcrumb) crumbs.push_back(last_crumb(lines[i].text));
+    auto repeats = [&](const JudgedLine& line) {
+        if (!found_lines.empty() && line.text == lines[found_lines.front()].text) return true;
+        if (std::find(crumbs.begin(), crumbs.end(), line.text) != crumbs.end()) return true;
+        return std::any_of(slot.begin(), slot.end(), [&](std::size_t t) { return line.text == lines[t].text; });
+    };
+    int seen = 0, examined = 0;
     for (std::size_t i = from; i-- > 0 && seen < k_title_search_lines;) {
         const JudgedLine& line = lines[i];
         if (line.cls == LineClass::blank || is_bad(line.cls)) continue;  // chrome is passed over
         if (line.cls == LineClass::good) break;
-        ++seen;
+        ++examined;
+        // Menu-sized lines (a word or two, no sentence) do not use up the window: a menu written
+        // one item per line may stand between the headline and the story.
+        if (line.shape.weight > k_menu_item_weight || line.shape.prose) ++seen;
+        // A bullet opens a menu item or a related link, never the page's heading; a short line
+        // with digits is a dateline ("3rd August 2017": its words are the story's date too).
         if (line.title || line.recurring || line.shape.cue != Cue::none || line.shape.url || line.shape.period_end ||
-            line.shape.weight < k_min_headline_weight)
+            line.shape.bullet ||
+            line.shape.weight < (line.shape.digits ? k_min_headline_weight_digits : k_min_matched_headline_weight))
             continue;
+        // A headline of three words stands right above the slot ("Monitoring Distributed Systems"
+        // over its byline); farther up, a line that short is a menu or search label naming the
+        // site, whose name the story may well mention ("Search Example News").
+        if (line.shape.weight < k_min_headline_weight && examined > 1) continue;
+        if (repeats(line)) {
+            found_lines.push_back(i);
+            continue;
+        }
+        if (!found_lines.empty()) continue;
         const std::vector<std::string_view> words = headline_words(line.text);
         if (words.size() < 2) continue;
         int found = 0;
         for (std::string_view w : words) found += body.find(w) != std::string::npos;
-        if (found * k_title_body_den >= static_cast<int>(words.size()) * k_title_body_num) return i;
+        if (found * k_title_body_den >= static_cast<int>(words.size()) * k_title_body_num) found_lines.push_back(i);
     }
-    return lines.size();
+    return found_lines;
 }
 
-}  // namespace
+// A headline is kept and is article for the lines below it (a standfirst, a dateline or a byline
+// between it and the story follows it, not the share row under them), but not for the lines
+// above it: a menu right above the headline is still a menu.
+void keep_headline(JudgedLine& line) {
+    line.title = true;
+    line.head_anchor = true;
+    judge(line, k_score_title, ShapeRule::title);
+}
 
-// The title slot: the lines right above the first paragraph (title, byline, date), past a
-// short lead paragraph or two. A recurring template is not a paragraph, so it cannot anchor
-// the slot. Returns the first paragraph's index, or n when the page has none.
-std::size_t mark_title_slot(std::vector<JudgedLine>& lines) {
-    const std::size_t n = lines.size();
-    std::size_t first_good = n;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (lines[i].cls == LineClass::good) { first_good = i; break; }
-    }
-    if (first_good == n) return n;
-    std::size_t k = first_good;
+// The slot above the paragraph at `first_good`: the lines right above it (title, byline, date),
+// past a short lead paragraph or two; `k` is set to the slot's top line (first_good when empty).
+std::vector<std::size_t> collect_slot(const std::vector<JudgedLine>& lines, std::size_t first_good, std::size_t& k) {
+    k = first_good;
     for (int leads = 0; leads <= k_title_max_leads; ++leads) {
         while (k > 0 && lines[k - 1].cls == LineClass::blank) --k;
         if (leads == k_title_max_leads || k == 0 || lines[k - 1].cls != LineClass::near_good || !lines[k - 1].shape.prose) break;
@@ -113,6 +161,38 @@ std::size_t mark_title_slot(std::vector<JudgedLine>& lines) {
     }
     // A longer block directly above (no blank line) is a menu with the title at its end.
     if (slot.size() == k_title_slot_lines && !blank_between && k > 0 && lines[k - 1].cls != LineClass::blank) slot.resize(k_title_slot_lines - 1);
+    return slot;
+}
+
+// The start of the page's main text: the first paragraph of the heaviest run of paragraphs that
+// no chrome line interrupts. A cookie notice, a newsletter box or a teaser may be the first
+// paragraph of a page; the article is the heaviest run.
+std::size_t main_text_start(const std::vector<JudgedLine>& lines) {
+    std::size_t best = lines.size(), start = lines.size();
+    long best_weight = 0, weight = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const JudgedLine& l = lines[i];
+        if (is_bad(l.cls)) {
+            start = lines.size();
+            weight = 0;
+            continue;
+        }
+        if (l.cls != LineClass::good) continue;
+        if (start == lines.size()) start = i;
+        weight += l.shape.weight;
+        if (weight > best_weight) {
+            best_weight = weight;
+            best = start;
+        }
+    }
+    return best;
+}
+
+// The title slot above the first paragraph: title, byline and dateline, kept and anchoring their
+// neighbours; above it the page's headline, kept. Returns whether either was found.
+bool mark_title_at(std::vector<JudgedLine>& lines, std::size_t first_good) {
+    std::size_t k = first_good;
+    const std::vector<std::size_t> slot = collect_slot(lines, first_good, k);
     // Recurrence yields only for the title itself (the heaviest line without digits: it recurs
     // in the other pages' related lists) and for lines with digits (a dateline recurs once
     // numbers are masked); a recurring section name above the title is still a template.
@@ -130,14 +210,11 @@ std::size_t mark_title_slot(std::vector<JudgedLine>& lines) {
     // Above the slot (title, dateline and byline may be parted from the paragraphs by a share
     // row, a photo and its caption): the nearest line that reads like a headline of *this*
     // article — its words come back in the first paragraphs.
-    if (const std::size_t headline = find_headline(lines, k, first_good); headline != lines.size()) {
-        // Kept, but no anchor: the lines between it and the paragraphs (datelines, share rows,
-        // captions) are still judged by their other neighbours.
-        lines[headline].title = true;
-        judge(lines[headline], k_score_title, ShapeRule::title);
-        return first_good;
+    if (const std::vector<std::size_t> headlines = find_headlines(lines, k, first_good, slot); !headlines.empty()) {
+        for (std::size_t h : headlines) keep_headline(lines[h]);
+        return true;
     }
-    if (!slot.empty()) return first_good;
+    if (!slot.empty()) return true;
     // No title slot: a share row or a byline often stands between the title and the
     // first paragraph. Look a few lines further up for the heaviest line that reads like a
     // headline — no chrome cue, not a site template, at least 8 weight units (a menu item is a
@@ -159,6 +236,29 @@ std::size_t mark_title_slot(std::vector<JudgedLine>& lines) {
         lines[best].anchor = true;
         judge(lines[best], k_score_title, ShapeRule::title);
     }
+    return best != lines.size();
+}
+
+}  // namespace
+
+// The title slot above the first paragraph; and when the page's main text starts further down
+// (a cookie notice or a teaser came first), the headline above the main text too — its slot
+// lines count as the body its words come back in, but only the headline is marked: the lines
+// above a later run of paragraphs may as well be an in-article box. Returns the first
+// paragraph's index, or n when the page has none.
+std::size_t mark_title_slot(std::vector<JudgedLine>& lines) {
+    const std::size_t n = lines.size();
+    std::size_t first_good = n;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (lines[i].cls == LineClass::good) { first_good = i; break; }
+    }
+    if (first_good == n) return n;
+    mark_title_at(lines, first_good);
+    const std::size_t main = main_text_start(lines);
+    if (main == first_good || main == n) return first_good;
+    std::size_t k = main;
+    const std::vector<std::size_t> slot = collect_slot(lines, main, k);
+    for (std::size_t h : find_headlines(lines, k, main, slot)) keep_headline(lines[h]);
     return first_good;
 }
 
