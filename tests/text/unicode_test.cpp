@@ -4,6 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+
+#include "once/text/utf8.hpp"
+
 // The normalizer asks the class table before utf8proc whether a combining mark follows
 // (normalizer.cpp, is_combining_follower): that is exact only while every character with a
 // non-zero combining class has CharClass::mark. Checked over all of Unicode, so a new utf8proc
@@ -31,4 +35,20 @@ TEST_CASE("unicode: classes of characters the segmenter and normalizer treat spe
     CHECK(once::char_class(U'日') == once::CharClass::cjk);
     CHECK(once::nfkc_casefold(U'Ａ') == "a");
     CHECK(once::nfkc_casefold_sequence("\uFF76\uFF9E") == "ガ");
+}
+
+// The BMP fold table is built without utf8proc_map (unicode.cpp, fold_code_point): it must hold
+// what utf8proc_map gives for every character.
+TEST_CASE("unicode: the BMP fold table agrees with utf8proc_map for every character") {
+    int differences = 0;
+    for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are not characters
+        std::string utf8;
+        once::append_utf8(utf8, cp);
+        if (once::nfkc_casefold(cp) != once::nfkc_casefold_sequence(utf8)) {
+            CAPTURE(static_cast<unsigned>(cp));
+            ++differences;
+        }
+    }
+    CHECK(differences == 0);
 }
