@@ -123,6 +123,34 @@ TEST_CASE("glob: a malformed [: [= [. inside brackets is a usage error naming th
     }
 }
 
+// Regression (issue 14, tests/fuzz/regressions/patterns/glob-unclosed-range): an unclosed `[`
+// is a literal for fnmatch, unless its set ends in a range without its end (`[a-`, `[a-\`): then
+// fnmatch matches nothing at all, while the translation took the whole glob literally. Such globs
+// are usage errors naming the glob; the unclosed forms around them keep fnmatch's meaning.
+TEST_CASE("glob: an unclosed [ ending in a range without its end is a usage error naming the glob") {
+    for (const std::string glob : {"[a-", "x[ab-", "[a-\\", "[\\a-", "[--", "*[a]b[c-",
+                                   "[;\xff" "a[\xff\xe8-"}) {
+        CAPTURE(glob);
+        try {
+            once::GlobSet set({glob});
+            FAIL("no error for " << glob);
+        } catch (const once::Error& error) {
+            CHECK(error.code() == once::ExitCode::usage);
+            CHECK(std::string(error.what()).find(glob) != std::string::npos);
+        }
+    }
+    const std::vector<std::string> fine = {"[a", "[a-b", "[-", "[a\\-", "[a[-", "[[:alpha:]-", "[a-]", "[ab"};
+    const std::vector<std::string> paths = {"[a", "[a-b", "[-", "[a-", "[a\\-", "a", "-", "[a[-", "[b", "[ab", "[]"};
+    for (const auto& glob : fine) {
+        const once::GlobSet set({glob});
+        for (const auto& path : paths) {
+            CAPTURE(glob);
+            CAPTURE(path);
+            CHECK(set.matches(path) == (fnmatch(glob.c_str(), path.c_str(), 0) == 0));
+        }
+    }
+}
+
 // 31 stars on 4,000 bytes: exponential for a naive backtracking glob matcher, linear in RE2.
 TEST_CASE("glob: many stars on a long path stay fast") {
     std::string glob;

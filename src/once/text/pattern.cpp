@@ -92,10 +92,18 @@ std::size_t append_bracket(std::string& out, std::string_view glob, std::size_t 
             i = append_posix_class(body, glob, i);
             continue;
         }
-        if (glob[i] == '\\' && i + 1 < glob.size()) ++i;
+        const bool escaped = glob[i] == '\\' && i + 1 < glob.size();
+        if (escaped) ++i;
         const auto low = static_cast<unsigned char>(glob[i]);
         ++i;
         append_literal(body, low);
+        // `[a-` or `[a-\` at the end of the glob: fnmatch reads a range whose end is missing and
+        // then matches nothing at all, where an unclosed `[` is otherwise a literal. Refused, as
+        // that is never what was meant (found by tests/fuzz/patterns_fuzz). glibc does not do
+        // this after an unescaped `[` (`[x[-` stays literal), so neither do we.
+        if (!(low == '[' && !escaped) && i < glob.size() && glob[i] == '-' &&
+            (i + 1 == glob.size() || (glob[i + 1] == '\\' && i + 2 == glob.size())))
+            bad_glob(glob, "a range without its end after an unclosed '[' (close it with ']' or write '\\-')");
         if (i + 1 < glob.size() && glob[i] == '-' && glob[i + 1] != ']') {
             std::size_t high = i + 1;
             if (opens_class(glob, high))  // `[a-[:alpha:]]`: fnmatch's reading is no range either

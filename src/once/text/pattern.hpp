@@ -14,7 +14,8 @@
 // matched byte by byte like fnmatch in the C locale. Inside brackets a `[` followed by `:`, `=` or
 // `.` must open one of the twelve POSIX classes (`[[:digit:]x]`); any other such glob
 // (`[[:foo:]]`, `[[:x`, `[[=a=]]`, `[[.a.]]`) is a usage error naming it, where fnmatch's answer
-// would depend on the text. Both are safe to call from many threads.
+// would depend on the text; so is an unclosed `[` whose set ends in a range without its end
+// (`[a-`), which fnmatch lets match nothing. Both are safe to call from many threads.
 //
 //   once::PatternSet keep({"copyright \\d{4}"});
 //   keep.search("see copyright 2024 foo");     // true
