@@ -45,16 +45,17 @@ TEST_CASE("align: shared prefix and suffix count tokens and their weight") {
 }
 
 TEST_CASE("align: the middle of a long sentence is not held") {
+    // 150 tokens: the first and last 64 are held, tokens 64 to 85 are not.
     std::string long_a, long_b;
-    for (int i = 0; i < 60; ++i) {
+    for (int i = 0; i < 150; ++i) {
         long_a += "w" + std::to_string(i) + " ";
         long_b += "w" + std::to_string(i) + " ";
     }
     const once::TokenEdges a = edges_of(long_a), b = edges_of(long_b);
-    CHECK(a.count == 60);
+    CHECK(a.count == 150);
     CHECK(a.from_start(10) >= 0);
-    CHECK(a.from_start(30) == -1);  // neither the first nor the last 24 tokens
-    CHECK(a.from_end(50) >= 0);     // token 9 from the start
+    CHECK(a.from_start(70) == -1);  // neither the first nor the last 64 tokens
+    CHECK(a.from_end(140) >= 0);    // token 9 from the start
     const once::Shared start = once::common_prefix(a, b);
     CHECK(start.tokens == once::TokenEdges::k_edge);
     CHECK(start.unknown);
@@ -86,4 +87,17 @@ TEST_CASE("align: a cut piece lies at the start or at the end of its source") {
     const once::TokenEdges en = edges_of("Residents will be able to comment online until the end of March.");
     CHECK(once::is_cut_piece(edges_of("Residents will be able to comm"), en));  // a word cut in half
     CHECK_FALSE(once::is_cut_piece(edges_of("Residents will not be able to comment online"), en));
+}
+
+TEST_CASE("align: a piece of a long Chinese sentence is held to its start") {
+    // A paste that begins 34 characters into a 70-character sentence: the whole piece is shared
+    // from the end (24 tokens a side held only its last 24 characters).
+    const std::string piece = "为了进一步改善市民出行条件并缓解早晚高峰时段主要干道的交通拥堵状况，将在未来三年内投入大量资金推出新的"
+                              "公共交通网络规划。";
+    const once::TokenEdges copy = edges_of("记者昨天在街头采访了几位市民，他们普遍认为，" + piece);
+    const once::TokenEdges source = edges_of("市政府近日宣布，" + piece);
+    const once::TokenEdges alone = edges_of(piece);
+    const once::Shared end = once::common_suffix(copy, source);
+    CHECK(end.tokens == alone.count);
+    CHECK_FALSE(end.unknown);
 }

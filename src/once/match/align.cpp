@@ -46,7 +46,7 @@ bool edited_copy(const TokenEdges& copy, const TokenEdges& source, double max_sh
         const Shared end = common_suffix(copy, source);
         return start.tokens >= TokenEdges::k_edge && end.tokens >= TokenEdges::k_edge;
     }
-    // Longest common subsequence, one row at a time: at most 48 x 48 cells.
+    // Longest common subsequence, one row at a time: at most 128 x 128 cells (a count fits a byte).
     std::array<std::uint8_t, 2 * TokenEdges::k_edge + 1> previous{};
     std::array<std::uint8_t, 2 * TokenEdges::k_edge + 1> current{};
     for (std::size_t i = 0; i < n; ++i) {

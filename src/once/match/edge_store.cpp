@@ -13,8 +13,8 @@ void pack(const TokenEdges& edges, char* out) {
     std::memcpy(out, &edges.count, 2);
     std::memcpy(out + 2, edges.head.data(), TokenEdges::k_edge);
     std::memcpy(out + 2 + TokenEdges::k_edge, edges.tail.data(), TokenEdges::k_edge);
-    std::memcpy(out + 2 + 2 * TokenEdges::k_edge, &edges.head_cjk, 4);
-    std::memcpy(out + 6 + 2 * TokenEdges::k_edge, &edges.tail_cjk, 4);
+    std::memcpy(out + 2 + 2 * TokenEdges::k_edge, &edges.head_cjk, 8);
+    std::memcpy(out + 10 + 2 * TokenEdges::k_edge, &edges.tail_cjk, 8);
 }
 
 TokenEdges unpack(const char* in) {
@@ -22,8 +22,8 @@ TokenEdges unpack(const char* in) {
     std::memcpy(&edges.count, in, 2);
     std::memcpy(edges.head.data(), in + 2, TokenEdges::k_edge);
     std::memcpy(edges.tail.data(), in + 2 + TokenEdges::k_edge, TokenEdges::k_edge);
-    std::memcpy(&edges.head_cjk, in + 2 + 2 * TokenEdges::k_edge, 4);
-    std::memcpy(&edges.tail_cjk, in + 6 + 2 * TokenEdges::k_edge, 4);
+    std::memcpy(&edges.head_cjk, in + 2 + 2 * TokenEdges::k_edge, 8);
+    std::memcpy(&edges.tail_cjk, in + 10 + 2 * TokenEdges::k_edge, 8);
     return edges;
 }
 

@@ -1,7 +1,7 @@
 // edge_store.hpp — the edge tokens (TokenEdges) of the matcher's signature records, kept on disk.
 //
-// Why on disk: every sentence with a signature record of its own has edge tokens (58 bytes
-// packed), an eighth of the index, yet they are read only when a copy is aligned with its source
+// Why on disk: every sentence with a signature record of its own has edge tokens (146 bytes
+// packed), a third of what the index would be, yet they are read only when a copy is aligned with its source
 // token by token (an edited or cut sentence beside a matched one, the ends of a pasted passage):
 // a few reads per copied passage, each a pread from the page cache. The newest records stay in
 // memory until a piece is full, so the document being matched reads its own batch without I/O.
@@ -35,7 +35,7 @@ public:
     std::size_t memory_bytes() const { return pending_.capacity(); }
 
     // Bytes of one record on disk: count, head, tail, and the two CJK masks, without padding.
-    static constexpr std::size_t k_record_bytes = 2 + 2 * TokenEdges::k_edge + 4 + 4;
+    static constexpr std::size_t k_record_bytes = 2 + 2 * TokenEdges::k_edge + 8 + 8;
 
 private:
     mutable SpillFile file_;

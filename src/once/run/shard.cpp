@@ -19,7 +19,7 @@ namespace {
 // Version 2: signatures hold the low byte of each MinHash value (what the matcher keeps).
 // Version 3: each sentence also carries its edge tokens (TokenEdges), decisions the token
 // counts of copies that begin or end mid-sentence (Span::head_tokens, tail_tokens).
-constexpr std::string_view k_signature_magic = "once-signatures 3\n";
+constexpr std::string_view k_signature_magic = "once-signatures 4\n";
 constexpr std::string_view k_decisions_magic = "once-decisions 2\n";
 
 // Little-endian fixed-width encoding; the formats are the same on every machine.
@@ -182,8 +182,8 @@ void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument
         out.u32(u.edges.count);
         for (const std::uint8_t b : u.edges.head) out.u8(b);
         for (const std::uint8_t b : u.edges.tail) out.u8(b);
-        out.u32(u.edges.head_cjk);
-        out.u32(u.edges.tail_cjk);
+        out.u64(u.edges.head_cjk);
+        out.u64(u.edges.tail_cjk);
     }
 }
 
@@ -271,8 +271,8 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
         u.edges.count = static_cast<std::uint16_t>(in.u32());
         for (std::uint8_t& b : u.edges.head) b = in.u8();
         for (std::uint8_t& b : u.edges.tail) b = in.u8();
-        u.edges.head_cjk = in.u32();
-        u.edges.tail_cjk = in.u32();
+        u.edges.head_cjk = in.u64();
+        u.edges.tail_cjk = in.u64();
     }
     return signed_doc;
 }

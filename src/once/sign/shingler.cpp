@@ -194,8 +194,8 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
         for (std::size_t t = 0; t < std::min(count, TokenEdges::k_edge); ++t) {
             out.edges.head[t] = static_cast<std::uint8_t>(token_hashes[t] >> 56);
             out.edges.tail[t] = static_cast<std::uint8_t>(token_hashes[count - 1 - t] >> 56);
-            out.edges.head_cjk |= std::uint32_t{token_weights[t] == 1} << t;
-            out.edges.tail_cjk |= std::uint32_t{token_weights[count - 1 - t] == 1} << t;
+            out.edges.head_cjk |= std::uint64_t{token_weights[t] == 1} << t;
+            out.edges.tail_cjk |= std::uint64_t{token_weights[count - 1 - t] == 1} << t;
         }
     }
     // A huge text (a file that is one line) must not keep its buffers for the rest of the run.

@@ -22,16 +22,19 @@ namespace once {
 // bit each saying the token is CJK (weight 1; a word weighs 2). What aligning a copy with its
 // source token by token needs (align.hpp): where a passage pasted mid-sentence begins and
 // ends, and whether an edited copy differs from its source in one place only. A sentence of up
-// to 2 * k_edge tokens is held whole; of a longer one the middle is unknown. 24 tokens a side
-// hold a whole Japanese or Chinese sentence of up to 48 characters (most) and 48 words of
-// English, in 58 bytes: a seventh of what the index spends on a new sentence.
+// to 2 * k_edge tokens is held whole; of a longer one the middle is unknown. 64 tokens a side
+// hold a whole Japanese or Chinese sentence of up to 128 characters and 128 words of English, in
+// 146 bytes, on disk (edge_store.hpp). (24 a side cut the piece of a long Chinese sentence where
+// a paste begins after 24 characters: "为了进一步改善市民出行条件并缓解早晚高峰时段主要干道的交通
+// 拥堵状况，将" stayed where "在未来三年内投入大量资金推出新的公共交通网络规划" went.)
 struct TokenEdges {
-    static constexpr std::size_t k_edge = 24;
+    static constexpr std::size_t k_edge = 64;
     std::uint16_t count = 0;                   // tokens of the sentence, capped at 65535
     std::array<std::uint8_t, k_edge> head{};   // tokens 0, 1, 2, ...
     std::array<std::uint8_t, k_edge> tail{};   // tokens count-1, count-2, ...
-    std::uint32_t head_cjk = 0;                // bit t: head[t] is a CJK token
-    std::uint32_t tail_cjk = 0;
+    std::uint64_t head_cjk = 0;                // bit t: head[t] is a CJK token
+    std::uint64_t tail_cjk = 0;
+    static_assert(k_edge <= 64, "one bit per held token in head_cjk and tail_cjk");
     // Token t counted from the start (from the end) as its hash byte, plus 256 for a CJK
     // token; -1 when it is not held.
     int from_start(std::size_t t) const {
