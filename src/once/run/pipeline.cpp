@@ -77,7 +77,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
     // Pass 1's line keys, read back by pass 2 instead of computed again (line_key_spill.hpp).
     std::optional<LineKeySpill> line_keys;
     if (options.count_inputs) {
-        line_keys.emplace(temp_folder());
+        line_keys.emplace(temp_folder_or(config.tmp_dir));
         recurrence = count_pass(corpus, config, options, &*line_keys);
     }
     if (options.profile) recurrence.merge(*options.profile);

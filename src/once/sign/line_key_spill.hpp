@@ -31,7 +31,7 @@ namespace once {
 
 class LineKeySpill {
 public:
-    // The file goes to `folder` (temp_folder(): there is no output to put it beside in pass 1).
+    // The file goes to `folder`: the run's temporary folder (--tmp-dir, core/temp_dir.hpp).
     explicit LineKeySpill(const std::string& folder);
 
     // Pass 1, in input order: a document of `text_bytes` and its keys. Buffered; written a
