@@ -25,11 +25,15 @@
 namespace once {
 
 // When a batch is full. The defaults are those of every run mode (tests make them small to cut
-// a corpus into many batches); both date from the first pipeline and no recorded measurement
-// tuned them.
+// a corpus into many batches); the decisions do not depend on them (Matcher::match_batch).
 struct BatchLimits {
-    // Many documents per batch, so that the workers stay busy while one thread matches.
-    std::size_t documents = 512;
+    // Enough documents per batch that the workers stay busy while one thread matches, and few
+    // enough that the two batches in flight stay small beside the index: each holds its
+    // analyses (13-17 bytes per byte of text) until it is cut. 512 until issue 13's measurement:
+    // at 128, a generated 100 MB corpus (22,049 documents, 4.5 KB each) peaks at 439 MB RSS
+    // instead of 515 MB and ldcc at 112 MB instead of 154-166 MB, with the same CPU time
+    // (`once clean C -o out.jsonl -q --threads 2`, /usr/bin/time -v; README, Memory).
+    std::size_t documents = 128;
     // Memory holds one or two batches of text and what is computed from it (the analysis costs
     // k_analysis_bytes_per_byte per byte, memory_budget.hpp), whatever the corpus size.
     std::uint64_t bytes = 64ull << 20;
