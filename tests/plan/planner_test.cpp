@@ -486,6 +486,29 @@ TEST_CASE("planner: matchable_sentences keeps text inside chrome out of the sour
     }
 }
 
+TEST_CASE("planner: the page's title between a breadcrumb and a menu stays a source") {
+    // Generated end_restart copies (bench/gen_corpus, seed 11): "Home > News > Headline", the
+    // headline, then a menu; the article restarts at its end with the headline alone. As text
+    // inside chrome the title could not be the kept copy, so the repeat stayed.
+    once::Config config = planner_config();
+    once::Signer signer(config);
+    const auto analysis = signer.analyze("Home > News > The housing agency delays a voting system\n"
+                                         "The housing agency delays a voting system\nTweet Email Print\n");
+    std::vector<once::LineVerdictDetail> verdicts(analysis.layout.lines.size());
+    verdicts[0].role = once::LineRole::boilerplate;
+    verdicts[2].role = once::LineRole::boilerplate;
+    const auto source_of_line_1 = [&](bool title) {
+        verdicts[1].title = title;
+        const once::Matchable m = once::matchable_sentences(analysis, verdicts);
+        bool source = true;
+        for (std::size_t i = 0; i < analysis.layout.sentences.size(); ++i)
+            if (analysis.layout.sentences[i].first_line == 1) source = source && m.source[i];
+        return source;
+    };
+    CHECK_FALSE(source_of_line_1(false));  // a teaser between chrome lines
+    CHECK(source_of_line_1(true));
+}
+
 // --- Titles: another page with the same title is not a copy ----------------------------------
 
 TEST_CASE("planner: a title shared with another page stays; a reposted article goes with its title") {

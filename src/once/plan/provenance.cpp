@@ -25,7 +25,10 @@ Matchable matchable_sentences(const DocAnalysis& analysis, const std::vector<Lin
     std::ptrdiff_t above = -1;  // nearest non-blank line above
     for (std::size_t l = 0; l < lines.size(); ++l) {
         if (lines[l].blank) continue;
-        if (!chrome(l) && above >= 0 && chrome(static_cast<std::size_t>(above)) && verdicts[l].role == LineRole::text) {
+        // The page's own title between a breadcrumb and a dateline is not a teaser: it is the
+        // kept copy of its repeats further down (a restart that begins again with the headline).
+        if (!chrome(l) && !verdicts[l].title && above >= 0 && chrome(static_cast<std::size_t>(above)) &&
+            verdicts[l].role == LineRole::text) {
             std::size_t below = l + 1;
             while (below < lines.size() && lines[below].blank) ++below;
             in_chrome[l] = (below < lines.size() && chrome(below)) || trails_off(lines[l].normalized);
