@@ -185,6 +185,17 @@ bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>
         if (it != spans.end() && it->start == lines[l].next) it->start = lines[l].start;
     }
 
+    // Steps 3 and 4 widen spans by whole lines and blank lines on either side, so two copies that
+    // meet at a line break may both claim its bytes (found by tests/fuzz/pipeline_fuzz: [6279,6640)
+    // and [6638,6693)). The map promises sorted spans that do not overlap: a byte goes to the
+    // first span that holds it.
+    std::uint64_t reached = 0;
+    for (Span& span : spans) {
+        span.start = std::max(span.start, reached);
+        reached = std::max(reached, span.end);
+    }
+    std::erase_if(spans, [](const Span& span) { return span.start >= span.end; });
+
     bool any_text = false, all_removed = true;
     for (std::size_t l = 0; l < lines.size(); ++l) {
         if (lines[l].blank) continue;
