@@ -52,7 +52,7 @@ def main():
         for line in corpus:
             record = json.loads(line)
             texts[record["id"]] = record["text"].encode("utf-8")
-            langs[record["id"]] = language(record["text"][:2000])
+            langs[record["id"]] = record.get("lang") or language(record["text"][:2000])
     removed = {}
     span_kinds = {}
     spans_of = {}
@@ -98,7 +98,7 @@ def main():
                 line_end = text.find(b"\n", end)
                 line_end = len(text) if line_end < 0 else line_end
                 outside = sum(mask[line_start:start]) + sum(mask[end:line_end])
-                pasted.append((share, outside, end - start, lang))
+                pasted.append((share, outside, end - start, lang, record.get("sentences")))
                 if share < 0.95 or outside > 0.02 * (end - start):
                     misses[kind].append(record)
             elif kind not in KEPT and "source_id" in record and share < 0.9:
@@ -138,9 +138,15 @@ def main():
                   f"bytes, {sum(p[1] for p in mine) / own * 100:.2f}% outside; "
                   f"{sum(1 for p in mine if p[0] >= 0.95 and p[1] <= 0.02 * p[2])} of {len(mine)} copies "
                   f">= 95% inside and <= 2% outside")
+        spread = sorted({p[4] for p in pasted if p[4] is not None})
+        if spread:  # inject_real.py: how far apart the sentences of the first and last piece are
+            print("pasted by sentences spanned: " + ", ".join(
+                f"{n}: {sum(1 for p in pasted if p[4] == n and p[0] >= 0.95 and p[1] <= 0.02 * p[2])} of "
+                f"{sum(1 for p in pasted if p[4] == n)}" for n in spread) + " copies >= 95% inside and <= 2% outside")
     # Article text: the visible bytes outside every record to be removed (white space between
     # blocks is layout, which a removal takes along with the block before or after it).
     article = lost = 0
+    lost_kind = collections.Counter()
     for doc_id, mask in removed.items():
         cover = covered.get(doc_id) or bytearray(len(mask))
         text = texts[doc_id]
@@ -148,7 +154,11 @@ def main():
             if not cover[i] and text[i] not in b" \t\r\n":
                 article += 1
                 lost += bit
+        for s, e, k in span_kinds[doc_id]:
+            lost_kind[k] += sum(1 for i in range(s, e) if not cover[i] and text[i] not in b" \t\r\n")
     print(f"article text: {article} non-white bytes, removed by mistake {lost} ({lost / max(1, article) * 100:.2f}%)")
+    print("article text removed by mistake, per kind: " + ", ".join(
+        f"{k} {n} ({n / max(1, article) * 100:.3f}%)" for k, n in sorted(lost_kind.items())))
     if mistakes is not None:
         print_mistakes(texts, covered, spans_of, mistakes)
     if missed is not None:
