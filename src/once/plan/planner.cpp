@@ -192,6 +192,29 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             return std::nullopt;
         return matcher.edges(other);
     };
+    // Is near-matched sentence k all of its source's end (`at_end`) or start, and shorter: a
+    // piece where a paste begins (ends) inside the source's sentence?
+    const auto cut_at = [&](std::size_t k, bool at_end) {
+        if (matches[k].type == MatchType::exact || matches[k].type == MatchType::none) return false;
+        const std::optional<TokenEdges> source = matcher.edges(matches[k].direct);
+        if (!source) return false;
+        const TokenEdges& copy = analysis.units[k].edges;
+        const Shared shared = at_end ? common_suffix(copy, *source) : common_prefix(copy, *source);
+        return !shared.unknown && shared.tokens == copy.count && copy.count < source->count;
+    };
+
+    // Does the run's last sentence `k` anchor a piece of the sentence after it: an exact copy, or
+    // a near one that is all of its source's end (a cut piece), so that the two pieces read token
+    // by token as one stretch of the source across its sentence boundary — a paste that holds no
+    // whole sentence ("[...参加することになっている。][また、つい先日]..." from "...大会に参加する
+    // ことになっている。また、つい先日、..."; on real text a quarter of the pastes, nearly none
+    // found before: bench/inject_real.py). The run still needs its weight (min_inline_length
+    // inside a line). Only at the tail: a cut piece of its source's start anchoring the sentence
+    // before took half of an edited caption printed twice (readability guardian-1), where the
+    // paste it would find ends at a sentence end, which is rare.
+    const auto anchors_tail = [&](std::size_t k) {
+        return matches[k].type == MatchType::exact || (cut_at(k, true) && analysis.units[k].weight >= k_min_core_weight);
+    };
     const auto run_head = [&](std::size_t first, std::uint32_t min_weight) {
         Edge edge;
         const std::uint64_t direct = matches[first].direct;
@@ -223,7 +246,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         Edge edge;
         const std::size_t last = after - 1;
         const std::uint64_t direct = matches[last].direct;
-        if (after < sentences.size() && matches[last].type == MatchType::exact && free_text(after) &&
+        if (after < sentences.size() && anchors_tail(last) && free_text(after) &&
             sentences[after].first_line == sentences[last].last_line) {
             if (const std::optional<TokenEdges> next = source_beside(direct, +1, after)) {
                 const TokenEdges& copy = analysis.units[after].edges;
@@ -248,17 +271,6 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             }
         }
         return edge;
-    };
-
-    // Is near-matched sentence k all of its source's end (`at_end`) or start, and shorter: a
-    // piece where a paste begins (ends) inside the source's sentence?
-    const auto cut_at = [&](std::size_t k, bool at_end) {
-        if (matches[k].type == MatchType::exact || matches[k].type == MatchType::none) return false;
-        const std::optional<TokenEdges> source = matcher.edges(matches[k].direct);
-        if (!source) return false;
-        const TokenEdges& copy = analysis.units[k].edges;
-        const Shared shared = at_end ? common_suffix(copy, *source) : common_prefix(copy, *source);
-        return !shared.unknown && shared.tokens == copy.count && copy.count < source->count;
     };
 
     // Where a run [i, end) begins and ends inside sentences: its head and tail edges.
