@@ -1,6 +1,7 @@
 // context_passes.cpp — recurrence and neighbours: the passes after the title slot
 // (shape_passes.hpp; docs/boilerplate.md, "Step 2" and "Step 3").
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "once/judge/shape_passes.hpp"
@@ -240,6 +241,80 @@ void demote_tail(std::vector<JudgedLine>& lines) {
         l.cls = LineClass::near_good;
         l.anchor = false;
         judge(l, k_score_near_good, ShapeRule::tail);
+    }
+}
+
+namespace {
+
+// Script source printed as text (k_script_marks): no paragraph of the article.
+bool script_like(std::string_view text) {
+    std::size_t marks = 0, bytes = 0;
+    for (char c : text) {
+        if (c == ' ') continue;
+        ++bytes;
+        marks += k_script_marks.find(c) != std::string_view::npos;
+    }
+    return bytes > 0 && marks * k_script_share_den >= bytes;
+}
+
+}  // namespace
+
+// The article's end: the page's main text is its heaviest run of paragraphs that no chrome line
+// interrupts (as for the headline, title_slot.cpp); the first chrome line after that run that is
+// followed by chrome again opens the page's foot — comments and their form, newsletter and
+// paywall boxes, teasers, footer links — and every line from it to the page's end goes, when the
+// paragraphs down there weigh at most 1/k_article_end_share_den of the page's (a second half of
+// the article after a mid-article button or caption is heavier than that). Spec boxes (`data`),
+// the title and --keep lines stay. What opens the foot is chrome by its form or its place, not
+// by recurrence alone (a site may give every article a "■プロフィール" or "まとめ" section) nor
+// a copyright mark (a photo credit, "© picture alliance/dpa", stands inside the article); and a
+// lone chrome line between the article and more prose is a contact or a caption ("お問い合わせ：
+// 03-…" over the article's closing lines), so the next line must be chrome too. Junk and embedded
+// frames are no evidence here either: an ad slot or a video may stand inside the article.
+void mark_article_end(std::vector<JudgedLine>& lines) {
+    const std::size_t n = lines.size();
+    // A paragraph of the article, for the weights below: script source counts for nothing.
+    auto paragraph = [](const JudgedLine& l) { return l.cls == LineClass::good && !script_like(l.text); };
+    auto chrome = [](const JudgedLine& l) { return is_bad(l.cls) && l.shape.cue != Cue::junk && !l.shape.embed; };
+    std::size_t best_end = n;
+    long best_weight = 0, weight = 0, total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const JudgedLine& l = lines[i];
+        if (chrome(l)) {
+            weight = 0;
+            continue;
+        }
+        if (!paragraph(l)) continue;
+        total += l.shape.weight;
+        weight += l.shape.weight;
+        if (weight > best_weight) {
+            best_weight = weight;
+            best_end = i;
+        }
+    }
+    if (best_end == n) return;
+    auto opens_foot = [&](std::size_t k) {
+        const JudgedLine& l = lines[k];
+        if (!chrome(l) || l.recurring || l.shape.cue == Cue::copyright) return false;
+        for (++k; k < n; ++k) {
+            if (lines[k].cls == LineClass::blank || lines[k].shape.cue == Cue::junk || lines[k].shape.embed) continue;
+            return chrome(lines[k]);
+        }
+        return true;  // the page's last line
+    };
+    std::size_t cut = best_end + 1;
+    while (cut < n && !opens_foot(cut)) ++cut;
+    if (cut >= n) return;
+    long after = 0;
+    for (std::size_t k = cut + 1; k < n; ++k)
+        if (paragraph(lines[k])) after += lines[k].shape.weight;
+    if (k_article_end_share_den * after > total) return;
+    for (std::size_t k = cut + 1; k < n; ++k) {
+        JudgedLine& l = lines[k];
+        if (l.cls == LineClass::blank || is_bad(l.cls) || l.protect || l.title || l.data) continue;
+        l.cls = LineClass::bad;
+        l.anchor = false;
+        judge(l, k_score_article_end, ShapeRule::article_end);
     }
 }
 

@@ -238,6 +238,7 @@ std::string_view rule_name(ShapeRule rule) {
     case ShapeRule::link_list: return "link-list";
     case ShapeRule::head_menu: return "head-menu";
     case ShapeRule::foot_menu: return "foot-menu";
+    case ShapeRule::article_end: return "article-end";
     case ShapeRule::tail: return "tail";
     case ShapeRule::recurrence: return "recurrence";
     case ShapeRule::margin_recurrence: return "margin-recurrence";
@@ -272,6 +273,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         follow_neighbours(lines, LineClass::short_line, any_good);
         mark_link_lists(lines);
         if (any_good) mark_margin_menus(lines, first_good);
+        if (any_good) mark_article_end(lines);
     }
 
     for (std::size_t i = 0; i < n; ++i) {

@@ -56,11 +56,11 @@ enum class ShapeRule : std::uint8_t {
     recurrence, margin_recurrence,
     // added later, kept last so the numbers of the others stay (signature files carry them as
     // bytes; k_last_shape_rule below names the last value: a new rule moves it)
-    foot_menu,
+    foot_menu, article_end,
 };
 // The last ShapeRule: run/shard.cpp refuses a rule byte above it as corruption, so a rule added at
 // the end must move this (tests/judge/shape_blocks_test.cpp fails until it does).
-constexpr ShapeRule k_last_shape_rule = ShapeRule::foot_menu;
+constexpr ShapeRule k_last_shape_rule = ShapeRule::article_end;
 // "copyright", "menu-row", ..., "margin-recurrence": the names written to the map.
 std::string_view rule_name(ShapeRule rule);
 

@@ -103,5 +103,8 @@ void follow_neighbours(std::vector<JudgedLine>& lines, LineClass which, bool any
 void mark_link_lists(std::vector<JudgedLine>& lines);
 // Menu items above the first paragraph (head-menu) and below the last one (foot-menu).
 void mark_margin_menus(std::vector<JudgedLine>& lines, std::size_t first_good);
+// Everything from the first chrome line after the page's main run of paragraphs to the page's
+// end (article-end), when little paragraph weight remains there.
+void mark_article_end(std::vector<JudgedLine>& lines);
 
 }  // namespace once

@@ -1,0 +1,114 @@
+// shape_foot_test.cpp — the page's foot (docs/boilerplate.md, step 3, "The article's end"): from
+// the first pair of chrome lines after the article's main run of paragraphs, everything to the
+// page's end goes — comments, their form, newsletter boxes — unless the article goes on down there.
+// Pages are tables of rows (shape_rows.hpp).
+#include "shape_rows.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using once::test::check_page;
+using once::test::Row;
+
+// Four paragraphs of about 30 words (weight ~60 each): the article's main run.
+const std::vector<std::string> k_story = {
+    "the keeper had not expected visitors in the middle of the storm, and he said so twice before he let "
+    "them in. the lamp was turning above them all the while.",
+    "inside, the stairs wound up the tower in a tight spiral, and every landing had a small window that "
+    "looked out over the grey water and the rocks below.",
+    "he had kept the light for thirty years, he told them, and in all that time the sea had never once been "
+    "as loud as it was on that night in march.",
+    "when the rain stopped they climbed to the lamp room, where the great lens turned slowly and threw its "
+    "beam far out across the bay to the ships.",
+};
+const std::vector<std::string> k_story_ja = {
+    "嵐のさなかに客が来るとは灯台守は思っていなかったし、中に入れる前にそう二度も言った。その間も頭上ではずっと灯りが回っていた。",
+    "塔の中では階段がきつい螺旋を描いて上へ続き、どの踊り場にも灰色の海と下の岩を見下ろす小さな窓があった。",
+    "三十年この灯りを守ってきたが、あの三月の夜ほど海がうるさかったことは一度もなかったと彼は言った。",
+    "雨がやむと二人は灯室へ上った。大きなレンズがゆっくりと回り、その光は湾の向こうの船まで届いていた。",
+};
+
+std::vector<Row> story_rows(const std::vector<std::string>& story) {
+    std::vector<Row> rows;
+    for (const std::string& p : story) {
+        rows.push_back({'k', p});
+        rows.push_back({'.', ""});
+    }
+    return rows;
+}
+
+std::vector<Row> operator+(std::vector<Row> a, const std::vector<Row>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("shape: after the article's share row, comments and their form go to the page's end (article-end)") {
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'r', "share"},
+        {'r', "tweet"},
+        {'.', ""},
+        {'r', "jane doe, march 3, 2019 at 4:51 am"},
+        {'r', "what a lovely story, thank you for telling it."},
+        {'r', "john smith, march 4, 2019"},
+        {'r', "beautiful pictures!"},
+        {'.', ""},
+        {'r', "your email address will not be published."},
+        {'r', "name"},
+        {'r', "website"},
+    });
+}
+
+TEST_CASE("shape: the article's end needs little of the article below it, two chrome lines, and chrome by form") {
+    // The article goes on after a share row in the middle: more than a fifth of its weight below.
+    check_page(story_rows({k_story[0], k_story[1]}) + std::vector<Row>{
+        {'r', "share"},
+        {'r', "tweet"},
+        {'.', ""},
+        {'k', k_story[2]},
+        {'.', ""},
+        {'k', k_story[3]},
+        {'.', ""},
+        {'k', "the museum reopens on may 3."},
+    });
+    // A photo credit is no end of the article, even two of them.
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'r', "\u00a9 2019 picture alliance/dpa"},
+        {'r', "\u00a9 2019 reuters"},
+        {'.', ""},
+        {'k', "the museum reopens on may 3."},
+    });
+    // A lone contact line over the article's closing lines (a livedoor page).
+    check_page(story_rows(k_story_ja) + std::vector<Row>{
+        {'r', "お問い合わせ:03-3770-6170"},
+        {'.', ""},
+        {'k', "一目惚れするコスメ、ありましたか?"},
+        {'k', "大好きなコスメに囲まれて、幸せオーラ全開で毎日過ごしたいですね!"},
+    });
+    // A section every article of the site has is recurrence's business, not the article's end.
+    check_page(story_rows(k_story_ja) + std::vector<Row>{
+        {'r', "■プロフィール", 6},
+        {'r', "■プロフィール詳細", 6},
+        {'k', "1975年東京生まれ。探偵社に勤める。"},
+        {'k', "浮気や離婚の問題で活躍中。"},
+    }, {}, 10);
+}
+
+TEST_CASE("shape: script source printed as text is no main run of paragraphs") {
+    const std::string script =
+        "for (var k in this.items) {if (this.items[k].is_open && this.items[k].value) {return this.close(k)}}; "
+        "this.view.render(this.model). this.model.set(this.value, {silent: true}). if (this.is_done) {this.end()}.";
+    check_page(std::vector<Row>{
+        {'.', script}, {'.', script}, {'.', script}, {'.', script}, {'.', script}, {'.', script}, {'.', script},
+        {'.', script}, {'.', script}, {'.', script}, {'.', script}, {'.', script}, {'.', script}, {'.', script},
+        {'.', ""},
+        {'r', "share"},
+        {'r', "tweet"},
+        {'.', ""},
+    } + story_rows(k_story));
+}
