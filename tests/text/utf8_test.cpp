@@ -279,6 +279,32 @@ TEST_CASE("decode_utf8_lossy stops at the end of the view, not of the buffer") {
     CHECK(ch.length == 1);
 }
 
+TEST_CASE("decode_utf8_lossy's inline two- and three-byte paths answer as the out-of-line decoder") {
+    // Every lead byte from 0x80 with every pair of following bytes, in views of one, two and
+    // three bytes (a sequence cut by the view's end): the inline paths must never accept what the
+    // out-of-line decoder rejects (overlongs E0 80-9F, surrogates ED A0-BF), nor differ on what
+    // it accepts.
+    std::size_t differences = 0;
+    std::string bytes(3, '\0');
+    for (unsigned lead = 0x80; lead <= 0xFF; ++lead) {
+        for (unsigned second = 0; second <= 0xFF; ++second) {
+            for (unsigned third = 0; third <= 0xFF; ++third) {
+                bytes[0] = static_cast<char>(lead);
+                bytes[1] = static_cast<char>(second);
+                bytes[2] = static_cast<char>(third);
+                for (std::size_t size = 1; size <= 3; ++size) {
+                    const std::string_view view(bytes.data(), size);
+                    const once::Utf8Char inline_path = once::decode_utf8_lossy(view, 0);
+                    const once::Utf8Char out_of_line = once::decode_utf8_multibyte_lossy(view, 0);
+                    differences += inline_path.code_point != out_of_line.code_point ||
+                                   inline_path.length != out_of_line.length || inline_path.valid != out_of_line.valid;
+                }
+            }
+        }
+    }
+    CHECK(differences == 0);
+}
+
 TEST_CASE("decode_utf8_lossy_before: the character that ends at an offset") {
     struct Case {
         std::string name;

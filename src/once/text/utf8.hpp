@@ -74,9 +74,23 @@ struct Utf8Char {
 Utf8Char decode_utf8_multibyte_lossy(std::string_view text, std::size_t pos);
 
 // The character that starts at `pos` (< text.size()) of any byte string.
+//
+// Well-formed two- and three-byte sequences (Latin accents, Cyrillic, all of CJK) are decoded
+// inline too: the line judge (judge/line_chars.hpp) decodes every character of every line this
+// way, and the call per character was a fifth of its instructions on Japanese text. Anything
+// else — four-byte sequences, and every malformed case — goes to the out-of-line decoder, which
+// gives the same answers for these sequences.
 inline Utf8Char decode_utf8_lossy(std::string_view text, std::size_t pos) {
-    const auto lead = static_cast<unsigned char>(text[pos]);
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(pos);
     if (lead < 0x80) return {lead, 1, true};
+    if (lead >= 0xC2 && lead <= 0xDF && pos + 2 <= text.size() && (byte(pos + 1) & 0xC0) == 0x80)
+        return {(char32_t(lead & 0x1F) << 6) | (byte(pos + 1) & 0x3F), 2, true};  // >= U+0080 by its lead
+    if (lead >= 0xE0 && lead <= 0xEF && pos + 3 <= text.size() && (byte(pos + 1) & 0xC0) == 0x80 &&
+        (byte(pos + 2) & 0xC0) == 0x80) {
+        const char32_t cp = (char32_t(lead & 0x0F) << 12) | (char32_t(byte(pos + 1) & 0x3F) << 6) | (byte(pos + 2) & 0x3F);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3, true};  // not overlong, not a surrogate
+    }
     return decode_utf8_multibyte_lossy(text, pos);
 }
 
