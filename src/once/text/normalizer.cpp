@@ -12,10 +12,16 @@ namespace {
 // go. Two of them: with the alignment to the original (normalize) and without (normalize_text).
 //
 // This one writes normalized bytes and their origins into arrays sized ahead of the writes, so
-// the per-byte work is three stores rather than three appends that each check capacity.
+// the per-byte work is three stores rather than three appends that each check capacity. It
+// writes into the caller's NormalizedText, whose arrays may already be sized by an earlier call
+// (normalize_into): their stale contents are overwritten, not zeroed again.
 class AlignedBuilder {
 public:
-    explicit AlignedBuilder(std::size_t original_size) : expected_(original_size + 16) {
+    AlignedBuilder(NormalizedText& out, std::size_t original_size) : out_(out), expected_(original_size + 16) {
+        // What an earlier call left sized: the origins are one longer than the text they align.
+        size_ = std::min(out_.origin.size(), out_.origin_end.size());
+        size_ = size_ > 0 ? size_ - 1 : 0;
+        out_.text.resize(size_);
         out_.text.reserve(expected_);
         out_.origin.reserve(expected_ + 1);
         out_.origin_end.reserve(expected_ + 1);
@@ -76,13 +82,16 @@ public:
         make_room(1);
         put('\n', start, end);
     }
-    NormalizedText finish(std::uint32_t size) {
+    // `exact`: the origins end at text.size() + 1 (normalize's contract); otherwise they keep
+    // the length they were sized to, for the next normalize_into.
+    void finish(std::uint32_t size, bool exact) {
         out_.text.resize(length_);
-        out_.origin.resize(length_ + 1);
-        out_.origin_end.resize(length_ + 1);
+        if (exact) {
+            out_.origin.resize(length_ + 1);
+            out_.origin_end.resize(length_ + 1);
+        }
         out_.origin[length_] = size;
         out_.origin_end[length_] = size;
-        return std::move(out_);
     }
 
 private:
@@ -102,7 +111,7 @@ private:
         ++length_;
     }
 
-    NormalizedText out_;
+    NormalizedText& out_;
     std::size_t length_ = 0;    // bytes written
     std::size_t size_ = 0;      // size of the arrays (written or zeroed so far)
     std::size_t expected_;      // their reserved size
@@ -154,7 +163,7 @@ public:
         make_room(1);
         text_[length_++] = '\n';
     }
-    std::string finish(std::uint32_t) {
+    std::string finish() {
         text_.resize(length_);
         return std::move(text_);
     }
@@ -183,12 +192,11 @@ bool starts_combining(std::string_view text, std::size_t pos) {
 
 bool is_printable_ascii(unsigned char byte) { return byte > ' ' && byte < 0x7F; }
 
-// The normalizer itself, for either builder.
+// The normalizer itself, for either builder; the caller finishes the builder.
 template <class Builder>
-auto fold(std::string_view original) {
+void fold(std::string_view original, Builder& builder) {
     const std::size_t size = original.size();
     const char* data = original.data();
-    Builder builder(size);
     // Where the last combining look-ahead stopped, and the class of the character it found
     // there: CJK text then asks the class table once per character, not twice.
     std::size_t looked_at = size;
@@ -264,13 +272,28 @@ auto fold(std::string_view original) {
             builder.visible(folded, start, static_cast<std::uint32_t>(pos));
         }
     }
-    return builder.finish(static_cast<std::uint32_t>(size));
 }
 
 }  // namespace
 
-NormalizedText normalize(std::string_view original) { return fold<AlignedBuilder>(original); }
+NormalizedText normalize(std::string_view original) {
+    NormalizedText out;
+    AlignedBuilder builder(out, original.size());
+    fold(original, builder);
+    builder.finish(static_cast<std::uint32_t>(original.size()), true);
+    return out;
+}
 
-std::string normalize_text(std::string_view original) { return fold<TextBuilder>(original); }
+void normalize_into(std::string_view original, NormalizedText& out) {
+    AlignedBuilder builder(out, original.size());
+    fold(original, builder);
+    builder.finish(static_cast<std::uint32_t>(original.size()), false);
+}
+
+std::string normalize_text(std::string_view original) {
+    TextBuilder builder(original.size());
+    fold(original, builder);
+    return builder.finish();
+}
 
 }  // namespace once

@@ -32,6 +32,12 @@ struct NormalizedText {
 // `original` must be valid UTF-8 (the reader guarantees it).
 NormalizedText normalize(std::string_view original);
 
+// normalize(original) into `out`, reusing its arrays: for a caller that normalizes many pieces
+// one after another (the segmenter, block by block), so each piece costs no allocation and no
+// zeroing of arrays already sized. out.text and origin[0, text.size()] (and origin_end) are
+// normalize's; origin and origin_end may be longer, their tail stale.
+void normalize_into(std::string_view original, NormalizedText& out);
+
 // normalize(original).text without the alignment: the same bytes, cheaper, for callers that
 // never map back to the original (line templates of the recurrence count).
 std::string normalize_text(std::string_view original);

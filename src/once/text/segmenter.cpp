@@ -239,6 +239,7 @@ Layout segment(std::string_view text) {
     }
 
     std::uint32_t block = 0;
+    NormalizedText norm;  // every block's, its arrays reused from block to block
     for (std::uint32_t first = 0; first < layout.lines.size();) {
         if (layout.lines[first].blank) {
             layout.lines[first].block = block;
@@ -250,7 +251,7 @@ Layout segment(std::string_view text) {
         std::uint32_t last = first;
         while (last + 1 < layout.lines.size() && !layout.lines[last + 1].blank) ++last;
         const std::uint64_t block_start = layout.lines[first].start;
-        const NormalizedText norm = normalize(text.substr(block_start, layout.lines[last].end - block_start));
+        normalize_into(text.substr(block_start, layout.lines[last].end - block_start), norm);
         // The normalizer keeps one '\n' per line break, so line k of the block is the k-th piece.
         std::size_t piece_start = 0;
         for (std::uint32_t index = first; index <= last; ++index) {
