@@ -101,3 +101,27 @@ TEST_CASE("align: a piece of a long Chinese sentence is held to its start") {
     CHECK(end.tokens == alone.count);
     CHECK_FALSE(end.unknown);
 }
+
+TEST_CASE("align: a piece goes on from a token of the copy into the next source sentence") {
+    // A glued line: the copy's sentence is the headline then the first sentence of its source.
+    const once::TokenEdges copy = edges_of("市バス路線の再編案まとまる市交通局は十日、路線再編案を発表した。");
+    const once::TokenEdges headline = edges_of("市バス路線の再編案まとまる");
+    const once::TokenEdges first = edges_of("市交通局は十日、路線再編案を発表した。");
+    const once::Shared head = once::common_prefix(copy, headline);
+    CHECK(head.tokens == headline.count);
+    const once::Shared rest = once::common_prefix_from(copy, head.tokens, first);
+    CHECK(rest.tokens == first.count);
+    CHECK(head.tokens + rest.tokens == copy.count);
+    // From the end: the first sentence, then the headline before it.
+    const once::Shared tail = once::common_suffix(copy, first);
+    CHECK(tail.tokens == first.count);
+    CHECK(once::common_suffix_from(copy, tail.tokens, headline).tokens == headline.count);
+    // Skipping past the copy's end shares nothing; 0 is the plain prefix.
+    CHECK(once::common_prefix_from(copy, copy.count, first).tokens == 0);
+    CHECK(once::common_prefix_from(copy, 0, headline).tokens == head.tokens);
+    const once::TokenEdges en = edges_of("Council backs new bus routes The city council approved a plan.");
+    const once::Shared words = once::common_prefix(en, edges_of("Council backs new bus routes"));
+    CHECK(words.tokens == 5);
+    CHECK(words.weight == 10);
+    CHECK(once::common_prefix_from(en, words.tokens, edges_of("The city council approved a plan.")).tokens == 6);
+}

@@ -264,6 +264,35 @@ TEST_CASE("planner: a paste holding no whole sentence (the end of one and the st
     }
 }
 
+TEST_CASE("planner: a restart glued into one line goes whole, its headline run into the first sentence included") {
+    // The headline has no sentence end, so on the glued line it and the first sentence are one
+    // sentence of the copy, two of the source: the piece before the exact run goes on from the
+    // first sentence into the headline (bench/inject_real.py: ldcc restarts glued with their URL,
+    // date and title lines were a quarter caught).
+    struct Case {
+        std::string name, article, glued;
+    };
+    const std::vector<Case> cases = {
+        {"Japanese",
+         "市バス路線の再編案まとまる\n市交通局は十日、市バスの路線再編案を発表した。利用者の少ない三路線を廃止し、新たに駅と"
+         "病院を結ぶ循環線を設ける。\n再編は来年四月から段階的に実施される予定で、市は今月中に住民説明会を開く。\n",
+         "市バス路線の再編案まとまる市交通局は十日、市バスの路線再編案を発表した。利用者の少ない三路線を廃止し、新たに駅と"
+         "病院を結ぶ循環線を設ける。再編は来年四月から段階的に実施される予定で、市は今月中に住民説明会を開く。\n"},
+        {"English",
+         "Council backs new bus routes\nThe city council approved a plan on Monday to redraw the bus network. Three "
+         "routes with few riders will close and a new loop will link the station and the hospital.\nThe changes "
+         "start in April and residents can comment at meetings this month.\n",
+         "Council backs new bus routes The city council approved a plan on Monday to redraw the bus network. Three "
+         "routes with few riders will close and a new loop will link the station and the hospital. The changes start "
+         "in April and residents can comment at meetings this month.\n"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        PlanRun run;
+        CHECK(run.add(c.article + "—END—\n" + c.glued).cleaned == c.article);
+    }
+}
+
 TEST_CASE("planner: a name repeated on its own line is not a paste, though split into short sentences") {
     // "つくろう！おくろう！" is two short sentences, the second all of the end of its source's
     // sentence, and the rest of the line the start of the next one's, like a paste; but no

@@ -9,12 +9,14 @@ namespace {
 
 // The tokens two sentences share from one end, read with `edge` (from_start or from_end): one
 // loop for both ends, so the prefix and the suffix can never count differently.
+// `skip`: tokens of `a` passed over first (a piece of it matched already, align.hpp).
 template <typename Edge>
-Shared common_run(const TokenEdges& a, const TokenEdges& b, Edge edge) {
+Shared common_run(const TokenEdges& a, std::size_t skip, const TokenEdges& b, Edge edge) {
     Shared out;
-    const std::size_t n = std::min(a.count, b.count);
+    if (skip >= a.count) return out;
+    const std::size_t n = std::min<std::size_t>(a.count - skip, b.count);
     for (std::size_t t = 0; t < n; ++t) {
-        const int x = edge(a, t);
+        const int x = edge(a, t + skip);
         const int y = edge(b, t);
         if (x < 0 || y < 0) {
             out.unknown = true;
@@ -29,12 +31,16 @@ Shared common_run(const TokenEdges& a, const TokenEdges& b, Edge edge) {
 
 }  // namespace
 
-Shared common_prefix(const TokenEdges& a, const TokenEdges& b) {
-    return common_run(a, b, [](const TokenEdges& e, std::size_t t) { return e.from_start(t); });
+Shared common_prefix(const TokenEdges& a, const TokenEdges& b) { return common_prefix_from(a, 0, b); }
+
+Shared common_suffix(const TokenEdges& a, const TokenEdges& b) { return common_suffix_from(a, 0, b); }
+
+Shared common_prefix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source) {
+    return common_run(copy, skip, source, [](const TokenEdges& e, std::size_t t) { return e.from_start(t); });
 }
 
-Shared common_suffix(const TokenEdges& a, const TokenEdges& b) {
-    return common_run(a, b, [](const TokenEdges& e, std::size_t t) { return e.from_end(t); });
+Shared common_suffix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source) {
+    return common_run(copy, skip, source, [](const TokenEdges& e, std::size_t t) { return e.from_end(t); });
 }
 
 bool edited_copy(const TokenEdges& copy, const TokenEdges& source, double max_share) {

@@ -30,6 +30,11 @@ struct Shared {
 
 Shared common_prefix(const TokenEdges& a, const TokenEdges& b);
 Shared common_suffix(const TokenEdges& a, const TokenEdges& b);
+// The same from `copy`'s token `skip` on (counted from its start, or from its end): where a
+// piece that is all of one source sentence goes on into the source's next (previous) one, as
+// in a restart glued into one line, whose sentences run on across the source's line breaks.
+Shared common_prefix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source);
+Shared common_suffix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source);
 
 // Is `copy` an edited copy of `source`: the tokens of each that are not in their longest
 // common subsequence at most `max_share` of it (a few words changed, added or dropped), not a

@@ -215,6 +215,38 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     const auto anchors_tail = [&](std::size_t k) {
         return matches[k].type == MatchType::exact || (cut_at(k, true) && analysis.units[k].weight >= k_min_core_weight);
     };
+    // A piece that is all of its source's sentence goes on into the source's next (`step` +1) or
+    // previous (-1) sentence, and so on, as far as the copy's sentence continues them token by
+    // token: a restart glued into one line runs its source's lines together ("URL日付見出し本文の
+    // 第一文。" is one sentence of the copy, four of the source), and a paste may hold the end of
+    // one sentence, a short one whole, and the start of the next. Each further piece weighs
+    // k_min_second_piece_weight, or ends the copy's sentence (one shared token is chance).
+    struct Reach {
+        Shared shared;
+        std::uint64_t source = 0;  // the last source sentence the piece reaches into
+        bool more = false;         // it reaches past the first one
+    };
+    const auto go_on = [&](const TokenEdges& copy, Shared shared, const TokenEdges& source, std::uint64_t id,
+                           int step, std::size_t piece) {
+        Reach reach{shared, id, false};
+        std::uint32_t source_count = source.count;
+        while (shared.tokens == source_count && !shared.unknown && reach.shared.tokens < copy.count) {
+            const std::optional<TokenEdges> further = source_beside(reach.source, step, piece);
+            if (!further) break;
+            shared = step > 0 ? common_prefix_from(copy, reach.shared.tokens, *further)
+                              : common_suffix_from(copy, reach.shared.tokens, *further);
+            if (shared.tokens == 0 ||
+                (shared.weight < k_min_second_piece_weight && reach.shared.tokens + shared.tokens < copy.count))
+                break;
+            reach.shared.tokens += shared.tokens;
+            reach.shared.weight += shared.weight;
+            reach.shared.unknown = shared.unknown;
+            reach.source = step > 0 ? reach.source + 1 : reach.source - 1;
+            reach.more = true;
+            source_count = further->count;
+        }
+        return reach;
+    };
     const auto run_head = [&](std::size_t first, std::uint32_t min_weight) {
         Edge edge;
         const std::uint64_t direct = matches[first].direct;
@@ -225,9 +257,12 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             if (const std::optional<TokenEdges> before = source_beside(direct, -1, first - 1)) {
                 const TokenEdges& copy = analysis.units[first - 1].edges;
                 const Shared shared = common_suffix(copy, *before);
-                if (shared.weight >= min_weight && !same_frame(copy, *before, shared, true))
-                    return Edge{first - 1, shared.tokens, shared.weight, true, direct - 1,
-                                shared.tokens < std::max(copy.count, before->count), shared.tokens == copy.count};
+                if (shared.weight >= min_weight && !same_frame(copy, *before, shared, true)) {
+                    const Reach reach = go_on(copy, shared, *before, direct - 1, -1, first - 1);
+                    return Edge{first - 1, reach.shared.tokens, reach.shared.weight, true, reach.source,
+                                reach.more || shared.tokens < std::max(copy.count, before->count),
+                                reach.shared.tokens == copy.count};
+                }
             }
         }
         if (matches[first].type != MatchType::exact) {
@@ -255,9 +290,12 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 const bool cut_at_line_end = shared.tokens > 0 && shared.tokens == copy.count &&
                                              shared.tokens < next->count && !sentences[after].terminated &&
                                              lines[sentences[after].last_line].last_sentence == after + 1;
-                if ((shared.weight >= min_weight && !same_frame(copy, *next, shared, false)) || cut_at_line_end)
-                    return Edge{after, shared.tokens, shared.weight, true, direct + 1,
-                                shared.tokens < std::max(copy.count, next->count), shared.tokens == copy.count};
+                if ((shared.weight >= min_weight && !same_frame(copy, *next, shared, false)) || cut_at_line_end) {
+                    const Reach reach = go_on(copy, shared, *next, direct + 1, +1, after);
+                    return Edge{after, reach.shared.tokens, reach.shared.weight, true, reach.source,
+                                reach.more || shared.tokens < std::max(copy.count, next->count),
+                                reach.shared.tokens == copy.count};
+                }
             }
         }
         if (matches[last].type != MatchType::exact) {
