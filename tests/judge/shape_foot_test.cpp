@@ -112,3 +112,20 @@ TEST_CASE("shape: script source printed as text is no main run of paragraphs") {
         {'.', ""},
     } + story_rows(k_story));
 }
+
+TEST_CASE("shape: a menu of bulleted items with descriptions is no main run of paragraphs") {
+    // A site menu whose every item carries a sentence of description outweighs the article; its
+    // bulleted lines count for nothing, so the article is the main run and stays.
+    std::vector<std::string> items;  // the rows' text lives here (Row holds a view)
+    for (int i = 0; i < 24; ++i)
+        items.push_back("+ service centre " + std::to_string(i) +
+                        ": here you will find the forms, the templates and the applications that our office offers "
+                        "to every member of the parish.");
+    std::vector<Row> rows;
+    for (const std::string& item : items) rows.push_back({'.', item});
+    rows.push_back({'.', ""});
+    rows.push_back({'r', "search"});
+    rows.push_back({'r', "login"});
+    rows.push_back({'.', ""});
+    check_page(rows + story_rows(k_story));
+}

@@ -273,8 +273,12 @@ bool script_like(std::string_view text) {
 // frames are no evidence here either: an ad slot or a video may stand inside the article.
 void mark_article_end(std::vector<JudgedLine>& lines) {
     const std::size_t n = lines.size();
-    // A paragraph of the article, for the weights below: script source counts for nothing.
-    auto paragraph = [](const JudgedLine& l) { return l.cls == LineClass::good && !script_like(l.text); };
+    // A paragraph of the article, for the weights below: script source counts for nothing, and
+    // neither does a bulleted line: a menu or teaser list whose items carry a sentence each can
+    // outweigh the article, which then stands after the "main run" and went with the foot.
+    auto paragraph = [](const JudgedLine& l) {
+        return l.cls == LineClass::good && !l.shape.bullet && !script_like(l.text);
+    };
     auto chrome = [](const JudgedLine& l) { return is_bad(l.cls) && l.shape.cue != Cue::junk && !l.shape.embed; };
     std::size_t best_end = n;
     long best_weight = 0, weight = 0, total = 0;
