@@ -50,3 +50,22 @@ TEST_CASE("edge store: records read back from memory and from the file, nothing 
     }
     CHECK(dir.entries().empty());
 }
+
+TEST_CASE("edge store: records read back through the cache in any order, with slots taken over") {
+    once::test::TempDir dir;
+    once::EdgeStore store(dir.path());
+    // More records than the cache has slots (2^16), so that slots are reused; read in a
+    // scrambled order, twice (the second time mostly from the cache), and each next to its
+    // neighbours (a source and the sentence beside it).
+    const std::size_t n = (std::size_t{1} << 16) + 5000;
+    for (std::size_t i = 0; i < n; ++i) store.push_back(edges_of(i));
+    std::size_t wrong = 0;
+    for (int round = 0; round < 2; ++round) {
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t i = (k * 40507u) % n;  // 40507 and n are coprime: every i once
+            for (std::size_t j = i == 0 ? 0 : i - 1; j <= i + 1 && j < n; ++j) wrong += same(store.at(j), edges_of(j)) ? 0 : 1;
+        }
+    }
+    CHECK(wrong == 0);
+    CHECK(store.memory_bytes() >= (std::size_t{1} << 16) * once::EdgeStore::k_record_bytes);
+}

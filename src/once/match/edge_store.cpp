@@ -46,8 +46,20 @@ void EdgeStore::push_back(const TokenEdges& edges) {
 
 TokenEdges EdgeStore::at(std::size_t i) const {
     if (i >= written_) return unpack(pending_.data() + (i - written_) * k_record_bytes);
-    char record[k_record_bytes];
-    file_.read_at(static_cast<std::uint64_t>(i) * k_record_bytes, record, k_record_bytes);
+    if (cached_id_.empty()) {
+        cached_.resize((std::size_t{1} << k_cache_bits) * k_record_bytes);
+        cached_id_.assign(std::size_t{1} << k_cache_bits, 0);
+    }
+    // Fibonacci hashing: neighbouring records (a source and the sentence beside it) take
+    // different slots.
+    const std::size_t slot = static_cast<std::size_t>((std::uint64_t{i} * 0x9E3779B97F4A7C15ULL) >> (64 - k_cache_bits));
+    char* record = cached_.data() + slot * k_record_bytes;
+    const auto id = static_cast<std::uint32_t>(i + 1);  // record indices are 31-bit (matcher.hpp)
+    if (cached_id_[slot] != id) {
+        cached_id_[slot] = 0;  // until the read is whole: a failed one leaves no half record
+        file_.read_at(static_cast<std::uint64_t>(i) * k_record_bytes, record, k_record_bytes);
+        cached_id_[slot] = id;
+    }
     return unpack(record);
 }
 

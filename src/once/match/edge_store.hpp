@@ -5,9 +5,15 @@
 // token by token (an edited or cut sentence beside a matched one, the ends of a pasted passage):
 // a few reads per copied passage, each a pread from the page cache. The newest records stay in
 // memory until a piece is full, so the document being matched reads its own batch without I/O.
+// Records read from the file are kept in a small cache: the planner asks for the same sources
+// again and again (a sentence's source for each end of its run, its neighbours, the stock
+// sentences many pages copy), and each pread is a system call on the sequential thread. On a
+// generated 100 MB corpus it asked 10.9 million times for 510 thousand records, 26% of the run's
+// CPU time; this cache answers 78% of those asks (the rest: 4% newest records, 18% preads).
 //
-// Contract: push_back in record order; at(i) for any i < size(), from any thread while no
-// push_back runs (the matcher reads only in its sequential step). The file is unlinked from the
+// Contract: push_back in record order; at(i) for any i < size(), from one thread at a time
+// while no push_back runs (the matcher reads only in its sequential step; at() fills the
+// cache). The file is unlinked from the
 // start (core/spill_file.hpp): nothing is left however the run ends. Errors: Error(output_error)
 // naming the folder (a full or unwritable temporary folder).
 //
@@ -17,6 +23,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -31,8 +38,10 @@ public:
     void push_back(const TokenEdges& edges);
     TokenEdges at(std::size_t i) const;
     std::size_t size() const { return size_; }
-    // The records still in memory.
-    std::size_t memory_bytes() const { return pending_.capacity(); }
+    // The records still in memory, and the cache.
+    std::size_t memory_bytes() const {
+        return pending_.capacity() + cached_.capacity() + cached_id_.capacity() * sizeof(std::uint32_t);
+    }
 
     // Bytes of one record on disk: count, head, tail, and the two CJK masks, without padding.
     static constexpr std::size_t k_record_bytes = 2 + 2 * TokenEdges::k_edge + 8 + 8;
@@ -42,6 +51,13 @@ private:
     std::string pending_;        // records [written_, size_), packed
     std::size_t written_ = 0;   // records in the file
     std::size_t size_ = 0;
+    // Direct-mapped by a hash of the record index: record bytes, and which record (index + 1, 0:
+    // empty) each slot holds. Allocated at the first read from the file, so that small runs do
+    // not pay for it. 2^16 slots, 9.6 MB: measured with a trace of the asks on the 100 MB corpus,
+    // 2^14 slots answer 65%, 2^15 71%, 2^16 78%, 2^17 81%.
+    static constexpr std::size_t k_cache_bits = 16;
+    mutable std::string cached_;
+    mutable std::vector<std::uint32_t> cached_id_;
 };
 
 }  // namespace once
