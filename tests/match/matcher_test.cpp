@@ -10,6 +10,7 @@
 #include "error_of.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -506,20 +507,59 @@ TEST_CASE("matcher: match_batch decides as match_document one document after ano
         }
         eligible.push_back(std::move(mask));
     }
+    // What the planner does with a document's matches, and what it sees: it marks some sentences
+    // removed, reads their sources' places, edge tokens and kept copies, and the later occurrences
+    // of an exact match's source. With match_batch this runs while the batch enters the index
+    // on another thread, so the test also shows that the two share nothing (ThreadSanitizer).
+    struct Seen {
+        std::vector<std::uint64_t> kept;
+        std::vector<std::uint64_t> occurrences;
+        std::vector<std::uint64_t> places;
+    };
+    const auto plan_like = [](once::Matcher& matcher, const std::vector<once::UnitMatch>& matches) {
+        Seen seen;
+        for (std::size_t i = 0; i < matches.size(); ++i) {
+            if (matches[i].type == once::MatchType::none) continue;
+            const once::UnitLocation where = matcher.location(matches[i].direct);
+            seen.places.push_back(where.doc * 1000003ull + where.sentence * 1009ull + where.start);
+            const std::optional<once::TokenEdges> edges = matcher.edges(matches[i].direct);
+            seen.places.push_back(edges ? edges->count : 99999);
+            if (matches[i].type == once::MatchType::exact)
+                matcher.later_occurrences(matches[i].direct, 3, [&](std::uint64_t id) {
+                    seen.occurrences.push_back(id);
+                    return false;
+                });
+            if (i % 3 == 0) matcher.mark_removed(matcher.document_base() + i);
+        }
+        for (std::size_t i = 0; i < matches.size(); ++i)
+            if (matches[i].type != once::MatchType::none) seen.kept.push_back(matcher.kept_copy(matches[i].direct));
+        return seen;
+    };
     // The reference: one document at a time.
     once::Matcher reference(config);
     std::vector<std::vector<once::UnitMatch>> expected;
-    for (std::size_t d = 0; d < texts.size(); ++d)
+    std::vector<Seen> expected_seen;
+    std::vector<std::uint64_t> bases;
+    for (std::size_t d = 0; d < texts.size(); ++d) {
         expected.push_back(reference.match_document(static_cast<std::uint32_t>(d), analyses[d], eligible[d]));
+        bases.push_back(reference.document_base());
+        expected_seen.push_back(plan_like(reference, expected.back()));
+    }
+    std::size_t occurrences = 0;
+    for (const Seen& seen : expected_seen) occurrences += seen.occurrences.size();
+    CHECK(occurrences > 20);  // later occurrences are asked and found
     std::size_t matched = 0;
     for (const auto& doc : expected)
         for (const auto& match : doc) matched += match.type != once::MatchType::none ? 1 : 0;
     CHECK(matched > 200);  // the corpus exercises matching
 
-    const once::Matcher::ParallelFor two_threads = [](std::size_t n, const std::function<void(std::size_t)>& fn) {
+    // Half the items on another thread, while this one runs meanwhile() and then the other half.
+    const once::Matcher::ParallelFor two_threads = [](std::size_t n, const std::function<void(std::size_t)>& fn,
+                                                      const std::function<void()>& meanwhile) {
         std::thread other([&] {
             for (std::size_t i = 1; i < n; i += 2) fn(i);
         });
+        if (meanwhile) meanwhile();
         for (std::size_t i = 0; i < n; i += 2) fn(i);
         other.join();
     };
@@ -537,8 +577,12 @@ TEST_CASE("matcher: match_batch decides as match_document one document after ano
             matcher.match_batch(static_cast<std::uint32_t>(first), docs, masks, two_threads,
                                 [&](std::size_t d, const std::vector<once::UnitMatch>& matches) {
                 const auto& want = expected[first + d];
-                CHECK(matcher.document_base() == matcher.size() - matches.size());
+                CHECK(matcher.document_base() == bases[first + d]);
                 REQUIRE(matches.size() == want.size());
+                const Seen seen = plan_like(matcher, matches);
+                CHECK(seen.kept == expected_seen[first + d].kept);
+                CHECK(seen.occurrences == expected_seen[first + d].occurrences);
+                CHECK(seen.places == expected_seen[first + d].places);
                 for (std::size_t i = 0; i < matches.size(); ++i) {
                     CAPTURE(first + d);
                     CAPTURE(i);

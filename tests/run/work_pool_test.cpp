@@ -72,3 +72,32 @@ TEST_CASE("WorkPool: a cancelled job skips the items not yet started") {
     pool.cancel(*job);
     CHECK(ran.load() == 0);
 }
+
+TEST_CASE("WorkPool: run_while runs every item once and meanwhile() on the caller; failures of either reach it") {
+    for (const std::size_t threads : {1, 2, 4}) {
+        CAPTURE(threads);
+        once::WorkPool pool(threads);
+        std::vector<std::atomic<int>> hits(64);
+        int meanwhile_runs = 0;  // the caller's own: no atomic needed
+        pool.run_while(hits.size(), [&](std::size_t i) { ++hits[i]; }, [&] { ++meanwhile_runs; });
+        for (const auto& hit : hits) CHECK(hit.load() == 1);
+        CHECK(meanwhile_runs == 1);
+        pool.run_while(3, [&](std::size_t i) { ++hits[i]; }, {});  // no meanwhile
+        CHECK(hits[2].load() == 2);
+        // meanwhile() fails: the job is stopped before the exception leaves (no item runs after).
+        std::atomic<int> ran{0};
+        CHECK_THROWS_WITH_AS(pool.run_while(1000, [&](std::size_t) { ++ran; },
+                                            [] { throw std::runtime_error("meanwhile"); }),
+                             "meanwhile", std::runtime_error);
+        const int after = ran.load();
+        CHECK(after <= 1000);
+        // An item fails: rethrown once meanwhile() is done.
+        bool meanwhile_done = false;
+        CHECK_THROWS_WITH_AS(pool.run_while(8, [](std::size_t i) {
+                                 if (i == 3) throw std::runtime_error("item 3");
+                             }, [&] { meanwhile_done = true; }),
+                             "item 3", std::runtime_error);
+        CHECK(meanwhile_done);
+        CHECK(ran.load() == after);  // nothing of the stopped job ran later
+    }
+}

@@ -1,6 +1,6 @@
 // match_batch.cpp — matching a batch of documents: probe the index in parallel, match in input
-// order, then add the batch to the index in parallel (matcher.hpp says why this gives the
-// decisions of matching one sentence after another). The index itself — band lookups and
+// order, then add the batch to the index in parallel while the documents are planned in order
+// (matcher.hpp says why this gives the decisions of matching one sentence after another). The index itself — band lookups and
 // inserts, verification — is in matcher.cpp.
 #include "once/match/matcher.hpp"
 
@@ -245,12 +245,17 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
     const std::uint32_t doc = batch.first_doc + static_cast<std::uint32_t>(d);
     const std::uint64_t base = batch.base + offset;
     document_base_ = base;
+    document_end_ = base + n;
     const std::size_t bands = bands_;
     std::vector<UnitMatch> matches(n);
     std::vector<std::uint64_t>& direct = document_direct_;  // the sentence each was matched with
     direct.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) direct[i] = base + i;
     if (n > 0) doc_starts_.push_back({static_cast<std::uint32_t>(base), doc});
+    // The hints of the ids of this document that are multiples of 2^k_start_hint_bits (those
+    // before `base` have theirs).
+    while ((std::uint64_t{start_hints_.size()} << k_start_hint_bits) < base + n)
+        start_hints_.push_back(static_cast<std::uint32_t>(doc_starts_.size() - 1));
 
     std::vector<std::uint32_t> added;
     for (std::size_t i = 0; i < n; ++i) {
@@ -476,7 +481,7 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
             if (!inserted) batch.first_with_key[s] = it->second;
         }
     }
-    parallel((n + k_probe_chunk - 1) / k_probe_chunk, [&](std::size_t chunk) { probe(batch, chunk); });
+    parallel((n + k_probe_chunk - 1) / k_probe_chunk, [&](std::size_t chunk) { probe(batch, chunk); }, {});
     for (std::size_t s = 0; s < n; ++s)
         if (batch.probes_bands(s))
             for (std::size_t b = 0; b < bands_; ++b) batch.see_key(batch.keys[s * bands_ + b]);
@@ -485,11 +490,26 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
         if (batch.probes_bands(s))
             for (std::size_t b = 0; b < bands_; ++b) may_add += batch.repeated(batch.keys[s * bands_ + b]) ? 1 : 0;
     batch.bands_added.reset(may_add);
+    // Every document first (matching reads nothing the planner records), keeping the view of
+    // each that on_document needs: its matches and what each sentence was matched with.
+    std::vector<std::vector<UnitMatch>> matches(docs.size());
+    std::vector<std::uint64_t> direct(n);
     for (std::size_t d = 0; d < docs.size(); ++d) {
-        const std::vector<UnitMatch> matches = match_in_batch(batch, d);
-        on_document(d, matches);
+        matches[d] = match_in_batch(batch, d);
+        std::copy(document_direct_.begin(), document_direct_.end(), direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d]));
     }
-    parallel(bands_ + 1, [&](std::size_t part) { insert_part(batch, part); });
+    // Then the batch's entries go into the exact-key and band tables (other threads) while the
+    // documents are planned (this thread): on one thread the planner alone was most of the
+    // sequential work (issue 13).
+    parallel(bands_ + 1, [&](std::size_t part) { insert_part(batch, part); }, [&] {
+        for (std::size_t d = 0; d < docs.size(); ++d) {
+            document_base_ = batch.base + batch.first[d];
+            document_end_ = batch.base + batch.first[d + 1];
+            document_direct_.assign(direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d]),
+                                    direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d + 1]));
+            on_document(d, matches[d]);
+        }
+    });
 }
 
 }  // namespace once

@@ -69,23 +69,26 @@ std::size_t Matcher::memory_bytes() const {
     std::size_t band_directories = 0;  // the tables' own bytes; their pages are in the pools
     for (const auto& table : band_tables_) band_directories += table->heads.memory_bytes();
     return places_.memory_bytes() + record_of_.memory_bytes() + roots_.memory_bytes() + kept_.memory_bytes() +
-           doc_starts_.capacity() * sizeof(DocStart) + records_.memory_bytes() + signatures_.memory_bytes() +
+           doc_starts_.capacity() * sizeof(DocStart) + start_hints_.capacity() * sizeof(std::uint32_t) +
+           records_.memory_bytes() + signatures_.memory_bytes() +
            edges_.memory_bytes() + exact_.memory_bytes() + band_pages_.bytes() + bucket_words_.bytes() + band_directories +
            repeats_.capacity() * sizeof(Repeat) + newest_repeat_.bucket_count() * sizeof(void*) +
            newest_repeat_.size() * k_map_node_bytes;
 }
 
-std::uint32_t Matcher::doc_of(std::uint64_t id) const {
-    // The last document whose first sentence is at or before `id`.
-    const auto after = std::upper_bound(doc_starts_.begin(), doc_starts_.end(), id,
-                                        [](std::uint64_t x, const DocStart& start) { return x < start.first; });
-    return std::prev(after)->doc;
+const Matcher::DocStart& Matcher::doc_start(std::uint64_t id) const {
+    // The last document whose first sentence is at or before `id`: at or after the one holding
+    // sentence j << k_start_hint_bits (<= id), at or before the one holding (j + 1) << ... (> id).
+    const std::size_t j = static_cast<std::size_t>(id >> k_start_hint_bits);
+    const auto from = doc_starts_.begin() + start_hints_[j];
+    const auto to = j + 1 < start_hints_.size() ? doc_starts_.begin() + start_hints_[j + 1] + 1 : doc_starts_.end();
+    const auto after =
+        std::upper_bound(from, to, id, [](std::uint64_t x, const DocStart& start) { return x < start.first; });
+    return *std::prev(after);
 }
 
 UnitLocation Matcher::location(std::uint64_t id) const {
-    const auto after = std::upper_bound(doc_starts_.begin(), doc_starts_.end(), id,
-                                        [](std::uint64_t x, const DocStart& start) { return x < start.first; });
-    const DocStart& start = *std::prev(after);
+    const DocStart& start = doc_start(id);
     const Place& place = places_[id];
     const std::uint64_t begin = std::uint64_t{place.start_high} << 32 | place.start_low;
     return {start.doc, static_cast<std::uint32_t>(id - start.first), begin, begin + place.length, place.start_pos,
@@ -222,7 +225,8 @@ std::vector<UnitMatch> Matcher::match_document(std::uint32_t doc, const DocAnaly
                                                const Matchable& matchable) {
     std::vector<UnitMatch> out;
     match_batch(doc, {&analysis}, {matchable},
-                [](std::size_t n, const std::function<void(std::size_t)>& fn) {
+                [](std::size_t n, const std::function<void(std::size_t)>& fn, const std::function<void()>& meanwhile) {
+                    if (meanwhile) meanwhile();
                     for (std::size_t i = 0; i < n; ++i) fn(i);
                 },
                 [&](std::size_t, const std::vector<UnitMatch>& matches) { out = matches; });

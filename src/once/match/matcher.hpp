@@ -21,8 +21,11 @@
 // sequential step then walks the batch in input order and adds only what the batch's own earlier
 // sentences change (their exact keys and band entries, kept aside until the batch ends, and the
 // band buckets' oldest entries they push out); last, the batch's band entries go into the index
-// one band per task. Decisions are those of matching one sentence after another, for any thread
-// count and batch size (tested).
+// one band per task, on the other threads while this one plans the batch's documents (the
+// planner reads where sentences are, their edge tokens and kept copies, never the exact-key and
+// band tables, and matching never reads what the planner records: so the whole batch is matched
+// first). Decisions are those of matching one sentence after another, for any thread count and
+// batch size (tested).
 //
 //   once::Matcher matcher(config);
 //   auto matches = matcher.match_document(doc_index, analysis, eligible);
@@ -82,19 +85,25 @@ public:
     // The same, with sentences that may be matched but not be a source (Matchable::source).
     std::vector<UnitMatch> match_document(std::uint32_t doc, const DocAnalysis& analysis, const Matchable& matchable);
 
-    // Runs fn(i) for i in [0, n), in any order, on any threads; returns when all are done.
-    using ParallelFor = std::function<void(std::size_t, const std::function<void(std::size_t)>&)>;
+    // Runs fn(i) for i in [0, n), in any order, on any threads, and meanwhile() (when given) on
+    // the calling thread; returns when all are done. meanwhile() shares no data with the items.
+    using ParallelFor = std::function<void(std::size_t, const std::function<void(std::size_t)>&,
+                                           const std::function<void()>& meanwhile)>;
     // Matches documents first_doc, first_doc + 1, ... (`docs[d]`, with `matchable[d]`) as
     // match_document would one after another, with the work that allows it spread by `parallel`.
-    // `on_document(d, matches)` runs for each in order, after it is matched and before the next
-    // one is (the planner reads location(), document_base() and kept_copy() there).
+    // `on_document(d, matches)` runs for each in order, on the calling thread, once the whole
+    // batch is matched, while the batch's entries go into the exact-key and band tables on other
+    // threads. There the matcher answers as just after document d was matched: document_base(),
+    // mark_removed() and later_occurrences() are document d's; location(), edges(), kept_copy()
+    // for sentences before document d's end (the planner reads nothing else).
     void match_batch(std::uint32_t first_doc, const std::vector<const DocAnalysis*>& docs,
                      const std::vector<Matchable>& matchable, const ParallelFor& parallel,
                      const std::function<void(std::size_t, const std::vector<UnitMatch>&)>& on_document);
 
     // Where sentence `id` is (built from compact records: a value, not a reference).
     UnitLocation location(std::uint64_t id) const;
-    // Global id of the first sentence of the document last passed to match_document.
+    // Global id of the first sentence of the document last passed to match_document (in
+    // match_batch's on_document: of document d).
     std::uint64_t document_base() const { return document_base_; }
     // The sentence's kept copy: itself unless it was removed, else its match's kept copy.
     std::uint64_t kept_copy(std::uint64_t id) const { return kept_[id]; }
@@ -117,7 +126,11 @@ public:
         if (first >= record_of_.size() || !is_source(first)) return;
         const auto newest = newest_repeat_.find(record_index(first));
         if (newest == newest_repeat_.end()) return;
-        for (std::uint32_t r = newest->second; r != k_no_repeat && limit-- > 0; r = repeats_[r].previous)
+        std::uint32_t r = newest->second;
+        // Repeats in documents of the batch after document_base()'s were not there yet when one
+        // document was matched at a time: skipped, and not counted against the limit.
+        while (r != k_no_repeat && repeats_[r].id >= document_end_) r = repeats_[r].previous;
+        for (; r != k_no_repeat && limit-- > 0; r = repeats_[r].previous)
             if (fn(std::uint64_t{repeats_[r].id})) return;
     }
     // Signatures stored: eligible sentences that are not an exact repeat of an earlier one.
@@ -173,7 +186,9 @@ private:
     bool bulleted(std::uint64_t id) const { return (record_of_[id] & 1) != 0; }
     const Record& record(std::uint64_t id) const { return records_[record_index(id)]; }
     const std::uint8_t* signature(std::uint64_t id) const { return signatures_.record(record_index(id)); }
-    std::uint32_t doc_of(std::uint64_t id) const;
+    std::uint32_t doc_of(std::uint64_t id) const { return doc_start(id).doc; }
+    // The document holding sentence `id`: its entry in doc_starts_.
+    const DocStart& doc_start(std::uint64_t id) const;
     // Full key of what a band slot holds, to confirm a fingerprint match (flat_hash.hpp).
     bool band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const;
     void band_insert(std::uint64_t key, int band, std::uint32_t id, const std::uint8_t* mine);
@@ -211,7 +226,15 @@ private:
     ChunkedArray<std::uint32_t> roots_;
     ChunkedArray<std::uint32_t> kept_;
     std::vector<DocStart> doc_starts_;
+    // For each j, the doc_starts_ index of the document holding sentence j << k_start_hint_bits:
+    // doc_start searches only the few documents between two hints. A binary search over every
+    // document took a cache miss per step, and the planner asks where sentences are millions of
+    // times (location() was 5% of a one-thread run on a generated 100 MB corpus, perf). 4 bytes
+    // per 256 sentences.
+    static constexpr unsigned k_start_hint_bits = 8;
+    std::vector<std::uint32_t> start_hints_;
     std::uint64_t document_base_ = 0;
+    std::uint64_t document_end_ = 0;  // one past that document's last sentence
     // The sentence each sentence of the document last matched was matched with (itself if
     // none): all mark_removed needs, so it is not kept per sentence of the corpus.
     std::vector<std::uint64_t> document_direct_;

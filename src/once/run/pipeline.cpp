@@ -114,10 +114,8 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         std::vector<const AnalyzedDocument*> analyzed(n);
         for (std::size_t i = 0; i < n; ++i) analyzed[i] = &p.analyzed[i];
         std::vector<std::vector<Span>> spans = decide.decide_batch(
-            analyzed, [&](std::size_t items, const std::function<void(std::size_t)>& fn) {
-                const auto job = pool.submit(items, fn, true);
-                pool.wait(*job);
-            });
+            analyzed, [&](std::size_t items, const std::function<void(std::size_t)>& fn,
+                          const std::function<void()>& meanwhile) { pool.run_while(items, fn, meanwhile); });
         for (std::size_t i = 0; i < n; ++i) {
             docs[i].id = batch[i].doc.id;
             docs[i].group = batch[i].doc.group;

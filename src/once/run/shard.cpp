@@ -380,7 +380,10 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
     const auto decide_batch = [&] {
         std::vector<const AnalyzedDocument*> analyzed(batch.size());
         for (std::size_t i = 0; i < batch.size(); ++i) analyzed[i] = &batch[i].analyzed;
-        const auto spans = decide.decide_batch(analyzed, [&](std::size_t n, const std::function<void(std::size_t)>& fn) {
+        // The items and meanwhile() share nothing: one after the other is a correct schedule.
+        const auto spans = decide.decide_batch(analyzed, [&](std::size_t n, const std::function<void(std::size_t)>& fn,
+                                                             const std::function<void()>& meanwhile) {
+            if (meanwhile) meanwhile();
             parallel_for(n, config.threads, fn);
         });
         for (std::size_t i = 0; i < batch.size(); ++i) {

@@ -20,7 +20,9 @@ AnalyzedDocument DocumentAnalyzer::analyze(std::string_view text, const std::str
 DecideStage::DecideStage(const Config& config) : config_(config), matcher_(config) {}
 
 std::vector<Span> DecideStage::decide(const AnalyzedDocument& document) {
-    const auto one_by_one = [](std::size_t n, const std::function<void(std::size_t)>& fn) {
+    const auto one_by_one = [](std::size_t n, const std::function<void(std::size_t)>& fn,
+                               const std::function<void()>& meanwhile) {
+        if (meanwhile) meanwhile();
         for (std::size_t i = 0; i < n; ++i) fn(i);
     };
     return std::move(decide_batch({&document}, one_by_one).front());

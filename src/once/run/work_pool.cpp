@@ -106,6 +106,19 @@ void WorkPool::wait(Job& job) {
     if (job.failure_) std::rethrow_exception(job.failure_);
 }
 
+void WorkPool::run_while(std::size_t n, std::function<void(std::size_t)> fn, const std::function<void()>& meanwhile) {
+    const std::shared_ptr<Job> job = submit(n, std::move(fn), true);
+    if (meanwhile) {
+        try {
+            meanwhile();
+        } catch (...) {
+            cancel(*job);  // its items may use what the caller is about to destroy
+            throw;
+        }
+    }
+    wait(*job);
+}
+
 void WorkPool::run(Job& job, std::size_t i) {
     std::exception_ptr failure;
     if (!job.failed_) {  // after a failure the remaining items are only counted

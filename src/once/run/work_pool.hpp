@@ -64,6 +64,10 @@ public:
     void cancel(Job& job) noexcept;
     // Works on `job` until all its items are done; rethrows the first exception of an item.
     void wait(Job& job);
+    // fn(i) for i in [0, n) as an urgent job on the workers while this thread runs meanwhile()
+    // (when given), then helps with what is left; the first exception of either is rethrown,
+    // once no item is under way. With no workers, meanwhile() runs first, then the items.
+    void run_while(std::size_t n, std::function<void(std::size_t)> fn, const std::function<void()>& meanwhile);
 
 private:
     void stop() noexcept;
