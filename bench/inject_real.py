@@ -38,8 +38,8 @@ Copies injected (truth kinds), each with its source:
                   nothing between CJK paragraphs).
   pasted          a passage of an earlier article (same language) from inside one sentence to
                   inside the sentence 1-4 further on (so 0-3 whole sentences between two
-                  pieces), put inside one of this article's paragraphs (not its first three
-                  lines) at a sentence boundary: it starts and ends mid-sentence (the first piece from the
+                  pieces), put inside one of this article's prose paragraphs (not its first
+                  three lines, not a list entry, 60 characters at least) at a sentence boundary: it starts and ends mid-sentence (the first piece from the
                   first three quarters of its sentence, the last from the last three
                   quarters), 40 CJK characters or 15 words at least.
   syndicated      a whole earlier article of another site as a later document of its own
@@ -79,6 +79,9 @@ LATIN_END = re.compile(r"[.!?][\"'”’)\]]*(?= +[^ a-z])")
 # had a median of 417 bytes.
 MIN_PASTE_CJK = 40
 MIN_PASTE_WORDS = 15
+# A paste's host paragraph: this long at least, and not a list entry (ldcc's related links).
+HOST_MIN_CHARS = 60
+LIST_MARKS = "・■□●○◆◇▼▽▲△★☆※*-•【[(（<＜>＞"
 EN_WORDS = set("the of and to a in is that for it was on with as by at from this be are have".split())
 CHINESE_TRAFILATURA = ["xinhuanet.com.c_1125597921.txt", "banyuetan.org.1000200033136171577956287380194268_1.txt",
                        "baike.baidu.com.tanya.txt"]
@@ -341,7 +344,9 @@ def paste(doc, source, rng):
         return False
     hosts = []
     for k, (ps, pe) in enumerate(paragraphs(doc.text[:doc.article_end])):
-        if k < 3:
+        # A prose paragraph: not the first three lines (URL, date, title), not a list entry or a
+        # link line (ldcc's related lists), two sentences at least: pastes land in prose.
+        if k < 3 or pe - ps < HOST_MIN_CHARS or doc.text[ps] in LIST_MARKS:
             continue
         for s, e in sentences(doc.text[ps:pe], lang)[:-1]:
             hosts.append(ps + e)
