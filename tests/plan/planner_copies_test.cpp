@@ -14,6 +14,20 @@ namespace {
 
 using plan_test::PlanRun;
 
+// A page, then a page that copies part of it: what the second one keeps.
+struct CopyCase {
+    std::string name, source, copy, cleaned;
+};
+
+void check_copies(const std::vector<CopyCase>& cases) {
+    for (const CopyCase& c : cases) {
+        CAPTURE(c.name);
+        PlanRun run;
+        run.add(c.source);
+        CHECK(run.add(c.copy).cleaned == c.cleaned);
+    }
+}
+
 }  // namespace
 
 // --- A near copy standing alone -------------------------------------------------------------
@@ -166,10 +180,7 @@ TEST_CASE("planner: a page opening with another page's headline keeps it; a copi
 }
 
 TEST_CASE("planner: a paste found beginning mid-sentence takes a shorter piece where it ends") {
-    struct Case {
-        std::string name, source, copy, cleaned;
-    };
-    const std::vector<Case> cases = {
+    check_copies({
         // The paste ends four characters into the source's next sentence: under the six a piece
         // needs on its own, taken because the paste began mid-sentence too.
         {"piece in the page's sentence",
@@ -185,13 +196,7 @@ TEST_CASE("planner: a paste found beginning mid-sentence takes a shorter piece w
          "保险公司春节前表示将继续推进网络建设。云计算服务。社区工作人员大力推广四十八家门店的关闭计划。环保组织全"
          "相关负责人表示将继续推进中小企业贷款。\n",
          "保险公司春节前表示将继续推进网络建设。相关负责人表示将继续推进中小企业贷款。\n"},
-    };
-    for (const auto& c : cases) {
-        CAPTURE(c.name);
-        PlanRun run;
-        run.add(c.source);
-        CHECK(run.add(c.copy).cleaned == c.cleaned);
-    }
+    });
 }
 
 TEST_CASE("planner: short pieces at both ends of a copied sentence make a paste when together they weigh enough") {
@@ -236,10 +241,7 @@ TEST_CASE("planner: a paste holding no whole sentence (the end of one and the st
     // containment); the second runs on into the page's next sentence. Token by token the two are
     // one stretch of the source across its sentence boundary (bench/inject_real.py: a quarter of
     // real pastes, nearly none found before).
-    struct Case {
-        std::string name, source, copy, cleaned;
-    };
-    const std::vector<Case> cases = {
+    check_copies({
         {"English",
          "The regional council met on Tuesday evening to discuss the new water treatment plant that is planned near "
          "the river. Residents have complained for many years about the smell and the noise from the old facility "
@@ -255,13 +257,7 @@ TEST_CASE("planner: a paste holding no whole sentence (the end of one and the st
          "今日は別の話題から始めたい。商店街の人たちに話を聞いてみた。建設計画について、来月から各地区で住民説明会を開催す"
          "ると発表した。計画では都心と臨海部を結ぶ約六キロの区間に五つの駅を新設し店主の多くは期待していると話した。\n",
          "今日は別の話題から始めたい。商店街の人たちに話を聞いてみた。店主の多くは期待していると話した。\n"},
-    };
-    for (const auto& c : cases) {
-        CAPTURE(c.name);
-        PlanRun run;
-        run.add(c.source);
-        CHECK(run.add(c.copy).cleaned == c.cleaned);
-    }
+    });
 }
 
 TEST_CASE("planner: a restart glued into one line goes whole, its headline run into the first sentence included") {
