@@ -98,14 +98,31 @@ TEST_CASE("temp dir: only spool folders of ended processes are stale") {
     dir.write(".once-spool-x1-abcdef/keep", "not a process id");
     dir.write(".once-spool-12345678901-abc/keep", "too long for a process id");
     dir.write("once-spool-99-abcdef/keep", "not hidden: not ours");
+    const std::string no_tail = ".once-spool-" + std::to_string(ended_process());
+    dir.write(no_tail + "/keep", "no '-XXXXXX' after the id: not a spool folder");
     dir.write(".once-staging-99/keep", "output/staging's business");
     const std::vector<std::string> removed = once::remove_stale_spools(dir.path());
     CHECK(removed == std::vector<std::string>{dir.path(ended)});
     CHECK(dir.entries() == std::set<std::string>{std::filesystem::path(mine).filename().string(), ".once-spool-1-abcdef",
                                                  ".once-spool-x1-abcdef", ".once-spool-12345678901-abc",
-                                                 "once-spool-99-abcdef", ".once-staging-99"});
+                                                 "once-spool-99-abcdef", ".once-staging-99",
+                                                 no_tail});
     CHECK(once::remove_stale_spools(dir.path("missing")).empty());
     const auto error = error_of([&] { once::make_spool_folder(dir.path("missing")); });
     REQUIRE(error);
     CHECK(error->code() == once::ExitCode::output_error);
+}
+
+TEST_CASE("temp dir: a process id is read from a name only between the prefix and the rest") {
+    using once::owner_in_name;
+    CHECK(owner_in_name(".once-spool-123-abc", ".once-spool-").pid == 123);
+    CHECK(owner_in_name(".once-spool-123-abc", ".once-spool-").rest == "-abc");
+    CHECK(owner_in_name(".once-staging-77", ".once-staging-").pid == 77);
+    CHECK(owner_in_name(".once-staging-77", ".once-staging-").rest.empty());
+    CHECK(owner_in_name(".once-staging-999999999", ".once-staging-").pid == 999999999);  // 9 digits
+    CHECK(owner_in_name(".once-staging-1234567890", ".once-staging-").pid == 0);         // 10: not ours
+    CHECK(owner_in_name(".once-staging-", ".once-staging-").pid == 0);
+    CHECK(owner_in_name(".once-staging-x1", ".once-staging-").pid == 0);
+    CHECK(owner_in_name("once-staging-1", ".once-staging-").pid == 0);
+    CHECK(owner_in_name(".once-spool-1", ".once-staging-").pid == 0);
 }

@@ -18,18 +18,6 @@ namespace {
 
 constexpr std::string_view k_spool_prefix = ".once-spool-";
 
-// The process id in `.once-spool-<pid>-XXXXXX`, or 0 for a name that is not a spool folder's.
-pid_t spool_owner(const std::string& name) {
-    if (name.rfind(k_spool_prefix, 0) != 0) return 0;
-    const std::string_view rest = std::string_view(name).substr(k_spool_prefix.size());
-    const auto dash = rest.find('-');
-    // pid_t holds at most 10 digits; a longer run of digits is not one of ours.
-    if (dash == std::string_view::npos || dash == 0 || dash > 9) return 0;
-    const std::string_view digits = rest.substr(0, dash);
-    if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
-    return static_cast<pid_t>(std::stol(std::string(digits)));
-}
-
 }  // namespace
 
 std::string temp_folder() {
@@ -79,18 +67,33 @@ std::string make_spool_folder(const std::string& folder) {
     return pattern;
 }
 
-std::vector<std::string> remove_stale_spools(const std::string& folder) {
+NamedOwner owner_in_name(std::string_view name, std::string_view prefix) {
+    if (name.substr(0, prefix.size()) != prefix) return {};
+    const std::string_view after = name.substr(prefix.size());
+    const std::string_view digits = after.substr(0, after.find_first_not_of("0123456789"));
+    if (digits.empty() || digits.size() > 9) return {};
+    return {static_cast<pid_t>(std::stol(std::string(digits))), after.substr(digits.size())};
+}
+
+std::vector<std::string> remove_left_by_gone_processes(const std::string& folder,
+                                                       const std::function<pid_t(std::string_view)>& owner_of) {
     std::vector<std::string> removed;
     std::error_code error;
     for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
-        const pid_t owner = spool_owner(it->path().filename().string());
-        // A live process (ours, or another user's: EPERM) keeps its folder.
+        const pid_t owner = owner_of(it->path().filename().string());
         if (owner == 0 || owner == ::getpid() || ::kill(owner, 0) == 0 || errno != ESRCH) continue;
         std::error_code gone;
         fs::remove_all(it->path(), gone);
         if (!gone) removed.push_back(it->path().string());
     }
     return removed;
+}
+
+std::vector<std::string> remove_stale_spools(const std::string& folder) {
+    return remove_left_by_gone_processes(folder, [](std::string_view name) {
+        const NamedOwner owner = owner_in_name(name, k_spool_prefix);
+        return owner.rest.substr(0, 1) == "-" ? owner.pid : 0;  // `.once-spool-<pid>-XXXXXX`
+    });
 }
 
 }  // namespace once

@@ -19,7 +19,11 @@
 //   const std::string spool = once::make_spool_folder(dir);
 #pragma once
 
+#include <sys/types.h>
+
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace once {
@@ -43,5 +47,22 @@ void check_temp_folder(const std::string& folder);
 std::string make_spool_folder(const std::string& folder);
 // Removes the spool folders of processes that no longer exist; returns the paths removed.
 std::vector<std::string> remove_stale_spools(const std::string& folder);
+
+// A name `<prefix><digits><rest>` read as its owner's process id and `rest`: {0, ""} for a name
+// that is not of that form (at most 9 digits: pid_t holds at most 10, and a longer run of digits
+// is not one of ours). The caller checks `rest` (`-XXXXXX` for a spool folder, nothing or
+// `-replaced` for a staging folder).
+struct NamedOwner {
+    pid_t pid = 0;
+    std::string_view rest;
+};
+NamedOwner owner_in_name(std::string_view name, std::string_view prefix);
+
+// Removes the entries of `folder` whose owner (`owner_of(name)`, 0 for "not ours") is a process
+// that no longer exists, and returns the paths removed. A live process — this one, or another
+// user's (kill gives EPERM) — keeps its entries: only ESRCH says a process is gone. Shared by
+// the spool folders here and output/staging's staging folders, whose names differ.
+std::vector<std::string> remove_left_by_gone_processes(const std::string& folder,
+                                                       const std::function<pid_t(std::string_view)>& owner_of);
 
 }  // namespace once

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "once/core/error.hpp"
+#include "once/core/temp_dir.hpp"
 #include "once/input/stream_io.hpp"
 
 namespace once {
@@ -28,14 +29,9 @@ std::string parent_of(const std::string& path) {
 }
 
 // The process id in `.once-staging-<pid>` or `.once-staging-<pid>-replaced`, or 0.
-pid_t staging_owner(const std::string& name) {
-    if (name.rfind(k_staging_prefix, 0) != 0) return 0;
-    std::string_view rest = std::string_view(name).substr(k_staging_prefix.size());
-    if (rest.size() > k_replaced_suffix.size() && rest.substr(rest.size() - k_replaced_suffix.size()) == k_replaced_suffix)
-        rest.remove_suffix(k_replaced_suffix.size());
-    if (rest.empty() || rest.size() > 9 || !std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return 0;
-    return static_cast<pid_t>(std::stol(std::string(rest)));
+pid_t staging_owner(std::string_view name) {
+    const NamedOwner owner = owner_in_name(name, k_staging_prefix);
+    return owner.rest.empty() || owner.rest == k_replaced_suffix ? owner.pid : 0;
 }
 
 }  // namespace
@@ -64,13 +60,7 @@ std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
     if (std::find(folders_.begin(), folders_.end(), folder) != folders_.end()) return folder;
     // Left by a run that was killed: its process is gone (a live one, ours or another user's, is
     // left alone: kill(pid, 0) fails with ESRCH only for a process that does not exist).
-    for (fs::directory_iterator it(anchor, error), end; !error && it != end; it.increment(error)) {
-        const pid_t owner = staging_owner(it->path().filename().string());
-        if (owner == 0 || owner == ::getpid() || ::kill(owner, 0) == 0 || errno != ESRCH) continue;
-        std::error_code removed;
-        fs::remove_all(it->path(), removed);
-        if (!removed) removed_stale_.push_back(it->path().string());
-    }
+    for (auto& gone : remove_left_by_gone_processes(anchor, staging_owner)) removed_stale_.push_back(std::move(gone));
     fs::remove_all(folder, error);  // a folder of an earlier process with our id
     fs::create_directories(folder, error);
     if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), folder);
