@@ -15,74 +15,103 @@ constexpr std::uint64_t k_number_placeholder = 0x4e554d4245525f5fULL;
 // Tokens whose per-thread buffers outlive a call (a few MiB); bigger ones are freed after it.
 constexpr std::size_t k_kept_tokens = std::size_t{1} << 18;
 
-// Calls visit(token_bytes, is_cjk, is_number) for each token of normalized text.
+// The tokens of normalized text, one at a time: a word (a run of letters and digits, with the
+// marks inside it) or one CJK character with the marks after it. A pull tokenizer, so that the
+// visitor of for_each_token is called from one place and inlines there: called from two (a
+// word's end and a CJK character) it stayed out of line, and its calls — prologue, epilogue and
+// spilled registers, once per token — were a sixth of the tokenizer's instructions.
+class Tokenizer {
+public:
+    struct Token {
+        std::string_view bytes;
+        bool is_cjk = false;
+        bool is_number = false;  // a word of digits only
+        bool has_digit = false;
+    };
+
+    explicit Tokenizer(std::string_view text) : text_(text) {}
+
+    // Inlined into each for_each_token: out of line, its call per token cost what it saved.
+    [[gnu::always_inline]] bool next(Token& token) {
+        std::size_t word_start = std::string_view::npos;
+        bool word_all_digits = true;
+        bool word_has_digit = false;
+        const auto word = [&](std::size_t end) {
+            token = {text_.substr(word_start, end - word_start), false, word_all_digits, word_has_digit};
+            return true;
+        };
+        while (pos_ < text_.size()) {
+            const std::size_t here = pos_;
+            const unsigned char byte = static_cast<unsigned char>(text_[pos_]);
+            CharClass cls;
+            if (byte < 0x80) {
+                ++pos_;
+                cls = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ? CharClass::letter
+                      : (byte >= '0' && byte <= '9')                                ? CharClass::digit
+                                                                                    : CharClass::punctuation;
+            } else if (here == ahead_at_) {
+                pos_ += utf8_sequence_length(byte);
+                cls = ahead_class_;
+            } else {
+                cls = char_class(decode_utf8(text_, pos_));
+            }
+            switch (cls) {
+                case CharClass::letter:
+                    if (word_start == std::string_view::npos) word_start = here;
+                    word_all_digits = false;
+                    break;
+                case CharClass::digit:
+                    if (word_start == std::string_view::npos) word_start = here;
+                    word_has_digit = true;
+                    break;
+                case CharClass::mark:
+                    break;  // stays with the token before it
+                case CharClass::cjk: {
+                    if (word_start != std::string_view::npos) {
+                        // The word before ends here; the CJK character is the next call's (its
+                        // class is asked again, with the same answer).
+                        pos_ = here;
+                        return word(here);
+                    }
+                    // Include following combining marks (Thai vowels) in the character token.
+                    std::size_t end = pos_;
+                    while (end < text_.size() && static_cast<unsigned char>(text_[end]) >= 0x80) {
+                        std::size_t next = end;
+                        const CharClass following = char_class(decode_utf8(text_, next));
+                        if (following != CharClass::mark) {
+                            // The class of the character at `ahead_at_`, so CJK text asks once
+                            // per character, not twice.
+                            ahead_at_ = end;
+                            ahead_class_ = following;
+                            break;
+                        }
+                        end = next;
+                    }
+                    token = {text_.substr(here, end - here), true, false, false};
+                    pos_ = end;
+                    return true;
+                }
+                default:
+                    if (word_start != std::string_view::npos) return word(here);
+            }
+        }
+        if (word_start != std::string_view::npos) return word(text_.size());
+        return false;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    std::size_t ahead_at_ = std::string_view::npos;
+    CharClass ahead_class_ = CharClass::symbol;
+};
+
+// Calls visit(token_bytes, is_cjk, is_number, has_digit) for each token of normalized text.
 template <typename Visit>
 void for_each_token(std::string_view text, Visit&& visit) {
-    std::size_t pos = 0;
-    std::size_t word_start = std::string_view::npos;
-    bool word_all_digits = true;
-    bool word_has_digit = false;
-    // visit(token, is_cjk, is_number, has_digit)
-    const auto flush_word = [&](std::size_t end) {
-        if (word_start != std::string_view::npos)
-            visit(text.substr(word_start, end - word_start), false, word_all_digits, word_has_digit);
-        word_start = std::string_view::npos;
-        word_all_digits = true;
-        word_has_digit = false;
-    };
-    // The class of the character at `ahead_at`, when the look-ahead for marks after a CJK
-    // character found it (CJK text then asks once per character, not twice).
-    std::size_t ahead_at = std::string_view::npos;
-    CharClass ahead_class = CharClass::symbol;
-    while (pos < text.size()) {
-        const std::size_t here = pos;
-        const unsigned char byte = static_cast<unsigned char>(text[pos]);
-        CharClass cls;
-        if (byte < 0x80) {
-            ++pos;
-            cls = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ? CharClass::letter
-                  : (byte >= '0' && byte <= '9')                                ? CharClass::digit
-                                                                                : CharClass::punctuation;
-        } else if (here == ahead_at) {
-            pos += utf8_sequence_length(byte);
-            cls = ahead_class;
-        } else {
-            cls = char_class(decode_utf8(text, pos));
-        }
-        switch (cls) {
-            case CharClass::letter:
-                if (word_start == std::string_view::npos) word_start = here;
-                word_all_digits = false;
-                break;
-            case CharClass::digit:
-                if (word_start == std::string_view::npos) word_start = here;
-                word_has_digit = true;
-                break;
-            case CharClass::mark:
-                break;  // stays with the token before it
-            case CharClass::cjk: {
-                flush_word(here);
-                // Include following combining marks (Thai vowels) in the character token.
-                std::size_t end = pos;
-                while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) {
-                    std::size_t next = end;
-                    const CharClass following = char_class(decode_utf8(text, next));
-                    if (following != CharClass::mark) {
-                        ahead_at = end;
-                        ahead_class = following;
-                        break;
-                    }
-                    end = next;
-                }
-                visit(text.substr(here, end - here), true, false, false);
-                pos = end;
-                break;
-            }
-            default:
-                flush_word(here);
-        }
-    }
-    flush_word(text.size());
+    Tokenizer tokenizer(text);
+    Tokenizer::Token token;
+    while (tokenizer.next(token)) visit(token.bytes, token.is_cjk, token.is_number, token.has_digit);
 }
 
 // Sorts hashes, which are uniform: a counting pass on the top bits puts every value near its
