@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -281,4 +282,18 @@ TEST_CASE("shape: lynx's leftovers go without speaking for their neighbours; an 
         {'r', "elektronische arbeitsunfähigkeitsbescheinigung"},
         {'r', "der gelbe schein wird elektronisch: das ist jetzt wichtig"},
     });
+}
+
+TEST_CASE("line shape: junk is a long run of ASCII without a space, not a rule drawn with one character") {
+    // The boundaries of has_junk_run (k_junk_run_bytes = 100, k_junk_share 3/4), pinned when its
+    // byte loop became a loop over runs.
+    std::string query;
+    for (int i = 0; i < 100; ++i) query += static_cast<char>('a' + i % 26);
+    CHECK(shape_of(query).cue == once::Cue::junk);
+    CHECK(shape_of(query.substr(1)).cue != once::Cue::junk);                     // 99 bytes: too short
+    CHECK(shape_of(std::string(120, '_')).cue != once::Cue::junk);               // a rule
+    CHECK(shape_of(std::string(119, '_') + "x").cue == once::Cue::junk);         // not one character
+    CHECK(shape_of(query.substr(0, 50) + "\xC3\xA9" + query.substr(50)).cue != once::Cue::junk);  // é splits it
+    CHECK(shape_of(query + " and a few words of a sentence that quotes it").cue != once::Cue::junk);  // 100 of 145
+    CHECK(shape_of(query + " and a url").cue == once::Cue::junk);                // 100 of 110
 }

@@ -109,18 +109,21 @@ bool is_breadcrumb(std::string_view s) {
 // line: a sentence that quotes a long URL is still a sentence.
 bool has_junk_run(std::string_view s) {
     if (s.size() < k_junk_run_bytes) return false;
-    std::size_t run = 0, junk = 0;
-    bool repeated = true;
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-        const auto b = i < s.size() ? static_cast<unsigned char>(s[i]) : ' ';
-        if (b == ' ' || b >= 0x80) {
-            if (run >= k_junk_run_bytes && !repeated) junk += run;
-            run = 0;
-            repeated = true;
+    // Run by run: the inner loop only finds where a run ends, and a run is checked for one
+    // repeated character only when it is long enough to count (every line of 100 bytes and
+    // more passes here; a per-byte state machine was 2% of `once clean` on ldcc).
+    const auto breaks_run = [](unsigned char b) { return b == ' ' || b >= 0x80; };
+    std::size_t junk = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        if (breaks_run(static_cast<unsigned char>(s[i]))) {
+            ++i;
             continue;
         }
-        repeated = repeated && (run == 0 || s[i] == s[i - 1]);
-        ++run;
+        std::size_t end = i + 1;
+        while (end < s.size() && !breaks_run(static_cast<unsigned char>(s[end]))) ++end;
+        const std::string_view run = s.substr(i, end - i);
+        if (run.size() >= k_junk_run_bytes && run.find_first_not_of(run[0]) != std::string_view::npos) junk += run.size();
+        i = end;
     }
     return k_junk_share_den * junk >= k_junk_share_num * s.size();
 }
