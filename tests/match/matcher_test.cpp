@@ -523,7 +523,12 @@ TEST_CASE("matcher: match_batch decides as match_document one document after ano
             const once::UnitLocation where = matcher.location(matches[i].direct);
             seen.places.push_back(where.doc * 1000003ull + where.sentence * 1009ull + where.start);
             const std::optional<once::TokenEdges> edges = matcher.edges(matches[i].direct);
-            seen.places.push_back(edges ? edges->count : 99999);
+            // Every byte of the edge tokens, hashed: they come back whole, cached or not.
+            std::uint64_t edge_hash = edges ? edges->count + (edges->head_cjk ^ edges->tail_cjk) : 99999;
+            if (edges)
+                for (std::size_t t = 0; t < once::TokenEdges::k_edge; ++t)
+                    edge_hash = edge_hash * 31 + edges->head[t] * 7u + edges->tail[t];
+            seen.places.push_back(edge_hash);
             if (matches[i].type == once::MatchType::exact)
                 matcher.later_occurrences(matches[i].direct, 3, [&](std::uint64_t id) {
                     seen.occurrences.push_back(id);
