@@ -69,7 +69,7 @@ public:
     }
 
 private:
-    static void check_contract(const Doc& doc) {
+    void check_contract(const Doc& doc) const {
         const auto& spans = doc.plan.spans;
         const auto lead = [&](std::uint64_t offset) {
             return offset == doc.text.size() ||
@@ -85,6 +85,16 @@ private:
             if (spans[i].kind == once::Kind::duplicate || spans[i].kind == once::Kind::near_duplicate) {
                 CHECK(spans[i].source.has_value());
                 CHECK(spans[i].cluster >= 1);
+                // The kept copy is one range of one document seen so far (this one included),
+                // in order: `apply` refuses a source that ends before it starts.
+                if (spans[i].source) {
+                    const once::SourceRef& source = *spans[i].source;
+                    REQUIRE(source.doc <= docs_.size());
+                    const std::string& text = source.doc < docs_.size() ? docs_[source.doc].text : doc.text;
+                    CHECK(source.start < source.end);
+                    CHECK(source.end <= text.size());
+                    CHECK(source.start_pos.line <= source.end_pos.line);
+                }
             }
         }
         // The cleaned text is the original minus the spans: a subsequence, of the right length.

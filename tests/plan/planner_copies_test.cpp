@@ -299,3 +299,35 @@ TEST_CASE("planner: a name repeated on its own line is not a paste, though split
                              "メッセージ\n";
     CHECK(run.add(page).cleaned == page);
 }
+
+TEST_CASE("planner: a paste whose middle was itself copied points at one kept range, in one document") {
+    // The middle two sentences first appear on page 0; page 1 copies them between sentences of
+    // its own (removed there, so their kept copy is page 0's). Page 2 pastes page 1's passage,
+    // pieces of page 1's own sentences included. The pieces come from page 1, beside the copy the
+    // middle was matched with; the middle's kept copy is page 0's. Its source range must not
+    // take its end from page 1 (ldcc: a source [954, 173) that `apply` refused over shards).
+    PlanRun run;
+    const std::string first = "Intro line unique to the first page and nothing else.\n\nThe committee will publish its "
+                              "final findings on the reservoir next month. Officials declined to give an exact date for "
+                              "the release.\n";
+    run.add(first);
+    run.add("Farmers in the valley have waited for a decision on water rights since the drought began three summers "
+            "ago. The committee will publish its final findings on the reservoir next month. Officials declined to "
+            "give an exact date for the release. Several councillors have asked for an independent review of the "
+            "costs involved.\n");
+    const auto& doc = run.add(
+        "Our own opening sentence is about something else entirely, a bakery. We asked around. the valley have "
+        "waited for a decision on water rights since the drought began three summers ago. The committee will "
+        "publish its final findings on the reservoir next month. Officials declined to give an exact date for the "
+        "release. Several councillors have asked for an independent and then our own words go on here.\n");
+    CHECK(doc.cleaned ==
+          "Our own opening sentence is about something else entirely, a bakery. We asked around. and then our own "
+          "words go on here.\n");
+    REQUIRE(doc.plan.spans.size() == 2);
+    const once::Span& middle = doc.plan.spans[1];
+    REQUIRE(middle.source);
+    CHECK(middle.source->doc == 0);
+    CHECK(first.substr(middle.source->start, middle.source->end - middle.source->start) ==
+          "The committee will publish its final findings on the reservoir next month. Officials declined to give an "
+          "exact date for the release.");
+}

@@ -496,9 +496,16 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                     // The kept copy's range is in whole sentences: it reaches into the source's
                     // sentence before, where the piece came from.
                     if (head.extends) {
+                        // The piece continues the sentence before the one this was matched with
+                        // (`direct`). When that sentence is itself a removed copy, the span points
+                        // at its kept copy elsewhere, and the piece's source is not beside it:
+                        // the kept range then stays in whole sentences rather than mixing two
+                        // places (a source that ends before it starts; `apply` refuses those).
                         const UnitLocation& before = matcher.location(head.source);
-                        span.source->start = before.start;
-                        span.source->start_pos = before.start_pos;
+                        if (before.doc == span.source->doc && before.start <= span.source->start) {
+                            span.source->start = before.start;
+                            span.source->start_pos = before.start_pos;
+                        }
                     }
                 }
                 spans.push_back(std::move(span));
@@ -509,9 +516,12 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 span.tail_sentence = static_cast<std::uint32_t>(tail.sentence);
                 span.tail_tokens = tail.tokens;
                 if (tail.extends && span.source) {
+                    // As for the head: only a piece beside the kept copy itself widens its range.
                     const UnitLocation& after = matcher.location(tail.source);
-                    span.source->end = after.end;
-                    span.source->end_pos = after.end_pos;
+                    if (after.doc == span.source->doc && after.end >= span.source->end) {
+                        span.source->end = after.end;
+                        span.source->end_pos = after.end_pos;
+                    }
                 }
             }
         }
