@@ -39,6 +39,18 @@ struct BatchLimits {
     std::uint64_t bytes = 64ull << 20;
 };
 
+// `limits` under a memory budget of `budget` bytes: the text of a batch, analyzed, takes at
+// most a quarter of the budget (two batches are in flight, and the index needs the rest), so a
+// tight --max-memory makes batches smaller instead of refusing one that a document or two at a
+// time would fit (8 documents of 400 KB stopped at 64 MiB before, with 61 MiB asked for one
+// batch). A document larger than that still makes a batch of its own and is checked alone.
+// Decisions do not depend on the limits (Matcher::match_batch), so outputs stay the same.
+inline BatchLimits batch_limits_within(std::uint64_t budget, BatchLimits limits = {}) {
+    const std::uint64_t most = budget / (4 * k_analysis_bytes_per_byte);
+    if (most > 0 && most < limits.bytes) limits.bytes = most;
+    return limits;
+}
+
 // Bytes of text in a batch.
 inline std::uint64_t text_bytes(const std::vector<SourceDocument>& batch) {
     std::uint64_t bytes = 0;

@@ -48,7 +48,7 @@ Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOption
             if (keep) keep->record(p.batch[i].doc.text.size(), p.keys[i]);
         }
     };
-    Batcher batcher(options.batch, [&](std::vector<SourceDocument>& batch) {
+    Batcher batcher(batch_limits_within(budget.limit(), options.batch), [&](std::vector<SourceDocument>& batch) {
         budget.check(0, "counting recurring lines (pass 1) at " + batch.front().doc.id,
                      "the recurrence counts hold " + std::to_string(counts.size()) + " line templates");
         auto next = std::make_unique<Pending>();
@@ -148,7 +148,8 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         if (options.progress) options.progress(done, bytes_done);
     };
 
-    Batcher batcher(options.batch, [&](std::vector<SourceDocument>& batch) {
+    const BatchLimits limits = batch_limits_within(budget.limit(), options.batch);
+    Batcher batcher(limits, [&](std::vector<SourceDocument>& batch) {
         try {
             auto next = std::make_unique<Pending>();
             next->batch = std::move(batch);
@@ -156,7 +157,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
             // Two batches in flight cost a second batch of analyses; when together they are
             // more than one batch's worth of text (huge documents), the earlier one is finished
             // first, so memory stays that of one batch.
-            if (pending && text_bytes(pending->batch) + text_bytes(next->batch) > options.batch.bytes) {
+            if (pending && text_bytes(pending->batch) + text_bytes(next->batch) > limits.bytes) {
                 finish(*pending);
                 pending.reset();
             }

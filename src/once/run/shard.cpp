@@ -346,7 +346,7 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
 
     const DocumentAnalyzer analyzer(config, recurrence);
     const MemoryBudget budget(config.max_memory);
-    Batcher batcher(BatchLimits{}, [&](std::vector<SourceDocument>& batch) {
+    Batcher batcher(batch_limits_within(budget.limit()), [&](std::vector<SourceDocument>& batch) {
         check_analysis_memory(budget, batch);
         std::vector<std::string> encoded(batch.size());
         parallel_for(batch.size(), config.threads, [&](std::size_t i) {
