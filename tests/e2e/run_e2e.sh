@@ -28,6 +28,9 @@
 #                    a golden of its own: the way to prove two runs (e.g. --threads 1 and 2, or
 #                    plain and .gz output) give identical results
 #   requires: CMD    skip the case, with a note, when command CMD is not installed (repeatable)
+#   unsanitized: WHY skip the case, with a note, under a sanitizer build (scripts/sanitize.sh sets
+#                    ONCE_SANITIZED=1): for a case whose outcome rests on resident memory, which
+#                    AddressSanitizer's shadow and quarantine inflate several times
 # Placeholders, replaced in args/run/setup/post (write them unquoted):
 #   {out}   a fresh empty folder; every file in it after the run is compared with
 #           tests/golden/NAME/files/..., and an unexpected or missing file is a failure
@@ -187,6 +190,7 @@ run_case() {
     local line key value
     local args="" have_args=0 run_line="" have_run=0 want_exit="" stdin_file=/dev/null golden_name=""
     local -a envs=() setups=() posts=() requires=()
+    local unsanitized=
     while IFS= read -r line || [[ -n $line ]]; do
         [[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
         if [[ $line != *:* ]]; then
@@ -206,12 +210,18 @@ run_case() {
             post) posts+=("$value") ;;
             golden) golden_name=$value ;;
             requires) requires+=("$value") ;;
+            unsanitized) unsanitized=$value ;;
             *) echo "FAIL    $name  ($file: unknown key '$key')"; return 1 ;;
         esac
     done <"$file"
     if [[ $have_args$have_run != 10 && $have_args$have_run != 01 ]] || [[ ! $want_exit =~ ^[0-9]+$ ]]; then
         echo "FAIL    $name  ($file: needs exactly one of args:/run: and a numeric exit:)"
         return 1
+    fi
+    if [[ -n $unsanitized && ${ONCE_SANITIZED:-0} == 1 ]]; then
+        echo "skip    $name  (sanitizer build: $unsanitized)"
+        skipped+=("$name (sanitizer build)")
+        return 2
     fi
     local cmd
     for cmd in "${requires[@]}"; do
