@@ -1,6 +1,5 @@
 #include "once/output/staging.hpp"
 
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -58,8 +57,7 @@ std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
     const std::string folder =
         ((error ? fs::path(anchor) : real) / (std::string(k_staging_prefix) + std::to_string(::getpid()))).string();
     if (std::find(folders_.begin(), folders_.end(), folder) != folders_.end()) return folder;
-    // Left by a run that was killed: its process is gone (a live one, ours or another user's, is
-    // left alone: kill(pid, 0) fails with ESRCH only for a process that does not exist).
+    // Left by a run that was killed (core/temp_dir.hpp says when a process counts as gone).
     for (auto& gone : remove_left_by_gone_processes(anchor, staging_owner)) removed_stale_.push_back(std::move(gone));
     fs::remove_all(folder, error);  // a folder of an earlier process with our id
     fs::create_directories(folder, error);
