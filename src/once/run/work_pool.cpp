@@ -103,7 +103,13 @@ void WorkPool::wait(Job& job) {
     for (std::size_t i = job.next_++; i < job.n_; i = job.next_++) run(job, i);
     std::unique_lock lock(mutex_);
     finished_.wait(lock, [&] { return job.done_ == job.n_; });
-    if (job.failure_) std::rethrow_exception(job.failure_);
+    // Taken out of the job under the lock, so the exception object's last owner is this thread: a
+    // worker may drop the job's last reference later, and must not destroy the exception the caller
+    // is still reading (libstdc++'s exception reference count is invisible to ThreadSanitizer).
+    std::exception_ptr failure = std::move(job.failure_);
+    job.failure_ = nullptr;
+    lock.unlock();
+    if (failure) std::rethrow_exception(failure);
 }
 
 void WorkPool::run_while(std::size_t n, std::function<void(std::size_t)> fn, const std::function<void()>& meanwhile) {
@@ -131,6 +137,7 @@ void WorkPool::run(Job& job, std::size_t i) {
     }
     std::lock_guard lock(mutex_);
     if (failure && !job.failure_) job.failure_ = failure;
+    failure = nullptr;  // released under the lock: after it, only the job and the waiting thread own it
     if (++job.done_ == job.n_) finished_.notify_all();
 }
 
