@@ -65,6 +65,10 @@ constexpr std::size_t k_link_list_scan = 30;
 constexpr int k_title_max_leads = 2;
 constexpr std::size_t k_title_slot_lines = 3;
 constexpr int k_headline_search_lines = 6;
+// ... where menu-sized lines are passed over for free, but not past this many non-blank lines: a
+// menu of 8 items between the headline and its dateline (generated pages) is passed, a site's
+// whole navigation with a newsletter box above it (a trafilatura page: 48 lines) is not.
+constexpr int k_headline_reach_lines = 2 * k_title_search_lines;
 // A menu row "a | b | c": at least this many cells, each at most this many words or CJK
 // characters, fewer than half of them with numbers (a table keeps numbers).
 constexpr int k_nav_row_cells = 3;

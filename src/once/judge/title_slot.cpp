@@ -214,29 +214,47 @@ bool mark_title_at(std::vector<JudgedLine>& lines, std::size_t first_good) {
         for (std::size_t h : headlines) keep_headline(lines[h]);
         return true;
     }
-    if (!slot.empty()) return true;
-    // No title slot: a share row or a byline often stands between the title and the
-    // first paragraph. Look a few lines further up for the heaviest line that reads like a
+    // A slot of datelines and menu-sized lines only ("March 27, 2019" under a menu written one
+    // item per line) holds no title: the headline stands above the menu, as without a slot.
+    const bool slot_has_title = std::any_of(slot.begin(), slot.end(), [&](std::size_t t) {
+        const LineShape& s = lines[t].shape;
+        return s.digits ? s.weight > k_dateline_weight : s.weight > k_menu_item_weight;
+    });
+    if (slot_has_title) return true;
+    // No title slot (or none with a title in it): a share row or a byline often stands between
+    // the title and the first paragraph. Look a few lines further up for the heaviest line that reads like a
     // headline — no chrome cue, not a site template, at least 8 weight units (a menu item is a
-    // word or two), 12 when it has digits.
+    // word or two), 12 when it has digits. A line without digits goes before one with them: the
+    // dateline under a Chinese headline ("2016-01-03 17:46 来源：教育日报") outweighs it.
     std::size_t best = lines.size();
     int seen = 0;
-    for (std::size_t i = k; i-- > 0 && seen < k_headline_search_lines;) {
+    auto better = [&](std::size_t i) {
+        if (best == lines.size()) return true;
+        const LineShape &a = lines[i].shape, &b = lines[best].shape;
+        if (a.digits != b.digits) return !a.digits;
+        return a.weight > b.weight;
+    };
+    int passed = 0;
+    for (std::size_t i = k; i-- > 0 && seen < k_headline_search_lines && passed < k_headline_reach_lines;) {
         const JudgedLine& line = lines[i];
         if (line.cls == LineClass::blank) continue;
-        ++seen;
         if (line.cls == LineClass::good) break;
+        ++passed;
+        // Menu-sized lines (a word or two, no sentence) do not use up the window, so a
+        // menu written one item per line does not hide the headline over it. Chrome lines do:
+        // with no words to match in the story, a line far above behind a newsletter box or a
+        // share row ("Gefällt mir Wird geladen...", on a trafilatura page) is no headline.
+        if (is_bad(line.cls) || line.shape.weight > k_menu_item_weight || line.shape.prose) ++seen;
         // Digits are allowed in a longer line ("The 2016 election results"), not in a short one
         // (a dateline).
         if (line.recurring || line.shape.cue != Cue::none || line.shape.weight < (line.shape.digits ? k_min_headline_weight_digits : k_min_headline_weight)) continue;
-        if (best == lines.size() || line.shape.weight > lines[best].shape.weight) best = i;
+        if (better(i)) best = i;
     }
-    if (best != lines.size()) {
-        lines[best].title = true;
-        lines[best].anchor = true;
-        judge(lines[best], k_score_title, ShapeRule::title);
-    }
-    return best != lines.size();
+    if (best == lines.size()) return !slot.empty();
+    lines[best].title = true;
+    lines[best].anchor = true;
+    judge(lines[best], k_score_title, ShapeRule::title);
+    return true;
 }
 
 }  // namespace
