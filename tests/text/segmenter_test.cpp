@@ -310,7 +310,7 @@ namespace {
 std::vector<std::string> non_blank_lines_of_segment(std::string_view text) {
     std::vector<std::string> out;
     for (const auto& line : once::segment(text).lines)
-        if (!line.blank) out.push_back(line.normalized);
+        if (!line.blank) out.emplace_back(line.normalized);
     return out;
 }
 
@@ -428,4 +428,53 @@ TEST_CASE("segment: a line that normalizes to nothing is blank") {
     CHECK(layout.lines[1].blank);
     CHECK(layout.lines[0].block != layout.lines[2].block);
     CHECK(once::normalized_lines(text).non_blank.size() == 2);
+}
+
+// The normalized text of lines and sentences is views into one buffer per layout
+// (Layout::normalized_store): the views must stay valid when the layout is moved or copied and
+// the original is gone, a soft-wrapped sentence gets its own copy with the '\n' read as a space,
+// and the other sentences are pieces of their line's text.
+TEST_CASE("segment: normalized views live in the layout's store, through moves and copies") {
+    const std::string text = "Ｔｉｔｌｅ　ｏｎｅ\n\nThis sentence is wrapped\nacross two lines. Next one.\n\n第一段落。第二文！\n";
+    std::vector<std::string> expected_lines;
+    std::vector<std::string> expected_sentences;
+    once::Layout copy;
+    {
+        once::Layout layout = once::segment(text);
+        REQUIRE(layout.normalized_store != nullptr);
+        const std::string_view store = *layout.normalized_store;
+        for (const auto& line : layout.lines) {
+            expected_lines.emplace_back(line.normalized);
+            if (line.blank) continue;
+            CHECK(line.normalized.data() >= store.data());
+            CHECK(line.normalized.data() + line.normalized.size() <= store.data() + store.size());
+        }
+        for (const auto& sentence : layout.sentences) {
+            expected_sentences.emplace_back(sentence.normalized);
+            CHECK(sentence.normalized.data() >= store.data());
+            CHECK(sentence.normalized.data() + sentence.normalized.size() <= store.data() + store.size());
+        }
+        // One-line sentences are pieces of their line's text, not copies.
+        const auto& one_line = layout.sentences.back();
+        REQUIRE(one_line.first_line == one_line.last_line);
+        const std::string_view its_line = layout.lines[one_line.first_line].normalized;
+        CHECK(one_line.normalized.data() >= its_line.data());
+        CHECK(one_line.normalized.data() + one_line.normalized.size() <= its_line.data() + its_line.size());
+        once::Layout moved = std::move(layout);
+        copy = moved;  // `moved` and `layout` end here; `copy` shares the store
+    }
+    REQUIRE(copy.lines.size() == expected_lines.size());
+    REQUIRE(copy.sentences.size() == expected_sentences.size());
+    for (std::size_t i = 0; i < copy.lines.size(); ++i) CHECK(copy.lines[i].normalized == expected_lines[i]);
+    for (std::size_t i = 0; i < copy.sentences.size(); ++i) CHECK(copy.sentences[i].normalized == expected_sentences[i]);
+    CHECK(expected_lines == std::vector<std::string>{"title one", "", "this sentence is wrapped", "across two lines. next one.", "", "第一段落。第二文!"});
+    CHECK(expected_sentences == std::vector<std::string>{"title one", "this sentence is wrapped across two lines.", "next one.", "第一段落。", "第二文!"});
+}
+
+TEST_CASE("segment: an empty text has an empty store and no views") {
+    const auto layout = once::segment("");
+    CHECK(layout.lines.empty());
+    CHECK(layout.sentences.empty());
+    REQUIRE(layout.normalized_store != nullptr);
+    CHECK(layout.normalized_store->empty());
 }

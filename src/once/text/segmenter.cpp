@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
 
 #include "once/text/normalizer.hpp"
 #include "once/text/unicode.hpp"
@@ -87,11 +88,21 @@ bool ends_sentence(std::string_view text, std::size_t terminator, char32_t kind,
     return true;
 }
 
+// Where a line's or a sentence's normalized text is in the layout's store while it is built
+// (the store may still move as it grows; the views are made once it is complete).
+struct StoreRange {
+    std::size_t begin = 0;
+    std::size_t size = 0;
+};
+
 struct BlockContext {
     std::string_view original;
     std::uint64_t block_start;
     const NormalizedText& norm;
     Layout& layout;
+    std::string& store;         // the layout's normalized bytes so far
+    std::size_t store_offset;   // where norm.text begins in it
+    std::vector<StoreRange>& sentence_ranges;  // parallel to layout.sentences
 };
 
 // Soft wrap: the line break at `newline` joins two parts of one sentence (hard-wrapped prose).
@@ -123,9 +134,15 @@ void add_sentence(const BlockContext& block, std::size_t begin, std::size_t end,
     sentence.first_line = first_line;
     sentence.last_line = last_line;
     sentence.terminated = terminated;
-    sentence.normalized.assign(text.substr(begin, end - begin));
-    // A soft wrap left a '\n' inside: it reads as a space.
-    if (last_line != first_line) std::replace(sentence.normalized.begin(), sentence.normalized.end(), '\n', ' ');
+    if (last_line == first_line) {  // a piece of the block's text, already in the store
+        block.sentence_ranges.push_back({block.store_offset + begin, end - begin});
+        return;
+    }
+    // A soft wrap left a '\n' inside: it reads as a space, in a copy of its own.
+    const std::size_t at = block.store.size();
+    block.store.append(text.substr(begin, end - begin));
+    std::replace(block.store.begin() + static_cast<std::ptrdiff_t>(at), block.store.end(), '\n', ' ');
+    block.sentence_ranges.push_back({at, end - begin});
 }
 
 // Bytes of normalized text the sentence splitter must stop at inside an open sentence: line
@@ -240,6 +257,10 @@ Layout segment(std::string_view text) {
 
     std::uint32_t block = 0;
     NormalizedText norm;  // every block's, its arrays reused from block to block
+    std::string store;    // becomes layout.normalized_store
+    store.reserve(text.size() + 64);  // normalized text is rarely longer than the original
+    std::vector<StoreRange> line_ranges(layout.lines.size());
+    std::vector<StoreRange> sentence_ranges;
     for (std::uint32_t first = 0; first < layout.lines.size();) {
         if (layout.lines[first].blank) {
             layout.lines[first].block = block;
@@ -252,17 +273,19 @@ Layout segment(std::string_view text) {
         while (last + 1 < layout.lines.size() && !layout.lines[last + 1].blank) ++last;
         const std::uint64_t block_start = layout.lines[first].start;
         normalize_into(text.substr(block_start, layout.lines[last].end - block_start), norm);
+        const std::size_t store_offset = store.size();
+        store.append(norm.text);
         // The normalizer keeps one '\n' per line break, so line k of the block is the k-th piece.
         std::size_t piece_start = 0;
         for (std::uint32_t index = first; index <= last; ++index) {
             std::size_t piece_end = norm.text.find('\n', piece_start);
             if (piece_end == std::string::npos) piece_end = norm.text.size();
-            layout.lines[index].normalized.assign(norm.text, piece_start, piece_end - piece_start);
+            line_ranges[index] = {store_offset + piece_start, piece_end - piece_start};
             layout.lines[index].block = block;
             piece_start = piece_end + 1;
         }
         const std::size_t sentences_before = layout.sentences.size();
-        split_sentences(BlockContext{text, block_start, norm, layout}, first);
+        split_sentences(BlockContext{text, block_start, norm, layout, store, store_offset, sentence_ranges}, first);
         // Index sentences by the line they start on.
         std::size_t s = sentences_before;
         for (std::uint32_t index = first; index <= last; ++index) {
@@ -273,6 +296,15 @@ Layout segment(std::string_view text) {
         ++block;
         first = last + 1;
     }
+    // The store is complete: it moves into the layout (its bytes stay where they are) and the
+    // views are made.
+    auto shared = std::make_shared<const std::string>(std::move(store));
+    const std::string_view bytes = *shared;
+    for (std::size_t i = 0; i < layout.lines.size(); ++i)
+        layout.lines[i].normalized = bytes.substr(line_ranges[i].begin, line_ranges[i].size);
+    for (std::size_t i = 0; i < layout.sentences.size(); ++i)
+        layout.sentences[i].normalized = bytes.substr(sentence_ranges[i].begin, sentence_ranges[i].size);
+    layout.normalized_store = std::move(shared);
     std::vector<std::uint64_t> offsets;
     offsets.reserve(layout.sentences.size());
     for (const auto& sentence : layout.sentences) offsets.push_back(sentence.start);
