@@ -9,6 +9,7 @@
 
 #include "error_of.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -441,6 +442,38 @@ TEST_CASE("matcher: the index grows with unique sentences; an exact repeat costs
     CHECK(repeated_growth * 2 < unique_growth);
     // What a repeated sentence costs: its location and match records, under 100 bytes.
     CHECK(repeated_growth < 900 * 60 * 100 + (8u << 20));
+}
+
+TEST_CASE("matcher: the index by part: entries counted, bytes summed, named when memory runs out") {
+    MatchRun run;
+    const std::string a = "The harbour council met on Tuesday and agreed to repair the old ferry pier soon.";
+    const std::string b = "A new museum of river engines opens in the village next to the station in winter.";
+    run.add(a + " " + b);
+    run.add(a);  // exact repeats: a place each, no record, no band keys
+    run.add(b);
+    const auto parts = run.matcher().memory_parts();
+    const auto part = [&](const std::string& name) {
+        const auto found = std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return name == p.name; });
+        REQUIRE(found != parts.end());
+        return *found;
+    };
+    CHECK(part("places").entries == run.matcher().size());
+    CHECK(part("places").entries == 4);
+    CHECK(part("per-sentence links").entries == 4);
+    CHECK(part("signatures").entries == run.matcher().signature_count());
+    CHECK(part("verification records").entries == run.matcher().signature_count());
+    CHECK(part("exact keys").entries == 2);
+    CHECK(part("document starts").entries == 3);
+    // Two sentences of at least 6 shingles, 16 bands each, no band key in common.
+    CHECK(part("band tables").entries == 32);
+    CHECK(part("band buckets").entries == 0);
+    std::size_t total = 0;
+    for (const auto& p : parts) total += p.bytes;
+    CHECK(total == run.matcher().memory_bytes());
+    const std::string said = run.matcher().describe_memory();
+    CHECK(said.find("the signature index holds 4 sentences in ") == 0);
+    CHECK(said.find("band tables ") != std::string::npos);
+    CHECK(said.find("places ") != std::string::npos);
 }
 
 // The containment path is for cut-off copies. A notice as long as its source whose changed number

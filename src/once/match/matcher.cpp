@@ -65,15 +65,38 @@ Matcher::Matcher(const Config& config)
 // the pair, the cached hash) and malloc's header: an estimate, for the memory figure.
 constexpr std::size_t k_map_node_bytes = 32;
 
-std::size_t Matcher::memory_bytes() const {
+std::vector<Matcher::MemoryPart> Matcher::memory_parts() const {
     std::size_t band_directories = 0;  // the tables' own bytes; their pages are in the pools
-    for (const auto& table : band_tables_) band_directories += table->heads.memory_bytes();
-    return places_.memory_bytes() + record_of_.memory_bytes() + roots_.memory_bytes() + kept_.memory_bytes() +
-           doc_starts_.capacity() * sizeof(DocStart) + start_hints_.capacity() * sizeof(std::uint32_t) +
-           records_.memory_bytes() + signatures_.memory_bytes() +
-           edges_.memory_bytes() + exact_.memory_bytes() + band_pages_.bytes() + bucket_words_.bytes() + band_directories +
-           repeats_.capacity() * sizeof(Repeat) + newest_repeat_.bucket_count() * sizeof(void*) +
-           newest_repeat_.size() * k_map_node_bytes;
+    std::uint64_t band_keys = 0;
+    std::uint64_t shared_keys = 0;
+    for (const auto& table : band_tables_) {
+        band_directories += table->heads.memory_bytes();
+        band_keys += table->heads.size();
+        shared_keys += table->shared_keys;
+    }
+    const std::uint64_t sentences = places_.size();
+    const std::uint64_t records = records_.size();
+    return {
+        {"band tables", band_pages_.bytes() + band_directories, band_keys},
+        {"band buckets", bucket_words_.bytes(), shared_keys},
+        {"signatures", signatures_.memory_bytes(), records},
+        {"places", places_.memory_bytes(), sentences},
+        {"verification records", records_.memory_bytes(), records},
+        {"per-sentence links", record_of_.memory_bytes() + roots_.memory_bytes() + kept_.memory_bytes(), sentences},
+        {"document starts", doc_starts_.capacity() * sizeof(DocStart) + start_hints_.capacity() * sizeof(std::uint32_t),
+         doc_starts_.size()},
+        {"exact keys", exact_.memory_bytes(), exact_.size()},
+        {"edge tokens in memory", edges_.memory_bytes(), edges_.size()},
+        {"repeats", repeats_.capacity() * sizeof(Repeat) + newest_repeat_.bucket_count() * sizeof(void*) +
+                        newest_repeat_.size() * k_map_node_bytes,
+         repeats_.size()},
+    };
+}
+
+std::size_t Matcher::memory_bytes() const {
+    std::size_t total = 0;
+    for (const MemoryPart& part : memory_parts()) total += part.bytes;
+    return total;
 }
 
 const Matcher::DocStart& Matcher::doc_start(std::uint64_t id) const {
@@ -102,7 +125,15 @@ void Matcher::mark_removed(std::uint64_t id) {
 }
 
 std::string Matcher::describe_memory() const {
-    return "the signature index holds " + std::to_string(size()) + " sentences in " + format_bytes(memory_bytes());
+    std::string parts;
+    std::size_t total = 0;
+    for (const MemoryPart& part : memory_parts()) {
+        total += part.bytes;
+        if (part.bytes == 0) continue;
+        parts += (parts.empty() ? "" : ", ") + std::string(part.name) + " " + format_bytes(part.bytes);
+    }
+    return "the signature index holds " + std::to_string(size()) + " sentences in " + format_bytes(total) +
+           (parts.empty() ? "" : " (" + parts + ")");
 }
 
 bool Matcher::band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const {
@@ -162,6 +193,7 @@ void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id, const s
         bucket[0] = static_cast<std::uint32_t>(key);
         bucket[1] = static_cast<std::uint32_t>(key >> 32);
         bucket[2] = 2;
+        ++table.shared_keys;
         bucket[k_bucket_header] = ref;
         bucket[k_bucket_header + 1] = id;
         *slot = static_cast<std::uint32_t>(offset) | k_bucket_ref;

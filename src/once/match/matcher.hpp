@@ -135,7 +135,17 @@ public:
     }
     // Signatures stored: eligible sentences that are not an exact repeat of an earlier one.
     std::uint64_t signature_count() const { return signatures_.size(); }
-    // Bytes the index holds now, and a sentence saying so for error messages.
+    // What one part of the index holds: its bytes (blocks taken, not bytes used) and entries.
+    struct MemoryPart {
+        const char* name;
+        std::size_t bytes;
+        std::uint64_t entries;  // sentences, records, keys or slots taken: what `name` counts
+    };
+    // The index by part (band tables, signatures, places, ...), in a fixed order: what a run
+    // that stops at --max-memory names, and how the README's bytes per entry are measured.
+    std::vector<MemoryPart> memory_parts() const;
+    // Bytes the index holds now (the sum of the parts), and a sentence saying so, part by part,
+    // for error messages.
     std::size_t memory_bytes() const;
     std::string describe_memory() const;
 
@@ -260,6 +270,7 @@ private:
         FlatHashIndex heads;
         WordArena buckets;
         std::uint32_t free_small = k_no_bucket;
+        std::uint64_t shared_keys = 0;  // keys with a bucket (more than one sentence): memory_parts
     };
     BlockPool band_pages_;
     BlockPool bucket_words_;
