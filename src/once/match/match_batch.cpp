@@ -46,7 +46,7 @@ void Matcher::band_ids_newest_first(std::uint32_t ref, int band, Fn&& fn) const 
     // The ring holds the newest k_max_chain of the `count` ids ever added; the newest is at
     // (count - 1) mod k_max_chain (band_insert). A small bucket is the ring's start.
     const std::uint32_t* bucket = band_tables_[static_cast<std::size_t>(band)]->buckets.at(ref & ~k_bucket_ref);
-    const std::uint32_t count = bucket[2];
+    const std::uint32_t count = bucket[k_bucket_count];
     const std::uint32_t held = std::min<std::uint32_t>(count, k_max_chain);
     for (std::uint32_t j = 0; j < held; ++j) fn(bucket[k_bucket_header + (count - 1 - j) % k_max_chain]);
 }

@@ -138,8 +138,9 @@ std::string Matcher::describe_memory() const {
 
 bool Matcher::band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const {
     if ((ref & k_bucket_ref) == 0) return band_key(signature(ref), band, rows_) == key;
+    // Every id of a bucket has its key: the first one's tells it.
     const std::uint32_t* bucket = band_tables_[static_cast<std::size_t>(band)]->buckets.at(ref & ~k_bucket_ref);
-    return (std::uint64_t{bucket[1]} << 32 | bucket[0]) == key;
+    return band_key(signature(bucket[k_bucket_header]), band, rows_) == key;
 }
 
 std::uint32_t Matcher::band_find(std::uint64_t key, int band) const {
@@ -148,20 +149,17 @@ std::uint32_t Matcher::band_find(std::uint64_t key, int band) const {
 }
 
 std::uint32_t Matcher::band_lookup(std::uint64_t key, int band, const std::uint8_t* mine) const {
-    // A fingerprint match is confirmed with what is loaded anyway: the bucket's key, or the
-    // band's bytes of the one sentence's signature (which verification reads next). Only when
-    // that fails (a fingerprint collision, about one lookup in 2^32) is the key recomputed.
+    // A fingerprint match is confirmed with what verification reads next anyway: the band's
+    // bytes of the signature of the sentence held (of a bucket: of its first id). Equal bytes
+    // are an equal key; otherwise (a fingerprint collision, about one lookup in 2^32, or a key
+    // collision of unequal bytes) the key is recomputed.
     const BandTable& table = *band_tables_[static_cast<std::size_t>(band)];
     const std::uint32_t* hint = table.heads.peek(key);
     if (hint == nullptr) return k_no_ref;
     const std::uint32_t ref = *hint;
-    if (ref & k_bucket_ref) {
-        const std::uint32_t* bucket = table.buckets.at(ref & ~k_bucket_ref);
-        if ((std::uint64_t{bucket[1]} << 32 | bucket[0]) == key) return ref;
-    } else {
-        const std::size_t from = static_cast<std::size_t>(band) * static_cast<std::size_t>(rows_);
-        if (same_band_bytes(mine + from, signature(ref) + from, static_cast<std::size_t>(rows_))) return ref;
-    }
+    const std::uint32_t held = (ref & k_bucket_ref) ? table.buckets.at(ref & ~k_bucket_ref)[k_bucket_header] : ref;
+    const std::size_t from = static_cast<std::size_t>(band) * static_cast<std::size_t>(rows_);
+    if (same_band_bytes(mine + from, signature(held) + from, static_cast<std::size_t>(rows_))) return ref;
     return band_find(key, band);
 }
 
@@ -172,9 +170,8 @@ void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id, const s
     // Confirmed as in band_lookup: equal band bytes mean an equal key, without hashing again.
     const std::size_t from = static_cast<std::size_t>(band) * static_cast<std::size_t>(rows_);
     const auto same = [&](std::uint32_t ref) {
-        if ((ref & k_bucket_ref) == 0 &&
-            same_band_bytes(mine + from, signature(ref) + from, static_cast<std::size_t>(rows_)))
-            return true;
+        const std::uint32_t held = (ref & k_bucket_ref) ? buckets.at(ref & ~k_bucket_ref)[k_bucket_header] : ref;
+        if (same_band_bytes(mine + from, signature(held) + from, static_cast<std::size_t>(rows_))) return true;
         return band_slot_has(ref, key, band);
     };
     auto [slot, inserted] = table.heads.try_emplace(key, id, same);
@@ -190,9 +187,7 @@ void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id, const s
         }
         if (offset >= k_bucket_ref) throw Error(ExitCode::resource_limit, "band index over 8 GiB");
         std::uint32_t* bucket = buckets.at(offset);
-        bucket[0] = static_cast<std::uint32_t>(key);
-        bucket[1] = static_cast<std::uint32_t>(key >> 32);
-        bucket[2] = 2;
+        bucket[k_bucket_count] = 2;
         ++table.shared_keys;
         bucket[k_bucket_header] = ref;
         bucket[k_bucket_header + 1] = id;
@@ -200,13 +195,13 @@ void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id, const s
         return;
     }
     std::uint32_t* bucket = buckets.at(ref & ~k_bucket_ref);
-    const std::uint32_t count = bucket[2];
+    const std::uint32_t count = bucket[k_bucket_count];
     if (count == k_small_ids) {  // full small bucket: move to a large one, free the small one
         const std::uint64_t large = buckets.allocate(k_large_bucket);
         if (large >= k_bucket_ref) throw Error(ExitCode::resource_limit, "band index over 8 GiB");
         std::uint32_t* moved = buckets.at(large);
         std::copy_n(bucket, k_small_bucket, moved);
-        bucket[0] = free_small;
+        bucket[k_bucket_count] = free_small;  // the free list runs through the count word
         free_small = ref & ~k_bucket_ref;
         bucket = moved;
         *slot = static_cast<std::uint32_t>(large) | k_bucket_ref;
@@ -214,7 +209,7 @@ void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id, const s
     // The newest k_max_chain ids, as a ring: which of them is oldest does not matter, the lookup
     // takes them all.
     bucket[k_bucket_header + count % k_max_chain] = id;
-    bucket[2] = count + 1;
+    bucket[k_bucket_count] = count + 1;
 }
 
 Matcher::Candidate Matcher::verify(const DocAnalysis& analysis, std::size_t unit, const std::uint8_t* low,

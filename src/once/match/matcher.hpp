@@ -263,8 +263,9 @@ private:
     // offset in the band's buckets of the newest sentences with it. A lookup walks at most
     // k_max_chain sentences per band, so a bucket keeps only that many, as a ring: one or two
     // cache lines per band where a linked chain took a cache miss per step.
-    // Buckets: [key low, key high, count, ids...], with room for 5 ids while count <= 5 and for
-    // k_max_chain after. Small buckets freed by growth are reused (free list through word 0).
+    // Buckets: [count, ids...] (band_layout.hpp: the key is that of the ids held), with room for
+    // 5 ids while count <= 5 and for k_max_chain after. Small buckets freed by growth are reused
+    // (free list through word 0).
     struct BandTable {
         BandTable(BlockPool& pages, BlockPool& bucket_words) : heads(&pages), buckets(bucket_words) {}
         FlatHashIndex heads;
