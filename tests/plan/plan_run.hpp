@@ -6,6 +6,7 @@
 
 #include "once/judge/boilerplate.hpp"
 #include "once/plan/cleaner.hpp"
+#include "once/plan/provenance.hpp"
 #include "once/core/config.hpp"
 #include "once/match/matcher.hpp"
 #include "once/judge/shape.hpp"
@@ -58,7 +59,11 @@ public:
         out.text = text;
         once::AnalyzedDocument analyzed = analyzer_.analyze(out.text, "group");
         REQUIRE(analyzed.verdicts.size() == analyzed.analysis.layout.lines.size());
-        if (edit) edit(analyzed.verdicts);
+        if (edit) {
+            edit(analyzed.verdicts);
+            // What may be matched and be a source follows the verdicts (run/stages.hpp).
+            analyzed.matchable = once::matchable_sentences(analyzed.analysis, analyzed.verdicts);
+        }
         out.plan.spans = decide_.decide(analyzed);
         once::CutDocument cut = once::cut_document(out.text, analyzed.analysis.layout, out.plan.spans, true);
         out.plan.fully_removed = cut.fully_removed;

@@ -19,7 +19,9 @@ namespace {
 // Version 2: signatures hold the low byte of each MinHash value (what the matcher keeps).
 // Version 3: each sentence also carries its edge tokens (TokenEdges), decisions the token
 // counts of copies that begin or end mid-sentence (Span::head_tokens, tail_tokens).
-constexpr std::string_view k_signature_magic = "once-signatures 4\n";
+// Version 5: each sentence carries whether it may be matched and be a source (Matchable), decided
+// with the text at sign: merge, without the text, could not tell a teaser by its ellipsis.
+constexpr std::string_view k_signature_magic = "once-signatures 5\n";
 constexpr std::string_view k_decisions_magic = "once-decisions 2\n";
 
 // Little-endian fixed-width encoding; the formats are the same on every machine.
@@ -175,7 +177,10 @@ void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument
         out.u32(u.set_size);
         out.u64(u.number_mask);
         out.u64(u.number_hash);
-        out.u8(static_cast<std::uint8_t>((u.bulleted ? 1 : 0) | (u.data_like ? 2 : 0)));
+        // flags: bit 0 bulleted, bit 1 data-like, bit 2 may be matched, bit 3 may be a source
+        out.u8(static_cast<std::uint8_t>((u.bulleted ? 1 : 0) | (u.data_like ? 2 : 0) |
+                                         (analyzed.matchable.match[i] ? 4 : 0) |
+                                         (analyzed.matchable.source[i] ? 8 : 0)));
         for (int k = 0; k < num_perm; ++k)
             out.u8(static_cast<std::uint8_t>(
                 analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)]));
@@ -242,6 +247,7 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
     doc.analysis.layout.sentences.resize(sentence_count);
     doc.analysis.units.resize(sentence_count);
     doc.analysis.signatures.resize(sentence_count * static_cast<std::size_t>(num_perm));
+    doc.matchable = Matchable{std::vector<bool>(sentence_count), std::vector<bool>(sentence_count)};
     std::uint64_t previous_end = 0;
     for (std::size_t i = 0; i < sentence_count; ++i) {
         const std::size_t at = in.offset();
@@ -264,8 +270,11 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
         u.number_mask = in.u64();
         u.number_hash = in.u64();
         const std::uint8_t flags = in.u8();
+        if ((flags >> 4) != 0) in.corrupt("sentence flags " + std::to_string(flags), in.offset() - 1);
         u.bulleted = (flags & 1) != 0;
         u.data_like = (flags & 2) != 0;
+        doc.matchable.match[i] = (flags & 4) != 0;
+        doc.matchable.source[i] = (flags & 8) != 0;
         for (int k = 0; k < num_perm; ++k)
             doc.analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)] = in.u8();
         u.edges.count = static_cast<std::uint16_t>(in.u32());

@@ -14,6 +14,7 @@ AnalyzedDocument DocumentAnalyzer::analyze(std::string_view text, const std::str
     AnalyzedDocument out;
     out.analysis = signer_.analyze(text, known);
     out.verdicts = judge_lines(out.analysis, group, recurrence_, judge_);
+    out.matchable = matchable_sentences(out.analysis, out.verdicts);
     return out;
 }
 
@@ -34,7 +35,7 @@ std::vector<std::vector<Span>> DecideStage::decide_batch(const std::vector<const
     std::vector<Matchable> matchable(documents.size());
     for (std::size_t d = 0; d < documents.size(); ++d) {
         analyses[d] = &documents[d]->analysis;
-        matchable[d] = matchable_sentences(documents[d]->analysis, documents[d]->verdicts);
+        matchable[d] = documents[d]->matchable;
     }
     std::vector<std::vector<Span>> spans(documents.size());
     const std::uint32_t first_doc = next_doc_;

@@ -33,11 +33,16 @@
 
 namespace once {
 
-// What the text of one document yields before matching: its layout, units and signatures, and
-// each line's verdict (boilerplate, marker, protected, article text).
+// What the text of one document yields before matching: its layout, units and signatures, each
+// line's verdict (boilerplate, marker, protected, article text), and which sentences may be
+// matched and be kept copies (plan/provenance.hpp). The last is decided here, with the text (a
+// teaser is told by its trailing ellipsis), because `merge` has no text: computed there from a
+// signature file's layout, a related-list teaser became a source and a later article lost its
+// own sentence as a copy of it.
 struct AnalyzedDocument {
     DocAnalysis analysis;
     std::vector<LineVerdictDetail> verdicts;
+    Matchable matchable;
 };
 
 // analyze + judge. `recurrence` holds the corpus-wide line counts (pass 1 or a merged profile);
