@@ -125,3 +125,19 @@ TEST_CASE("align: a piece goes on from a token of the copy into the next source 
     CHECK(words.weight == 10);
     CHECK(once::common_prefix_from(en, words.tokens, edges_of("The city council approved a plan.")).tokens == 6);
 }
+
+TEST_CASE("align: edge keys hash the last (first) tokens of weight 10, in every script") {
+    // end_key: five words or ten CJK characters from the end, whatever comes before them.
+    CHECK(once::end_key(edges_of("the council agreed to publish the report soon.")) ==
+          once::end_key(edges_of("They agreed to publish the report soon")));
+    CHECK(once::end_key(edges_of("agreed to publish the report soon.")) !=
+          once::end_key(edges_of("agreed to publish the paper soon.")));
+    CHECK(once::end_key(edges_of("the report soon.")) == std::nullopt);  // weight 6
+    CHECK(once::end_key(edges_of("")) == std::nullopt);
+    CHECK(once::end_key(edges_of("東京都は住民説明会を開催すると発表した。")) ==
+          once::end_key(edges_of("区は住民説明会を開催すると発表した")));
+    CHECK(once::end_key(edges_of("ＡＩ投資の拡大を発表した。")) == once::end_key(edges_of("AI投資の拡大を発表した。")));
+    // start_key: the same from the start; it differs from the end key of the same tokens.
+    CHECK(once::start_key(edges_of("市政府宣布将在下个月举办说明会。")) == once::start_key(edges_of("市政府宣布将在下个月举办活动。")));
+    CHECK(once::start_key(edges_of("市政府宣布将在下个月")) != once::end_key(edges_of("市政府宣布将在下个月")));
+}

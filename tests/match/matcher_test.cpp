@@ -59,6 +59,7 @@ public:
         return texts_.at(location.doc).substr(location.start, location.end - location.start);
     }
     once::Matcher& matcher() { return matcher_; }
+    const once::DocAnalysis& analysis(std::size_t d) const { return analyses_.at(d); }
 
 private:
     once::Config config_;
@@ -669,4 +670,45 @@ TEST_CASE("matcher: later occurrences of a sentence, newest first, sources only,
     run.matcher().later_occurrences(run.id(0, 1), 10, [&](std::uint64_t) { return ++calls, false; });
     run.matcher().later_occurrences(run.id(2, 0), 10, [&](std::uint64_t) { return ++calls, false; });
     CHECK(calls == 0);
+}
+
+TEST_CASE("matcher: the index of sentence ends finds the newest kept sentence that ends or starts alike") {
+    // Paste candidates for the planner (sentence_ends.cpp): a piece of a long sentence's end or
+    // start finds it by a hash of its last (first) tokens of weight 10, whatever share it is.
+    const once::Config config = matcher_config();
+    const once::Signer signer(config);
+    MatchRun run(config);
+    run.add("Old text comes first here. " + k_en + "\n");
+    run.matcher().index_sentence_ends(run.analysis(0));
+    const auto unit = [&](const std::string& text) { return signer.analyze(text).units.at(0); };
+    const std::uint64_t source = run.id(0, 1);
+    // The piece: its last five words are the sentence's (weight 10); the bands would not offer
+    // a sentence three times its length.
+    CHECK(run.matcher().sentence_ending(unit("and agreed to publish the report soon.")) == source);
+    CHECK(run.matcher().sentence_ending(unit("They agreed to publish the report soon.")) == source);
+    CHECK(run.matcher().sentence_ending(unit("the report soon.")) == std::nullopt);  // too light for a key
+    CHECK(run.matcher().sentence_ending(unit("and agreed to publish the paper soon.")) == std::nullopt);
+    CHECK(run.matcher().sentence_starting(unit("The committee met on Tuesday and left early.")) == source);
+    CHECK(run.matcher().sentence_starting(unit("A committee met on Tuesday to review it.")) == std::nullopt);
+    // A list entry is not the page's own text, nor the other way round (as in verification).
+    CHECK(run.matcher().sentence_ending(unit("* and agreed to publish the report soon.")) == std::nullopt);
+    // Japanese and Chinese: ten characters.
+    run.add(k_ja + k_zh + "\n");
+    run.matcher().index_sentence_ends(run.analysis(1));
+    CHECK(run.matcher().sentence_ending(unit("住民説明会を開催すると発表した。")) == run.id(1, 0));
+    CHECK(run.matcher().sentence_starting(unit("市政府宣布将在下个月举办活动。")) == run.id(1, 1));
+    // A later kept sentence with the same end is the newest; a removed copy is never added.
+    run.add("Another council " + k_en.substr(k_en.find("agreed")) + "\n");
+    run.matcher().index_sentence_ends(run.analysis(2));
+    CHECK(run.matcher().sentence_ending(unit("and agreed to publish the report soon.")) == run.id(2, 0));
+    const auto repeat = run.add(k_en + "\n");
+    REQUIRE(repeat.at(0).type == once::MatchType::exact);
+    run.matcher().mark_removed(run.id(3, 0));
+    run.matcher().index_sentence_ends(run.analysis(3));
+    CHECK(run.matcher().sentence_ending(unit("and agreed to publish the report soon.")) == run.id(2, 0));
+    CHECK(run.matcher().sentence_starting(unit("The committee met on Tuesday and left early.")) == source);
+    // A sentence the planner found itself is recorded with its kept copy.
+    run.add("Our own words. and agreed to publish the report soon.\n");
+    run.matcher().mark_removed_as(run.id(4, 1), run.id(2, 0));
+    CHECK(run.matcher().kept_copy(run.id(4, 1)) == run.id(2, 0));
 }

@@ -331,3 +331,50 @@ TEST_CASE("planner: a paste whose middle was itself copied points at one kept ra
           "The committee will publish its final findings on the reservoir next month. Officials declined to give an "
           "exact date for the release.");
 }
+
+TEST_CASE("planner: a paste whose first piece is a small share of its source sentence is found by that sentence's end") {
+    // The bands rarely offer a long sentence as a candidate for a piece of a fifth of it (Jaccard
+    // ~0.2); the piece and the sentence share their last tokens exactly (Matcher::sentence_ending),
+    // and the next sentence goes on with the source's next one. When the first piece is too light
+    // for a key, the next sentence's start finds the source's next sentence (sentence_starting).
+    check_copies({
+        {"English, found by the end",
+         "When the regional council finally met on a cold Tuesday evening in the old town hall, after months of "
+         "letters, petitions, public meetings and angry phone calls from residents of every district, it agreed to "
+         "discuss the new water treatment plant planned near the river. Residents have complained for many years "
+         "about the smell and the noise from the old facility on the hill above the school. A decision is expected "
+         "in the spring.\n",
+         "Our own story begins here, far from that town. We asked people in the market what they thought. discuss "
+         "the new water treatment plant planned near the river. Residents have complained for many years about the "
+         "smell and the noise but the mayor did not want to comment on it.\n",
+         "Our own story begins here, far from that town. We asked people in the market what they thought. but the "
+         "mayor did not want to comment on it.\n"},
+        {"Japanese, found by the next sentence's start",
+         "東京都の担当者は、新しい鉄道路線の建設計画について地元の理解を得るため、来月から各地区で住民説明会を順次開催すると"
+         "発表した。計画では都心と臨海部を結ぶ約六キロの区間に五つの駅を新設し、二〇三〇年代半ばの開業を目指すという。\n",
+         "今日は別の話題から始めたい。商店街の人たちに話を聞いてみた。表した。計画では都心と臨海部を結ぶ約六キロの区間に五つ"
+         "の駅を新設し、二〇三〇年代半ばの開業を目店主の多くは期待していると話した。\n",
+         "今日は別の話題から始めたい。商店街の人たちに話を聞いてみた。店主の多くは期待していると話した。\n"},
+    });
+}
+
+TEST_CASE("planner: a sentence that only ends as an earlier one ends is not a paste") {
+    // The same ending is common ("... the company said in a statement."); without the start of
+    // the source's next sentence right after it, it is the page's own sentence.
+    check_copies({
+        {"same end, own next sentence",
+         "The factory will close at the end of the year after losing its biggest customer, the company said in a "
+         "statement on its website. Workers were told on Friday.\n",
+         "Sales rose by a third in the first half, the company said in a statement on its website. Workers were "
+         "hired in three new shops.\n",
+         "Sales rose by a third in the first half, the company said in a statement on its website. Workers were "
+         "hired in three new shops.\n"},
+        {"list entry and prose",
+         "・宇宙人ジョーンズと白戸家のコラボCMが始まった！サントリーコーヒー「BOSS」発売二十周年とソフトバンクモバイルの記念キャンペーン\n"
+         "本文はここから始まる。\n",
+         "新しいCMの話題です。白戸家のコラボCMが始まった！サントリーコーヒー「BOSS」発売二十周年とソフトバンクモバイル各社の"
+         "反応はまだない。\n",
+         "新しいCMの話題です。白戸家のコラボCMが始まった！サントリーコーヒー「BOSS」発売二十周年とソフトバンクモバイル各社の"
+         "反応はまだない。\n"},
+    });
+}

@@ -76,4 +76,37 @@ bool is_cut_piece(const TokenEdges& copy, const TokenEdges& source) {
     return start.tokens + 1 >= copy.count || end.tokens + 1 >= copy.count;
 }
 
+namespace {
+
+// A hash of the tokens `edge` reads from one end (from_start or from_end), as many as reach
+// k_end_key_weight.
+template <typename Edge>
+std::optional<std::uint64_t> edge_key(const TokenEdges& edges, Edge edge) {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL;
+    std::uint32_t weight = 0;
+    for (std::size_t t = 0; t < edges.count && t < TokenEdges::k_edge; ++t) {
+        const int token = edge(edges, t);
+        // splitmix64's finalizer over the running hash and the token (its byte and CJK bit).
+        h ^= static_cast<std::uint64_t>(token) + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+        h ^= h >> 30;
+        h *= 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 27;
+        h *= 0x94D049BB133111EBULL;
+        h ^= h >> 31;
+        weight += token_edge_weight(token);
+        if (weight >= k_end_key_weight) return h;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> end_key(const TokenEdges& edges) {
+    return edge_key(edges, [](const TokenEdges& e, std::size_t t) { return e.from_end(t); });
+}
+
+std::optional<std::uint64_t> start_key(const TokenEdges& edges) {
+    return edge_key(edges, [](const TokenEdges& e, std::size_t t) { return e.from_start(t); });
+}
+
 }  // namespace once

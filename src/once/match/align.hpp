@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "once/sign/shingler.hpp"
 
@@ -45,5 +46,19 @@ bool edited_copy(const TokenEdges& copy, const TokenEdges& source, double max_sh
 // Is `copy` a cut-off piece of `source`: its tokens all at `source`'s start, or all at its end
 // (one token of slack at the cut, a word cut in half)?
 bool is_cut_piece(const TokenEdges& copy, const TokenEdges& source);
+
+// A hash of a sentence's last tokens, as many as reach k_end_key_weight: the key under which the
+// matcher finds an earlier sentence that ends the same way (Matcher::sentence_ending). A paste
+// that begins inside a sentence has as its first piece that sentence's end; when the piece is a
+// small share of the sentence, MinHash bands rarely offer the sentence as a candidate (a quarter
+// of its length: Jaccard ~0.25), but the two share their last tokens exactly. nullopt for a
+// sentence lighter than that.
+std::optional<std::uint64_t> end_key(const TokenEdges& edges);
+// The same of its first tokens: a paste ending inside a sentence has that sentence's start as its
+// last piece, followed by the page's own words.
+std::optional<std::uint64_t> start_key(const TokenEdges& edges);
+// Ten weight units: five words or ten CJK characters, the run rules' k_min_core_weight (planner.cpp):
+// a piece lighter than that never anchors a paste's next piece, so it needs no key.
+constexpr std::uint32_t k_end_key_weight = 10;
 
 }  // namespace once

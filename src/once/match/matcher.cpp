@@ -87,6 +87,9 @@ std::vector<Matcher::MemoryPart> Matcher::memory_parts() const {
          doc_starts_.size()},
         {"exact keys", exact_.memory_bytes(), exact_.size()},
         {"edge tokens in memory", edges_.memory_bytes(), edges_.size()},
+        // Their pages are the band pool's (counted in "band tables"): the directories here.
+        {"sentence ends and starts", sentence_ends_.memory_bytes() + sentence_starts_.memory_bytes(),
+         sentence_ends_.size() + sentence_starts_.size()},
         {"repeats", repeats_.capacity() * sizeof(Repeat) + newest_repeat_.bucket_count() * sizeof(void*) +
                         newest_repeat_.size() * k_map_node_bytes,
          repeats_.size()},

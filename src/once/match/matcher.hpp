@@ -133,6 +133,28 @@ public:
         for (; r != k_no_repeat && limit-- > 0; r = repeats_[r].previous)
             if (fn(std::uint64_t{repeats_[r].id})) return;
     }
+    // Paste candidates (sentence_ends.cpp): the newest kept source sentence of the documents
+    // planned so far whose last tokens are `piece`'s last tokens (end_key, align.hpp), for the
+    // planner to verify token by token; nullopt when none, or when one is a list entry and the
+    // other not (as in verification). A paste that begins inside a sentence begins with that
+    // sentence's end, often too small a share of it for the bands.
+    std::optional<std::uint64_t> sentence_ending(const UnitRecord& piece) const;
+    // The same for a sentence that starts as `text` starts (start_key): where a paste that ends
+    // inside a sentence finds it when its first piece is too light for an end key.
+    std::optional<std::uint64_t> sentence_starting(const UnitRecord& text) const;
+    // May `piece` be a part of sentence `id`, by what is held in memory (no edge tokens read)?
+    // `id` may be a source, `piece`'s facts (numbers, day and month names) are among its facts,
+    // it has no fewer shingles, and both or neither are list entries.
+    bool may_hold(std::uint64_t id, const UnitRecord& piece) const;
+    // Adds the ends of the kept source sentences of document_base()'s document, once its
+    // removals are recorded (mark_removed): what sentence_ending finds for later documents. A
+    // removed sentence is not added: its kept copy, added before it, is where a paste comes from.
+    void index_sentence_ends(const DocAnalysis& analysis);
+    // Records that sentence `id` of the document last matched was removed as a copy of `kept`,
+    // a sentence the planner found itself (sentence_ending), not the matcher.
+    void mark_removed_as(std::uint64_t id, std::uint64_t kept);
+    // The root of sentence `id`'s cluster (the earliest member), as matching left it.
+    std::uint64_t root(std::uint64_t id) const { return roots_[id]; }
     // Signatures stored: eligible sentences that are not an exact repeat of an earlier one.
     std::uint64_t signature_count() const { return signatures_.size(); }
     // What one part of the index holds: its bytes (blocks taken, not bytes used) and entries.
@@ -276,6 +298,11 @@ private:
     BlockPool band_pages_;
     BlockPool bucket_words_;
     std::vector<std::unique_ptr<BandTable>> band_tables_;
+    // end_key (start_key) -> the newest kept source sentence with it (sentence_ends.cpp). Only
+    // the key's fingerprint is confirmed (the planner checks the tokens), so a slot is 8 bytes;
+    // pages come from the band tables' pool. Written and read on the sequential thread only.
+    FlatHashIndex sentence_ends_{&band_pages_};
+    FlatHashIndex sentence_starts_{&band_pages_};
 };
 
 }  // namespace once

@@ -140,6 +140,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
 
     std::vector<Span> spans;
     std::vector<std::size_t> removed_sentences;
+    std::vector<std::pair<std::size_t, std::uint64_t>> removed_as;
     std::vector<std::uint64_t> new_clusters;
     // The removals decided so far in this document, as the matcher will record them: a removed
     // sentence's kept copy is its match's kept copy (Matcher::mark_removed).
@@ -212,8 +213,12 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     // inside a line). Only at the tail: a cut piece of its source's start anchoring the sentence
     // before took half of an edited caption printed twice (readability guardian-1), where the
     // paste it would find ends at a sentence end, which is rare.
+    // Sentences matched by the planner itself (step 0 below): the first piece of a paste, found
+    // together with the next one.
+    std::vector<bool> found_here(sentences.size(), false);
     const auto anchors_tail = [&](std::size_t k) {
-        return matches[k].type == MatchType::exact || (cut_at(k, true) && analysis.units[k].weight >= k_min_core_weight);
+        return matches[k].type == MatchType::exact ||
+               (cut_at(k, true) && (analysis.units[k].weight >= k_min_core_weight || found_here[k]));
     };
     // A piece that is all of its source's sentence goes on into the source's next (`step` +1) or
     // previous (-1) sentence, and so on, as far as the copy's sentence continues them token by
@@ -339,6 +344,39 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         return std::pair<Edge, Edge>{head, tail};
     };
 
+    // 0. A paste spanning one sentence boundary that the bands missed: sentence k is all of an
+    // earlier sentence's end, and the next one, on the same line, goes on with the start of that
+    // sentence's successor (run_tail): "[...お勧]めしたいのが、1テーマに特化したこだわりのツアー。
+    // [たとえば、...生産者を訪]さらには、...". The source is found by the end of sentence k
+    // (Matcher::sentence_ending) or, when that piece is too light for a key, by the start of the
+    // next (sentence_starting: its predecessor). Both pieces are needed, and one of them must
+    // weigh k_min_core_weight: an ending alone is shared by chance ("...の声が上がっている。").
+    // The run rules below then judge the run as any other (its weight, the pieces); the match is
+    // a containment of the whole piece.
+    for (std::size_t k = 0; k + 1 < sentences.size(); ++k) {
+        if (matches[k].type != MatchType::none || matches[k + 1].type != MatchType::none || held[k] ||
+            analysis.units[k].edges.count == 0 || !free_text(k) ||
+            sentences[k + 1].first_line != sentences[k].last_line)
+            continue;
+        const bool heavy = analysis.units[k].weight >= k_min_core_weight;
+        std::optional<std::uint64_t> candidates[2];
+        if (heavy) candidates[0] = matcher.sentence_ending(analysis.units[k]);
+        if (const std::optional<std::uint64_t> next = matcher.sentence_starting(analysis.units[k + 1]))
+            if (*next > 0 && (!candidates[0] || *next - 1 != *candidates[0])) candidates[1] = *next - 1;
+        for (const std::optional<std::uint64_t>& candidate : candidates) {
+            if (!candidate || *candidate >= base || !matcher.may_hold(*candidate, analysis.units[k])) continue;
+            matches[k] = {MatchType::containment, matcher.root(*candidate), *candidate, 1.0};
+            found_here[k] = true;
+            if (cut_at(k, true)) {
+                const Edge tail = run_tail(k + 1, k_min_partial_weight);
+                if (tail.extends && (heavy || tail.weight >= k_min_core_weight)) break;
+            }
+            matches[k] = found[k];
+            found_here[k] = false;
+        }
+        if (found_here[k]) ++k;  // the next sentence holds the second piece
+    }
+
     // 1. Runs of copied sentences.
     std::size_t i = 0;
     while (i < sentences.size()) {
@@ -460,7 +498,8 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 const std::uint64_t kept = kept_copy(matches[k].direct);
                 const UnitLocation& source = matcher.location(kept);
                 kept_here[k] = kept;
-                removed_sentences.push_back(k);
+                if (found_here[k]) removed_as.emplace_back(k, kept);
+                else removed_sentences.push_back(k);
                 // Extend the previous span when this sentence continues the same copied passage
                 // (same kind, same source document, source further on) or repeats the same kept
                 // sentence again (a sentence copied many times in a row), with nothing but space
@@ -551,6 +590,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     PlanResult result;
     result.spans = std::move(spans);
     result.removed_sentences = std::move(removed_sentences);
+    result.removed_as = std::move(removed_as);
     result.new_clusters = std::move(new_clusters);
     return result;
 }

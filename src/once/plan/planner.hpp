@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <map>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "once/judge/boilerplate.hpp"
@@ -54,6 +55,9 @@ struct PlanResult {
     std::vector<Span> spans;
     bool fully_removed = false;                  // set by finish_spans
     std::vector<std::size_t> removed_sentences;  // copies removed, by index in the document
+    // Copies removed whose source the planner found itself (Matcher::sentence_ending, the first
+    // piece of a paste), by index, with their kept copy: Matcher::mark_removed_as.
+    std::vector<std::pair<std::size_t, std::uint64_t>> removed_as;
     std::vector<std::uint64_t> new_clusters;     // roots of clusters first seen here, in id order
 };
 

@@ -47,6 +47,9 @@ std::vector<std::vector<Span>> DecideStage::decide_batch(const std::vector<const
         // What the planner decided, recorded before the next document is matched and planned.
         for (const std::size_t sentence : plan.removed_sentences)
             matcher_.mark_removed(matcher_.document_base() + sentence);
+        for (const auto& removed : plan.removed_as)
+            matcher_.mark_removed_as(matcher_.document_base() + removed.first, removed.second);
+        matcher_.index_sentence_ends(document.analysis);
         for (const std::uint64_t root : plan.new_clusters) clusters_.id_for(root);
         spans[d] = std::move(plan.spans);
     });
