@@ -274,3 +274,49 @@ TEST_CASE("Corpus: files inside hidden folders are skipped like hidden files") {
     REQUIRE(docs.size() == 1);
     CHECK(docs[0].relative_path == "a.txt");
 }
+
+namespace {
+
+// stray_controls as a plain byte loop: what the word-at-a-time scan must give.
+once::StrayControls stray_controls_by_byte(std::string_view text) {
+    once::StrayControls found;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        const bool stray = (byte < 0x20 && byte != '\t' && byte != '\n' && byte != 0x0B && byte != 0x0C && byte != '\r') ||
+                           byte == 0x7F;
+        if (stray && found.count++ == 0) found.first = i;
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("stray_controls: every byte value at every place of a word, and random text, as a byte loop counts") {
+    // Each byte value at each of 24 places (three words and their seams), among neighbours that
+    // push the per-byte arithmetic hardest: 0x00, 0x7F, 0x80, 0xFF and the white space around.
+    for (const char filler : {'a', '\0', '\x7f', '\x80', '\xff', '\n', '\x1f', ' '}) {
+        for (int value = 0; value < 256; ++value) {
+            for (std::size_t place = 0; place < 24; ++place) {
+                std::string text(27, filler);
+                text[place] = static_cast<char>(value);
+                const once::StrayControls want = stray_controls_by_byte(text);
+                const once::StrayControls got = once::stray_controls(text);
+                const bool same = got.count == want.count && (want.count == 0 || got.first == want.first);
+                if (!same) FAIL_CHECK("value " << value << " at " << place << " in filler " << int(filler));
+            }
+        }
+    }
+    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+    for (int round = 0; round < 2000; ++round) {
+        std::string text(static_cast<std::size_t>(round % 70), ' ');
+        for (char& c : text) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            const auto r = static_cast<unsigned>(state >> 56);
+            c = static_cast<char>(r < 200 ? 'a' + r % 26 : r);  // mostly letters, some of every byte
+        }
+        const once::StrayControls want = stray_controls_by_byte(text);
+        const once::StrayControls got = once::stray_controls(text);
+        CHECK(got.count == want.count);
+        if (want.count > 0) CHECK(got.first == want.first);
+    }
+}

@@ -220,3 +220,19 @@ TEST_CASE("streams: a document over max_document_bytes stops while it is read (e
     once::Corpus fits({big, records}, options);
     CHECK(texts_of(fits).size() == 2);
 }
+
+// The first scan counts a text's stray controls once: those of its first 8,000 bytes while it is
+// checked for binary data, the rest after it; the notice adds them up and names the first.
+TEST_CASE("streams: stray controls on both sides of the binary sniff are counted once each") {
+    TempDir dir;
+    const std::string text = "ab\x07" + std::string(7995, 'a') + "\x01\x02" + std::string(20, 'b') + "\x03 end\n";
+    dir.write("both.txt", text);
+    dir.write("tail.txt", std::string(8000, 'a') + "\x04x\x05\n");
+    const std::string record = "{\"id\":\"both\",\"text\":\"ab\\u0007" + std::string(7995, 'a') + "\\u0001\\u0002" +
+                               std::string(20, 'b') + "\\u0003\\u0006 end\"}\n";
+    once::Corpus corpus({dir.path("both.txt"), dir.path("tail.txt"), dir.write("r.jsonl", record)}, {});
+    CHECK(texts_of(corpus).size() == 3);
+    CHECK(has_notice(corpus, "both.txt", "4 control byte(s) kept as text (first at byte 2)"));
+    CHECK(has_notice(corpus, "tail.txt", "2 control byte(s) kept as text (first at byte 8000)"));
+    CHECK(has_notice(corpus, "both", "5 control byte(s) kept as text (first at byte 2)"));
+}

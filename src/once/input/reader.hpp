@@ -78,6 +78,13 @@ struct InputFile {
 
 class SpoolFolder;  // reader.cpp
 
+// Control bytes other than tab, line feed, vertical tab, form feed and carriage return (C0 and
+// DEL; the normalizer drops them): how many, and the offset of the first.
+struct StrayControls {
+    std::uint64_t count = 0;
+    std::uint64_t first = 0;
+};
+
 class Corpus {
 public:
     // Expands folders. Throws Error(input_error) for a path that does not exist or cannot be
@@ -101,7 +108,9 @@ private:
     std::string read_file(const InputFile& file);
     // Where `file` is read from: its path, or for a stream its spool file (made on first use).
     std::string open_path(const InputFile& file);
-    void note_controls(const std::string& id, std::string_view text, bool first_scan);
+    // `head`: the stray controls check_binary counted in the text's first k_binary_sniff_bytes,
+    // so that only the rest is scanned again.
+    void note_controls(const std::string& id, std::string_view text, const StrayControls& head, bool first_scan);
 
     InputOptions options_;
     std::vector<InputFile> files_;
@@ -129,12 +138,6 @@ std::optional<TextProblem> check_binary(std::string_view text);
 // git's buffer_is_binary() looks at the first 8000 bytes (FIRST_FEW_BYTES in xdiff-interface.c).
 constexpr std::size_t k_binary_sniff_bytes = 8000;
 
-// Control bytes other than tab, line feed, vertical tab, form feed and carriage return (C0 and
-// DEL; the normalizer drops them): how many, and the offset of the first.
-struct StrayControls {
-    std::uint64_t count = 0;
-    std::uint64_t first = 0;
-};
 StrayControls stray_controls(std::string_view text);
 
 }  // namespace once
