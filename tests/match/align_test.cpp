@@ -126,6 +126,74 @@ TEST_CASE("align: a piece goes on from a token of the copy into the next source 
     CHECK(once::common_prefix_from(en, words.tokens, edges_of("The city council approved a plan.")).tokens == 6);
 }
 
+TEST_CASE("align: an aligned run reads on across the tokens a side does not hold") {
+    // A glued restart's first sentence: a headline, then a lead of 130 characters, one sentence of
+    // 143 tokens whose middle (tokens 64 to 78) is not held, though the lead is held nearly whole.
+    const std::string headline = "市営バスの新しい路線案まとまる";
+    const std::string lead =
+        "市交通局は十日、利用者の少ない三つの路線を来年の春までに廃止し、新たに駅と市民病院と大学を結ぶ循環線を設ける"
+        "路線再編案を発表し、今月中に各地区で住民説明会を開いたうえで、市議会の承認を得て来年四月から段階的に実施する"
+        "予定だと明らかにしたが、住民からは戸惑いの声も上がっている。";
+    const once::TokenEdges copy = edges_of(headline + lead);
+    const once::TokenEdges source = edges_of(lead);
+    REQUIRE(copy.count > 2 * once::TokenEdges::k_edge);
+    // The plain suffix stops where the copy's held tokens end.
+    const once::Shared plain = once::common_suffix(copy, source);
+    CHECK(plain.tokens == once::TokenEdges::k_edge);
+    CHECK(plain.unknown);
+    // Read across: the held tokens after the gap agree, so all of the lead is shared; the tokens
+    // not held weigh k_unheld_token_weight each (here CJK characters: the same weight).
+    const once::Shared across = once::aligned_suffix_from(copy, 0, source, 0);
+    CHECK(across.tokens == source.count);
+    CHECK_FALSE(across.unknown);
+    CHECK(across.weight == source.count);
+    // Then the headline, held at the copy's start.
+    CHECK(once::aligned_suffix_from(copy, across.tokens, edges_of(headline), 0).tokens == edges_of(headline).count);
+    // A lead that differs from its start reads on across the gap to the first difference.
+    std::string reworded_text = "県の担当者によれば";  // for the lead's first 9 characters
+    reworded_text.append(lead, 27);
+    const once::TokenEdges reworded = edges_of(reworded_text);
+    const once::Shared stopped = once::aligned_suffix_from(copy, 0, reworded, 0);
+    CHECK(stopped.tokens > once::TokenEdges::k_edge);
+    CHECK(stopped.tokens < reworded.count);
+    CHECK_FALSE(stopped.unknown);
+    // Another sentence that shares only the last 70 characters differs right after the gap: the
+    // run stops before the gap, and says it could not see where the two part.
+    std::string other_text = "隣の県では先月から同じような議論が続いており、専門家の間でも意見が分かれていると地元の新聞は伝えていた";
+    other_text.append(lead, lead.size() - 70 * 3);
+    const once::TokenEdges other = edges_of(other_text);
+    const once::Shared before_gap = once::aligned_suffix_from(copy, 0, other, 0);
+    CHECK(before_gap.tokens == once::TokenEdges::k_edge);
+    CHECK(before_gap.unknown);
+    // Short sentences, all held: the same counts as common_prefix / common_suffix.
+    const once::TokenEdges a = edges_of("The city council approved a plan on Monday.");
+    const once::TokenEdges b = edges_of("The city council approved a budget on Monday.");
+    CHECK(once::aligned_prefix_from(a, 0, b, 0).tokens == once::common_prefix(a, b).tokens);
+    CHECK(once::aligned_suffix_from(a, 0, b, 0).tokens == once::common_suffix(a, b).tokens);
+}
+
+TEST_CASE("align: a source's tokens may be skipped too, where Latin words of two lines ran together") {
+    // "■Xperia acro HD IS12S" then "Xperia acro HD IS12Sは..." glued: "IS12SXperia" is one token.
+    const once::TokenEdges copy = edges_of("Xperia acro HD IS12SXperia acro HD IS12Sは防水に対応した機種です。");
+    const once::TokenEdges heading = edges_of("Xperia acro HD IS12S");
+    const once::TokenEdges body = edges_of("Xperia acro HD IS12Sは防水に対応した機種です。");
+    const once::Shared start = once::common_prefix(copy, heading);
+    CHECK(start.tokens + 1 == heading.count);  // all but the glued last word
+    CHECK(once::word_from_start(copy, start.tokens));
+    CHECK(once::word_from_start(heading, start.tokens));
+    CHECK(once::word_from_start(body, 0));
+    // The copy's next token stands for the heading's last word and the body's first.
+    const once::Shared rest = once::aligned_prefix_from(copy, start.tokens + 1, body, 1);
+    CHECK(start.tokens + 1 + rest.tokens == copy.count);
+    // From the end: the body but its first word, then the heading from its second-to-last word.
+    const once::Shared end = once::common_suffix(copy, body);
+    CHECK(end.tokens + 1 == body.count);
+    CHECK(once::aligned_suffix_from(copy, end.tokens + 1, heading, 1).tokens + 1 == heading.count);
+    // A CJK character is not a word; past the end nothing is.
+    CHECK_FALSE(once::word_from_start(body, 4));
+    CHECK_FALSE(once::word_from_end(body, body.count));
+}
+
 TEST_CASE("align: edge keys hash the last (first) tokens of weight 10, in every script") {
     // end_key: five words or ten CJK characters from the end, whatever comes before them.
     CHECK(once::end_key(edges_of("the council agreed to publish the report soon.")) ==

@@ -289,6 +289,99 @@ TEST_CASE("planner: a restart glued into one line goes whole, its headline run i
     }
 }
 
+TEST_CASE("planner: a glued restart goes whole where its lines run together, are short, or are long") {
+    // bench/inject_real.py's restart_glued, by the causes its misses had on real text: the last
+    // word of a line and the first of the next as one token ("IS12SXperia", "routesThe"); short
+    // lines (captions) glued to the sentence after them, each too light to be a piece alone; a
+    // headline glued to a lead longer than the 2 x 64 tokens held of a sentence; and a headline
+    // that ends in "！", so the copy's sentences and the source's no longer end together.
+    struct Case {
+        std::string name;
+        std::vector<std::string> lines;
+        std::string join;        // between the lines of the glued copy
+        std::string first_join;  // between its headline and lead
+    };
+    const std::string long_lead =
+        "市交通局は十日、利用者の少ない三つの路線を来年の春までに廃止し、新たに駅と市民病院と大学を結ぶ循環線を設ける"
+        "路線再編案を発表し、今月中に各地区で住民説明会を開いたうえで、市議会の承認を得て来年四月から段階的に実施する"
+        "予定だと明らかにしたが、住民からは戸惑いの声も上がっている。";
+    const std::vector<Case> cases = {
+        {"Latin words run together (Japanese)",
+         {"KDDI、スマートフォンの新色ブルーを発売",
+          "KDDIは十八日、スマートフォンの新色ブルーを今月二十二日に発売すると発表した。", "■Xperia acro HD IS12S",
+          "Xperia acro HD IS12Sは防水やワンセグに対応した春モデルとして人気のある機種です。これまでは三色の展開でしたが、"
+          "新しくブルーが追加されて四色の展開になります。",
+          "価格は据え置きで、全国の店舗とオンラインショップで購入できる。"},
+         "", ""},
+        {"Latin words run together (English)",
+         {"Council backs new bus routes",
+          "The city council approved a plan on Monday to redraw the bus network of the whole town.",
+          "Three routes with few riders will close and a new loop will link the station and the hospital.",
+          "The changes start in April and residents can comment at meetings this month."},
+         " ", ""},
+        {"short lines glued to a sentence",
+         {"ソーラー充電できるバッグが登場",
+          "外出先でも充電できたらどんなに便利だろう。そんな夢をかなえるバッグが今月発売された。", "右側面", "左側面",
+          "重さは約一キロで、雨の日でも安心して使える防水仕様となっている。", "右側面", "左側面",
+          "本体の側面には充電用の端子があり、スマートフォンや小型ゲーム機をつなぐことができる。"},
+         "", ""},
+        {"a lead longer than what is held",
+         {"市営バスの新しい路線案まとまる", long_lead,
+          "説明会の日程は市のホームページで公開されており、参加には事前の申し込みが必要となる。"},
+         "", ""},
+        {"a headline that ends in an exclamation mark",
+         {"パリの夜を彩る日本の技術", "東芝のLEDがルーヴル美術館に登場！　十二月からライトアップ",
+          "東芝のLED照明が十二月六日からフランスのルーヴル美術館のライトアップに使われる。",
+          "美術館の照明改修計画の一部で、現在のランプから切り替えることで七割以上の節電につながるという。"},
+         "", ""},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        std::string article, glued;
+        for (std::size_t l = 0; l < c.lines.size(); ++l) {
+            article += c.lines[l] + "\n";
+            glued += (l == 0 ? "" : l == 1 ? c.first_join : c.join) + c.lines[l];
+        }
+        PlanRun run;
+        CHECK(run.add(article + "—END—\n" + glued + "\n").cleaned == article);
+    }
+}
+
+TEST_CASE("planner: a piece that is all of its sentence takes the sentence's punctuation too") {
+    // A roundup quotes another article's paragraphs glued into its own line: the glued sentence
+    // after the copied one is all tokens of the source's heading and next sentence, and goes
+    // with its closing "。" (ldcc, smax roundups: "...と思います[[。]]" was left behind).
+    PlanRun run;
+    run.add("今回は、ガラス玉の中にお気に入りの写真を閉じ込めることができる写真加工アプリを紹介します。\n"
+            "アプリの操作方法について\n操作はとてもシンプルなので、どなたでも簡単に使えます。\n");
+    const std::string own = "今日のおすすめのアプリは三つある！";
+    CHECK(run.add(own + "今回は、ガラス玉の中にお気に入りの写真を閉じ込めることができる写真加工アプリを紹介します。"
+                        "アプリの操作方法について操作はとてもシンプルなので、どなたでも簡単に使えます。\n")
+              .cleaned == own + "\n");
+}
+
+TEST_CASE("planner: a page's own sentence that only begins like a short line of the source stays") {
+    // A whole short source line ("概要", "Overview") shared at the start of the sentence after a
+    // copied passage is chance unless the copy goes on with the source's next sentence.
+    check_copies({
+        {"Japanese",
+         "新しい図書館は駅前の再開発地区に建てられ、来年の秋に開館する予定だ。蔵書は約三十万冊で、市内で最も大きな図書館と"
+         "なる。\n概要\n本館は地上五階建てで、最上階には市民が自由に使える学習室が設けられる。\n",
+         "先日、市の担当者に話を聞いた。新しい図書館は駅前の再開発地区に建てられ、来年の秋に開館する予定だ。蔵書は約三十万冊"
+         "で、市内で最も大きな図書館となる。概要が初めて示されたのは三年前の市議会で、当時は反対の声も多かった。\n",
+         "先日、市の担当者に話を聞いた。概要が初めて示されたのは三年前の市議会で、当時は反対の声も多かった。\n"},
+        {"English",
+         "The new library will be built in the station district and is due to open next autumn. It will hold about "
+         "three hundred thousand books, the largest collection in the city.\nOverview\nThe main building has five "
+         "floors, with study rooms open to everyone on the top floor.\n",
+         "I spoke to an official last week. The new library will be built in the station district and is due to "
+         "open next autumn. It will hold about three hundred thousand books, the largest collection in the city. "
+         "Overview sessions for residents were first held three years ago, when many people were against it.\n",
+         "I spoke to an official last week. Overview sessions for residents were first held three years ago, when "
+         "many people were against it.\n"},
+    });
+}
+
 TEST_CASE("planner: a name repeated on its own line is not a paste, though split into short sentences") {
     // "つくろう！おくろう！" is two short sentences, the second all of the end of its source's
     // sentence, and the rest of the line the start of the next one's, like a paste; but no

@@ -10,22 +10,32 @@ namespace {
 // The tokens two sentences share from one end, read with `edge` (from_start or from_end): one
 // loop for both ends, so the prefix and the suffix can never count differently.
 // `skip`: tokens of `a` passed over first (a piece of it matched already, align.hpp).
+// `b_skip`: tokens of `b` passed over first. `across`: read on across tokens a side does not
+// hold (aligned_prefix_from), counting them only once a held pair after them agrees.
 template <typename Edge>
-Shared common_run(const TokenEdges& a, std::size_t skip, const TokenEdges& b, Edge edge) {
+Shared common_run(const TokenEdges& a, std::size_t skip, const TokenEdges& b, std::size_t b_skip, Edge edge,
+                  bool across = false) {
     Shared out;
-    if (skip >= a.count) return out;
-    const std::size_t n = std::min<std::size_t>(a.count - skip, b.count);
+    if (skip >= a.count || b_skip >= b.count) return out;
+    const std::size_t n = std::min<std::size_t>(a.count - skip, b.count - b_skip);
+    std::uint32_t unheld = 0;  // tokens not held since the last agreeing pair
     for (std::size_t t = 0; t < n; ++t) {
         const int x = edge(a, t + skip);
-        const int y = edge(b, t);
+        const int y = edge(b, t + b_skip);
         if (x < 0 || y < 0) {
-            out.unknown = true;
-            break;
+            if (!across) {
+                out.unknown = true;
+                break;
+            }
+            ++unheld;
+            continue;
         }
         if (x != y) break;
-        ++out.tokens;
-        out.weight += token_edge_weight(x);
+        out.tokens += unheld + 1;
+        out.weight += unheld * k_unheld_token_weight + token_edge_weight(x);
+        unheld = 0;
     }
+    if (unheld > 0) out.unknown = true;
     return out;
 }
 
@@ -36,11 +46,33 @@ Shared common_prefix(const TokenEdges& a, const TokenEdges& b) { return common_p
 Shared common_suffix(const TokenEdges& a, const TokenEdges& b) { return common_suffix_from(a, 0, b); }
 
 Shared common_prefix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source) {
-    return common_run(copy, skip, source, [](const TokenEdges& e, std::size_t t) { return e.from_start(t); });
+    return common_run(copy, skip, source, 0, [](const TokenEdges& e, std::size_t t) { return e.from_start(t); });
 }
 
 Shared common_suffix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source) {
-    return common_run(copy, skip, source, [](const TokenEdges& e, std::size_t t) { return e.from_end(t); });
+    return common_run(copy, skip, source, 0, [](const TokenEdges& e, std::size_t t) { return e.from_end(t); });
+}
+
+Shared aligned_prefix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source,
+                           std::size_t source_skip) {
+    return common_run(
+        copy, skip, source, source_skip, [](const TokenEdges& e, std::size_t t) { return e.from_start(t); }, true);
+}
+
+Shared aligned_suffix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source,
+                           std::size_t source_skip) {
+    return common_run(
+        copy, skip, source, source_skip, [](const TokenEdges& e, std::size_t t) { return e.from_end(t); }, true);
+}
+
+bool word_from_start(const TokenEdges& edges, std::size_t t) {
+    const int token = edges.from_start(t);
+    return token >= 0 && (token & 0x100) == 0;
+}
+
+bool word_from_end(const TokenEdges& edges, std::size_t t) {
+    const int token = edges.from_end(t);
+    return token >= 0 && (token & 0x100) == 0;
 }
 
 bool edited_copy(const TokenEdges& copy, const TokenEdges& source, double max_share) {

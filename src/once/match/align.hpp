@@ -36,6 +36,23 @@ Shared common_suffix(const TokenEdges& a, const TokenEdges& b);
 // in a restart glued into one line, whose sentences run on across the source's line breaks.
 Shared common_prefix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source);
 Shared common_suffix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source);
+// The same, reading on across the tokens one side does not hold (the middle of a sentence over
+// 2 * TokenEdges::k_edge tokens) while the held tokens after them agree: a glued restart's
+// first sentence (URL, date, headline and a long lead on one line) is longer than what is held,
+// though its source's lead is held whole. A token not held counts k_unheld_token_weight; a run
+// that stops inside or right after such tokens says `unknown`. `source_skip`: tokens of
+// `source` passed over first — a word of it glued to the copy's token before ("IS12SXperia"
+// where the source has "IS12S" at one line's end and "Xperia" at the next one's start).
+Shared aligned_prefix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source,
+                           std::size_t source_skip);
+Shared aligned_suffix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source,
+                           std::size_t source_skip);
+// A token not held weighs as a CJK character, the lighter kind: its kind is not known.
+constexpr std::uint32_t k_unheld_token_weight = 1;
+// Is token t of `edges` (from its start, or from its end) a held word, not a CJK character: the
+// only tokens that run together where two lines are glued without a space between them.
+bool word_from_start(const TokenEdges& edges, std::size_t t);
+bool word_from_end(const TokenEdges& edges, std::size_t t);
 
 // Is `copy` an edited copy of `source`: the tokens of each that are not in their longest
 // common subsequence at most `max_share` of it (a few words changed, added or dropped), not a
@@ -57,7 +74,7 @@ std::optional<std::uint64_t> end_key(const TokenEdges& edges);
 // The same of its first tokens: a paste ending inside a sentence has that sentence's start as its
 // last piece, followed by the page's own words.
 std::optional<std::uint64_t> start_key(const TokenEdges& edges);
-// Ten weight units: five words or ten CJK characters, the run rules' k_min_core_weight (planner.cpp):
+// Ten weight units: five words or ten CJK characters, the run rules' k_min_core_weight (plan/run_rules.hpp):
 // a piece lighter than that never anchors a paste's next piece, so it needs no key.
 constexpr std::uint32_t k_end_key_weight = 10;
 

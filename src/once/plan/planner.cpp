@@ -5,83 +5,13 @@
 #include <utility>
 
 #include "once/match/align.hpp"
+#include "once/plan/run_rules.hpp"
 #include "once/sign/shingler.hpp"
 
 namespace once {
 namespace {
 
-// An edited copy standing alone (no exact sentence in its run) needs config.isolated_similarity,
-// and this much more when its weight is below k_short_isolated_weight (15 words, 30 CJK
-// characters): there one changed word is often a different fact ("... in Shop A" / "... in Shop
-// B"). Both values are the ones tuned on the samples' line oracles when the rule was added.
-constexpr std::uint32_t k_short_isolated_weight = 30;
-constexpr double k_short_isolated_extra = 0.1;
-// ... and it must be a passage of at least this many sentences continuing one source in order.
-// One near-duplicate sentence on its own is most often the same template with other facts:
-// on the readability pages every one removed was ("Columbus is currently streaming on Hulu"
-// for "Princess Cyd is currently streaming on Netflix", "DELETE /storage/..." for "GET
-// /storage/..."), and on the generated corpus 9,770 bytes of article text went that way
-// ("..., referring to the library renovation." for "..., referring to the annual report.").
-// A whole line that is a cut-off piece of its source (all its tokens at the source's start or
-// end, align.hpp) needs no second sentence: that is a truncated restart, not a template.
-constexpr std::size_t k_min_isolated_sentences = 2;
-// Consecutive copied sentences are one passage when their sources are in the same document,
-// in order, at most this many sentences apart: an edit may drop a sentence or two.
-constexpr std::uint32_t k_max_source_step = 3;
-// A copy that begins or ends mid-sentence must share at least this weight with its source's
-// sentence there, token by token, for the removal to reach into that sentence: three words or
-// six CJK characters. Less is what unrelated sentences share by chance at their ends
-// ("...している。", "... he said.").
-// The same weight at the sentence's other end means the two sentences share both ends: the same
-// frame with something else in the middle ("そんな同氏の画期的な構想がネットで話題となっている。"
-// beside "そんな同氏の幸せ発言がネットで話題となっている。", ldcc), an edit, not where a paste
-// begins or ends; the piece is then not taken (the sentence is kept whole, or matched whole as an
-// edited copy). A line that ends inside its source's next sentence (a cut-off copy: the
-// fragment is unterminated and all of it is that sentence's start) needs no weight: nothing of
-// the page's own follows it.
-constexpr std::uint32_t k_min_partial_weight = 6;
-// Where a run already reaches into the sentence at one end, the piece at its other end needs only
-// this weight (two words, three CJK characters): a paste that begins mid-sentence ends mid-
-// sentence, and a piece of one word or two characters is still as likely chance. On the
-// generated corpus most pastes that stayed ended in a piece of 3 to 5 CJK characters.
-constexpr std::uint32_t k_min_second_piece_weight = 3;
-// Where neither end of a run reaches k_min_partial_weight, pieces at both ends may still be
-// taken when together they weigh this much (four words, eight CJK characters): "云计算服务。
-// [sentence]环保组织全" (5 + 5) is a paste; "...高まっている。[sentence]同社は..." (3 + 3, two
-// set phrases of Japanese news) was chance on the generated corpus.
-constexpr std::uint32_t k_min_two_pieces_weight = 8;
-// A run that begins or ends inside its source's sentence only by the pieces those rules take
-// (the near-matched cut-off sentence, two short pieces, another occurrence) needs whole exact
-// sentences of this weight in it (five words, ten CJK characters): on ldcc the runs of shorter
-// ones were names and exclamations repeated in quotes or list labels, split at "！" ("超ボス電！",
-// "アツいぜ!"), not pastes; the generator's pasted sentences weigh 11 or more.
-constexpr std::uint32_t k_min_core_weight = 10;
-// A common sentence's later occurrences tried as the source of a paste around it, newest first:
-// a bound on the work per sentence (a stock phrase may occur in thousands of pages). On the
-// generated corpus the source was always among the newest few.
-constexpr std::size_t k_max_occurrences = 32;
-// The other end counts as shared from this weight (five words, ten CJK characters): formulaic
-// endings ("...している。", "... the company said.") match by chance at the piece's weight, and
-// a paste ending in one is still a paste; a frame is longer.
-constexpr std::uint32_t k_min_frame_weight = 10;
-// An end sentence of a run matched as near copy is cut back to the part it shares with its
-// source only when it is not an edited copy of it (a third of it or less edited, as in the
-// matcher's alignment extension): then the rest is text of the page's own around a paste.
-constexpr double k_piece_edit_share = 1.0 / 3.0;
-// A passage pasted inside a longer paragraph is a copy when it spans this many sentences, exact
-// and in their source's order (a piece of a sentence at either end counting as one), and weighs
-// config.min_length: two sentences copied together are a passage; one short sentence that
-// recurs is not. Within one page a piece at an end is required too (see in_document).
-constexpr std::size_t k_min_inline_sentences = 2;
-
-// Do a copy's sentence and its source's share their other end too (k_min_frame_weight), beyond
-// the `piece` they share at one end (`at_end`: the piece is the sentences' ends)? Then they are
-// the same frame with other words inside, and the piece is not where a paste begins or ends.
-bool same_frame(const TokenEdges& copy, const TokenEdges& source, const Shared& piece, bool at_end) {
-    if (piece.tokens >= copy.count) return false;  // all of it shared: there is no other end
-    const Shared far = at_end ? common_prefix(copy, source) : common_suffix(copy, source);
-    return far.weight >= k_min_frame_weight && far.tokens + piece.tokens < copy.count;
-}
+using namespace run_rules;
 
 Kind kind_of(MatchType type) { return type == MatchType::exact ? Kind::duplicate : Kind::near_duplicate; }
 
@@ -226,31 +156,94 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     // 第一文。" is one sentence of the copy, four of the source), and a paste may hold the end of
     // one sentence, a short one whole, and the start of the next. Each further piece weighs
     // k_min_second_piece_weight, or ends the copy's sentence (one shared token is chance).
+    // Where Latin lines are glued without a space, the last word of one and the first of the
+    // next are one token of the copy ("IS12SXperia", "+0900KDDI"): a piece that is all of its
+    // source's sentence but its last word, followed by a word of the copy, goes on the same way
+    // from the next sentence's second token, the copy's word standing for the two.
     struct Reach {
         Shared shared;
         std::uint64_t source = 0;  // the last source sentence the piece reaches into
         bool more = false;         // it reaches past the first one
+        bool source_whole = false; // it holds all of that last source sentence
     };
     const auto go_on = [&](const TokenEdges& copy, Shared shared, const TokenEdges& source, std::uint64_t id,
                            int step, std::size_t piece) {
         Reach reach{shared, id, false};
-        std::uint32_t source_count = source.count;
-        while (shared.tokens == source_count && !shared.unknown && reach.shared.tokens < copy.count) {
-            const std::optional<TokenEdges> further = source_beside(reach.source, step, piece);
-            if (!further) break;
-            shared = step > 0 ? common_prefix_from(copy, reach.shared.tokens, *further)
-                              : common_suffix_from(copy, reach.shared.tokens, *further);
-            if (shared.tokens == 0 ||
-                (shared.weight < k_min_second_piece_weight && reach.shared.tokens + shared.tokens < copy.count))
+        const auto word = [step](const TokenEdges& e, std::size_t t) {
+            return step > 0 ? word_from_start(e, t) : word_from_end(e, t);
+        };
+        TokenEdges current = source;
+        std::size_t current_done = shared.tokens;  // tokens of `current` the piece holds
+        while (!shared.unknown && reach.shared.tokens < copy.count) {
+            // 1: the copy's next token is the current sentence's last word glued to the next one's first.
+            std::size_t glue = 0;
+            if (current_done + 1 == current.count && reach.shared.tokens + 1 < copy.count &&
+                word(copy, reach.shared.tokens) && word(current, current_done))
+                glue = 1;
+            else if (current_done != current.count)
                 break;
-            reach.shared.tokens += shared.tokens;
-            reach.shared.weight += shared.weight;
+            const std::optional<TokenEdges> further = source_beside(reach.source, step, piece);
+            if (!further || (glue == 1 && !word(*further, 0))) break;
+            shared = step > 0 ? aligned_prefix_from(copy, reach.shared.tokens + glue, *further, glue)
+                              : aligned_suffix_from(copy, reach.shared.tokens + glue, *further, glue);
+            if (shared.tokens == 0 || (shared.weight < k_min_second_piece_weight &&
+                                       reach.shared.tokens + glue + shared.tokens < copy.count))
+                break;
+            reach.shared.tokens += static_cast<std::uint32_t>(glue) + shared.tokens;
+            reach.shared.weight += (glue == 1 ? token_edge_weight(0) : 0) + shared.weight;
             reach.shared.unknown = shared.unknown;
             reach.source = step > 0 ? reach.source + 1 : reach.source - 1;
             reach.more = true;
-            source_count = further->count;
+            current = *further;
+            current_done = glue + shared.tokens;
         }
+        reach.source_whole = !shared.unknown && current_done == current.count;
         return reach;
+    };
+    // The piece of this document's sentence `k` that continues the sentence `step` away from
+    // source sentence `id` (-1: `k` ends as the one before ends; +1: it starts as the one after
+    // starts), going on across the source's sentences (go_on), when it weighs `min_weight`.
+    // `weight`: what the run's pieces beside it weigh already. Second: the piece holds its last
+    // source sentence whole, so the copy's sentence beyond `k` may go on with the one beyond it.
+    const auto piece_beside = [&](std::size_t k, std::uint64_t id, int step, std::uint32_t min_weight,
+                                  std::uint32_t weight) -> std::optional<std::pair<Edge, bool>> {
+        const std::optional<TokenEdges> source = source_beside(id, step, k);
+        if (!source) return std::nullopt;
+        const TokenEdges& copy = analysis.units[k].edges;
+        const Shared shared = step < 0 ? aligned_suffix_from(copy, 0, *source, 0) : aligned_prefix_from(copy, 0, *source, 0);
+        // A cut-off copy: the line ends inside the source's next sentence.
+        const bool cut_at_line_end = step > 0 && shared.tokens > 0 && shared.tokens == copy.count &&
+                                     shared.tokens < source->count && !sentences[k].terminated &&
+                                     lines[sentences[k].last_line].last_sentence == k + 1;
+        const Reach reach = go_on(copy, shared, *source, step < 0 ? id - 1 : id + 1, step, k);
+        // A piece that runs on across its source's sentences is judged by all it holds: the lines
+        // of a glued restart ("右側面左側面通信速度は...。") are short one by one.
+        if (!((shared.weight >= min_weight && !same_frame(copy, *source, shared, step < 0)) || cut_at_line_end ||
+              (reach.more && reach.shared.weight >= min_weight)))
+            return std::nullopt;
+        const Edge edge{k, reach.shared.tokens, weight + reach.shared.weight, true, reach.source,
+                        reach.more || shared.tokens < std::max(copy.count, source->count),
+                        reach.shared.tokens == copy.count};
+        return std::pair<Edge, bool>{edge, reach.source_whole};
+    };
+    // A piece that is all of the copy's sentence and ends where its source sentence does goes on
+    // into the copy's sentence beyond it, on the same line: on a glued line a headline that ends in
+    // "！" is a sentence of its own ("URL日付東芝のLEDがルーヴル美術館に登場！" before
+    // "１２月６日からライトアップスタート【話題】東芝のLEDが...。"), so the copy's sentences and its
+    // source's do not end together.
+    const auto reach_on = [&](std::pair<Edge, bool> piece, int step, std::uint32_t min_weight) {
+        while (piece.first.whole && piece.second) {
+            const std::size_t k = piece.first.sentence;
+            if (step < 0 ? k == 0 : k + 1 >= sentences.size()) break;
+            const std::size_t beyond = step < 0 ? k - 1 : k + 1;
+            if (!free_text(beyond) || (step < 0 ? sentences[beyond].last_line != sentences[k].first_line
+                                                : sentences[beyond].first_line != sentences[k].last_line))
+                break;
+            const auto further = piece_beside(beyond, piece.first.source, step, min_weight, piece.first.weight);
+            if (!further) break;
+            piece = *further;
+        }
+        return piece.first;
     };
     const auto run_head = [&](std::size_t first, std::uint32_t min_weight) {
         Edge edge;
@@ -258,18 +251,8 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         // Only an exact sentence anchors a piece: beside a near match, shared words at a
         // sentence's end are as likely chance (set phrases) as a paste.
         if (first > 0 && matches[first].type == MatchType::exact && free_text(first - 1) &&
-            sentences[first - 1].last_line == sentences[first].first_line) {
-            if (const std::optional<TokenEdges> before = source_beside(direct, -1, first - 1)) {
-                const TokenEdges& copy = analysis.units[first - 1].edges;
-                const Shared shared = common_suffix(copy, *before);
-                if (shared.weight >= min_weight && !same_frame(copy, *before, shared, true)) {
-                    const Reach reach = go_on(copy, shared, *before, direct - 1, -1, first - 1);
-                    return Edge{first - 1, reach.shared.tokens, reach.shared.weight, true, reach.source,
-                                reach.more || shared.tokens < std::max(copy.count, before->count),
-                                reach.shared.tokens == copy.count};
-                }
-            }
-        }
+            sentences[first - 1].last_line == sentences[first].first_line)
+            if (const auto piece = piece_beside(first - 1, direct, -1, min_weight, 0)) return reach_on(*piece, -1, min_weight);
         if (matches[first].type != MatchType::exact) {
             if (const std::optional<TokenEdges> source = matcher.edges(direct)) {
                 const TokenEdges& copy = analysis.units[first].edges;
@@ -287,22 +270,8 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         const std::size_t last = after - 1;
         const std::uint64_t direct = matches[last].direct;
         if (after < sentences.size() && anchors_tail(last) && free_text(after) &&
-            sentences[after].first_line == sentences[last].last_line) {
-            if (const std::optional<TokenEdges> next = source_beside(direct, +1, after)) {
-                const TokenEdges& copy = analysis.units[after].edges;
-                const Shared shared = common_prefix(copy, *next);
-                // A cut-off copy: the line ends inside the source's next sentence.
-                const bool cut_at_line_end = shared.tokens > 0 && shared.tokens == copy.count &&
-                                             shared.tokens < next->count && !sentences[after].terminated &&
-                                             lines[sentences[after].last_line].last_sentence == after + 1;
-                if ((shared.weight >= min_weight && !same_frame(copy, *next, shared, false)) || cut_at_line_end) {
-                    const Reach reach = go_on(copy, shared, *next, direct + 1, +1, after);
-                    return Edge{after, reach.shared.tokens, reach.shared.weight, true, reach.source,
-                                reach.more || shared.tokens < std::max(copy.count, next->count),
-                                reach.shared.tokens == copy.count};
-                }
-            }
-        }
+            sentences[after].first_line == sentences[last].last_line)
+            if (const auto piece = piece_beside(after, direct, +1, min_weight, 0)) return reach_on(*piece, +1, min_weight);
         if (matches[last].type != MatchType::exact) {
             if (const std::optional<TokenEdges> source = matcher.edges(direct)) {
                 const TokenEdges& copy = analysis.units[last].edges;
@@ -530,8 +499,14 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 span.match = match_name(matches[k].type);
                 span.source = SourceRef{source.doc, source.start, source.end, source.start_pos, source.end_pos};
                 if (k == i && head.tokens > 0) {
-                    span.head_sentence = static_cast<std::uint32_t>(head.sentence);
-                    span.head_tokens = head.tokens;
+                    // A piece that is all of its sentence's tokens takes the sentence whole: the
+                    // punctuation around its tokens ("「...", "...。") is the copy's too.
+                    if (head.whole) {
+                        span.start = sentences[head.sentence].start;
+                    } else {
+                        span.head_sentence = static_cast<std::uint32_t>(head.sentence);
+                        span.head_tokens = head.tokens;
+                    }
                     // The kept copy's range is in whole sentences: it reaches into the source's
                     // sentence before, where the piece came from.
                     if (head.extends) {
@@ -552,8 +527,12 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             }
             if (last_span != SIZE_MAX && tail.tokens > 0) {
                 Span& span = spans[last_span];
-                span.tail_sentence = static_cast<std::uint32_t>(tail.sentence);
-                span.tail_tokens = tail.tokens;
+                if (tail.whole) {
+                    span.end = sentences[tail.sentence].end;
+                } else {
+                    span.tail_sentence = static_cast<std::uint32_t>(tail.sentence);
+                    span.tail_tokens = tail.tokens;
+                }
                 if (tail.extends && span.source) {
                     // As for the head: only a piece beside the kept copy itself widens its range.
                     const UnitLocation& after = matcher.location(tail.source);

@@ -1,0 +1,93 @@
+// run_rules.hpp — the thresholds of the planner's run rules (planner.cpp): when a run of copied
+// sentences is a copy worth removing, and how far its ends reach into the sentences beside it.
+//
+// Why a header of their own: each value is a question someone will ask later ("why 6?"), so each
+// sits with the comment that says where it comes from; split from planner.cpp, which applies them.
+//
+// Contract: weights are in weight units (1 per CJK character, 2 per word: config.hpp).
+//
+//   if (shared.weight >= once::run_rules::k_min_partial_weight && !once::run_rules::same_frame(...))
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "once/match/align.hpp"
+#include "once/sign/shingler.hpp"
+
+namespace once::run_rules {
+
+// An edited copy standing alone (no exact sentence in its run) needs config.isolated_similarity,
+// and this much more when its weight is below k_short_isolated_weight (15 words, 30 CJK
+// characters): there one changed word is often a different fact ("... in Shop A" / "... in Shop
+// B"). Both values are the ones tuned on the samples' line oracles when the rule was added.
+constexpr std::uint32_t k_short_isolated_weight = 30;
+constexpr double k_short_isolated_extra = 0.1;
+// ... and it must be a passage of at least this many sentences continuing one source in order.
+// One near-duplicate sentence on its own is most often the same template with other facts:
+// on the readability pages every one removed was ("Columbus is currently streaming on Hulu"
+// for "Princess Cyd is currently streaming on Netflix", "DELETE /storage/..." for "GET
+// /storage/..."), and on the generated corpus 9,770 bytes of article text went that way
+// ("..., referring to the library renovation." for "..., referring to the annual report.").
+// A whole line that is a cut-off piece of its source (all its tokens at the source's start or
+// end, align.hpp) needs no second sentence: that is a truncated restart, not a template.
+constexpr std::size_t k_min_isolated_sentences = 2;
+// Consecutive copied sentences are one passage when their sources are in the same document,
+// in order, at most this many sentences apart: an edit may drop a sentence or two.
+constexpr std::uint32_t k_max_source_step = 3;
+// A copy that begins or ends mid-sentence must share at least this weight with its source's
+// sentence there, token by token, for the removal to reach into that sentence: three words or
+// six CJK characters. Less is what unrelated sentences share by chance at their ends
+// ("...している。", "... he said.").
+// The same weight at the sentence's other end means the two sentences share both ends: the same
+// frame with something else in the middle ("そんな同氏の画期的な構想がネットで話題となっている。"
+// beside "そんな同氏の幸せ発言がネットで話題となっている。", ldcc), an edit, not where a paste
+// begins or ends; the piece is then not taken (the sentence is kept whole, or matched whole as an
+// edited copy). A line that ends inside its source's next sentence (a cut-off copy: the
+// fragment is unterminated and all of it is that sentence's start) needs no weight: nothing of
+// the page's own follows it.
+constexpr std::uint32_t k_min_partial_weight = 6;
+// Where a run already reaches into the sentence at one end, the piece at its other end needs only
+// this weight (two words, three CJK characters): a paste that begins mid-sentence ends mid-
+// sentence, and a piece of one word or two characters is still as likely chance. On the
+// generated corpus most pastes that stayed ended in a piece of 3 to 5 CJK characters.
+constexpr std::uint32_t k_min_second_piece_weight = 3;
+// Where neither end of a run reaches k_min_partial_weight, pieces at both ends may still be
+// taken when together they weigh this much (four words, eight CJK characters): "云计算服务。
+// [sentence]环保组织全" (5 + 5) is a paste; "...高まっている。[sentence]同社は..." (3 + 3, two
+// set phrases of Japanese news) was chance on the generated corpus.
+constexpr std::uint32_t k_min_two_pieces_weight = 8;
+// A run that begins or ends inside its source's sentence only by the pieces those rules take
+// (the near-matched cut-off sentence, two short pieces, another occurrence) needs whole exact
+// sentences of this weight in it (five words, ten CJK characters): on ldcc the runs of shorter
+// ones were names and exclamations repeated in quotes or list labels, split at "！" ("超ボス電！",
+// "アツいぜ!"), not pastes; the generator's pasted sentences weigh 11 or more.
+constexpr std::uint32_t k_min_core_weight = 10;
+// A common sentence's later occurrences tried as the source of a paste around it, newest first:
+// a bound on the work per sentence (a stock phrase may occur in thousands of pages). On the
+// generated corpus the source was always among the newest few.
+constexpr std::size_t k_max_occurrences = 32;
+// The other end counts as shared from this weight (five words, ten CJK characters): formulaic
+// endings ("...している。", "... the company said.") match by chance at the piece's weight, and
+// a paste ending in one is still a paste; a frame is longer.
+constexpr std::uint32_t k_min_frame_weight = 10;
+// An end sentence of a run matched as near copy is cut back to the part it shares with its
+// source only when it is not an edited copy of it (a third of it or less edited, as in the
+// matcher's alignment extension): then the rest is text of the page's own around a paste.
+constexpr double k_piece_edit_share = 1.0 / 3.0;
+// A passage pasted inside a longer paragraph is a copy when it spans this many sentences, exact
+// and in their source's order (a piece of a sentence at either end counting as one), and weighs
+// config.min_length: two sentences copied together are a passage; one short sentence that
+// recurs is not. Within one page a piece at an end is required too (see in_document).
+constexpr std::size_t k_min_inline_sentences = 2;
+
+// Do a copy's sentence and its source's share their other end too (k_min_frame_weight), beyond
+// the `piece` they share at one end (`at_end`: the piece is the sentences' ends)? Then they are
+// the same frame with other words inside, and the piece is not where a paste begins or ends.
+inline bool same_frame(const TokenEdges& copy, const TokenEdges& source, const Shared& piece, bool at_end) {
+    if (piece.tokens >= copy.count) return false;  // all of it shared: there is no other end
+    const Shared far = at_end ? common_prefix(copy, source) : common_suffix(copy, source);
+    return far.weight >= k_min_frame_weight && far.tokens + piece.tokens < copy.count;
+}
+
+}  // namespace once::run_rules
