@@ -129,3 +129,68 @@ TEST_CASE("shape: a menu of bulleted items with descriptions is no main run of p
     rows.push_back({'.', ""});
     check_page(rows + story_rows(k_story));
 }
+
+// A column of short lines after the article (k_foot_run_lines, docs/boilerplate.md step 3.8): a
+// teaser list or a comment section seldom has two chrome lines in a row, but it is a run of short
+// title-like lines with a button among them. Its first line stays (the article's closing line).
+TEST_CASE("shape: a column of short lines with a button among them opens the page's foot (article-end)") {
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'k', "jane doe is a writer who lives on the coast"},
+        {'r', "the old harbour walk that nobody takes any more"},
+        {'r', "newsletter"},
+        {'r', "a long winter on the island of the seals"},
+        {'r', "lighthouses of the north and their keepers"},
+        {'.', ""},
+        {'r', "the ferry that never came back to the harbour"},
+    });
+    check_page(story_rows(k_story_ja) + std::vector<Row>{
+        {'k', "文・山田花子(ライター)"},
+        {'r', "冬の島で過ごした長い一か月の記録"},
+        {'r', "ツイート"},
+        {'r', "北の灯台と灯台守たちの暮らし"},
+        {'r', "港の古い散歩道を歩いてみた"},
+    });
+    check_page(story_rows({k_story_ja[0], k_story_ja[1], k_story_ja[2]}) + std::vector<Row>{
+        {'.', ""},
+        {'r', "分享"},
+        {'r', "冬季岛上漫长的一个月的记录"},
+        {'r', "北方的灯塔和守塔人的生活"},
+        {'r', "港口旧步道上的一次散步"},
+    });
+}
+
+TEST_CASE("shape: a column needs a button, no facts, and to start where its list starts") {
+    // Short titles without any chrome among them: headings or a list of the article's.
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'k', "the old harbour walk that nobody takes any more"},
+        {'k', "a long winter on the island of the seals"},
+        {'k', "lighthouses of the north and their keepers"},
+        {'k', "the ferry that never came back to the harbour"},
+    });
+    // Amounts are facts (a recipe's ingredients after its steps): a digit ends the column.
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'k', "* 120g yellow noodles"},
+        {'k', "* 1 tbsp minced garlic"},
+        {'k', "* 2 cups of beansprouts"},
+        {'k', "* 3 stalks of green onion"},
+        {'.', "print"},
+    });
+    // A list whose first items are sentences or key:value facts is the article's, even where its last
+    // items are bare titles (a wiki's external links, which readability keeps).
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'k', "* the lighthouse entry of the coastal survey. ministry of transport."},
+        {'k', "* te ara: the encyclopedia of the coast"},
+        {'k', "* the coast from the evening news"},
+        {'k', "* the coast at the national library"},
+        {'.', "* weather"},
+        {'k', "* keepers of the coast from the heritage trust"},
+    });
+    // A rule drawn with one character is no title: it ends the column above it.
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'k', "support the keepers of the coast and their families"},
+        {'k', "the lighthouse trust of the northern coast"},
+        {'k', "____________________________________________________________________________________________________"},
+        {'.', "newsletter"},
+        {'k', "the harbour master of the bay and his boats"},
+    });
+}

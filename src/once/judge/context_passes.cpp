@@ -306,18 +306,51 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
         }
     }
     if (best_end == n) return;
+    // Chrome that may open the foot: by its form or place, not a template or a copyright mark.
+    auto evidence = [&](const JudgedLine& l) { return chrome(l) && !l.recurring && l.shape.cue != Cue::copyright; };
+    auto ignored = [](const JudgedLine& l) { return l.cls == LineClass::blank || l.shape.cue == Cue::junk || l.shape.embed; };
     auto opens_foot = [&](std::size_t k) {
-        const JudgedLine& l = lines[k];
-        if (!chrome(l) || l.recurring || l.shape.cue == Cue::copyright) return false;
+        if (!evidence(lines[k])) return false;
         for (++k; k < n; ++k) {
-            if (lines[k].cls == LineClass::blank || lines[k].shape.cue == Cue::junk || lines[k].shape.embed) continue;
+            if (ignored(lines[k])) continue;
             return chrome(lines[k]);
         }
         return true;  // the page's last line
     };
+    // A column of short lines (k_foot_run_lines): menu items, teaser titles, comment bylines, with
+    // chrome among them. A line with a digit or a key:value is a fact of the article (an amount,
+    // a date, a spec row) and ends the column; so does a line without a letter (a drawn rule).
+    auto short_item = [](const JudgedLine& l) {
+        return l.cls == LineClass::short_line && l.shape.title_like && l.shape.weight > 0 && !l.shape.digits &&
+               !l.shape.field && !l.anchor && !l.data && !l.protect && !l.title;
+    };
+    // From each line down, the column's lines and its chrome evidence (one pass from the end, so
+    // the pass stays linear on pages of thousands of short lines).
+    std::vector<std::size_t> column_lines(n + 1, 0), column_cues(n + 1, 0);
+    for (std::size_t k = n; k-- > 0;) {
+        const JudgedLine& l = lines[k];
+        if (ignored(l)) {
+            column_lines[k] = column_lines[k + 1];
+            column_cues[k] = column_cues[k + 1];
+        } else if (short_item(l) || chrome(l)) {
+            column_lines[k] = column_lines[k + 1] + 1;
+            column_cues[k] = column_cues[k + 1] + (evidence(l) ? 1 : 0);
+        }
+    }
+    // A column starts a block or follows chrome: a list whose first items are sentences or facts
+    // ("* The World Factbook. …", "* Te Ara: …") and whose last ones are bare titles is the
+    // article's (a wiki's external links, which readability's gold keeps).
+    auto opens_column = [&](std::size_t k) {
+        if (!short_item(lines[k]) && !evidence(lines[k])) return false;
+        if (k > 0 && lines[k - 1].cls != LineClass::blank && !chrome(lines[k - 1])) return false;
+        return column_lines[k] >= k_foot_run_lines && column_cues[k] >= k_foot_run_chrome;
+    };
     std::size_t cut = best_end + 1;
-    while (cut < n && !opens_foot(cut)) ++cut;
+    while (cut < n && !opens_foot(cut) && !opens_column(cut)) ++cut;
     if (cut >= n) return;
+    // The line that opens the foot stays as it is: a chrome line is removed by its own verdict,
+    // a column's first short line may be the article's closing line (a signature, an editor or
+    // photo credit: "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR", "Top photo by …").
     long after = 0;
     for (std::size_t k = cut + 1; k < n; ++k)
         if (paragraph(lines[k])) after += lines[k].shape.weight;
