@@ -692,6 +692,7 @@ TEST_CASE("matcher: the index of sentence ends finds the newest kept sentence th
     CHECK(run.matcher().sentence_starting(unit("A committee met on Tuesday to review it.")) == std::nullopt);
     // A list entry is not the page's own text, nor the other way round (as in verification).
     CHECK(run.matcher().sentence_ending(unit("* and agreed to publish the report soon.")) == std::nullopt);
+    CHECK(run.matcher().sentence_starting(unit("* The committee met on Tuesday and left early.")) == std::nullopt);
     // Japanese and Chinese: ten characters.
     run.add(k_ja + k_zh + "\n");
     run.matcher().index_sentence_ends(run.analysis(1));

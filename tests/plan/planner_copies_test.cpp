@@ -236,6 +236,48 @@ TEST_CASE("planner: a paste around a common sentence is found at the occurrence 
     CHECK(en.add(own).cleaned == own);
 }
 
+TEST_CASE("planner: a common sentence removed inside a paste is recorded with the occurrence its span names") {
+    // The occurrence search moves the common sentence's source from its first occurrence (page 0,
+    // the matcher's exact match) to page 1's, whose neighbours the paste continues; the matcher
+    // must record that one as its kept copy, as the span says, so later copies of it point there
+    // too (it recorded page 0's, the matcher's own choice, before).
+    const once::Config config = plan_test::planner_config();
+    const once::Signer signer(config);
+    const once::JudgeContext judge(config);
+    const once::Recurrence recurrence;
+    once::Matcher matcher(config);
+    once::ClusterNumbering clusters;
+    std::vector<once::DocAnalysis> analyses;
+    // Plans page `doc` and records what was decided, as DecideStage does (run/stages.cpp).
+    const auto plan_and_record = [&](std::uint32_t doc, const std::string& text) {
+        analyses.push_back(signer.analyze(text));
+        const once::DocAnalysis& analysis = analyses.back();
+        const auto verdicts = once::judge_lines(analysis, "group", recurrence, judge);
+        const auto matches = matcher.match_document(doc, analysis, once::matchable_sentences(analysis, verdicts));
+        once::PlanResult plan = once::decide_spans(analysis, matches, verdicts, doc, matcher, clusters, config);
+        for (const std::size_t sentence : plan.removed_sentences) matcher.mark_removed(matcher.document_base() + sentence);
+        for (const auto& removed : plan.removed_as)
+            matcher.mark_removed_as(matcher.document_base() + removed.first, removed.second);
+        matcher.index_sentence_ends(analysis);
+        for (const std::uint64_t root : plan.new_clusters) clusters.id_for(root);
+        return plan;
+    };
+    plan_and_record(0, "市民王先生说了很多。该项目负责人介绍，我们还有很多工作要做。其他细节仍在讨论之中。\n");
+    plan_and_record(1, "尽管如此，该公司去年投入二十三亿元用于水费阶梯价格。该项目负责人介绍，我们还有很多工作要做。消费者未来三年决定"
+                       "暂停短视频平台监管。\n");
+    const std::uint64_t base = 6;  // pages 0 and 1 hold three sentences each
+    const once::PlanResult plan =
+        plan_and_record(2, "因此，当地居民认为市政府投入二十三亿元用于水费阶梯价格。该项目负责人介绍，我们还有很多工作要做。"
+                           "消费者未来三年决专家指出，目前还难以判断长期影响。\n");
+    REQUIRE(plan.spans.size() == 1);
+    REQUIRE(plan.spans[0].source.has_value());
+    CHECK(plan.spans[0].source->doc == 1);
+    // Sentence 1 of page 2, the common one, is kept at page 1's occurrence (sentence 1 of page 1).
+    CHECK(matcher.location(base + 1).doc == 2);
+    CHECK(matcher.kept_copy(base + 1) == 4);
+    CHECK(matcher.location(4).doc == 1);
+}
+
 TEST_CASE("planner: a paste holding no whole sentence (the end of one and the start of the next) is removed") {
     // The first piece is a sentence of the page, all of its source's end (a near match by
     // containment); the second runs on into the page's next sentence. Token by token the two are

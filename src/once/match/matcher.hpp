@@ -151,7 +151,8 @@ public:
     // removed sentence is not added: its kept copy, added before it, is where a paste comes from.
     void index_sentence_ends(const DocAnalysis& analysis);
     // Records that sentence `id` of the document last matched was removed as a copy of `kept`,
-    // a sentence the planner found itself (sentence_ending), not the matcher.
+    // a sentence the planner found itself (sentence_ending, later_occurrences), not the one the
+    // matcher gave it.
     void mark_removed_as(std::uint64_t id, std::uint64_t kept);
     // The root of sentence `id`'s cluster (the earliest member), as matching left it.
     std::uint64_t root(std::uint64_t id) const { return roots_[id]; }
@@ -211,6 +212,11 @@ private:
     // `low`: the unit's signature as stored (low bytes, minhash.hpp).
     Candidate verify(const DocAnalysis& analysis, std::size_t unit, const std::uint8_t* low, std::uint32_t doc,
                      std::uint64_t id, double min_jaccard, double min_containment) const;
+    // sentence_ending and sentence_starting: the newest kept source sentence under `key` in
+    // `table` (sentence_ends_ or sentence_starts_), when it and the asking sentence are both list
+    // entries or neither.
+    std::optional<std::uint64_t> newest_in(const FlatHashIndex& table, std::optional<std::uint64_t> key,
+                                           bool bulleted_text) const;
     // May sentence `id` be matched with (it was eligible when indexed)?
     bool is_source(std::uint64_t id) const { return record_of_[id] != k_no_signature; }
     // A source's record in records_, signatures_ and edges_, and its bulleted flag.

@@ -21,13 +21,6 @@ namespace once {
 
 namespace {
 
-std::optional<std::uint64_t> newest_with(const FlatHashIndex& index, std::optional<std::uint64_t> key) {
-    if (!key) return std::nullopt;
-    const std::uint32_t* found = index.find(*key, [](std::uint32_t) { return true; });
-    if (found == nullptr) return std::nullopt;
-    return std::uint64_t{*found};
-}
-
 void put_newest(FlatHashIndex& index, std::optional<std::uint64_t> key, std::uint32_t id) {
     if (!key) return;
     const auto [slot, inserted] = index.try_emplace(*key, id, [](std::uint32_t) { return true; });
@@ -36,17 +29,22 @@ void put_newest(FlatHashIndex& index, std::optional<std::uint64_t> key, std::uin
 
 }  // namespace
 
-std::optional<std::uint64_t> Matcher::sentence_ending(const UnitRecord& piece) const {
-    const std::optional<std::uint64_t> found = newest_with(sentence_ends_, end_key(piece.edges));
+std::optional<std::uint64_t> Matcher::newest_in(const FlatHashIndex& table, std::optional<std::uint64_t> key,
+                                                bool bulleted_text) const {
+    if (!key) return std::nullopt;
+    const std::uint32_t* found = table.find(*key, [](std::uint32_t) { return true; });
+    if (found == nullptr) return std::nullopt;
     // A list entry and a page's own text are the same words in different roles (as in verify).
-    if (found && bulleted(*found) != piece.bulleted) return std::nullopt;
-    return found;
+    if (bulleted(*found) != bulleted_text) return std::nullopt;
+    return std::uint64_t{*found};
+}
+
+std::optional<std::uint64_t> Matcher::sentence_ending(const UnitRecord& piece) const {
+    return newest_in(sentence_ends_, end_key(piece.edges), piece.bulleted);
 }
 
 std::optional<std::uint64_t> Matcher::sentence_starting(const UnitRecord& text) const {
-    const std::optional<std::uint64_t> found = newest_with(sentence_starts_, start_key(text.edges));
-    if (found && bulleted(*found) != text.bulleted) return std::nullopt;
-    return found;
+    return newest_in(sentence_starts_, start_key(text.edges), text.bulleted);
 }
 
 bool Matcher::may_hold(std::uint64_t id, const UnitRecord& piece) const {

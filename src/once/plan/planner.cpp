@@ -467,7 +467,10 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 const std::uint64_t kept = kept_copy(matches[k].direct);
                 const UnitLocation& source = matcher.location(kept);
                 kept_here[k] = kept;
-                if (found_here[k]) removed_as.emplace_back(k, kept);
+                // The matcher records the kept copy the span names: for a sentence the planner
+                // matched itself, or one whose source it moved to another occurrence (a common
+                // sentence inside a paste), not the one the matcher found.
+                if (found_here[k] || matches[k].direct != found[k].direct) removed_as.emplace_back(k, kept);
                 else removed_sentences.push_back(k);
                 // Extend the previous span when this sentence continues the same copied passage
                 // (same kind, same source document, source further on) or repeats the same kept

@@ -56,7 +56,9 @@ struct PlanResult {
     bool fully_removed = false;                  // set by finish_spans
     std::vector<std::size_t> removed_sentences;  // copies removed, by index in the document
     // Copies removed whose source the planner found itself (Matcher::sentence_ending, the first
-    // piece of a paste), by index, with their kept copy: Matcher::mark_removed_as.
+    // piece of a paste) or moved to another occurrence of the same text (Matcher::later_occurrences,
+    // a common sentence inside a paste), by index, with the kept copy their span names:
+    // Matcher::mark_removed_as.
     std::vector<std::pair<std::size_t, std::uint64_t>> removed_as;
     std::vector<std::uint64_t> new_clusters;     // roots of clusters first seen here, in id order
 };
