@@ -278,6 +278,40 @@ TEST_CASE("planner: a common sentence removed inside a paste is recorded with th
     CHECK(matcher.location(4).doc == 1);
 }
 
+TEST_CASE("planner: the page's own words after a paste's last piece stay, though a third of the sentence") {
+    // The run's last sentence is a near match of its source's (the piece is most of it), but its
+    // end is the page's words, none of the source's: a paste ends there, not an edit (readability
+    // pages of bench/inject_real.py: "...walking with a staff, featured [For each edge in the
+    // netlist:]" went whole, over 2% outside the copy). An edited last word still goes whole.
+    const std::string tarot = "Picture a deck of tarot cards. What do you see? Maybe the Magician in his rich red robes, "
+                              "right arm raised high above him. Or the skeleton on horseback for Death. Or maybe you "
+                              "think of The Hermit in grey, holding his lantern, walking with a staff, featured in the "
+                              "artwork for Led Zeppelin IV.\n";
+    const std::string own = "The design is then routed. This is quite simple due to the crossbar structure of the device. ";
+    const std::string ja_source = "会場には多くの家族連れが訪れた。子どもたちは職人の指導を受けながら、木のおもちゃ作りに夢中になっていた。"
+                                  "主催者によると、来年は期間を延ばして、より多くの子どもたちが参加できるように工夫して開催する予定だ"
+                                  "という。\n";
+    check_copies({
+        {"English, the page's words after the paste",
+         tarot,
+         own + "his rich red robes, right arm raised high above him. Or the skeleton on horseback for Death. Or maybe "
+               "you think of The Hermit in grey, holding his lantern, walking with a staff, featured For each edge in the "
+               "netlist:\n",
+         own + "For each edge in the netlist:\n"},
+        {"English, an edited last word",
+         tarot,
+         own + "his rich red robes, right arm raised high above him. Or the skeleton on horseback for Death. Or maybe "
+               "you think of The Hermit in grey, holding his lantern, walking with a staff, featured in the artwork for "
+               "Led Zeppelin III.\n",
+         own + "\n"},
+        {"Japanese, the page's words after the paste",
+         ja_source,
+         "今日は地域の話題を伝えたい。子どもたちは職人の指導を受けながら、木のおもちゃ作りに夢中になっていた。主催者によると、"
+         "来年は期間を延ばして、より多くの子どもたちが参加できるように工夫して市内で開きたい。\n",
+         "今日は地域の話題を伝えたい。市内で開きたい。\n"},
+    });
+}
+
 TEST_CASE("planner: a paste holding no whole sentence (the end of one and the start of the next) is removed") {
     // The first piece is a sentence of the page, all of its source's end (a near match by
     // containment); the second runs on into the page's next sentence. Token by token the two are

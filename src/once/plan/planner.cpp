@@ -258,8 +258,11 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 const TokenEdges& copy = analysis.units[first].edges;
                 const Shared start = common_prefix(copy, *source);
                 const Shared end_part = common_suffix(copy, *source);
+                const bool own_words = start.tokens == 0 &&
+                                       analysis.units[first].weight >= end_part.weight + k_min_own_words_weight;
                 if (start.weight < k_min_partial_weight && end_part.weight >= k_min_partial_weight &&
-                    !end_part.unknown && end_part.tokens < copy.count && !edited_copy(copy, *source, k_piece_edit_share))
+                    !end_part.unknown && end_part.tokens < copy.count &&
+                    (own_words || !edited_copy(copy, *source, k_piece_edit_share)))
                     edge = Edge{first, end_part.tokens, 0, false, direct};
             }
         }
@@ -277,8 +280,11 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                 const TokenEdges& copy = analysis.units[last].edges;
                 const Shared start = common_prefix(copy, *source);
                 const Shared end_part = common_suffix(copy, *source);
+                const bool own_words = end_part.tokens == 0 &&
+                                       analysis.units[last].weight >= start.weight + k_min_own_words_weight;
                 if (end_part.weight < k_min_partial_weight && start.weight >= k_min_partial_weight &&
-                    !start.unknown && start.tokens < copy.count && !edited_copy(copy, *source, k_piece_edit_share))
+                    !start.unknown && start.tokens < copy.count &&
+                    (own_words || !edited_copy(copy, *source, k_piece_edit_share)))
                     edge = Edge{last, start.tokens, 0, false, direct};
             }
         }

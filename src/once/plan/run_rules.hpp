@@ -75,6 +75,14 @@ constexpr std::uint32_t k_min_frame_weight = 10;
 // source only when it is not an edited copy of it (a third of it or less edited, as in the
 // matcher's alignment extension): then the rest is text of the page's own around a paste.
 constexpr double k_piece_edit_share = 1.0 / 3.0;
+// ... and also when its far end shares no token with its source's and it runs on for this weight
+// past the shared part (three words, six CJK characters: k_min_partial_weight's measure): an
+// edited sentence keeps its end, or changes a word there ("...on Tuesday." / "...on Wednesday.",
+// "区役所は..." for "市政府は..."); more words of its own, with none of the source's end, are the
+// page's words after a paste's last piece ("...walking with a staff, featured [For each edge in
+// the netlist:]", readability pages in bench/inject_real.py), which a third of the sentence let
+// pass as an edit.
+constexpr std::uint32_t k_min_own_words_weight = 6;
 // A passage pasted inside a longer paragraph is a copy when it spans this many sentences, exact
 // and in their source's order (a piece of a sentence at either end counting as one), and weighs
 // config.min_length: two sentences copied together are a passage; one short sentence that
