@@ -527,6 +527,32 @@ TEST_CASE("planner: a paste whose first piece is a small share of its source sen
     });
 }
 
+TEST_CASE("planner: a paste that begins inside a word is found by the rest of its first piece") {
+    // The paste's first piece starts with the tail of a word ("T" of "VISIT", "sit" of "Visit"):
+    // all of its source sentence's end but that token, one token of slack as at a cut
+    // (bench/inject_real.py: pastes cut inside a Latin word were missed, 1 to 6 a seed). The
+    // word's tail itself stays: only a hash of the source's word is held, so that it ends so is
+    // not known (as the comma after the last piece's last word, which the span does not reach).
+    check_copies({
+        {"Japanese",
+         "今回のソウル市観光PR映像は、「2010年　韓国訪問の年—ソウルとともに」および「VISIT SEOUL 2010」認知拡大を目的として海外の若"
+         "い旅行者向けに作られたもの。「Infinitely yours SEOUL　楽しさ無限大ソウル　〜あなたもドラマの主人公になれます〜」をテーマに、ソウルの"
+         "魅力を紹介している。\n",
+         "本製品は小型で軽量なスポーティボディなので持ち運びに便利。T SEOUL 2010」認知拡大を目的として海外の若い旅行者向けに作られた"
+         "もの。「Infinitely "
+         "yours SEOUL　楽しさ無限大ソウルという名前の新しい色も選べる。\n",
+         "本製品は小型で軽量なスポーティボディなので持ち運びに便利。Tという名前の新しい色も選べる。\n"},
+        {"English",
+         "The tourism office said the new campaign was designed to raise awareness of the Visit Seoul programme among "
+         "young travellers from abroad and their families at home. Its first video, released in May after months of "
+         "work, follows three students through the old "
+         "markets of the city.\n",
+         "Our review of the new camera follows below. sit Seoul programme among young travellers from abroad and "
+         "their families at home. Its first video, released in May after months of work, was praised by critics.\n",
+         "Our review of the new camera follows below. sit, was praised by critics.\n"},
+    });
+}
+
 TEST_CASE("planner: a sentence that only ends as an earlier one ends is not a paste") {
     // The same ending is common ("... the company said in a statement."); without the start of
     // the source's next sentence right after it, it is the page's own sentence.

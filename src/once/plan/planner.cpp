@@ -131,7 +131,13 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         if (!source) return false;
         const TokenEdges& copy = analysis.units[k].edges;
         const Shared shared = at_end ? common_suffix(copy, *source) : common_prefix(copy, *source);
-        return !shared.unknown && shared.tokens == copy.count && copy.count < source->count;
+        if (shared.unknown || copy.count >= source->count) return false;
+        if (shared.tokens == copy.count) return true;
+        // A paste that begins (ends) inside a word: its first (last) token is a piece of the
+        // source's word there ("[T SEOUL 2010」認知拡大を...]" from "「VISIT SEOUL 2010」...").
+        const std::size_t cut = copy.count - 1;  // that token, counted from the piece's other end
+        return shared.tokens == cut && (at_end ? word_from_end(copy, cut) && word_from_end(*source, cut)
+                                               : word_from_start(copy, cut) && word_from_start(*source, cut));
     };
 
     // Does the run's last sentence `k` anchor a piece of the sentence after it: an exact copy, or
