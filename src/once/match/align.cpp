@@ -67,12 +67,12 @@ Shared aligned_suffix_from(const TokenEdges& copy, std::size_t skip, const Token
 
 bool word_from_start(const TokenEdges& edges, std::size_t t) {
     const int token = edges.from_start(t);
-    return token >= 0 && (token & 0x100) == 0;
+    return token >= 0 && token_edge_is_word(token);
 }
 
 bool word_from_end(const TokenEdges& edges, std::size_t t) {
     const int token = edges.from_end(t);
-    return token >= 0 && (token & 0x100) == 0;
+    return token >= 0 && token_edge_is_word(token);
 }
 
 bool edited_copy(const TokenEdges& copy, const TokenEdges& source, double max_share) {

@@ -51,8 +51,10 @@ struct TokenEdges {
     }
 };
 
+// Is a token, as from_start/from_end return it, a word rather than a CJK character (bit 8).
+constexpr bool token_edge_is_word(int token) { return (token & 0x100) == 0; }
 // Weight units of a token as from_start/from_end return it.
-constexpr std::uint32_t token_edge_weight(int token) { return (token & 0x100) ? 1 : 2; }
+constexpr std::uint32_t token_edge_weight(int token) { return token_edge_is_word(token) ? 2 : 1; }
 
 struct ShingleSet {
     std::uint64_t key = 0;          // hash of the whole token sequence; 0 when there are no tokens
