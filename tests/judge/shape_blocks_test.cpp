@@ -77,6 +77,40 @@ TEST_CASE("shape: hard-wrapped prose with function words stays between chrome, i
     });
 }
 
+TEST_CASE("shape: prose wrapped at a width, its sentences running across lines, stays between chrome") {
+    // readability's RFC page: a legal notice between the copyright lines and the table of contents.
+    check_page({
+        {'r', "copyright (c) 2014 ietf trust and the persons identified as the"},
+        {'r', "document authors. all rights reserved."},
+        {'.', ""},
+        {'k', "this document is subject to bcp 78 and the ietf trust's legal"},
+        {'k', "provisions relating to ietf documents in effect on the date of"},
+        {'k', "publication of this document. please review these documents"},
+        {'k', "carefully, as they describe your rights and restrictions with respect"},
+        {'k', "to this document."},
+        {'.', ""},
+        {'r', "share | tweet | email"},
+    });
+    // Lines that each end their sentence are no wrapped paragraph (a headline over its tags and
+    // credits), and CJK titles holding a "。" are no sentences running across lines.
+    check_page({
+        {'k', "the committee met on tuesday to discuss the plans for the new bridge, and it agreed that the work "
+              "should start in the spring of next year."},
+        {'.', ""},
+        {'r', "home | news | sport | weather"},
+        {'.', ""},
+        {'r', "ja, ich bin an weihnachten single. problem damit?"},
+        {'r', "weihnachten • liebe & beziehung • liebe"},
+        {'r', "foto: anna jay."},
+        {'.', ""},
+        {'r', "新製品が発売。話題のカフェに行列"},
+        {'r', "春の新作が登場。売り切れ続出の人気"},
+        {'r', "人気の店を紹介。週末は混雑に注意。"},
+        {'.', ""},
+        {'r', "share | tweet | email"},
+    });
+}
+
 TEST_CASE("shape: a language that shares a few short words with the word lists is not judged by them") {
     // Papiamento-like prose: "a", "e" and "na" are short words of the lists' languages too, about a
     // tenth of its words. Counted on its sentences the page is not covered, so its lines stay prose.

@@ -542,6 +542,61 @@ TEST_CASE("shape: the word copyright in a headline or a lead sentence is no foot
     });
 }
 
+TEST_CASE("shape: unauthorized reprinting named in a headline or a story is no footer; with its prohibition it is") {
+    // An ldcc headline about reposting lost as a copyright footer (it-life-hack 6829006).
+    check_page({
+        {'k', "ネット上の無断転載を巡る議論 無断転載はされて当然という意見にtwitterが騒然"},
+        {'k', "ネット上に自分の描いた絵をアップしている方が、作品を無断転載されたイヤな経験をイラスト付きでツイートしたところ、議論になっている。"},
+        {'.', ""},
+        {'k', "togetter:『無断転載はされて当然』"},
+        {'.', ""},
+        {'k', "个人作者可以使用知识共享许可协议来保护自己的作品，这种方式在网上越来越常见，也不需要支付任何费用。"},
+        {'k', "未经授权使用他人作品引发争议"},
+        {'k', "一位插画师发现自己的作品被多家网站转载，却没有任何网站事先联系过她，她为此感到十分困扰。"},
+        {'.', ""},
+        {'r', "記事の無断転載を禁じます"},
+        {'r', "本サイトの無断複製はご遠慮ください"},
+        {'r', "未经授权,不得转载"},
+    });
+}
+
+TEST_CASE("shape: an advertisement label between paragraphs is an ad slot, no evidence about its neighbours") {
+    // readability's lazy-image-2: headings and captions between two labels went as chrome.
+    check_page({
+        {'k', "the chozo discovered that the cosmos was enjoying a prolonged period of peace, and they built an "
+              "alliance with the other races of the galaxy."},
+        {'r', "advertisement"},
+        {'.', ""},
+        {'k', "the living planet"},
+        {'.', ""},
+        {'k', "(artist: 3ihard)"},
+        {'r', "- advertisement -"},
+        {'.', ""},
+        {'k', "peace reigned through the cosmos, and the alliance of the chozo and the other races was a great "
+              "universal renaissance that lasted for a millennium."},
+        {'.', ""},
+        // "advertising" heads a list of a photographer's clients: an in-article heading.
+        {'k', "advertising"},
+        {'k', "a fashion house, a music channel, a burger chain and several department stores commissioned "
+              "portraits and campaigns from the studio."},
+        {'.', ""},
+        // A label with chrome on one side is a sidebar's: the line between two such labels goes.
+        {'r', "advertisement"},
+        {'r', "video picks of the week"},
+        {'r', "advertisement"},
+        {'r', "about | contact | privacy | terms"},
+    });
+    check_page({
+        {'k', "新しい駅ビルは来年の春に開業する予定で、地元の商店街との連携も進められている。"},
+        {'r', "広告"},
+        {'.', ""},
+        {'k', "写真:建設中の駅ビル"},
+        {'r', "広告"},
+        {'.', ""},
+        {'k', "市は開業に合わせて駅前の広場を整備し、路線バスやタクシーの乗り場も駅の東側に移設する方針だという。"},
+    });
+}
+
 TEST_CASE("shape: a label whose value differs from page to page is data, a template recurs with its numbers (issue 11.3)") {
     // 40 match reports of one site: "attendance: 45,000" recurs as a template (numbers masked)
     // in all of them, but with these numbers only here: a fact. The footer recurs whole.

@@ -40,6 +40,46 @@ void promote_margin_recurrence(std::vector<JudgedLine>& lines) {
     }
 }
 
+// An advertisement label ("advertisement", "広告": k_ad_labels) whose nearest decided lines on both
+// sides — other labels, junk and frames passed over — are paragraphs is an ad slot inside the
+// article: chrome, but, like an empty ad frame, no evidence about the lines around it, so a
+// caption or heading between two slots stays with the article. A label in a sidebar or under
+// a newsletter box has chrome on one side and keeps counting as chrome for its neighbours (on
+// readability's breitbart page a label everywhere taken as a slot kept the sidebar's teasers).
+void mark_ad_slots(std::vector<JudgedLine>& lines) {
+    auto label = [](const JudgedLine& l) {
+        if (!is_bad(l.cls)) return false;
+        std::string_view t = l.text;
+        auto edge = [](char c) { return c == ' ' || c == '-' || c == '*' || c == '_' || c == ':' || c == '|'; };
+        while (!t.empty() && edge(t.front())) t.remove_prefix(1);
+        while (!t.empty() && edge(t.back())) t.remove_suffix(1);
+        for (std::string_view a : k_ad_labels)
+            if (t == a) return true;
+        return false;
+    };
+    std::vector<std::size_t> labels;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (label(lines[i])) labels.push_back(i);
+    if (labels.empty()) return;
+    // Judged as one: the labels are passed over while their neighbours are looked for.
+    std::vector<Cue> cues(labels.size());
+    for (std::size_t k = 0; k < labels.size(); ++k) {
+        cues[k] = lines[labels[k]].shape.cue;
+        lines[labels[k]].shape.cue = Cue::junk;
+    }
+    const std::vector<LineClass> up = nearest(lines, -1, decided);
+    const std::vector<LineClass> down = nearest(lines, +1, decided);
+    for (std::size_t k = 0; k < labels.size(); ++k) {
+        JudgedLine& line = lines[labels[k]];
+        if (up[labels[k]] != LineClass::good || down[labels[k]] != LineClass::good) {
+            line.shape.cue = cues[k];
+            continue;
+        }
+        line.cls = LineClass::bad;  // not rescued as an in-article heading: an ad
+        judge(line, k_score_button, ShapeRule::button);
+    }
+}
+
 // Recurring templates are chrome, for the neighbours too — except a lone recurring line
 // between paragraphs: an in-article heading every post of the site has, like "まとめ".
 void apply_recurrence(std::vector<JudgedLine>& lines) {

@@ -131,6 +131,10 @@ bool has_junk_run(std::string_view s) {
 bool has_copyright(std::string_view s) {
     for (std::string_view mark : k_copyright_marks)
         if (s.find(mark) != std::string_view::npos) return true;
+    auto holds = [&](std::string_view word) { return s.find(word) != std::string_view::npos; };
+    if (std::any_of(k_copyright_act_marks.begin(), k_copyright_act_marks.end(), holds) &&
+        std::any_of(k_copyright_prohibitions.begin(), k_copyright_prohibitions.end(), holds))
+        return true;
     for (std::size_t at = s.find(k_copyright_word); at != std::string_view::npos; at = s.find(k_copyright_word, at + 1)) {
         std::size_t before = 0;
         while (before < at && !is_word_char(static_cast<unsigned char>(s[before])) && static_cast<unsigned char>(s[before]) < 0x80) ++before;

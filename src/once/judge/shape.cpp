@@ -146,7 +146,7 @@ bool classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatur
 void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines, bool latin_covered) {
     for_each_block(lines, lines.size(), [&](std::size_t start, std::size_t end) {
         const int count = static_cast<int>(end - start);
-        int weight = 0, ends = 0, periods = 0, bullets = 0, words = 0, stops = 0, cjk = 0;
+        int weight = 0, ends = 0, periods = 0, bullets = 0, words = 0, stops = 0, cjk = 0, sentences = 0, run_on = 0;
         bool clean = true;
         for (std::size_t k = start; k < end; ++k) {
             const JudgedLine& l = lines[k];
@@ -159,9 +159,23 @@ void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines, bool latin_covered)
             words += s.latin_words;
             stops += s.latin_stop;
             cjk += s.cjk;
+            sentences += s.sentence_ends;
+            run_on += s.full_stops > 0 && !s.terminal;
         }
-        if (count < 2 || !clean || weight < k_good_weight || 2 * ends < count || periods == 0 || 2 * bullets >= count)
-            return;
+        if (count < 2 || !clean || weight < k_good_weight || 2 * bullets >= count) return;
+        // Wrapped at a width (an RFC, a plain-text mail, <pre> text): lines end inside sentences,
+        // so few end in punctuation, and a sentence ends inside a line that goes on with the next
+        // ("publication of this document. please review these documents"); the block still reads
+        // as sentences — at least k_wrapped_sentences of them, the last line ending one or
+        // introducing what follows ("the actions the interface exposes are:"), no bullet, in a
+        // space-separated script (a Japanese title may hold "。"; CJK blocks keep the rule above).
+        // A headline block over a caption ("… single. problem damit?" / "foto: anna jay.") has
+        // sentences too, but each ends its line.
+        const JudgedLine& last = lines[end - 1];
+        const bool wrapped_at_width = count >= k_wrapped_lines && bullets == 0 && run_on > 0 &&
+                                      sentences >= k_wrapped_sentences &&
+                                      (last.shape.terminal || last.text.ends_with(':')) && words > 0 && 2 * words >= cjk;
+        if (!wrapped_at_width && (2 * ends < count || periods == 0)) return;
         LineShape sum;
         sum.latin_words = words;
         sum.latin_stop = stops;
@@ -266,6 +280,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
     promote_margin_recurrence(lines);
     if (config.shape) {
         apply_recurrence(lines);
+        mark_ad_slots(lines);
         rescue_soft_cues(lines);
         demote_tail(lines);
         const bool any_good = first_good < n;

@@ -96,6 +96,8 @@ void for_each_block(const std::vector<JudgedLine>& lines, std::size_t limit, Vis
 std::size_t mark_title_slot(std::vector<JudgedLine>& lines);
 // context_passes.cpp
 void promote_margin_recurrence(std::vector<JudgedLine>& lines);
+// An advertisement label between two paragraphs is an ad slot: chrome, no evidence for its neighbours.
+void mark_ad_slots(std::vector<JudgedLine>& lines);
 void apply_recurrence(std::vector<JudgedLine>& lines);
 void rescue_soft_cues(std::vector<JudgedLine>& lines);
 void demote_tail(std::vector<JudgedLine>& lines);

@@ -98,6 +98,11 @@ constexpr int k_unpunctuated_weight = 30;
 // "[mp3 sp]" on a readability wiki page) is at most this many bytes, brackets included; a longer
 // bracketed tail is text of its own.
 constexpr std::size_t k_annotation_bytes = 24;
+// A block wrapped at a width (lines ending inside sentences) is a paragraph with at least this
+// many lines and sentence ends, its last line ending one (readability's RFC page: the legal
+// notice and the introduction under its table of contents went as chrome).
+constexpr int k_wrapped_lines = 3;
+constexpr int k_wrapped_sentences = 2;
 // A "key: value" row has its colon within this many bytes of the start.
 constexpr std::size_t k_field_key_bytes = 40;
 // A spec box: at least this many key:value rows, and at least half of the block.
@@ -180,11 +185,24 @@ constexpr double k_score_good_long = 0.05;
 // Copyright and legal footers, matched as substrings of short lines. Language-neutral enough to
 // live here rather than in the word lists (they are not buttons or headings).
 // "(c)" counts only before a year: "(c) 2011", "(c)2011".
-constexpr std::array<std::string_view, 12> k_copyright_marks = {
+constexpr std::array<std::string_view, 9> k_copyright_marks = {
     "\u00a9", "all rights reserved", "powered by wordpress", "版权所有", "版權所有",
-    "無断転載", "無断複製", "禁止转载", "未经授权", "alle rechte vorbehalten",
-    "tous droits réservés", "todos los derechos reservados",
+    "禁止转载", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
 };
+// Marks that name the act, not the right: "unauthorized reprinting" is a footer only with its
+// prohibition ("記事の無断転載を禁じます", "無断転載はご遠慮ください", "未经授权，不得转载"). Without it
+// the line is about the act: an ldcc headline, "ネット上の無断転載を巡る議論　無断転載はされて当然
+// という意見にTwitterが騒然", and a quoted title in the story went as footers (of the 7 ldcc lines
+// holding one, none is a footer; every footer of the devsets that holds one has its prohibition).
+constexpr std::array<std::string_view, 3> k_copyright_act_marks = {"無断転載", "無断複製", "未经授权"};
+constexpr std::array<std::string_view, 5> k_copyright_prohibitions = {"禁", "不得", "遠慮", "お断り", "不可"};
+// The label a site prints over an advertisement inside its articles, after punctuation and
+// spaces at both ends are trimmed ("- advertisement -"); button words of the lexicon, the only
+// lines mark_ad_slots looks at. Between two paragraphs such a label is an ad slot
+// (context_passes.cpp): readability's lazy-image-2 page prints 24 between its paragraphs, and the
+// captions and headings between two of them went as chrome. Not "advertising", the trade: a
+// photographer's profile on ldcc heads its list of clients with it.
+constexpr std::array<std::string_view, 2> k_ad_labels = {"advertisement", "広告"};
 // What lynx -dump prints for markup without text (normalized: lower case), the converter of the
 // devsets and of the held-out lynx dumps: an embedded frame ("iframe: <url>"; in readability's
 // gold 92% of such lines are chrome, 23,955 of 26,087 bytes, the rest an article's own video or
