@@ -1,0 +1,156 @@
+// line_shape_test.cpp — measure_line's character walk against line_chars' own functions.
+//
+// measure_line reads each character once, with an ASCII path and one class lookup for the rest,
+// and passes non-ASCII text eight bytes at a time when it looks for junk runs. The reference
+// below is the plain walk it replaced: next_cp per character and the line_chars questions asked
+// one by one. The counts must agree on every input, malformed ones included.
+#include "once/judge/line_shape.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "once/judge/lexicon.hpp"
+#include "once/judge/line_chars.hpp"
+#include "once/judge/shape_scores.hpp"
+
+namespace {
+
+using namespace once::line_chars;
+
+struct Counts {
+    int latin_words = 0, latin_stop = 0, cjk = 0, sentence_ends = 0, full_stops = 0, bars = 0;
+    bool digits = false;
+    bool junk = false;
+};
+
+Counts reference_counts(std::string_view s, const once::LexiconLookup& lookup) {
+    using once::shape_scores::k_stop_scan;
+    Counts out;
+    bool in_word = false;
+    std::size_t word_start = 0;
+    std::size_t scanned = 0;
+    char32_t prev = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t at = i;
+        const char32_t c = next_cp(s, i);
+        const bool w = is_word_char(c);
+        if (w && !in_word) word_start = at;
+        if (!w && in_word && scanned < k_stop_scan) {
+            ++out.latin_words;
+            if (lookup.stop(s.substr(word_start, at - word_start))) ++out.latin_stop;
+        }
+        in_word = w;
+        if (scanned < k_stop_scan && is_cjk(c)) ++out.cjk;
+        if (is_sentence_end(c)) {
+            if (c != '.') {
+                ++out.sentence_ends;
+            } else if ((i >= s.size() || s[i] == ' ' || s[i] == '"' || s[i] == '^' || s[i] == '[') &&
+                       (is_word_char(prev) || is_cjk(prev)) && !is_digit(prev)) {
+                ++out.sentence_ends;
+                ++out.full_stops;
+            }
+        }
+        out.digits = out.digits || is_digit(c);
+        out.bars += c == '|';
+        prev = c;
+        ++scanned;
+    }
+    if (in_word && scanned <= k_stop_scan) {
+        ++out.latin_words;
+        if (lookup.stop(s.substr(word_start))) ++out.latin_stop;
+    }
+    // Junk runs, byte by byte.
+    using once::shape_scores::k_junk_run_bytes;
+    std::size_t junk = 0, run_start = 0, run = 0;
+    const auto close_run = [&] {
+        const std::string_view piece = s.substr(run_start, run);
+        if (run >= k_junk_run_bytes && piece.find_first_not_of(piece[0]) != std::string_view::npos) junk += run;
+        run = 0;
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b == ' ' || b >= 0x80) {
+            close_run();
+            continue;
+        }
+        if (run == 0) run_start = i;
+        ++run;
+    }
+    close_run();
+    out.junk = (s.size() >= k_junk_run_bytes &&
+                once::shape_scores::k_junk_share_den * junk >= once::shape_scores::k_junk_share_num * s.size()) ||
+               s == once::shape_scores::k_lynx_ins;
+    return out;
+}
+
+void check_same(std::string_view line, const once::LexiconLookup& lookup) {
+    CAPTURE(std::string(line));
+    // A weight above every cue's limit: only the walk and the junk test run.
+    const once::LineShape shape = once::measure_line(line, 1000, lookup);
+    const Counts want = reference_counts(line, lookup);
+    CHECK(shape.latin_words == want.latin_words);
+    CHECK(shape.latin_stop == want.latin_stop);
+    CHECK(shape.cjk == want.cjk);
+    CHECK(shape.sentence_ends == want.sentence_ends);
+    CHECK(shape.full_stops == want.full_stops);
+    CHECK(shape.bars == want.bars);
+    CHECK(shape.digits == want.digits);
+    CHECK((shape.cue == once::Cue::junk) == want.junk);
+}
+
+}  // namespace
+
+TEST_CASE("measure_line: the one-pass walk counts what line_chars' functions count") {
+    const once::LexiconLookup lookup(once::Lexicon::builtin());
+    const std::vector<std::string> lines = {
+        "",
+        " ",
+        "the cat sat on the mat. it was not a dog.",
+        "e.g. 3.5 and u.s. policy.^[2] the next",
+        "don't stop | share | tweet",
+        "café au lait, crème brûlée. façade!",           // Latin-1 letters, two-byte UTF-8
+        "e\u0301te\u0301 naïve",                          // combining marks inside words
+        "友人代表のスピーチ、独女はどうこなしている？",
+        "もうすぐジューン・ブライドと呼ばれる6月。独女の中には「お祝い貧乏」。",
+        "全角．句点！疑問？ 。",
+        "mixed 日本語 text and 한국어 words. 中文。",
+        "\u0e01\u0e32\u0e23 thai \u1780 khmer \u1000 myanmar",
+        "emoji \U0001F600 and ext-b \U00020B9F.",
+        "\xff\xfe broken \xe3\x81 truncated \xc0\xaf overlong \xed\xa0\x80 surrogate.",
+        "ends with a lead byte \xe3",
+        "\x80\x80\x80\x80\x80\x80\x80\x80\x80 continuation only",
+        std::string(120, 'a'),
+        std::string(60, 'x') + std::string(60, 'y'),
+        "https://example.com/" + std::string(110, 'q') + "?a=1&b=2",
+        std::string(30, ' ') + std::string(150, 'z') + "1",
+        "[ins: :ins]",
+        std::string(200, '\xe3'),
+    };
+    for (const std::string& line : lines) check_same(line, lookup);
+
+    // Random lines from pieces of every kind, long enough to cross k_stop_scan and the junk
+    // test's eight-byte steps at every alignment.
+    const std::vector<std::string_view> pieces = {
+        "the", "of", "and", "word", "x", "12", "3.5", ".", "!", "?", ",", "'", "|", " ", "  ", "-", "^[2]", "\"",
+        "é", "ß", "ñ", "\u0301", "日", "本", "の", "。", "、", "．", "！", "？", "ー", "・", "「", "」",
+        "한", "\U0001F600", "\xff", "\xe3\x81", "\xc0", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80",
+        "abcdefghijklmnopqrstuvwxyz0123456789/?=&", "ＡＢＣ", "\t",
+    };
+    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+    const auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    for (int n = 0; n < 3000; ++n) {
+        std::string line;
+        const std::size_t count = next() % 160;
+        for (std::size_t k = 0; k < count; ++k) line += pieces[next() % pieces.size()];
+        check_same(line, lookup);
+    }
+}
