@@ -52,3 +52,15 @@ TEST_CASE("unicode: the BMP fold table agrees with utf8proc_map for every charac
     }
     CHECK(differences == 0);
 }
+
+// Loops pass the tables in (char_class(tables, cp)) to skip bmp_tables()' check per character;
+// the answers are those of the one-argument functions, inside and beyond the BMP.
+TEST_CASE("unicode: char_class and nfkc_casefold with the tables passed in answer alike") {
+    const once::BmpTables& tables = once::bmp_tables();
+    for (char32_t cp = 0; cp < 0x110000; cp += cp < 0x10000 ? 1 : 97) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        CAPTURE(static_cast<unsigned>(cp));
+        CHECK(once::char_class(tables, cp) == once::char_class(cp));
+        CHECK(std::string(once::nfkc_casefold(tables, cp)) == std::string(once::nfkc_casefold(cp)));
+    }
+}

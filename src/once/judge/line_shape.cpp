@@ -264,6 +264,7 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
     std::size_t scanned = 0;
     char32_t prev = 0;
     bool prev_word = false, prev_cjk = false;  // is_word_char(prev), is_cjk(prev)
+    const BmpTables& tables = bmp_tables();     // once, not per character (text/unicode.hpp)
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t at = i;
         const auto lead = static_cast<unsigned char>(s[i]);
@@ -281,7 +282,7 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
             const Utf8Char decoded = decode_utf8_lossy(s, i);
             i += decoded.length;
             c = decoded.code_point;
-            const CharClass cls = char_class(c);
+            const CharClass cls = char_class(tables, c);
             w = cls == CharClass::letter || cls == CharClass::digit || cls == CharClass::mark;
             cjk = cls == CharClass::cjk;
             sentence_end = c == 0x3002 || c == 0xFF0E || c == 0xFF01 || c == 0xFF1F;

@@ -53,7 +53,7 @@ public:
                 pos_ += utf8_sequence_length(byte);
                 cls = ahead_class_;
             } else {
-                cls = char_class(decode_utf8(text_, pos_));
+                cls = char_class(tables_, decode_utf8(text_, pos_));
             }
             switch (cls) {
                 case CharClass::letter:
@@ -77,7 +77,7 @@ public:
                     std::size_t end = pos_;
                     while (end < text_.size() && static_cast<unsigned char>(text_[end]) >= 0x80) {
                         std::size_t next = end;
-                        const CharClass following = char_class(decode_utf8(text_, next));
+                        const CharClass following = char_class(tables_, decode_utf8(text_, next));
                         if (following != CharClass::mark) {
                             // The class of the character at `ahead_at_`, so CJK text asks once
                             // per character, not twice.
@@ -101,6 +101,7 @@ public:
 
 private:
     std::string_view text_;
+    const BmpTables& tables_ = bmp_tables();  // once per text, not per character (unicode.hpp)
     std::size_t pos_ = 0;
     std::size_t ahead_at_ = std::string_view::npos;
     CharClass ahead_class_ = CharClass::symbol;

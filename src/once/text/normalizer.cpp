@@ -201,6 +201,7 @@ void fold(std::string_view original, Builder& builder) {
     // there: CJK text then asks the class table once per character, not twice.
     std::size_t looked_at = size;
     CharClass looked_class = CharClass::symbol;
+    const BmpTables& tables = bmp_tables();  // once, not per character (unicode.hpp)
     std::size_t pos = 0;
     while (pos < size) {
         const auto start = static_cast<std::uint32_t>(pos);
@@ -235,7 +236,7 @@ void fold(std::string_view original, Builder& builder) {
             continue;
         }
         const char32_t cp = decode_utf8(original, pos);
-        const CharClass cls = start == looked_at ? looked_class : char_class(cp);
+        const CharClass cls = start == looked_at ? looked_class : char_class(tables, cp);
         switch (cls) {
             case CharClass::newline:
                 // U+2028, U+2029, U+0085 separate text but do not end a line of the file.
@@ -256,7 +257,7 @@ void fold(std::string_view original, Builder& builder) {
             std::size_t next = sequence_end;
             const char32_t following = decode_utf8(original, next);
             if (following < 0x300) break;  // ASCII and Latin-1: never combining, seen again soon
-            const CharClass following_class = char_class(following);
+            const CharClass following_class = char_class(tables, following);
             if (!is_combining_follower(following, following_class)) {
                 looked_at = sequence_end;
                 looked_class = following_class;
@@ -265,7 +266,7 @@ void fold(std::string_view original, Builder& builder) {
             sequence_end = next;
         }
         if (sequence_end == pos) {
-            builder.visible(nfkc_casefold(cp), start, static_cast<std::uint32_t>(pos));
+            builder.visible(nfkc_casefold(tables, cp), start, static_cast<std::uint32_t>(pos));
         } else {
             const std::string folded = nfkc_casefold_sequence(original.substr(start, sequence_end - start));
             pos = sequence_end;
