@@ -3,6 +3,7 @@
 #include "once/sign/minhash.hpp"
 
 #include "once/text/normalizer.hpp"
+#include "once/sign/hashing.hpp"
 #include "once/sign/shingler.hpp"
 
 #include <doctest/doctest.h>
@@ -248,4 +249,41 @@ TEST_CASE("MinHash on text: width variants sign alike, edited sentences are simi
     const double unrelated = once::estimate_jaccard(sig("東京の新しい鉄道は来週に開業する予定です").data(),
                                                     sig("The quick brown fox jumps over the lazy dog").data(), 64);
     CHECK(unrelated <= 0.1);
+}
+
+// MinHasher::sign runs AVX-512, AVX2 or the portable loop, whichever the machine has; each must
+// give the values of the definition (minhash.hpp): a_i, b_i from the seed by splitmix64, the
+// high 32 bits of a_i * x + b_i mod 2^64. Checked for permutation counts that are and are not
+// multiples of the vector blocks (the rest goes to the portable loop), and sets of 0 to 300
+// values, with extremes.
+TEST_CASE("MinHasher: every code path signs as the definition") {
+    std::mt19937_64 rng(12);
+    for (const int num_perm : {1, 15, 16, 20, 64, 80, 128}) {
+        const std::uint64_t seed = 0x5eed0000ULL + static_cast<std::uint64_t>(num_perm);
+        const once::MinHasher hasher(num_perm, seed);
+        std::vector<std::uint64_t> a, b;
+        std::uint64_t state = seed;
+        for (int i = 0; i < num_perm; ++i) {
+            state = once::mix64(state);
+            a.push_back(state | 1);
+            state = once::mix64(state);
+            b.push_back(state);
+        }
+        for (const std::size_t size : {0, 1, 2, 7, 33, 300}) {
+            std::vector<std::uint64_t> set;
+            for (std::size_t n = 0; n < size; ++n) set.push_back(rng());
+            if (size >= 2) set[1] = ~std::uint64_t{0};
+            if (size >= 7) set[6] = 0;
+            CAPTURE(num_perm);
+            CAPTURE(size);
+            const std::vector<std::uint32_t> got = sign(hasher, set);
+            for (int i = 0; i < num_perm; ++i) {
+                std::uint32_t want = 0xFFFFFFFFu;
+                for (const std::uint64_t x : set)
+                    want = std::min(want, static_cast<std::uint32_t>((a[static_cast<std::size_t>(i)] * x +
+                                                                      b[static_cast<std::size_t>(i)]) >> 32));
+                CHECK(got[static_cast<std::size_t>(i)] == want);
+            }
+        }
+    }
 }

@@ -76,6 +76,43 @@ __attribute__((target("avx512f,avx512dq"))) void sign_avx512(const std::uint64_t
     }
     if (i < k) sign_portable(a + i, b + i, k - i, shingles, out + i);
 }
+
+// The same arithmetic on AVX2, four permutations a vector and 16 per pass over the shingles.
+// AVX2 has no 64-bit multiply: the compiler builds each from three 32-bit ones (vpmuludq).
+// The shifted values are below 2^32, so the running minima are kept as 32-bit lanes whose high
+// halves stay 0, and one unsigned 32-bit min (vpminud) replaces AVX2's missing unsigned 64-bit
+// compare. The portable loop at -march=x86-64 is one scalar multiply per permutation and
+// shingle: 7.6% of `once clean` on ldcc (perf) on a machine without AVX-512.
+using Lanes64x4 = std::uint64_t __attribute__((vector_size(32)));
+using Lanes32x8 = std::uint32_t __attribute__((vector_size(32)));
+using Lanes32x4 = std::uint32_t __attribute__((vector_size(16)));
+
+__attribute__((target("avx2"))) void sign_avx2(const std::uint64_t* a, const std::uint64_t* b, std::size_t k,
+                                               std::span<const std::uint64_t> shingles, std::uint32_t* out) {
+    constexpr int width = 4;
+    constexpr int vectors = 4;
+    std::size_t i = 0;
+    for (; i + width * vectors <= k; i += width * vectors) {
+        Lanes64x4 va[vectors], vb[vectors];
+        Lanes32x8 minima[vectors];
+        for (int j = 0; j < vectors; ++j) {
+            std::memcpy(&va[j], a + i + width * j, sizeof(Lanes64x4));
+            std::memcpy(&vb[j], b + i + width * j, sizeof(Lanes64x4));
+            minima[j] = reinterpret_cast<Lanes32x8>(Lanes64x4{} + 0xFFFFFFFFu);
+        }
+        for (const std::uint64_t x : shingles) {
+            for (int j = 0; j < vectors; ++j) {
+                const Lanes32x8 value = reinterpret_cast<Lanes32x8>((va[j] * x + vb[j]) >> 32);
+                minima[j] = value < minima[j] ? value : minima[j];
+            }
+        }
+        for (int j = 0; j < vectors; ++j) {
+            const Lanes32x4 narrow = __builtin_convertvector(reinterpret_cast<Lanes64x4>(minima[j]), Lanes32x4);
+            std::memcpy(out + i + width * j, &narrow, sizeof(Lanes32x4));
+        }
+    }
+    if (i < k) sign_portable(a + i, b + i, k - i, shingles, out + i);
+}
 #endif
 
 }  // namespace
@@ -86,6 +123,11 @@ void MinHasher::sign(std::span<const std::uint64_t> shingles, std::uint32_t* out
     static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
     if (avx512) {
         sign_avx512(a_.data(), b_.data(), k, shingles, out);
+        return;
+    }
+    static const bool avx2 = __builtin_cpu_supports("avx2");
+    if (avx2) {
+        sign_avx2(a_.data(), b_.data(), k, shingles, out);
         return;
     }
 #endif
