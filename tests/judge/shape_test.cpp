@@ -400,6 +400,22 @@ TEST_CASE("shape: the threshold moves the line, scores do not depend on it") {
 
 // --- word lists -------------------------------------------------------------------------------
 
+TEST_CASE("shape: German feedback, comment and author-box lines under an article are chrome (de.txt, seventh session)") {
+    check_page({
+        {'k', "hummeln sind wichtige bestäuber, und in vielen gärten finden sie im frühling nicht genug blüten, "
+              "um ihre völker aufzubauen."},
+        {'.', ""},
+        {'k', "wer früh blühende sträucher pflanzt, hilft den königinnen über die ersten wochen des jahres und "
+              "damit dem ganzen volk."},
+        {'.', ""},
+        {'r', "war der artikel nützlich?"},
+        {'r', "möchten sie den artikel teilen?"},
+        {'.', ""},
+        {'r', "bisher keine kommentare"},
+        {'r', "antworten abbrechen"},
+    });
+}
+
 TEST_CASE("lexicon: the built-in lists hold every language's entries") {
     const once::Lexicon& lexicon = once::Lexicon::builtin();
     CHECK(&lexicon == &once::Lexicon::builtin());  // parsed once
