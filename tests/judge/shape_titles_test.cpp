@@ -344,3 +344,42 @@ TEST_CASE("shape: without a slot, the headline goes before the heavier dateline 
         {'k', "与此同时,相关负责人年内投入36亿元用于健康码系统。垃圾分类制度是否真的有必要?投资者表示将继续推进社区团购业务。"},
     });
 }
+
+TEST_CASE("shape: a Chinese headline with a figure is weighed without it, a dateline without its date") {
+    // The same page with a figure in the headline: "低空经济同比增长84%" weighs 10 with its figure,
+    // under the 12 a line with digits needed, and the dateline (16) outweighed it; without the
+    // numbers the headline keeps 8 CJK characters, the dateline 6.
+    check_page({
+        {'.', "评论"},
+        {'.', "科技"},
+        {'.', "首页"},
+        {'.', "关于我们"},
+        {'.', "教育"},
+        {'.', ""},
+        {'k', "低空经济同比增长84%"},
+        {'.', ""},
+        {'.', "2016-07-17 17:21 来源:教育日报"},
+        {'.', ""},
+        {'r', "点赞・打印・收藏・朋友圈"},
+        {'.', ""},
+        {'k', "另一方面,电商平台开始试点汽车以旧换新。消费者下周全面升级社区团购业务。"},
+        {'.', ""},
+        {'k', "与此同时,相关负责人年内投入36亿元用于健康码系统。垃圾分类制度是否真的有必要?投资者表示将继续推进社区团购业务。"},
+    });
+    // A Japanese headline with a date in it is no dateline either.
+    check_page({
+        {'.', "ホーム"},
+        {'.', "ニュース"},
+        {'.', "スポーツ"},
+        {'.', ""},
+        {'k', "新駅ビル2025年春開業へ"},
+        {'.', ""},
+        {'.', "2024年3月1日 10時00分"},
+        {'.', ""},
+        {'r', "シェア | ツイート | メール"},
+        {'.', ""},
+        {'k', "市は1日、駅前に建設中の新しい駅ビルを来年の春に開業すると発表した。地元の商店街との連携も進める。"},
+        {'.', ""},
+        {'k', "開業に合わせて駅前の広場を整備し、路線バスやタクシーの乗り場も駅の東側に移設する方針だという。"},
+    });
+}

@@ -17,6 +17,35 @@ using namespace line_chars;
 
 namespace {
 
+// A line's weight as a headline: in a line with CJK characters and digits, its weight without
+// the numbers (config.hpp's units: a CJK character 1, a word without a digit 2), what is left of
+// a headline once its figures are taken out ("低空经济同比增长84%": 8) and of a dateline once its
+// date is ("2016-07-17 17:21 来源：教育日报": 6); any other line's weight as it is.
+int headline_weight(const JudgedLine& line) {
+    if (!line.shape.digits || line.shape.cjk == 0) return line.shape.weight;
+    int weight = 0;
+    bool in_word = false, number = false;
+    auto close_word = [&] {
+        if (in_word && !number) weight += 2;
+        in_word = false;
+    };
+    for (std::size_t i = 0; i < line.text.size();) {
+        const char32_t c = next_cp(line.text, i);
+        if (is_cjk(c)) {
+            close_word();
+            ++weight;
+        } else if (is_word_char(c)) {
+            if (!in_word) number = false;
+            in_word = true;
+            number = number || is_digit(c);
+        } else {
+            close_word();
+        }
+    }
+    close_word();
+    return weight;
+}
+
 // Words of a headline: Latin words of >= 4 letters ("gun" and "the" say little) and pairs of
 // CJK characters (Japanese and Chinese have no spaces).
 std::vector<std::string_view> headline_words(std::string_view s) {
@@ -232,7 +261,7 @@ bool mark_title_at(std::vector<JudgedLine>& lines, std::size_t first_good) {
         if (best == lines.size()) return true;
         const LineShape &a = lines[i].shape, &b = lines[best].shape;
         if (a.digits != b.digits) return !a.digits;
-        return a.weight > b.weight;
+        return headline_weight(lines[i]) > headline_weight(lines[best]);
     };
     int passed = 0;
     for (std::size_t i = k; i-- > 0 && seen < k_headline_search_lines && passed < k_headline_reach_lines;) {
@@ -246,8 +275,10 @@ bool mark_title_at(std::vector<JudgedLine>& lines, std::size_t first_good) {
         // share row ("Gefällt mir Wird geladen...", on a trafilatura page) is no headline.
         if (is_bad(line.cls) || line.shape.weight > k_menu_item_weight || line.shape.prose) ++seen;
         // Digits are allowed in a longer line ("The 2016 election results"), not in a short one
-        // (a dateline).
-        if (line.recurring || line.shape.cue != Cue::none || line.shape.weight < (line.shape.digits ? k_min_headline_weight_digits : k_min_headline_weight)) continue;
+        // (a dateline). In CJK text the words around the figures are weighed instead: a headline
+        // keeps 8 characters ("低空经济同比增长84%"), a dateline 5 or 6 ("2012年9月12日 11時30分",
+        // "2016-07-17 17:21 来源：教育日报", which outweighed the headline by its figures).
+        if (line.recurring || line.shape.cue != Cue::none || headline_weight(line) < (line.shape.digits && line.shape.cjk == 0 ? k_min_headline_weight_digits : k_min_headline_weight)) continue;
         if (better(i)) best = i;
     }
     if (best == lines.size()) return !slot.empty();
