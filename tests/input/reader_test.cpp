@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "once/text/utf8.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -87,6 +89,39 @@ TEST_CASE("check_text: valid text and every kind of problem") {
         CHECK(problem->message.find(c.message_part) != std::string::npos);
         CHECK(problem->offset == c.offset);
     }
+}
+
+// check_text asks simdjson's validator first and find_invalid_utf8 only for text it rejects:
+// on every input the answer must be find_invalid_utf8's own. Random strings from pieces of every
+// kind (ASCII runs longer than a SIMD block, two-, three- and four-byte characters, overlongs,
+// surrogates, code points above U+10FFFF, stray continuation and cut sequences) at every length.
+TEST_CASE("check_text: the validator's answer is find_invalid_utf8's on every kind of input") {
+    const std::vector<std::string> pieces = {
+        "a", "plain ascii text of some length, longer than sixteen bytes", "\n", "\t", "é", "日", "語", "。",
+        "\U0001F600", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xED\x9F\xBF", "\xF4\x8F\xBF\xBF",
+        "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\x80", "\xBF", "\xE6\x97", "\xF0\x9F\x98", "\xC2", "\xFF", "\xFE",
+    };
+    std::uint64_t state = 0x2545F4914F6CDD1DULL;
+    const auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    int invalid = 0;
+    for (int n = 0; n < 4000; ++n) {
+        std::string text;
+        const std::size_t count = next() % 40;
+        // Mostly valid pieces, so that a bad one lands anywhere, also after long valid stretches.
+        for (std::size_t k = 0; k < count; ++k) text += pieces[next() % (next() % 4 == 0 ? pieces.size() : 9)];
+        CAPTURE(text);
+        const auto problem = once::check_text(text);
+        const auto bad = once::find_invalid_utf8(text);
+        CHECK(problem.has_value() == bad.has_value());
+        if (problem && bad) CHECK(problem->offset == std::optional<std::uint64_t>(*bad));
+        invalid += bad.has_value();
+    }
+    CHECK(invalid > 500);  // both kinds were tried
 }
 
 TEST_CASE("Corpus: a folder is read recursively in byte order, hidden files skipped") {

@@ -18,6 +18,8 @@
 #include <map>
 #include <set>
 
+#include <simdjson.h>
+
 #include "once/core/error.hpp"
 #include "once/core/temp_dir.hpp"
 #include "once/input/stream_io.hpp"
@@ -114,6 +116,11 @@ Sniffed sniff_binary(std::string_view text) {
 Sniffed sniff_text(std::string_view text) {
     Sniffed sniffed = sniff_binary(text);
     if (sniffed.problem) return sniffed;
+    // simdjson's SIMD validator answers for valid text (nearly every file) at a fraction of the
+    // cost of find_invalid_utf8 (3% of `once scan` of 1,000 generated files), which then runs only
+    // to find where the text goes wrong. Both follow the standard (no overlongs, surrogates, or
+    // code points above U+10FFFF); tests/input/reader_test.cpp checks they agree.
+    if (simdjson::validate_utf8(text.data(), text.size())) return sniffed;
     if (const auto bad = find_invalid_utf8(text)) sniffed.problem = TextProblem{"invalid UTF-8", *bad};
     return sniffed;
 }
