@@ -203,8 +203,7 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
     token_weights.clear();
     std::uint64_t key = k_sequence_seed;
     for_each_token(normalized, [&](std::string_view token, bool is_cjk, bool is_number, bool has_digit) {
-        // Three-byte tokens are mostly one CJK character: hashing's table has their hashes.
-        const std::uint64_t token_hash = token.size() == 3 ? hash_three_bytes(token) : hash_bytes(token);
+        const std::uint64_t token_hash = hash_bytes(token);
         if (has_digit || (!is_cjk && is_date_word(token_hash))) {
             out.number_mask |= (std::uint64_t{1} << (token_hash & 63)) | (std::uint64_t{1} << ((token_hash >> 6) & 63));
             out.number_hash += mix64(token_hash);  // a sum: the same multiset in any order
