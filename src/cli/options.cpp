@@ -265,11 +265,12 @@ std::vector<OptionEntry> option_table(Cli& cli) {
     TableBuilder run{table, Group::execution};
     run.value("threads", &c.threads, "N", "worker threads (0 = all cores, at most 256); output never depends on it", k_all);
     run.optional("max-memory", &cli.max_memory, "SIZE",
-                 "memory budget, e.g. 4G or 512M; a run that would pass it stops with exit 6 instead of being killed",
+                 "memory budget, e.g. 4G or 512M; an index that would pass it is paged to a file in --tmp-dir, and "
+                 "a run whose rest would pass it stops with exit 6 instead of being killed",
                  k_all, "90% of the machine's memory or cgroup limit");
     run.optional("tmp-dir", &c.tmp_dir, "DIR",
-                 "folder for temporary files (index records spilled to disk, merge's decisions, spooled standard "
-                 "input); nothing is left there after the run, and a killed run's files are removed by the next",
+                 "folder for temporary files (index records spilled to disk, the index paged under --max-memory, "
+                 "merge's decisions, spooled standard input); nothing is left there after the run, and a killed run's files are removed by the next",
                  k_all, "the folder of -o; $TMPDIR or /tmp without -o or with -o -");
     run.flag("quiet,q", &cli.quiet, "no summary", k_all);
     run.value("color", &cli.color, "WHEN",

@@ -8,7 +8,9 @@
 #   - nothing is left there after a success, a failure (exit 3), SIGTERM, or a kill -9 followed
 #     by a new run (which says it removed the killed run's spool folder);
 #   - a --tmp-dir that is missing, not a folder, or read-only stops the run before any work with
-#     exit 4 and one line naming it.
+#     exit 4 and one line naming it;
+#   - the index paged to a file under --max-memory: same output and map as without a limit,
+#     nothing left after success, kill -9 and a new run, or a full --tmp-dir (exit 4).
 set -uo pipefail
 once=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$2" && pwd)
@@ -197,6 +199,91 @@ elif [[ $(id -u) != 0 ]]; then
     chmod 755 "$work/ro"
 else
     echo "note: no read-only folder can be made here (root without mount); that case is not checked"
+fi
+
+# The index paged to a file under --max-memory (issue 13): a budget the index would pass pages it
+# to an unlinked file in --tmp-dir instead of stopping with exit 6; the output and map are those of
+# a run without a limit, and nothing is left after a success, a full --tmp-dir (exit 4 naming it)
+# or a kill -9 followed by a new run. A generated corpus of ~7 MB whose index (~25 MiB) is most of
+# what a run holds, so that a budget under the run's own peak pages it. Skipped under sanitizers,
+# whose memory is not the run's (scripts/sanitize.sh sets ONCE_SANITIZED=1).
+if [[ ${ONCE_SANITIZED:-0} == 1 ]]; then
+    echo "note: sanitizer build: the paged index under --max-memory is not checked"
+else
+    python3 - "$work/gen.jsonl" <<'PY'
+import json, random, sys
+r = random.Random(13)
+words = ["".join(r.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(r.randint(2, 9))) for _ in range(4000)]
+def sentence():
+    return " ".join(r.choice(words) for _ in range(r.randint(6, 18))).capitalize() + "."
+stock = [sentence() for _ in range(20000)]  # shared sentences: copies across documents
+with open(sys.argv[1], "w") as out:
+    for d in range(2500):
+        text = " ".join(r.choice(stock) if r.random() < 0.3 else sentence() for _ in range(r.randint(20, 60)))
+        out.write(json.dumps({"id": "d%d" % d, "text": text}) + "\n")
+PY
+    P=$work/paged-tmp
+    mkdir -p "$P" "$work/unlimited-tmp"
+    "$once" clean "$work/gen.jsonl" -o "$work/unlimited.jsonl" --map "$work/unlimited.map" -q --threads 2 \
+        --tmp-dir "$work/unlimited-tmp" 2>"$work/err"
+    check "paged index: the run without a limit" $? "($(head -c 300 "$work/err"))"
+    budget=40M
+    paged_run() {  # paged_run NAME: a run under $budget, traced for fallocate when strace works
+        if [[ $have_strace == 1 ]]; then
+            strace -f -qq -e trace=fallocate -e signal=none -o "$work/trace" "$once" clean "$work/gen.jsonl" \
+                -o "$work/$1.jsonl" --map "$work/$1.map" -q --threads 2 --max-memory $budget --tmp-dir "$P" 2>"$work/err"
+        else
+            "$once" clean "$work/gen.jsonl" -o "$work/$1.jsonl" --map "$work/$1.map" -q --threads 2 \
+                --max-memory $budget --tmp-dir "$P" 2>"$work/err"
+        fi
+    }
+    paged_run paged
+    status=$?
+    [[ $status == 0 ]] &&
+        cmp -s "$work/unlimited.jsonl" "$work/paged.jsonl" && cmp -s "$work/unlimited.map" "$work/paged.map" && empty "$P"
+    check "paged index (--max-memory $budget): output and map identical to the run without a limit, --tmp-dir empty" $? \
+        "(exit $status: $(head -c 300 "$work/err"); left: $(ls -A "$P" | head -5))"
+    if [[ $have_strace == 1 ]]; then
+        grep -q "fallocate(" "$work/trace"
+        check "paged index: the run did page its index (fallocate in --tmp-dir)" $?
+    fi
+    # kill -9 while the index is paged: the file has no name, so nothing is there during the run
+    # nor after it, and the next run finds nothing to remove.
+    "$once" clean "$work/gen.jsonl" -o "$work/killed.jsonl" --map "$work/killed.map" -q --threads 2 \
+        --max-memory $budget --tmp-dir "$P" 2>/dev/null &
+    pid=$!
+    children+=("$pid")
+    paging=1  # until the index is mapped from its file in $P (/proc/PID/maps names it, deleted)
+    for _ in $(seq 400); do
+        grep -qF "$P/" "/proc/$pid/maps" 2>/dev/null && paging=0 && break
+        sleep 0.05
+    done
+    during=$(ls -A "$P")
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    [[ $paging == 0 && -z $during ]] && empty "$P" && [[ ! -e $work/killed.jsonl ]]
+    check "paged index: kill -9 while paged leaves nothing in --tmp-dir" $? \
+        "(paging seen: $paging; during: $during; left: $(ls -A "$P" | head -5))"
+    paged_run again
+    status=$?
+    [[ $status == 0 ]] && cmp -s "$work/unlimited.jsonl" "$work/again.jsonl" && empty "$P" && ! grep -qF "note: removed $P" "$work/err"
+    check "... and a new run after it: identical output, nothing to remove, --tmp-dir empty" $? \
+        "(exit $status: $(head -c 300 "$work/err"))"
+    # A --tmp-dir that fills up while the index is paged: exit 4 naming it, nothing left.
+    mkdir -p "$work/full"
+    if mount -t tmpfs -o size=6m tmpfs "$work/full" 2>/dev/null; then
+        mounted=$work/full
+        "$once" clean "$work/gen.jsonl" -o "$work/full-out.jsonl" -q --threads 2 --max-memory $budget \
+            --tmp-dir "$work/full" >/dev/null 2>"$work/err"
+        status=$?
+        [[ $status == 4 && ! -e $work/full-out.jsonl && $(wc -l <"$work/err") == 1 ]] &&
+            grep -qF "once: $work/full: " "$work/err" && empty "$work/full"
+        check "paged index, --tmp-dir full: exit 4, one line naming it, nothing left" $? \
+            "(exit $status: $(head -c 300 "$work/err"); left: $(ls -A "$work/full" | head -5))"
+        umount "$work/full" && mounted=
+    else
+        echo "note: no small file system can be mounted here (not root); a full --tmp-dir is not checked"
+    fi
 fi
 
 echo "$passed passed, $failed failed"

@@ -22,17 +22,21 @@ constexpr std::size_t k_read_piece = std::size_t{1} << 20;
 
 }  // namespace
 
-SpillFile::SpillFile(const std::string& folder) : folder_(folder) {
+int open_unlinked_file(const std::string& folder) {
+    int fd = -1;
 #if defined(O_TMPFILE)
-    fd_ = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 #endif
-    if (fd_ < 0) {  // a file system without O_TMPFILE: a named file, unlinked at once
+    if (fd < 0) {  // a file system without O_TMPFILE: a named file, unlinked at once
         std::string pattern = folder + "/.once-spill-XXXXXX";
-        fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
-        if (fd_ < 0) fail("cannot create a temporary file", folder);
+        fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+        if (fd < 0) fail("cannot create a temporary file", folder);
         ::unlink(pattern.c_str());
     }
+    return fd;
 }
+
+SpillFile::SpillFile(const std::string& folder) : fd_(open_unlinked_file(folder)), folder_(folder) {}
 
 SpillFile::~SpillFile() {
     if (fd_ >= 0) ::close(fd_);

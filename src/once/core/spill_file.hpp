@@ -25,6 +25,12 @@
 
 namespace once {
 
+// A file with no name in `folder`, open for reading and writing (O_TMPFILE, or mkostemp and an
+// immediate unlink); the caller closes the descriptor. What SpillFile writes to, and what the
+// matcher's index is paged to under --max-memory (match/index_pager.hpp). Throws
+// Error(output_error) naming the folder.
+int open_unlinked_file(const std::string& folder);
+
 class SpillFile {
 public:
     explicit SpillFile(const std::string& folder);

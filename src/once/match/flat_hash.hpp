@@ -31,9 +31,7 @@
 #include <utility>
 #include <vector>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
+#include "once/match/index_pager.hpp"
 
 namespace once {
 
@@ -42,7 +40,8 @@ namespace once {
 // the cache miss. Each block is mapped on its own, 2 MiB-aligned, and from the second block of an
 // array on offered to the kernel as a transparent huge page (a hint: without THP these are
 // ordinary pages). The first block stays in small pages, so a small input does not pay 2 MiB of
-// memory per array. Blocks are never returned while the index lives.
+// memory per array. Blocks are never returned while the index lives. Under a memory budget the
+// index would pass, the blocks move to a file (match/index_pager.hpp) at the same addresses.
 class HugeBlocks {
 public:
     static constexpr std::size_t k_block_bytes = std::size_t{2} << 20;
@@ -63,31 +62,10 @@ public:
     std::size_t bytes() const { return blocks_.size() * k_block_bytes; }
 
 private:
-    static void* acquire(bool huge) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-        void* mapped = mmap(nullptr, 2 * k_block_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (mapped == MAP_FAILED) throw std::bad_alloc();
-        // Keep the 2 MiB-aligned block inside the mapping, return the rest.
-        const auto start = reinterpret_cast<std::uintptr_t>(mapped);
-        const std::uintptr_t aligned = (start + k_block_bytes - 1) / k_block_bytes * k_block_bytes;
-        if (aligned > start) munmap(mapped, aligned - start);
-        munmap(reinterpret_cast<void*>(aligned + k_block_bytes), k_block_bytes - (aligned - start));
-        if (huge) madvise(reinterpret_cast<void*>(aligned), k_block_bytes, MADV_HUGEPAGE);
-        return reinterpret_cast<void*>(aligned);
-#else
-        (void)huge;
-        void* block = ::operator new(k_block_bytes, std::align_val_t{64});
-        std::memset(block, 0, k_block_bytes);
-        return block;
-#endif
-    }
-    static void release(void* block) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-        munmap(block, k_block_bytes);
-#else
-        ::operator delete(block, std::align_val_t{64});
-#endif
-    }
+    // Anonymous memory, or the index's file once a memory budget made the run page it
+    // (match/index_pager.hpp): the same zeroed block at a fixed address either way.
+    static void* acquire(bool huge) { return index_blocks::acquire(k_block_bytes, huge); }
+    static void release(void* block) { index_blocks::release(block, k_block_bytes); }
 
     std::vector<void*> blocks_;
 };

@@ -81,15 +81,26 @@ std::uint64_t machine_memory() {
 MemoryBudget::MemoryBudget(std::uint64_t limit)
     : limit_(limit != 0 ? limit : machine_memory() / 10 * 9), explicit_(limit != 0) {}
 
+MemoryBudget::MemoryBudget(std::uint64_t limit, const std::string& index_folder) : MemoryBudget(limit) {
+    if (limit_ != 0) pager_ = std::make_unique<IndexPager>(index_folder, limit_);
+}
+
 void MemoryBudget::check(std::uint64_t extra, const std::string& what, const std::string& held) const {
     if (limit_ == 0) return;  // the platform tells nothing: no budget to keep
-    const std::uint64_t resident = resident_bytes();
+    std::uint64_t resident = resident_bytes();
     if (resident + extra <= limit_) return;
+    // The index's blocks become pages of a file, which the watchdog keeps out of the resident
+    // set; resident_bytes() counts anonymous memory, so it now measures the rest of the process.
+    if (pager_ && !pager_->started() && pager_->start()) {
+        resident = resident_bytes();
+        if (resident + extra <= limit_) return;
+    }
     std::string message = "memory limit of " + format_bytes(limit_) +
                           (explicit_ ? " (--max-memory)" : " (90% of this machine's memory; see --max-memory)") +
                           " would be exceeded " + what + ": " + format_bytes(resident) + " in use";
     if (extra > 0) message += ", about " + format_bytes(extra) + " more needed";
     if (!held.empty()) message += "; " + held;
+    if (paging()) message += " (paged to a file: not counted in use)";
     throw Error(ExitCode::resource_limit, message);
 }
 

@@ -6,7 +6,11 @@
 // batch; mapped input files are left out, the kernel can drop their pages) and, before a batch
 // is analyzed, adds what analysis of its text is known to cost (measured: 13–17 bytes per byte
 // of text, see k_analysis_bytes_per_byte).
-// Exceeding the budget throws Error(resource_limit) — exit 6 — with what was using the memory.
+// When the budget would be passed and the run gave a folder for it, the matcher's index is paged
+// to a file there first (match/index_pager.hpp: the process's resident set is then kept under
+// the budget by dropping the index's pages); the check is made again without the index, and
+// only what still does not fit — the rest of the process, e.g. a batch of huge documents —
+// throws Error(resource_limit) — exit 6 — with what was using the memory.
 //
 // The default budget is 90% of what the machine allows the process: physical memory, or the
 // cgroup limit (containers) when that is lower.
@@ -16,7 +20,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+
+#include "once/match/index_pager.hpp"
 
 namespace once {
 
@@ -38,14 +45,21 @@ class MemoryBudget {
 public:
     // `limit` 0: 90% of machine_memory().
     explicit MemoryBudget(std::uint64_t limit);
+    // A budget of a run that holds a matcher's index: rather than stop, check() pages the index
+    // to an unlinked file in `index_folder` (--tmp-dir) the first time the limit would be passed.
+    MemoryBudget(std::uint64_t limit, const std::string& index_folder);
     std::uint64_t limit() const { return limit_; }
-    // Throws Error(resource_limit) when the resident memory plus `extra` would pass the limit;
-    // `what` says what needs the memory, `held` what holds it (e.g. the index's size).
+    // Throws Error(resource_limit) when the resident memory plus `extra` would pass the limit
+    // (after paging the index, when this budget may); `what` says what needs the memory, `held`
+    // what holds it (e.g. the index's size). Call it while no thread writes the index.
     void check(std::uint64_t extra, const std::string& what, const std::string& held = {}) const;
+    // Has the index been paged to a file?
+    bool paging() const { return pager_ && pager_->started(); }
 
 private:
     std::uint64_t limit_;
     bool explicit_;
+    std::unique_ptr<IndexPager> pager_;  // null: a budget that only checks
 };
 
 }  // namespace once

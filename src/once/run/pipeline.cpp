@@ -86,7 +86,9 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
     result.config = config;
     const DocumentAnalyzer analyzer(config, recurrence);
     DecideStage decide(config);
-    const MemoryBudget budget(config.max_memory);
+    // Pages the index to --tmp-dir rather than stop when it would pass the budget; destroyed
+    // before `decide`, whose blocks stay valid (memory_budget.hpp, match/index_pager.hpp).
+    const MemoryBudget budget(config.max_memory, temp_folder_or(config.tmp_dir));
     std::size_t done = 0;
     std::uint64_t bytes_done = 0;
 

@@ -375,12 +375,14 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
 void merge_signatures(const std::vector<std::string>& signature_paths, const Config& config,
                       const std::string& decisions_path) {
     DecideStage decide(config);
-    const MemoryBudget budget(config.max_memory);
+    const std::string tmp_folder = config.tmp_dir.empty() ? folder_of(decisions_path) : config.tmp_dir;
+    // Pages the index to tmp_folder rather than stop when it would pass the budget.
+    const MemoryBudget budget(config.max_memory, tmp_folder);
     std::vector<std::string> ids;
     // The decisions go to disk as they are made: the header lists every document first, so the
     // body waits in an unlinked file in --tmp-dir (by default beside the output) rather than in
     // memory (it grows with the corpus: 30 MB for a 100 MB one).
-    SpillFile spilled_body(config.tmp_dir.empty() ? folder_of(decisions_path) : config.tmp_dir);
+    SpillFile spilled_body(tmp_folder);
     Encoder body;
     // Documents are decided in batches, as in a single run, so that matching uses the threads
     // where it can (Matcher::match_batch); the decisions do not depend on the batch size.

@@ -1,0 +1,279 @@
+#include "once/match/index_pager.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <chrono>
+#include <cstring>
+#include <new>
+#include <unordered_map>
+#include <utility>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+#include "once/core/error.hpp"
+#include "once/core/spill_file.hpp"
+
+namespace once {
+namespace {
+
+// How often the watchdog reads the resident set. The matcher maps pages again at a few hundred
+// MB/s at most (a minor fault each), so a few milliseconds keep the overshoot to a few MiB.
+constexpr auto k_watch_interval = std::chrono::milliseconds(2);
+// When the rest of the process alone comes near the ceiling, the index still keeps this share of
+// the ceiling between two drops, so that the watchdog does not drop on every tick (the rest is checked by
+// MemoryBudget, which stops the run with exit 6 when it alone would pass the budget).
+constexpr std::uint64_t k_min_share_divisor = 8;
+
+struct Block {
+    std::size_t bytes;
+    std::int64_t offset;  // in the pager's file; -1: anonymous
+};
+
+// Every block of the index, and the pager's file: one per process, like the allocator.
+struct Registry {
+    std::mutex mutex;
+    std::unordered_map<void*, Block> blocks;
+    std::size_t in_file = 0;
+    IndexPager* active = nullptr;
+    int fd = -1;  // the active pager's file, -1 when none
+    std::string folder;
+    std::uint64_t file_bytes = 0;
+};
+
+Registry& registry() {
+    static Registry* const instance = new Registry;  // never destroyed: blocks may outlive statics
+    return *instance;
+}
+
+[[noreturn]] void fail_to_grow(int error, const std::string& folder) {
+    throw Error(ExitCode::output_error,
+                "cannot grow the file the index is paged to (--max-memory): " + std::string(std::strerror(error)),
+                folder);
+}
+
+#if defined(__linux__)
+// An address range of `bytes` aligned to `bytes`, mapped anonymously (PROT_READ | PROT_WRITE).
+void* aligned_anonymous(std::size_t bytes) {
+    void* mapped = mmap(nullptr, 2 * bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapped == MAP_FAILED) throw std::bad_alloc();
+    // Keep the aligned block inside the mapping, return the rest.
+    const auto start = reinterpret_cast<std::uintptr_t>(mapped);
+    const std::uintptr_t aligned = (start + bytes - 1) / bytes * bytes;
+    if (aligned > start) munmap(mapped, aligned - start);
+    munmap(reinterpret_cast<void*>(aligned + bytes), bytes - (aligned - start));
+    return reinterpret_cast<void*>(aligned);
+}
+
+// Room for `bytes` more at the end of the file: its offset. Reserved with posix_fallocate, so
+// that writing through the mapping cannot meet a full disk (a SIGBUS) later.
+std::int64_t grow_file(Registry& r, std::size_t bytes) {
+    const auto offset = static_cast<off_t>(r.file_bytes);
+    const int error = posix_fallocate(r.fd, offset, static_cast<off_t>(bytes));
+    if (error != 0) fail_to_grow(error, r.folder);
+    r.file_bytes += bytes;
+    return static_cast<std::int64_t>(offset);
+}
+
+// Maps `bytes` of the file at `offset` at `address` (replacing what was mapped there), or
+// anywhere for nullptr. MADV_RANDOM before the first access: the page cache then holds the block
+// in small pages, so that a fault maps 64 KiB around the page asked for (the kernel's fault-around)
+// and not a large folio of up to 2 MiB — measured on this machine's kernel (6.18, ext4): one
+// access per MiB of a mapped file took 570 KiB of resident set each without it, 64 KiB with it.
+// The matcher reads the index at random, so what a fault maps beside its page is mostly waste.
+void* map_file(const Registry& r, void* address, std::size_t bytes, std::int64_t offset) {
+    void* mapped = mmap(address, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | (address ? MAP_FIXED : 0), r.fd,
+                        static_cast<off_t>(offset));
+    if (mapped == MAP_FAILED) fail_to_grow(errno, r.folder);
+    madvise(mapped, bytes, MADV_RANDOM);
+    return mapped;
+}
+#endif
+
+}  // namespace
+
+namespace index_blocks {
+
+void* acquire(std::size_t bytes, bool huge) {
+#if defined(__linux__)
+    void* block = aligned_anonymous(bytes);
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    Block entry{bytes, -1};
+    if (r.fd >= 0) {
+        try {
+            entry.offset = grow_file(r, bytes);
+            map_file(r, block, bytes, entry.offset);  // a fresh range of the file reads as zeros
+        } catch (...) {
+            munmap(block, bytes);
+            throw;
+        }
+        ++r.in_file;
+    } else if (huge) {
+#if defined(MADV_HUGEPAGE)
+        madvise(block, bytes, MADV_HUGEPAGE);
+#endif
+    }
+    r.blocks.emplace(block, entry);
+    return block;
+#else
+    (void)huge;
+    void* block = ::operator new(bytes, std::align_val_t{64});
+    std::memset(block, 0, bytes);
+    return block;
+#endif
+}
+
+void release(void* block, std::size_t bytes) {
+#if defined(__linux__)
+    Registry& r = registry();
+    {
+        std::lock_guard lock(r.mutex);
+        const auto found = r.blocks.find(block);
+        if (found != r.blocks.end()) {
+            if (found->second.offset >= 0) --r.in_file;
+            r.blocks.erase(found);
+        }
+    }
+    munmap(block, bytes);
+#else
+    (void)bytes;
+    ::operator delete(block, std::align_val_t{64});
+#endif
+}
+
+std::size_t count() {
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    return r.blocks.size();
+}
+
+std::size_t count_in_file() {
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    return r.in_file;
+}
+
+}  // namespace index_blocks
+
+IndexPager::IndexPager(std::string folder, std::uint64_t ceiling) : folder_(std::move(folder)), ceiling_(ceiling) {}
+
+IndexPager::~IndexPager() {
+    if (!started_) return;
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+    if (watchdog_.joinable()) watchdog_.join();
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    if (r.active == this) {
+        ::close(r.fd);  // the mappings keep the file until their blocks are returned
+        r.fd = -1;
+        r.active = nullptr;
+    }
+}
+
+bool IndexPager::start() {
+#if defined(__linux__)
+    if (started_) return true;
+    Registry& r = registry();
+    {
+        std::lock_guard lock(r.mutex);
+        if (r.active != nullptr) return false;
+        r.fd = open_unlinked_file(folder_);
+        r.folder = folder_;
+        r.file_bytes = 0;
+        r.active = this;
+        started_ = true;  // from here on the destructor closes the file, even if copying fails
+        // The blocks taken so far, copied once and mapped again where they are: every pointer
+        // into the index stays valid, and the anonymous pages are freed by the new mapping.
+        for (auto& [address, block] : r.blocks) {
+            if (block.offset >= 0) continue;
+            const std::int64_t offset = grow_file(r, block.bytes);
+            // Written through a mapping of its own rather than with pwrite, which would fill the
+            // page cache with large folios (see map_file).
+            void* copy = map_file(r, nullptr, block.bytes, offset);
+            std::memcpy(copy, address, block.bytes);
+            munmap(copy, block.bytes);
+            map_file(r, address, block.bytes, offset);
+            block.offset = offset;
+            ++r.in_file;
+        }
+    }
+    watchdog_ = std::thread([this] { watch(); });
+    return true;
+#else
+    return false;
+#endif
+}
+
+void IndexPager::drop_pages() {
+#if defined(__linux__)
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    // MADV_DONTNEED on a shared file mapping unmaps the pages from this process only: their
+    // bytes (dirty or not) stay in the page cache and the file, and the next access maps them
+    // again (a minor fault while the page cache holds them).
+    for (const auto& [address, block] : r.blocks)
+        if (block.offset >= 0) madvise(address, block.bytes, MADV_DONTNEED);
+#endif
+}
+
+std::uint64_t IndexPager::drops() const {
+    std::lock_guard lock(mutex_);
+    return drops_;
+}
+
+void IndexPager::watch() {
+    const int statm = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    if (statm < 0) return;  // nothing to watch by: the pages stay (the budget still checks the rest)
+    const auto page = static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+    // The resident set, and its anonymous part (resident less shared: heap, batches, what is not
+    // the paged index), from /proc/self/statm.
+    struct Resident {
+        std::uint64_t all = 0;
+        std::uint64_t anonymous = 0;
+    };
+    const auto resident = [&]() -> Resident {
+        char text[128];
+        const ssize_t n = ::pread(statm, text, sizeof text - 1, 0);
+        if (n <= 0) return {};
+        text[n] = '\0';
+        unsigned long long size = 0;
+        unsigned long long pages = 0;
+        unsigned long long shared = 0;
+        if (std::sscanf(text, "%llu %llu %llu", &size, &pages, &shared) != 3) return {};
+        return {pages * page, (pages > shared ? pages - shared : 0) * page};
+    };
+    // The watchdog is late by a tick and by however long the scheduler keeps it waiting (on a
+    // loaded machine, tens of milliseconds), while the matcher maps pages again. So it drops below
+    // the ceiling by a margin: the largest overshoot of its trigger seen so far, so that the next
+    // peak lands near the ceiling and not past it. The index keeps at least an eighth of the
+    // ceiling above the anonymous part, so that a rest near the ceiling does not make it drop at
+    // every tick (the rest itself is MemoryBudget's to check).
+    std::uint64_t margin = ceiling_ / 16;
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, k_watch_interval, [this] { return stop_; })) {
+        lock.unlock();
+        const Resident now = resident();
+        const std::uint64_t trigger =
+            std::max(ceiling_ > margin ? ceiling_ - margin : 0, now.anonymous + ceiling_ / k_min_share_divisor);
+        const bool over = now.all > trigger;
+        if (over) {
+            drop_pages();
+            margin = std::min(ceiling_ / 2, std::max(margin, now.all - trigger));
+        }
+        lock.lock();
+        if (over) ++drops_;
+    }
+    ::close(statm);
+}
+
+}  // namespace once
