@@ -87,6 +87,61 @@ TEST_CASE("planner: a repeated line below config.min_line_length is kept") {
     CHECK(doc.cleaned == text);
 }
 
+TEST_CASE("planner: a short line repeated within its page is the page's content, not a copy") {
+    // Weights 12 to 15: above config.min_line_length (12 here), below config.min_length (16).
+    struct Case {
+        std::string name;
+        std::string text;
+    };
+    const std::vector<Case> cases = {
+        {"a command in a tutorial (weight 14)",
+         "Working with two repositories\nFirst commit the fix in Alice's repository:\n"
+         "$ hg commit -A -m 'fix bug 15'\nThen pull it into Bob's repository and commit it there too:\n"
+         "$ hg commit -A -m 'fix bug 15'\nBoth now hold the same change.\n"},
+        {"a step of a Japanese recipe (weight 12)",
+         "鶏肉と大根の煮物の作り方\n鶏肉を一口大に切り、大根は厚めの半月切りにして下ゆでしておく。\n弱火で五分ほど煮込みます\n"
+         "大根を加えて、だしと醤油とみりんを入れる。\n弱火で五分ほど煮込みます\n火を止めて味をなじませたら完成です。\n"},
+        {"a Chinese step (weight 13)",
+         "两个仓库之间的同步方法\n先在第一个仓库里提交修改。\n然后把修改推送到远程服务器\n再在第二个仓库里拉取并合并。\n"
+         "然后把修改推送到远程服务器\n两边的内容就一致了。\n"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        PlanRun run;
+        const auto& doc = run.add(c.text);
+        CHECK(doc.plan.spans.empty());
+        CHECK(doc.cleaned == c.text);
+    }
+}
+
+TEST_CASE("planner: a short line printed twice in a row goes") {
+    // A stutter of the scrape, not the page's repetition (weights 12 to 15, as above).
+    PlanRun run;
+    const std::string en = "A walk-through of two repositories\n$ hg commit -A -m 'fix bug 15'\n\n"
+                           "$ hg commit -A -m 'fix bug 15'\nBoth now hold the same change.\n";
+    CHECK(run.add(en).cleaned ==
+          "A walk-through of two repositories\n$ hg commit -A -m 'fix bug 15'\n\nBoth now hold the same change.\n");
+    PlanRun ja_run;
+    const std::string ja = "鶏肉と大根の煮物の作り方\n弱火で五分ほど煮込みます。\n弱火で五分ほど煮込みます。\n火を止めて完成です。\n";
+    CHECK(ja_run.add(ja).cleaned == "鶏肉と大根の煮物の作り方\n弱火で五分ほど煮込みます。\n火を止めて完成です。\n");
+}
+
+TEST_CASE("planner: a passage repeated within its page goes, though its lines are short") {
+    // Two lines continuing one place of the page (weight 14 together): a passage, not a line.
+    const std::string en = "Setting up the repositories\nEdit the configuration of Alice's repository:\n"
+                           "$ hg config --edit\nand add evolve\nThen edit Bob's repository configuration the same way:\n"
+                           "$ hg config --edit\nand add evolve\nNow both use the extension.\n";
+    PlanRun run;
+    const auto& doc = run.add(en);
+    CHECK(doc.cleaned == "Setting up the repositories\nEdit the configuration of Alice's repository:\n"
+                         "$ hg config --edit\nand add evolve\nThen edit Bob's repository configuration the same way:\n"
+                         "Now both use the extension.\n");
+    // One line of a passage's weight (min_length) repeated in its page goes too.
+    const std::string ja = "春の旅行記\n" + k_ja_a + "\n本文の次の段落です。\n" + k_ja_a + "\n";
+    PlanRun ja_run;
+    CHECK(ja_run.add(ja).cleaned == "春の旅行記\n" + k_ja_a + "\n本文の次の段落です。\n");
+}
+
 TEST_CASE("planner: a short repeated sentence inside an otherwise new paragraph is kept") {
     PlanRun run;
     run.add("The future will not wait. " + k_para_a + "\n");

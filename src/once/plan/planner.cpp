@@ -358,6 +358,24 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         if (found_here[k]) ++k;  // the next sentence holds the second piece
     }
 
+    // Is run [i, end) copied from this very document, and not from the page's title there?
+    // A line printed twice in a row (nothing but blank lines between) is a stutter of the
+    // scrape, not the page's own repetition: it is not lone.
+    const auto lone_line_in_document = [&](std::size_t i, std::size_t end) {
+        for (std::size_t k = i; k < end; ++k) {
+            const UnitLocation& source = matcher.location(matches[k].direct);
+            if (source.doc != doc || on_title(source.sentence)) return false;
+        }
+        std::size_t above = sentences[i].first_line;
+        while (above > 0 && lines[above - 1].blank) --above;
+        if (above == 0) return true;
+        const Line& previous = lines[above - 1];
+        if (previous.last_sentence - previous.first_sentence != end - i) return true;
+        for (std::size_t k = 0; k < end - i; ++k)
+            if (analysis.units[previous.first_sentence + k].key != analysis.units[i + k].key) return true;
+        return false;
+    };
+
     // 1. Runs of copied sentences.
     std::size_t i = 0;
     while (i < sentences.size()) {
@@ -457,6 +475,17 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             continue;
         }
         const std::size_t count = end - i + (head.extends ? 1 : 0) + (tail.extends ? 1 : 0);
+        // One line of the page that repeats another line of the same page, lighter than a
+        // passage (config.min_length), and not the page's title: the page's own content — a
+        // command in a tutorial ("$ hg push"), a header field in a protocol example ("Host: ..."),
+        // a table cell, a refrain. Only a passage (several lines continuing one place, or the
+        // weight of a paragraph) repeated in its page is a copy; a title shown twice still goes,
+        // and so does a line printed twice in a row (lone_line_in_document).
+        if (whole_lines && sentences[from].first_line == sentences[to - 1].last_line &&
+            weight < static_cast<std::uint32_t>(config.min_length) && lone_line_in_document(i, end)) {
+            i = end;
+            continue;
+        }
         const bool substantial =
             (count >= static_cast<std::size_t>(config.window) &&
              weight >= static_cast<std::uint32_t>(config.min_line_length)) ||

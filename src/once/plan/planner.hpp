@@ -6,9 +6,12 @@
 // Why rules on runs: a single short sentence that also occurs elsewhere ("Thank you.",
 // "詳細は以下の通り。") is not a copy worth removing; a run of copied sentences is. A run is
 // removed when its weight reaches config.min_length, or it has config.window sentences, or it
-// is a whole line repeated within the same document (a repeated title). A near copy needs an
-// exact sentence beside it, or to be a passage of two sentences or more, or a line cut off from
-// its source: one near-duplicate sentence alone is mostly the same template with other facts.
+// is a whole line repeated within the same document (a repeated title). Within one document a
+// single line lighter than config.min_length goes only when it repeats the page's title or the
+// line right above it (a stutter): a command, a header field or a table cell that recurs in its
+// page is the page's content. A near copy needs an exact sentence beside it, or to be a passage
+// of two sentences or more, or a line cut off from its source: one near-duplicate sentence alone
+// is mostly the same template with other facts.
 // Offsets never split a UTF-8 character: they come from sentence, line and token boundaries.
 //
 // Contract: spans sorted, non-overlapping; the cleaned text is the original minus the spans.
