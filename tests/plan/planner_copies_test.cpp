@@ -573,3 +573,41 @@ TEST_CASE("planner: a sentence that only ends as an earlier one ends is not a pa
          "反応はまだない。\n"},
     });
 }
+
+TEST_CASE("planner: a passage pasted twice ends where the kept source goes on, not where the first paste stopped") {
+    // The second paste's sentences are matched with the first paste (its first piece equals it
+    // exactly, and the next sentence continues it), whose own words end the last piece early;
+    // the kept source, beside which that paste was cut out, goes on as the page does
+    // (bench/inject_real.py: one paste on each of seeds 2 and 3, "...と選ぶこ[実はこれに...]").
+    struct Case {
+        std::string name, source, first_paste, second_paste, cleaned;
+    };
+    const std::vector<Case> cases = {
+        {"Japanese",
+         "今日は新しい駅の話をしよう。市は来年の春に北口の広場を大きく作り直して、バスとタクシーの乗り場をひとつにまとめる計画を発表した。"
+         "工事は夜間に進められ、昼間の通行には影響が出ないという。完成後は広場の中央に噴水と木陰のベンチが置かれる予定だ。\n",
+         "先週の会議では別の議題が中心だった。バスとタクシーの乗り場をひとつにまとめる計画を発表した。工事は夜間に進められ、昼間の通行には"
+         "影響が出ないという。完成後は広場の話し合いは夕方まで続いた。\n",
+         "図書館の改装も話題になった。バスとタクシーの乗り場をひとつにまとめる計画を発表した。工事は夜間に進められ、昼間の通行には影響が"
+         "出ないという。完成後は広場の中央に噴水と参加者からは拍手が起きた。\n",
+         "図書館の改装も話題になった。参加者からは拍手が起きた。\n"},
+        {"English",
+         "Here is the station story. The city will rebuild the north square next spring and bring the bus and taxi "
+         "stands together in one place. The work will be done at night so that daytime traffic is not affected. When "
+         "it is finished a fountain and shaded benches will stand in the middle of the square.\n",
+         "Last week the meeting had another topic. bring the bus and taxi stands together in one place. The work will "
+         "be done at night so that daytime traffic is not affected. When it is finished the talks went on until the "
+         "evening.\n",
+         "The library works came up too. bring the bus and taxi stands together in one place. The work will be done "
+         "at night so that daytime traffic is not affected. When it is finished a fountain and shaded benches the "
+         "audience applauded.\n",
+         "The library works came up too. the audience applauded.\n"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        PlanRun run;
+        run.add(c.source);
+        run.add(c.first_paste);
+        CHECK(run.add(c.second_paste).cleaned == c.cleaned);
+    }
+}

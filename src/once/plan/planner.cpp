@@ -251,6 +251,18 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         }
         return piece.first;
     };
+    // The piece of sentence k beside source `id` (piece_beside), or beside the kept copy of `id`
+    // when `id` was itself removed as a copy and that gives the longer piece: a passage pasted
+    // twice is matched with its first paste, whose own words after the paste end the piece there
+    // ("...と選ぶこ[実はこれに...]"), while the page's paste goes on as the kept source does.
+    const auto piece_at = [&](std::size_t k, std::uint64_t id, int step, std::uint32_t min_weight) {
+        std::optional<std::pair<Edge, bool>> piece = piece_beside(k, id, step, min_weight, 0);
+        const std::uint64_t kept = kept_copy(id);
+        if (kept == id) return piece;
+        std::optional<std::pair<Edge, bool>> other = piece_beside(k, kept, step, min_weight, 0);
+        if (other && (!piece || other->first.tokens > piece->first.tokens)) return other;
+        return piece;
+    };
     const auto run_head = [&](std::size_t first, std::uint32_t min_weight) {
         Edge edge;
         const std::uint64_t direct = matches[first].direct;
@@ -258,7 +270,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         // sentence's end are as likely chance (set phrases) as a paste.
         if (first > 0 && matches[first].type == MatchType::exact && free_text(first - 1) &&
             sentences[first - 1].last_line == sentences[first].first_line)
-            if (const auto piece = piece_beside(first - 1, direct, -1, min_weight, 0)) return reach_on(*piece, -1, min_weight);
+            if (const auto piece = piece_at(first - 1, direct, -1, min_weight)) return reach_on(*piece, -1, min_weight);
         if (matches[first].type != MatchType::exact) {
             if (const std::optional<TokenEdges> source = matcher.edges(direct)) {
                 const TokenEdges& copy = analysis.units[first].edges;
@@ -280,7 +292,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         const std::uint64_t direct = matches[last].direct;
         if (after < sentences.size() && anchors_tail(last) && free_text(after) &&
             sentences[after].first_line == sentences[last].last_line)
-            if (const auto piece = piece_beside(after, direct, +1, min_weight, 0)) return reach_on(*piece, +1, min_weight);
+            if (const auto piece = piece_at(after, direct, +1, min_weight)) return reach_on(*piece, +1, min_weight);
         if (matches[last].type != MatchType::exact) {
             if (const std::optional<TokenEdges> source = matcher.edges(direct)) {
                 const TokenEdges& copy = analysis.units[last].edges;
