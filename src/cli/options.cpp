@@ -214,7 +214,8 @@ std::vector<OptionEntry> option_table(Cli& cli) {
                  "a copied run inside a line that also holds other text needs this weight", k_detecting);
     detect.value("window", &c.window, "N", "a run of this many copied sentences is removed whatever its weight", k_detecting);
     detect.value("min-line-length", &c.min_line_length, "N",
-                 "... or when it is a whole line repeated in the same document with at least this weight", k_detecting);
+                 "... or when it is a whole line repeated in the same document with at least this weight: the page's title "
+                 "again, a line printed twice in a row, or lines repeated together (one other line needs min-length)", k_detecting);
     detect.value("ngram", &c.ngram, "N", "shingle weight: 3 = CJK character trigrams, word bigrams", k_detecting);
     detect.value("num-perm", &c.num_perm, "N", "MinHash permutations per sentence", k_detecting);
     detect.value("bands", &c.bands, "N", "LSH bands (num-perm must be a multiple)", k_detecting);

@@ -68,7 +68,10 @@ struct Config {
     int min_inline_length = 40;
     // ... or, either way, when it has at least this many sentences (C4-style sentence window) ...
     int window = 3;
-    // ... or when it is a whole line repeated inside the same document with this weight.
+    // ... or when it is a whole line repeated inside the same document with this weight: the
+    // page's title shown again, a line printed twice in a row, or lines repeated together. One
+    // other short line repeated in its page is its content (a command, a header field) and needs
+    // min_length like any copy (plan/planner.cpp).
     // (Across documents a whole line needs min_length: short cross-document repeats are the
     // boilerplate stage's business.)
     int min_line_length = 4;
