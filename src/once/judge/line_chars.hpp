@@ -47,10 +47,13 @@ inline bool is_ascii_alnum(char32_t c) {
 
 // Characters that glue a word together: letters, digits and combining marks of space-separated
 // scripts (Latin, Greek, Cyrillic, Arabic, Hangul, ...), and the ASCII apostrophe ("don't").
+// The same, from a non-ASCII character's class (for a loop that has read it already).
+inline bool is_word_class(CharClass cls) {
+    return cls == CharClass::letter || cls == CharClass::digit || cls == CharClass::mark;
+}
 inline bool is_word_char(char32_t c) {
     if (c < 0x80) return is_ascii_alnum(c) || c == '\'';
-    const CharClass cls = char_class(c);
-    return cls == CharClass::letter || cls == CharClass::digit || cls == CharClass::mark;
+    return is_word_class(char_class(c));
 }
 
 // Punctuation, symbols, spaces, bullets, emoji and digits: what may sit between the lexicon

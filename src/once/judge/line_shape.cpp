@@ -255,10 +255,11 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
 
     // Punctuation and words, one character at a time. An ASCII byte is classified by itself; any
     // other character is decoded once and its class read once (is_word_char and is_cjk asked
-    // text/unicode's table twice per character, and is_sentence_end, is_digit and the bar test
-    // compared every character with ASCII too: most of this function's instructions on Japanese
-    // text). The answers are line_chars' own (tests/judge/line_shape_test.cpp checks the
-    // counts against its functions on ASCII, Latin, CJK, mixed and malformed lines).
+    // text/unicode's table twice per character, and is_digit and the bar test compared every
+    // character with ASCII too: most of this function's instructions on Japanese text). The
+    // tests are line_chars' own (is_word_char's ASCII test, is_word_class, is_sentence_end), and
+    // tests/judge/line_shape_test.cpp checks the counts against the per-character functions on
+    // ASCII, Latin, CJK, mixed and malformed lines.
     bool in_word = false;
     std::size_t word_start = 0;
     std::size_t scanned = 0;
@@ -269,13 +270,12 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
         const std::size_t at = i;
         const auto lead = static_cast<unsigned char>(s[i]);
         char32_t c;
-        bool w, cjk, sentence_end;
+        bool w, cjk;
         if (lead < 0x80) {
             c = lead;
             ++i;
-            w = is_ascii_alnum(c) || c == '\'';
+            w = is_word_char(c);  // its ASCII test only: c < 0x80 here
             cjk = false;
-            sentence_end = c == '.' || c == '!' || c == '?';
             shape.digits = shape.digits || is_digit(c);
             shape.bars += c == '|';
         } else {
@@ -283,9 +283,8 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
             i += decoded.length;
             c = decoded.code_point;
             const CharClass cls = char_class(tables, c);
-            w = cls == CharClass::letter || cls == CharClass::digit || cls == CharClass::mark;
+            w = is_word_class(cls);
             cjk = cls == CharClass::cjk;
-            sentence_end = c == 0x3002 || c == 0xFF0E || c == 0xFF01 || c == 0xFF1F;
         }
         if (w && !in_word) word_start = at;
         if (!w && in_word && scanned < k_stop_scan) {
@@ -294,7 +293,7 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
         }
         in_word = w;
         if (scanned < k_stop_scan && cjk) ++shape.cjk;
-        if (sentence_end) {
+        if (is_sentence_end(c)) {
             // A '.' ends a sentence after a letter and before a space or the end ("3.5" and
             // "e.g." mostly do not).
             if (c != '.') {
