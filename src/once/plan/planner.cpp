@@ -263,14 +263,46 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         if (other && (!piece || other->first.tokens > piece->first.tokens)) return other;
         return piece;
     };
-    const auto run_head = [&](std::size_t first, std::uint32_t min_weight) {
+    // The piece of sentence k that holds whole sentences of `direct`'s document before it, up to
+    // k_max_dropped_sentences before the sentence before `direct` (run_rules.hpp): the copy lacks
+    // a passage its source has gained. A near-matched sentence anchors it too. Only a piece that
+    // ends as a whole source sentence ends, runs on across the source's sentences before it (as
+    // only lines glued together do: "URL日付見出し本文の第一文。") and weighs k_min_core_weight
+    // is taken: set phrases are shared by chance at a sentence's end ("...している。"), and a
+    // short stock sentence ("The response has been overwhelming!") recurs whole around other
+    // copies, but neither runs on into the sentences before its source.
+    const auto piece_across_gap = [&](std::size_t k, std::uint64_t direct) -> std::optional<std::pair<Edge, bool>> {
+        const TokenEdges& copy = analysis.units[k].edges;
+        const std::uint32_t doc_of_direct = matcher.location(direct).doc;
+        for (std::uint64_t gap = 0; gap <= k_max_dropped_sentences && gap < direct; ++gap) {
+            const std::uint64_t after = direct - gap;  // the sentence after the one the piece ends as
+            if (matcher.location(after).doc != doc_of_direct) break;
+            const std::optional<TokenEdges> source = source_beside(after, -1, k);
+            if (!source) break;
+            const Shared end = aligned_suffix_from(copy, 0, *source, 0);
+            if (end.unknown || end.tokens != source->count) continue;
+            const auto piece = piece_beside(k, after, -1, k_min_core_weight, 0);
+            const bool runs_on = piece && piece->first.source + 1 != after;
+            if (runs_on && piece->first.weight >= k_min_core_weight) return piece;
+        }
+        return std::nullopt;
+    };
+    // `copied_core`: the run holds exact sentences of k_min_core_weight, the mark of a copied
+    // passage (an edited sentence alone is often the same words rewritten); only then may its
+    // first sentence anchor a piece across a gap (piece_across_gap).
+    const auto run_head = [&](std::size_t first, std::uint32_t min_weight, bool copied_core) {
         Edge edge;
         const std::uint64_t direct = matches[first].direct;
         // Only an exact sentence anchors a piece: beside a near match, shared words at a
         // sentence's end are as likely chance (set phrases) as a paste.
-        if (first > 0 && matches[first].type == MatchType::exact && free_text(first - 1) &&
-            sentences[first - 1].last_line == sentences[first].first_line)
-            if (const auto piece = piece_at(first - 1, direct, -1, min_weight)) return reach_on(*piece, -1, min_weight);
+        if (first > 0 && free_text(first - 1) && sentences[first - 1].last_line == sentences[first].first_line) {
+            if (matches[first].type == MatchType::exact)
+                if (const auto piece = piece_at(first - 1, direct, -1, min_weight))
+                    return reach_on(*piece, -1, min_weight);
+            if (copied_core)
+                if (const auto piece = piece_across_gap(first - 1, direct))
+                    return reach_on(*piece, -1, k_min_core_weight);
+        }
         if (matches[first].type != MatchType::exact) {
             if (const std::optional<TokenEdges> source = matcher.edges(direct)) {
                 const TokenEdges& copy = analysis.units[first].edges;
@@ -311,24 +343,25 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
 
     // Where a run [i, end) begins and ends inside sentences: its head and tail edges.
     const auto ends_of = [&](std::size_t i, std::size_t end) {
-        Edge head = run_head(i, k_min_partial_weight);
-        Edge tail = run_tail(end, k_min_partial_weight);
         // The rules below take shorter pieces only around a sentence: a name or an exclamation
         // repeated in quotes ("「1000万円！超ボス電！当たる！」") is split into short pieces too.
         std::uint32_t core = 0;
         for (std::size_t k = i; k < end; ++k) core += matches[k].type == MatchType::exact ? analysis.units[k].weight : 0;
-        if (core < k_min_core_weight) return std::pair<Edge, Edge>{head, tail};
+        const bool copied_core = core >= k_min_core_weight;
+        Edge head = run_head(i, k_min_partial_weight, copied_core);
+        Edge tail = run_tail(end, k_min_partial_weight);
+        if (!copied_core) return std::pair<Edge, Edge>{head, tail};
         // The paste may also begin (end) inside its source's sentence where the page's own
         // sentence begins (ends): the run's first (last) sentence is a near match that is all of
         // its source's end (start) — "云计算服务。" for "汽车厂商密切关注云计算服务。".
         const bool head_cut = head.extends || cut_at(i, true);
         const bool tail_cut = tail.extends || cut_at(end - 1, false);
         if (head_cut && !tail_cut && tail.tokens == 0) tail = run_tail(end, k_min_second_piece_weight);
-        else if (tail_cut && !head_cut && head.tokens == 0) head = run_head(i, k_min_second_piece_weight);
+        else if (tail_cut && !head_cut && head.tokens == 0) head = run_head(i, k_min_second_piece_weight, copied_core);
         else if (!head_cut && !tail_cut && head.tokens == 0 && tail.tokens == 0) {
             // Short pieces at both ends ("云计算服务。[sentence]环保组织全"): together they are
             // the mark of a paste; one alone is chance.
-            const Edge short_head = run_head(i, k_min_second_piece_weight);
+            const Edge short_head = run_head(i, k_min_second_piece_weight, copied_core);
             const Edge short_tail = run_tail(end, k_min_second_piece_weight);
             if (short_head.extends && short_tail.extends &&
                 short_head.weight + short_tail.weight >= k_min_two_pieces_weight)

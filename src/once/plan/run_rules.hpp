@@ -89,6 +89,15 @@ constexpr std::uint32_t k_min_own_words_weight = 6;
 // recurs is not. Within one page a piece at an end is required too (see in_document).
 constexpr std::size_t k_min_inline_sentences = 2;
 
+// A run's first sentence may anchor a piece of the sentence before it that ends as a sentence
+// up to this many sentences before its source does: the copy lacks what its source has between
+// them. A restart glued into one line is the article as first written; the page's first copy
+// may have gained a passage since (an inserted paragraph, a paste), and the glued line's first
+// sentence (URL, date, headline and lead run together) then continues the source's lead, which
+// is no longer right before the first sentence matched. On the real-text bench
+// (bench/inject_real.py) the inserted passages span one to four sentences.
+constexpr std::uint32_t k_max_dropped_sentences = 6;
+
 // Do a copy's sentence and its source's share their other end too (k_min_frame_weight), beyond
 // the `piece` they share at one end (`at_end`: the piece is the sentences' ends)? Then they are
 // the same frame with other words inside, and the piece is not where a paste begins or ends.
