@@ -456,6 +456,37 @@ TEST_CASE("planner: a glued restart goes whole when its page has gained a passag
     }
 }
 
+TEST_CASE("planner: a restart's sentences are one run across a passage its page gained mid-sentence") {
+    // The page has a passage inserted that ends inside one of its sentences; the restart, the
+    // article as first written, lacks it. Its sentence after the gap is all of the end of its
+    // source's sentence, four sentences on, and stayed as a near copy standing alone
+    // (bench/inject_real.py: the restart's last sentence left, "但请注意，反过来并不成立：...").
+    struct Case {
+        std::string name, before, inserted, after, join;
+    };
+    const std::vector<Case> cases = {
+        {"Chinese",
+         "From 和 Into 被设计为互补的。我们不需要为两个特质都提供实现。如果你为你的类型实现了 From 特质，Into 会在必要时调用它。",
+         "在声明变量时编译器可以推断类型。但在编写函数时，这种模糊性是不允许的。当将闭包作为输入参数时，必须使用特定的 trait "
+         "来注解闭包的完整类型。这些 trait 由闭包对捕获值的处理方式决定。按限制程度从高到低",
+         "但请注意，反过来并不成立：为你的类型实现 Into 不会自动为它提供 From 的实现。", ""},
+        {"English",
+         "The two traits are designed to complement each other. We do not need to implement both of them. If you "
+         "implement the first one for your type, the second one calls it when needed.",
+         "The compiler infers the type when a variable is declared. In a function signature this is not allowed. A "
+         "closure taken as an argument needs a trait that names its whole type. Which trait depends on how it captures "
+         "values, from the most to the least restrictive and",
+         "Note that the converse is not true, and implementing the second trait does not give you the first one.",
+         " "},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        const std::string article = c.before + c.join + c.inserted + c.after + "\n";
+        PlanRun run;
+        CHECK(run.add(article + "—END—\n" + c.before + c.join + c.after + "\n").cleaned == article);
+    }
+}
+
 TEST_CASE("planner: a piece that is all of its sentence takes the sentence's punctuation too") {
     // A roundup quotes another article's paragraphs glued into its own line: the glued sentence
     // after the copied one is all tokens of the source's heading and next sentence, and goes

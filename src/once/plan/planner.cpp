@@ -445,12 +445,32 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         // the same document (a few sentences may be skipped: an edit can drop one). Sentences
         // that each match somewhere else — spec lines like "RAM: 1GB" found in different
         // earlier pages — are separate runs, each judged on its own weight.
+        // Across a wider gap (k_max_dropped_sentences) where the gap begins or ends inside a
+        // source sentence: the sentence before it all of its source's start, or the one after it
+        // all of its source's end — a passage inserted into the source mid-sentence, which the
+        // copy lacks (a restart of the article as first written).
+        // Is near-matched sentence k all of its source's end (`at_end`) or start, the source
+        // going on for k_min_partial_weight beyond it (a paste's piece there, not "第" before
+        // "1位『...』" of a ranking line)?
+        const auto cut_by_insert = [&](std::size_t k, bool at_end) {
+            if (!cut_at(k, at_end)) return false;
+            const std::optional<TokenEdges> source = matcher.edges(matches[k].direct);
+            std::uint32_t beyond = 0;
+            const std::size_t held = std::min<std::size_t>(source->count, TokenEdges::k_edge);
+            for (std::size_t t = analysis.units[k].edges.count; t < held; ++t) {
+                const int token = at_end ? source->from_end(t) : source->from_start(t);
+                if (token >= 0) beyond += token_edge_weight(token);
+            }
+            return beyond >= k_min_partial_weight;
+        };
         const auto continues_run = [&](std::size_t k) {
             if (k == i) return true;
             const UnitLocation& previous = matcher.location(matches[k - 1].direct);
             const UnitLocation& current = matcher.location(matches[k].direct);
-            return previous.doc == current.doc && current.sentence > previous.sentence &&
-                   current.sentence <= previous.sentence + k_max_source_step;
+            if (previous.doc != current.doc || current.sentence <= previous.sentence) return false;
+            if (current.sentence <= previous.sentence + k_max_source_step) return true;
+            return current.sentence <= previous.sentence + k_max_dropped_sentences + 1 &&
+                   (cut_by_insert(k - 1, false) || cut_by_insert(k, true));
         };
         while (end < sentences.size() && matches[end].type != MatchType::none && !protected_sentence(end) &&
                !held[end] && continues_run(end)) {

@@ -95,7 +95,9 @@ constexpr std::size_t k_min_inline_sentences = 2;
 // may have gained a passage since (an inserted paragraph, a paste), and the glued line's first
 // sentence (URL, date, headline and lead run together) then continues the source's lead, which
 // is no longer right before the first sentence matched. On the real-text bench
-// (bench/inject_real.py) the inserted passages span one to four sentences.
+// (bench/inject_real.py) the inserted passages span one to four sentences. Likewise two copied
+// sentences are one run across that many of their source's sentences when the gap begins or
+// ends inside a source sentence (planner.cpp, continues_run): the mark of a passage inserted there.
 constexpr std::uint32_t k_max_dropped_sentences = 6;
 
 // Do a copy's sentence and its source's share their other end too (k_min_frame_weight), beyond
