@@ -41,6 +41,12 @@ std::vector<Row> story_rows(const std::vector<std::string>& story) {
     return rows;
 }
 
+// The rows without their last blank line: the next line stands in the last paragraph's block.
+std::vector<Row> closed_up(std::vector<Row> rows) {
+    rows.pop_back();
+    return rows;
+}
+
 std::vector<Row> operator+(std::vector<Row> a, const std::vector<Row>& b) {
     a.insert(a.end(), b.begin(), b.end());
     return a;
@@ -192,5 +198,59 @@ TEST_CASE("shape: a column needs a button, no facts, and to start where its list
         {'k', "____________________________________________________________________________________________________"},
         {'.', "newsletter"},
         {'k', "the harbour master of the bay and his boats"},
+    });
+}
+
+// Lines that lead into the foot (docs/boilerplate.md step 3.8): short title-like lines with the
+// article above and the foot's chrome below are left undecided by their neighbours. Where they
+// stand in one block with the article's closing line, no column can start among them, so they
+// stayed; now the lines of that column that ends at the foot go with it, the closing line right
+// under the last paragraph stays.
+TEST_CASE("shape: short lines leading into the foot go with it, the closing line stays (article-end)") {
+    check_page(closed_up(story_rows(k_story)) + std::vector<Row>{
+        {'k', "jane doe writes about the sea and its keepers"},
+        {'r', "more stories from the harbour desk"},
+        {'r', "the week on the coast in pictures"},
+        {'.', ""},
+        {'r', "share"},
+        {'r', "tweet"},
+        {'.', ""},
+        {'r', "what a lovely story, thank you for telling it."},
+    });
+    check_page(closed_up(story_rows(k_story_ja)) + std::vector<Row>{
+        {'k', "文 山田花子"},
+        {'r', "灯台の記事をもっと読む"},
+        {'r', "港町の最新ニュース一覧"},
+        {'.', ""},
+        {'r', "シェア"},
+        {'r', "ツイート"},
+    });
+    check_page(closed_up(story_rows({k_story_ja[0], k_story_ja[1], k_story_ja[2]})) + std::vector<Row>{
+        {'k', "作者 王小明"},
+        {'r', "更多关于灯塔的故事"},
+        {'r', "港口城市的最新新闻"},
+        {'.', ""},
+        {'r', "分享"},
+        {'r', "微信"},
+    });
+}
+
+TEST_CASE("shape: a bullet, a label ending in a colon or a bare URL above the foot stays with the article") {
+    check_page(closed_up(story_rows(k_story)) + std::vector<Row>{
+        {'k', "jane doe writes about the sea and its keepers"},
+        {'k', "* the lighthouse trust of the northern coast"},
+        {'k', "read the keepers' own reports here:"},
+        {'k', "https://lighthouse-trust.example.org/reports"},
+        {'.', ""},
+        {'r', "share"},
+        {'r', "tweet"},
+    });
+    check_page(closed_up(story_rows(k_story_ja)) + std::vector<Row>{
+        {'k', "文 山田花子"},
+        {'k', "・灯台守の会の記録"},
+        {'k', "灯台守の報告を読む:"},
+        {'.', ""},
+        {'r', "シェア"},
+        {'r', "ツイート"},
     });
 }

@@ -395,6 +395,31 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
     for (std::size_t k = cut + 1; k < n; ++k)
         if (paragraph(lines[k])) after += lines[k].shape.weight;
     if (k_article_end_share_den * after > total) return;
+    // Above a foot opened by chrome, the lines its context left undecided — short, title-like
+    // lines with the article above and the foot below ("Donate Now", "Sign Up
+    // For Breaking News Alerts", "Newsletter OSW") — lead into it: the column of such lines (chrome and blank lines
+    // passed over) that ends at the foot goes with it. Such lines in one block with the article's
+    // closing line can start no column, so they stayed. The closing line stays (the first line
+    // after the main run: a signature, an editor's credit), and so does what leads elsewhere: a
+    // bullet (the article's own list), a line ending in a colon (it introduces what follows), a
+    // bare URL (the article's reference), a digit or a key:value (a fact). A foot opened by a
+    // column keeps its first line, so nothing above it leads into chrome (on ldcc, an article's
+    // own list of measuring conditions above a related list went when it did).
+    auto lead_in = [&](const JudgedLine& l) {
+        return short_item(l) && l.rule == ShapeRule::short_line && !l.shape.bullet && !l.shape.colon_end && !l.shape.url;
+    };
+    std::size_t closing = best_end + 1;
+    while (closing < cut && lines[closing].cls == LineClass::blank) ++closing;
+    auto passed_over = [&](const JudgedLine& l) { return l.cls == LineClass::blank || chrome(l) || lead_in(l); };
+    std::size_t top = cut;
+    if (chrome(lines[cut]))
+        while (top > closing + 1 && passed_over(lines[top - 1])) --top;
+    for (std::size_t k = top; k < cut; ++k) {
+        JudgedLine& l = lines[k];
+        if (!lead_in(l)) continue;
+        l.cls = LineClass::bad;
+        judge(l, k_score_article_end, ShapeRule::article_end);
+    }
     for (std::size_t k = cut + 1; k < n; ++k) {
         JudgedLine& l = lines[k];
         if (l.cls == LineClass::blank || is_bad(l.cls) || l.protect || l.title || l.data) continue;

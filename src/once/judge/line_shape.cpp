@@ -330,9 +330,9 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
     if (shape.url) shape.terminal = shape.period_end = false;
     // A long line that ends in a colon after a sentence introduces what follows ("... comes from.
     // A brief key:", "... for all indices i and j:"): prose, not a label ("Tags:", "Share this:").
-    const bool colon_end = !body.empty() && (body.back() == ':' || body.ends_with("\uff1a"));
+    shape.colon_end = !body.empty() && (body.back() == ':' || body.ends_with("\uff1a"));
     shape.prose = shape.terminal || shape.sentence_ends >= 2 ||
-                  (colon_end && shape.weight >= k_good_weight && (shape.sentence_ends >= 1 || shape.cjk == 0));
+                  (shape.colon_end && shape.weight >= k_good_weight && (shape.sentence_ends >= 1 || shape.cjk == 0));
     {
         const std::size_t colon = s.find(':');
         shape.field = !shape.url && colon != std::string_view::npos && colon > 0 && colon <= k_field_key_bytes &&
