@@ -530,11 +530,48 @@ TEST_CASE("cli: the map keeps the exact bytes of a name that is not UTF-8 (id_he
     CHECK(record.at("id_hex").get<std::string>() == hex);
 }
 
+TEST_CASE("cli: an input under a folder it may not enter is named with the reason, not as missing") {
+    TempDir dir;
+    const std::string file = dir.write("locked/a.txt", "A line of text.\n");
+    fs::permissions(dir.path("locked"), fs::perms::owner_all, fs::perm_options::replace);  // 0700
+    // Root passes every permission check, so as root the run happens as nobody, in a child.
+    const bool as_root = ::geteuid() == 0;
+    const pid_t child = as_root ? ::fork() : 0;
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        if (as_root && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(100);
+        std::ostringstream out, err;
+        const int code = once::cli::run({"once", "scan", file, "-q"}, out, err);
+        const bool told = err.str() == "once: " + file + ": cannot open: Permission denied\n";
+        if (!as_root) {
+            CHECK(code == 3);
+            CHECK(err.str() == "once: " + file + ": cannot open: Permission denied\n");
+            return;
+        }
+        ::_exit(code == 3 && told ? 0 : 101);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+}
+
 TEST_CASE("cli: a thread that cannot start is an error (exit 6), not a hang or a crash") {
     if (::geteuid() != 0) {
         MESSAGE("skipped: needs root to become a user with a small process limit");
         return;
     }
+    // `nobody` reads its own copy of the samples: the source tree may sit under root's home (mode
+    // 0700, as on a fresh Debian where README's commands run in /root), where it could not read it
+    // and the run would fail for that reason instead of the one under test.
+    TempDir dir;
+    const fs::path samples = fs::path(dir.path()) / "samples";
+    fs::copy(ONCE_SOURCE_ROOT "/samples", samples, fs::copy_options::recursive);
+    for (const fs::path& path : {fs::path(dir.path()), samples}) REQUIRE(::chown(path.c_str(), 65534, 65534) == 0);
+    for (const auto& entry : fs::recursive_directory_iterator(samples))
+        REQUIRE(::chown(entry.path().c_str(), 65534, 65534) == 0);
+    const std::string samples_arg = samples.string();
+    const std::string tmp_arg = dir.path();
     const pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {
@@ -543,7 +580,8 @@ TEST_CASE("cli: a thread that cannot start is an error (exit 6), not a hang or a
         const rlimit limit{8, 8};
         if (::setrlimit(RLIMIT_NPROC, &limit) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(100);
         std::ostringstream out, err;
-        const int code = once::cli::run({"once", "scan", ONCE_SOURCE_ROOT "/samples", "--threads", "64", "-q"}, out, err);
+        const int code = once::cli::run(
+            {"once", "scan", samples_arg, "--tmp-dir", tmp_arg, "--threads", "64", "-q"}, out, err);
         const bool named = err.str().find("cannot start worker thread") != std::string::npos;
         ::_exit(code == 6 && named ? 0 : 101);
     }

@@ -314,6 +314,9 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
         }
         std::error_code error;
         const auto status = fs::status(path, error);
+        // A path under a folder we may not enter fails with EACCES: say that, not "no such file".
+        if (error && error != std::errc::no_such_file_or_directory)
+            throw Error(ExitCode::input_error, "cannot open: " + error.message(), path);
         if (error || !fs::exists(status))
             throw Error(ExitCode::input_error, "no such file or folder", path);
         if (fs::is_directory(status)) {
