@@ -125,6 +125,13 @@ for signal in INT TERM; do
     (cat "$root"/samples/en/*.txt; sleep 5) | python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
         "$once" clean - "$corpus" -o "$out" --map "$out.map.jsonl" -q --threads 2 --tmp-dir "$TMPDIR" &
     pid=$!
+    # Signal once itself, not python before it has reset SIGINT (python starts slowly on a loaded
+    # machine; a SIGINT it still ignores would let the run finish with exit 0).
+    once_exe=$(readlink -f "$once")
+    for _ in $(seq 300); do
+        [[ $(readlink -f "/proc/$pid/exe" 2>/dev/null) == "$once_exe" ]] && break
+        sleep 0.1
+    done
     sleep 1
     kill -s "$signal" "$pid" 2>/dev/null
     wait "$pid"
