@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# run.sh — proves the README's first command on a bare Debian 12: a `debootstrap --variant=minbase
+# run.sh — proves the README's two commands on a bare Debian 12: a `debootstrap --variant=minbase
 # bookworm` root (no compiler, no cmake, no pkg-config, nothing but apt), the working tree copied in
-# (the files `git ls-files` lists, as they are on disk), /proc, /dev and /dev/pts mounted, then
-# `apt-get update` and the first command of README.md's first ```sh block, exactly, in a chroot.
-# Then the install step (`bash scripts/bootstrap.sh --install`): `once` and its man page on PATH.
+# (the files `git ls-files` lists, as they are on disk) to /root/once, /proc, /dev and /dev/pts
+# mounted, then `apt-get update` and the first and second commands of README.md's first ```sh
+# block, exactly, in a chroot: the main job on samples/, then every test suite (scripts/test.sh,
+# without the sanitizer and bare suites). Then the install step (`bash scripts/bootstrap.sh
+# --install`): `once` and its man page on PATH.
 #
 # Why: the developers' machines have every build dependency preinstalled, so a missing package in
-# scripts/bootstrap.sh (cmake for doctest, pkg-config) went unnoticed while CI stayed green.
+# scripts/bootstrap.sh (cmake for doctest, pkg-config) went unnoticed while CI stayed green. The
+# second command runs too because a test can depend on the machine as well: one read the source
+# tree as user nobody, which fails under root's 0700 home, where a new user runs the README.
 #
 # Usage: tests/bare_debian/run.sh [SOURCE_ROOT]          (needs root: debootstrap, mount, chroot)
 #   ONCE_BARE_CACHE   where the base system's tarball is kept (default /var/cache/once-bare), so a
@@ -32,11 +36,16 @@ if ! command -v debootstrap >/dev/null; then
     exit 1
 fi
 
-# The README's first command: the first line of its first ```sh block that is not a comment.
-command=$(awk '/^```sh$/ {inside = 1; next} inside && /^```/ {exit} inside && !/^[[:space:]]*(#|$)/ {print; exit}' \
-    "$source_root/README.md")
-if [[ -z $command ]]; then
-    echo "bare_debian: no command found in the first \`\`\`sh block of README.md"
+# The README's first and second commands: the first two lines of its first ```sh block that are
+# not comments.
+readme_command() {
+    awk -v want="$1" '/^```sh$/ {inside = 1; next} inside && /^```/ {exit}
+        inside && !/^[[:space:]]*(#|$)/ {if (++seen == want) {print; exit}}' "$source_root/README.md"
+}
+command=$(readme_command 1)
+test_command=$(readme_command 2)
+if [[ -z $command || -z $test_command ]]; then
+    echo "bare_debian: the first \`\`\`sh block of README.md does not hold two commands"
     echo "0 passed, 1 failed"
     exit 1
 fi
@@ -109,6 +118,10 @@ in_chroot "apt-get update -qq" || { echo "bare_debian: apt-get update failed"; e
 step "README's first command: $command"
 check "the README's first command wrote cleaned/ and cleaned.map.jsonl" \
     "cd /root/once && $command && test -s cleaned.map.jsonl && test -d cleaned"
+
+step "README's second command: $test_command"
+check "the README's second command ran every test suite and none failed" \
+    "cd /root/once && $test_command"
 
 step "install: bash scripts/bootstrap.sh --install; once --version; the man page"
 check "once and once.1 installed under /usr/local" \
