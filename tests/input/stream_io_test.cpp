@@ -392,6 +392,35 @@ TEST_CASE("AtomicWriter writes through a temporary file beside the target") {
     }
 }
 
+TEST_CASE("AtomicWriter without a temporary name writes under the name itself, and removes it when not committed") {
+    for (const auto& ext : k_extensions) {
+        CAPTURE(ext);
+        const std::string name = "staged" + ext;
+        const std::string text = make_text(100'000, 5);
+        TempDir dir;
+        const std::string path = dir.path(name);
+        {
+            once::AtomicWriter writer(path, {.durable = false, .via_temporary = false});
+            writer.write(text);
+            CHECK(dir.entries() == std::set<std::string>{name});  // no temporary file beside it
+            writer.commit();
+        }
+        CHECK(dir.entries() == std::set<std::string>{name});
+        CHECK(once::read_all(path) == text);
+        const std::string abandoned = dir.path("abandoned" + ext);
+        {
+            once::AtomicWriter writer(abandoned, {.durable = false, .via_temporary = false});
+            writer.write(text);
+        }
+        CHECK_FALSE(fs::exists(abandoned));
+        // The name is created, never taken over: a file already there is an output error.
+        const auto error = error_of([&] { once::AtomicWriter writer(path, {.via_temporary = false}); });
+        REQUIRE(error);
+        CHECK(error->code() == once::ExitCode::output_error);
+        CHECK(once::read_all(path) == text);
+    }
+}
+
 TEST_CASE("AtomicWriter failures are output errors naming the target") {
     TempDir dir;
     const std::string path = dir.path("no-such-dir/out.txt");

@@ -330,7 +330,7 @@ AtomicWriter::AtomicWriter(const std::string& path, const WriteOptions& options)
         return;
     }
     impl_->durable = options.durable;
-    impl_->temp = temp_path_for(path);
+    impl_->temp = options.via_temporary ? temp_path_for(path) : path;
     do {
         // 0666 like any new file, so the umask decides, unlike mkstemp's fixed 0600.
         impl_->fd = ::open(impl_->temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -374,7 +374,7 @@ void AtomicWriter::commit() {
     const int fd = s.fd;
     s.fd = -1;
     if (::close(fd) != 0) output_error(path_, "close failed: " + errno_text(errno));
-    if (::rename(s.temp.c_str(), path_.c_str()) != 0)
+    if (s.temp != path_ && ::rename(s.temp.c_str(), path_.c_str()) != 0)
         output_error(path_, "cannot rename temporary file into place: " + errno_text(errno));
     s.committed = true;
     unregister_temp_file(s.slot);

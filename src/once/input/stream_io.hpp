@@ -95,6 +95,11 @@ struct WriteOptions {
     // files (6 MB), one thread, on this project's shared VM: 11.4-15.2 s of wall time with an
     // fsync per file and per rename, 2.4-5.6 s with one syncfs.
     bool durable = true;
+    // true: the bytes go to a temporary file beside `path`, renamed to `path` by commit(), so
+    // `path` never holds a partial file. false: written under `path` itself, for a file that
+    // already has a private name until later (a file of StagedOutputs' staging folder, renamed
+    // into place by its commit): a second rename per file bought nothing there.
+    bool via_temporary = true;
 };
 
 // Makes everything written to the file system that holds `path` durable (syncfs(2)), one call

@@ -1,8 +1,9 @@
 #include "once/output/clean_sink.hpp"
 
 #include <filesystem>
-#include <ostream>
 #include <map>
+#include <optional>
+#include <ostream>
 
 #include "once/core/error.hpp"
 #include "once/input/jsonl.hpp"
@@ -11,10 +12,17 @@
 namespace once {
 namespace fs = std::filesystem;
 
-bool path_within(const std::string& inner, const std::string& outer) {
+namespace {
+
+fs::path resolved(const std::string& path) {
     std::error_code error;
-    const fs::path a = fs::weakly_canonical(inner, error);
-    const fs::path b = fs::weakly_canonical(outer, error);
+    return fs::weakly_canonical(path, error);
+}
+
+// path_within on paths already resolved: a folder output checks each of its inputs' files
+// against the same output folder and input folder, resolved once (weakly_canonical reads the
+// link of every component of a path: a readlink call each).
+bool resolved_within(const fs::path& a, const fs::path& b) {
     auto it_a = a.begin();
     for (auto it_b = b.begin(); it_b != b.end(); ++it_b, ++it_a) {
         if (it_b->empty() && std::next(it_b) == b.end()) break;  // trailing separator
@@ -23,14 +31,29 @@ bool path_within(const std::string& inner, const std::string& outer) {
     return true;
 }
 
+}  // namespace
+
+bool path_within(const std::string& inner, const std::string& outer) {
+    return resolved_within(resolved(inner), resolved(outer));
+}
+
 // Once never overwrites its input, and an output inside an input folder would be read by the next run.
 void guard_output(const std::string& output, const Corpus& corpus) {
     if (output.empty() || output == "-") return;
+    const fs::path resolved_output = resolved(output);
+    // Each input folder resolved once; an input that is not a folder holds no path here.
+    std::map<std::string, std::optional<fs::path>, std::less<>> inputs;
     for (const auto& file : corpus.files()) {
         if (file.stream) continue;  // a pipe or stdin: nothing on disk to overwrite
-        std::error_code error;
-        const bool input_is_folder = fs::is_directory(file.input, error);
-        if (path_within(output, file.path) || (input_is_folder && path_within(output, file.input)))
+        auto input = inputs.find(file.input);
+        if (input == inputs.end()) {
+            std::error_code error;
+            std::optional<fs::path> folder;
+            if (fs::is_directory(file.input, error)) folder = resolved(file.input);
+            input = inputs.emplace(file.input, std::move(folder)).first;
+        }
+        if (resolved_within(resolved_output, resolved(file.path)) ||
+            (input->second && resolved_within(resolved_output, *input->second)))
             throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input, output);
     }
 }
@@ -54,10 +77,19 @@ void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& 
     }
     if (outputs.cleaned.empty() || outputs.cleaned == "-") return;
     if (corpus.has_jsonl() && !jsonl) throw Error(ExitCode::usage, "cannot mix JSON Lines and plain files in one clean run");
+    const fs::path cleaned = resolved(outputs.cleaned);
+    std::map<std::string, fs::path, std::less<>> inputs;  // each input folder resolved once
     for (const auto& file : corpus.files()) {
         if (file.stream) continue;  // a pipe or stdin: nothing on disk to overwrite
-        if (jsonl ? path_within(outputs.cleaned, file.path)
-                  : path_within(outputs.cleaned, file.input) || path_within(file.path, outputs.cleaned))
+        bool overlaps = false;
+        if (jsonl) {
+            overlaps = resolved_within(cleaned, resolved(file.path));
+        } else {
+            auto input = inputs.find(file.input);
+            if (input == inputs.end()) input = inputs.emplace(file.input, resolved(file.input)).first;
+            overlaps = resolved_within(cleaned, input->second) || resolved_within(resolved(file.path), cleaned);
+        }
+        if (overlaps)
             throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input,
                         outputs.cleaned);
     }
@@ -135,8 +167,11 @@ void CleanSink::document(const SourceDocument& source, const DocResult& result, 
     // Staged inside the output folder (hidden: the reader skips dot-folders; per process). Not
     // durable one by one: StagedOutputs::commit syncs the file system once, before any file gets
     // its final name (issue 12: an fsync per file cost 11.4-15.2 s for 1,000 files, see WriteOptions).
+    // The staging folder is this run's own, so the file is written under its staged name
+    // directly, without a temporary name of its own.
     WriteOptions staged;
     staged.durable = false;
+    staged.via_temporary = false;
     AtomicWriter writer(staged_.stage((fs::path(outputs_.cleaned) / source.relative_path).string(), outputs_.cleaned),
                         staged);
     writer.write(cleaned);

@@ -46,9 +46,12 @@ void StagedOutputs::remove_staging_folders() {
         fs::remove_all(folder + std::string(k_replaced_suffix), error);
     }
     folders_.clear();
+    folder_of_anchor_.clear();
+    made_inside_.clear();
 }
 
 std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
+    if (const auto known = folder_of_anchor_.find(anchor); known != folder_of_anchor_.end()) return known->second;
     std::error_code error;
     fs::create_directories(anchor, error);
     if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), anchor);
@@ -56,13 +59,17 @@ std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
     const fs::path real = fs::weakly_canonical(anchor, error);
     const std::string folder =
         ((error ? fs::path(anchor) : real) / (std::string(k_staging_prefix) + std::to_string(::getpid()))).string();
-    if (std::find(folders_.begin(), folders_.end(), folder) != folders_.end()) return folder;
+    if (std::find(folders_.begin(), folders_.end(), folder) != folders_.end()) {
+        folder_of_anchor_.emplace(anchor, folder);  // the same folder spelled another way
+        return folder;
+    }
     // Left by a run that was killed (core/temp_dir.hpp says when a process counts as gone).
     for (auto& gone : remove_left_by_gone_processes(anchor, staging_owner)) removed_stale_.push_back(std::move(gone));
     fs::remove_all(folder, error);  // a folder of an earlier process with our id
     fs::create_directories(folder, error);
     if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), folder);
     folders_.push_back(folder);
+    folder_of_anchor_.emplace(anchor, folder);
     return folder;
 }
 
@@ -79,9 +86,12 @@ std::string StagedOutputs::stage(const std::string& final_path, const std::strin
     if (relative.empty() || *relative.begin() == "..")
         throw Error(ExitCode::internal, "staged outside its folder " + anchor, final_path);
     const fs::path staged = fs::path(folder) / relative;
-    std::error_code error;
-    fs::create_directories(staged.parent_path(), error);
-    if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), staged.parent_path().string());
+    if (!made_inside_.contains(staged.parent_path().native())) {
+        std::error_code error;
+        fs::create_directories(staged.parent_path(), error);
+        if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), staged.parent_path().string());
+        made_inside_.insert(staged.parent_path().native());
+    }
     entries_.push_back({staged.string(), final_path, folder});
     return staged.string();
 }

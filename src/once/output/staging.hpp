@@ -32,6 +32,8 @@
 //   outputs.commit();      // now under out/map.jsonl, with every other staged output
 #pragma once
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,6 +63,11 @@ private:
 
     std::vector<Entry> entries_;
     std::vector<std::string> folders_;  // staging folders made by this process
+    // A folder output stages one file per document under one anchor: the anchor's staging
+    // folder and the folders made inside it are looked up here, not resolved and created again
+    // for each file (weakly_canonical was 19 readlink calls per file).
+    std::map<std::string, std::string, std::less<>> folder_of_anchor_;
+    std::set<std::string, std::less<>> made_inside_;
     std::vector<std::string> removed_stale_;
     bool committed_ = false;
 };
