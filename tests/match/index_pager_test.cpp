@@ -11,6 +11,9 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -88,6 +91,74 @@ TEST_CASE("IndexPager: blocks before and after start keep their bytes through dr
     add(200000);
     CHECK(once::index_blocks::count_in_file() == in_file);
     CHECK(all_there());
+    CHECK(folder_empty(folder.path()));
+}
+
+TEST_CASE("DropPolicy: drops a little under its trigger, and a late tick's margin decays") {
+    constexpr std::uint64_t MiB = 1 << 20;
+    const std::uint64_t ceiling = 256 * MiB;
+    once::DropPolicy policy(ceiling);
+    const std::uint64_t rest = 64 * MiB;  // the anonymous part
+    CHECK(policy.tick(200 * MiB, rest) == 0);  // under the ceiling less the first margin
+    const std::uint64_t first_margin = policy.margin();
+    CHECK(first_margin > 0);
+    // Just over the trigger: drop to a little under it (a few MiB, not the whole index).
+    const std::uint64_t trigger = ceiling - first_margin;
+    const std::uint64_t target = policy.tick(trigger + MiB, rest);
+    CHECK(target > 0);
+    CHECK(target < trigger);
+    CHECK(target > trigger - 16 * MiB);
+    // A late tick finds the resident set far over: the margin grows, so the next drops go earlier...
+    CHECK(policy.tick(ceiling + 200 * MiB, rest) > 0);
+    const std::uint64_t late_margin = policy.margin();
+    CHECK(late_margin >= ceiling / 2);
+    // ...and decays once the ticks come in time again (it stayed at half the ceiling before).
+    for (int i = 0; i < 2000; ++i) CHECK(policy.tick(rest, rest) == 0);
+    CHECK(policy.margin() < first_margin);
+    CHECK(policy.margin() > 0);
+}
+
+TEST_CASE("DropPolicy: a rest near the ceiling leaves the index a share, so a drop is not due at every tick") {
+    constexpr std::uint64_t MiB = 1 << 20;
+    const std::uint64_t ceiling = 100 * MiB;
+    once::DropPolicy policy(ceiling);
+    const std::uint64_t rest = 95 * MiB;
+    const std::uint64_t target = policy.tick(rest + 20 * MiB, rest);
+    REQUIRE(target > 0);
+    CHECK(target > rest);  // the index keeps some pages
+    CHECK(policy.tick(target, rest) == 0);  // dropped down to the target: nothing more at the next tick
+    CHECK(policy.tick(target + MiB, rest) == 0);
+}
+
+TEST_CASE("IndexPager: a resident set a little over the ceiling drops some of the index, not all of it") {
+    TempDir folder;
+    const auto resident = [] {
+        std::ifstream statm("/proc/self/statm");
+        std::uint64_t size = 0, pages = 0;
+        statm >> size >> pages;
+        return pages * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+    };
+    // An index at least as large as the rest of the test process, so that the drop below (about a
+    // tenth of the ceiling) is a part of it, whatever the tests before left allocated.
+    const std::uint64_t count = std::max<std::uint64_t>(8u << 20, resident() / 8 / 512 * 512 + 512);
+    once::ChunkedArray<std::uint64_t> values;
+    for (std::uint64_t i = 0; i < count; ++i) values.push_back(i * 7);
+    const std::uint64_t with_index = resident();
+    REQUIRE(with_index > count * 8);
+    // A ceiling 8 MiB under what the process holds with its index: a drop of some 16 MiB is enough.
+    once::IndexPager pager(folder.path(), with_index - (8u << 20));
+    REQUIRE(pager.start());  // the blocks' pages are now in the file, none mapped yet
+    const std::size_t blocks = once::index_blocks::count_in_file();
+    REQUIRE(blocks >= count * 8 / (2u << 20));
+    std::uint64_t sum = 0;
+    for (int pass = 0; pass < 3; ++pass)  // map every page again, more than once
+        for (std::uint64_t i = 0; i < count; i += 512) sum += values[i];
+    for (int i = 0; i < 100 && pager.drops() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(pager.drops() > 0);
+    // Dropping the whole index at every drop (as before) drops every block each time.
+    CHECK(pager.blocks_dropped() < pager.drops() * blocks);
+    CHECK(sum == 3 * 7 * (count / 512) * (count - 512) / 2);
+    for (std::uint64_t i = 0; i < count; i += 4099) CHECK(values[i] == i * 7);
     CHECK(folder_empty(folder.path()));
 }
 

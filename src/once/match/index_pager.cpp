@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <chrono>
 #include <cstring>
+#include <map>
 #include <new>
-#include <unordered_map>
 #include <utility>
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
 #include <unistd.h>
 
 #if defined(__linux__)
@@ -29,6 +31,18 @@ constexpr auto k_watch_interval = std::chrono::milliseconds(2);
 // the ceiling between two drops, so that the watchdog does not drop on every tick (the rest is checked by
 // MemoryBudget, which stops the run with exit 6 when it alone would pass the budget).
 constexpr std::uint64_t k_min_share_divisor = 8;
+// The margin starts at a sixteenth of the ceiling (a guess, before any tick has been late), never
+// passes half of it (the index keeps a share) and never decays below a sixty-fourth (a tick's
+// worth of faults at a few hundred MB/s, for budgets of a few hundred MiB).
+constexpr std::uint64_t k_first_margin_divisor = 16;
+constexpr std::uint64_t k_largest_margin_divisor = 2;
+constexpr std::uint64_t k_smallest_margin_divisor = 64;
+// A tick under the trigger takes this share of the margin off: it halves in about 180 ticks, a
+// few tenths of a second, so a scheduling delay is remembered for a while and then forgotten.
+constexpr std::uint64_t k_margin_decay_divisor = 256;
+// A drop goes this share of the ceiling under the trigger, so that the next one is not due at the
+// very next tick; small, because every page dropped is a fault when it is read again.
+constexpr std::uint64_t k_drop_below_divisor = 32;
 
 struct Block {
     std::size_t bytes;
@@ -38,7 +52,8 @@ struct Block {
 // Every block of the index, and the pager's file: one per process, like the allocator.
 struct Registry {
     std::mutex mutex;
-    std::unordered_map<void*, Block> blocks;
+    std::map<void*, Block> blocks;  // by address: drops go through them in order, from `next_drop`
+    void* next_drop = nullptr;      // the block after the last one dropped
     std::size_t in_file = 0;
     IndexPager* active = nullptr;
     int fd = -1;  // the active pager's file, -1 when none
@@ -231,49 +246,119 @@ std::uint64_t IndexPager::drops() const {
     return drops_;
 }
 
-void IndexPager::watch() {
-    const int statm = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
-    if (statm < 0) return;  // nothing to watch by: the pages stay (the budget still checks the rest)
-    const auto page = static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
-    // The resident set, and its anonymous part (resident less shared: heap, batches, what is not
-    // the paged index), from /proc/self/statm.
+std::uint64_t IndexPager::blocks_dropped() const {
+    std::lock_guard lock(mutex_);
+    return blocks_dropped_;
+}
+
+DropPolicy::DropPolicy(std::uint64_t ceiling) : ceiling_(ceiling), margin_(ceiling / k_first_margin_divisor) {}
+
+std::uint64_t DropPolicy::trigger(std::uint64_t anonymous) const {
+    return std::max(ceiling_ > margin_ ? ceiling_ - margin_ : 0, anonymous + ceiling_ / k_min_share_divisor);
+}
+
+std::uint64_t DropPolicy::tick(std::uint64_t all, std::uint64_t anonymous) {
+    const std::uint64_t before = trigger(anonymous);
+    if (all <= before) {
+        margin_ = std::max(ceiling_ / k_smallest_margin_divisor, margin_ - margin_ / k_margin_decay_divisor);
+        return 0;
+    }
+    // Late by `all - before` this time: the next peak should land near the ceiling, not past it.
+    margin_ = std::min(ceiling_ / k_largest_margin_divisor, std::max(margin_, all - before));
+    const std::uint64_t below = trigger(anonymous) - std::min(trigger(anonymous), ceiling_ / k_drop_below_divisor);
+    return std::max<std::uint64_t>(below, 1);
+}
+
+namespace {
+
+// The resident set from /proc/self/statm: all of it, and its anonymous part (resident less
+// shared: heap, batches, what is not the paged index).
+class ResidentReader {
+public:
+    ResidentReader()
+        : fd_(::open("/proc/self/statm", O_RDONLY | O_CLOEXEC)), page_(static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE))) {}
+    ~ResidentReader() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    ResidentReader(const ResidentReader&) = delete;
+    ResidentReader& operator=(const ResidentReader&) = delete;
+    bool usable() const { return fd_ >= 0; }
     struct Resident {
         std::uint64_t all = 0;
         std::uint64_t anonymous = 0;
     };
-    const auto resident = [&]() -> Resident {
+    Resident read() const {
         char text[128];
-        const ssize_t n = ::pread(statm, text, sizeof text - 1, 0);
+        const ssize_t n = ::pread(fd_, text, sizeof text - 1, 0);
         if (n <= 0) return {};
         text[n] = '\0';
         unsigned long long size = 0;
         unsigned long long pages = 0;
         unsigned long long shared = 0;
         if (std::sscanf(text, "%llu %llu %llu", &size, &pages, &shared) != 3) return {};
-        return {pages * page, (pages > shared ? pages - shared : 0) * page};
-    };
-    // The watchdog is late by a tick and by however long the scheduler keeps it waiting (on a
-    // loaded machine, tens of milliseconds), while the matcher maps pages again. So it drops below
-    // the ceiling by a margin: the largest overshoot of its trigger seen so far, so that the next
-    // peak lands near the ceiling and not past it. The index keeps at least an eighth of the
-    // ceiling above the anonymous part, so that a rest near the ceiling does not make it drop at
-    // every tick (the rest itself is MemoryBudget's to check).
-    std::uint64_t margin = ceiling_ / 16;
+        return {pages * page_, (pages > shared ? pages - shared : 0) * page_};
+    }
+
+private:
+    int fd_;
+    std::uint64_t page_;
+};
+
+// Drops the pages of file-backed blocks one block at a time, in address order from where the
+// last drop stopped, until the resident set is at most `target` or every block was dropped once:
+// the blocks dropped longest ago, which have had the longest to be mapped again, go first.
+// Returns the number of blocks dropped.
+std::uint64_t drop_down_to(const ResidentReader& reader, std::uint64_t target) {
+    std::uint64_t dropped = 0;
+#if defined(__linux__)
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    if (r.blocks.empty()) return 0;
+    auto at = r.blocks.lower_bound(r.next_drop);
+    for (std::size_t visited = 0; visited < r.blocks.size(); ++visited, ++at) {
+        if (at == r.blocks.end()) at = r.blocks.begin();
+        if (at->second.offset < 0) continue;
+        madvise(at->first, at->second.bytes, MADV_DONTNEED);  // see drop_pages
+        ++dropped;
+        if (reader.read().all <= target) {
+            ++at;
+            break;
+        }
+    }
+    r.next_drop = at == r.blocks.end() ? nullptr : at->first;
+#else
+    (void)reader;
+    (void)target;
+#endif
+    return dropped;
+}
+
+}  // namespace
+
+void IndexPager::watch() {
+#if defined(__linux__)
+    // The watchdog is late by however long the scheduler keeps it waiting after its tick, and
+    // meanwhile the matcher maps pages again, 64 KiB a read fault (the kernel's fault-around):
+    // at load 12 on 2 cores the resident set passed a 96 MiB budget by 200 MiB that way. So it
+    // asks to run ahead of the other threads — the lowest real-time priority, which needs a
+    // privilege (CAP_SYS_NICE or RLIMIT_RTPRIO) and is simply not granted without one. It sleeps
+    // between ticks and a tick is a read of /proc, so it takes the CPU from nobody for long.
+    const sched_param lowest_realtime{sched_get_priority_min(SCHED_FIFO)};
+    pthread_setschedparam(pthread_self(), SCHED_FIFO, &lowest_realtime);
+#endif
+    const ResidentReader reader;
+    if (!reader.usable()) return;  // nothing to watch by: the pages stay (the budget still checks the rest)
+    DropPolicy policy(ceiling_);
     std::unique_lock lock(mutex_);
     while (!wake_.wait_for(lock, k_watch_interval, [this] { return stop_; })) {
         lock.unlock();
-        const Resident now = resident();
-        const std::uint64_t trigger =
-            std::max(ceiling_ > margin ? ceiling_ - margin : 0, now.anonymous + ceiling_ / k_min_share_divisor);
-        const bool over = now.all > trigger;
-        if (over) {
-            drop_pages();
-            margin = std::min(ceiling_ / 2, std::max(margin, now.all - trigger));
-        }
+        const ResidentReader::Resident now = reader.read();
+        const std::uint64_t target = policy.tick(now.all, now.anonymous);
+        const std::uint64_t dropped = target != 0 ? drop_down_to(reader, target) : 0;
         lock.lock();
-        if (over) ++drops_;
+        if (target != 0) ++drops_;
+        blocks_dropped_ += dropped;
     }
-    ::close(statm);
 }
 
 }  // namespace once

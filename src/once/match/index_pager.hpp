@@ -9,9 +9,10 @@
 // mapped from the file directly (MAP_SHARED, the file grown with posix_fallocate a block at a
 // time: a full disk is an Error(output_error) naming the folder, never a SIGBUS on a write). A
 // watchdog thread then reads the process's resident set every 2 ms and, when it is over the
-// ceiling (the budget) less a margin (how late it has been), drops the index's pages from the
-// process with madvise(MADV_DONTNEED): the bytes stay in the file and the page cache, a later
-// access maps them again. So the index is the same bytes at the same addresses and the results
+// ceiling (the budget) less a margin (how late it has been lately, DropPolicy), drops the pages of
+// the index's blocks from the process with madvise(MADV_DONTNEED), a block at a time in address
+// order and from where the last drop stopped, until the resident set is a little under that
+// trigger: the bytes stay in the file and the page cache, a later access maps them again. So the index is the same bytes at the same addresses and the results
 // are those of an anonymous index, by construction; what changes is where the pages are held (the system's page
 // cache, which the kernel may write to the file and evict) and the CPU spent mapping them again.
 //
@@ -46,6 +47,33 @@ std::size_t count();
 std::size_t count_in_file();
 }  // namespace index_blocks
 
+// When the watchdog drops the index's pages, and down to what resident set: its decisions apart
+// from the clock and /proc, so that they can be tested.
+//
+// The watchdog sees the resident set only at its ticks, and on a loaded machine some ticks come
+// late while the matcher maps pages again; so it drops before the ceiling, by a margin: the
+// largest overshoot of its trigger seen lately. The margin decays at every tick that finds the
+// resident set under the trigger, so that one late tick does not shrink the index's share for the
+// rest of the run (it stayed at half the ceiling before, and then the watchdog dropped at nearly
+// every tick: 1,074 s of system time on 300 MB under 256M). A drop goes only a little under the
+// trigger (what every page dropped costs is a fault when it is next read), and the index keeps
+// at least an eighth of the ceiling above the rest of the process, so that a rest near the
+// ceiling does not make it drop at every tick (the rest is MemoryBudget's to check).
+class DropPolicy {
+public:
+    explicit DropPolicy(std::uint64_t ceiling);
+    // One tick: the resident set now, `all` of it and its `anonymous` part (what is not the paged
+    // index). Returns the resident set to drop down to, or 0 when nothing is to be dropped.
+    std::uint64_t tick(std::uint64_t all, std::uint64_t anonymous);
+    std::uint64_t margin() const { return margin_; }
+
+private:
+    std::uint64_t trigger(std::uint64_t anonymous) const;
+
+    std::uint64_t ceiling_;
+    std::uint64_t margin_;
+};
+
 class IndexPager {
 public:
     // `folder`: where the file goes (--tmp-dir). `ceiling`: the resident set the watchdog keeps
@@ -63,8 +91,9 @@ public:
     bool started() const { return started_; }
     // Drops the resident pages of every file-backed block now.
     void drop_pages();
-    // Times the watchdog dropped the index's pages.
+    // Times the watchdog dropped some of the index's pages, and 2 MiB blocks it dropped in all.
     std::uint64_t drops() const;
+    std::uint64_t blocks_dropped() const;
 
 private:
     void watch();
@@ -77,6 +106,7 @@ private:
     std::condition_variable wake_;
     bool stop_ = false;
     std::uint64_t drops_ = 0;
+    std::uint64_t blocks_dropped_ = 0;
 };
 
 }  // namespace once
