@@ -542,13 +542,13 @@ TEST_CASE("cli: an input under a folder it may not enter is named with the reaso
         if (as_root && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(100);
         std::ostringstream out, err;
         const int code = once::cli::run({"once", "scan", file, "-q"}, out, err);
-        const bool told = err.str() == "once: " + file + ": cannot open: Permission denied\n";
+        const std::string expected = "once: " + file + ": cannot open: Permission denied\n";
         if (!as_root) {
             CHECK(code == 3);
-            CHECK(err.str() == "once: " + file + ": cannot open: Permission denied\n");
+            CHECK(err.str() == expected);
             return;
         }
-        ::_exit(code == 3 && told ? 0 : 101);
+        ::_exit(code == 3 && err.str() == expected ? 0 : 101);
     }
     int status = 0;
     ::waitpid(child, &status, 0);
