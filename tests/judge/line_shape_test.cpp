@@ -154,3 +154,21 @@ TEST_CASE("measure_line: the one-pass walk counts what line_chars' functions cou
         check_same(line, lookup);
     }
 }
+
+// A key in lenticular brackets at the line's start, with a value after it, is a key:value row
+// (a review's summary, a spec box); a bracketed tag alone or after a bullet is not.
+TEST_CASE("measure_line: 【key】value is a key:value row") {
+    const once::LexiconLookup lookup(once::Lexicon::builtin());
+    auto field = [&](std::string_view s) { return once::measure_line(s, 10, lookup).field; };
+    CHECK(field("【見どころ】人物の感情表現"));
+    CHECK(field("【おすすめ度】★★★★"));
+    CHECK(field("【主演】 张三"));
+    CHECK(field("価格:無料"));
+    CHECK(field("weight: 2 kg"));
+    CHECK_FALSE(field("【お客様サービスセンター】"));
+    CHECK_FALSE(field("【】空のかっこ"));
+    CHECK_FALSE(field("・【話題】ドコモでトラブル発生"));
+    CHECK_FALSE(field("灯台【話題】"));
+    CHECK_FALSE(field("【とても長いカテゴリー名がここに入っている場合】本文"));
+    CHECK_FALSE(field("[key] value"));
+}

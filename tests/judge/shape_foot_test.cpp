@@ -254,3 +254,27 @@ TEST_CASE("shape: a bullet, a label ending in a colon or a bare URL above the fo
         {'r', "ツイート"},
     });
 }
+
+// A review's closing summary in "【key】value" rows (ldcc movie-enter: `【見どころ】人物の感情表現` /
+// `【おすすめ度】★★★★` under the closing line, a list's "see all" link and items below) is the
+// article's: such a row is a key:value row, which leads nowhere (Chinese writes the same rows).
+TEST_CASE("shape: 【key】value rows between the closing line and the foot stay with the article") {
+    check_page(closed_up(story_rows(k_story_ja)) + std::vector<Row>{
+        {'k', "灯台守の全体まとめ"},
+        {'k', "【見どころ】灯台守の静かな語り口"},
+        {'k', "【こんな人に観て欲しい】海が好きな人"},
+        {'k', "【おすすめ度】★★★★"},
+        {'r', "一覧を見る"},
+        {'r', "シェア"},
+        {'.', ""},
+        {'r', "ツイート"},
+    });
+    check_page(closed_up(story_rows({k_story_ja[0], k_story_ja[1], k_story_ja[2]})) + std::vector<Row>{
+        {'k', "作者 王小明"},
+        {'k', "【看点】灯塔看守人的故事"},
+        {'k', "【推荐指数】★★★★"},
+        {'.', ""},
+        {'r', "分享"},
+        {'r', "微信"},
+    });
+}

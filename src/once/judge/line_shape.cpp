@@ -66,6 +66,20 @@ Composition compose(std::string_view s, const LexiconLookup& lookup, bool headin
     return result;
 }
 
+// "key:value" (`価格:無料`, `weight: 2 kg`), or a key in lenticular brackets at the start of the
+// line (`【見どころ】人物の感情表現`, `【おすすめ度】★★★★`, `【主演】张三`): Japanese and Chinese write
+// a spec or review summary's rows so. The key is short and a value follows; a bracketed tag alone
+// (`【お客様サービスセンター】`) is a heading, and one after a bullet (`・【話題】…`) a list item.
+bool is_field(std::string_view s) {
+    const std::size_t colon = s.find(':');
+    if (colon != std::string_view::npos && colon > 0 && colon <= k_field_key_bytes)
+        return s.find_first_not_of(' ', colon + 1) != std::string_view::npos;
+    if (!s.starts_with(k_key_open)) return false;
+    const std::size_t close = s.find(k_key_close, k_key_open.size());
+    return close != std::string_view::npos && close > k_key_open.size() && close <= k_field_key_bytes &&
+           s.find_first_not_of(' ', close + k_key_close.size()) != std::string_view::npos;
+}
+
 // "a | b | c" with every cell short and few numbers: a menu or footer row. Tables keep numbers.
 bool is_nav_row(std::string_view s) {
     int bars = 0;
@@ -333,11 +347,7 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
     shape.colon_end = !body.empty() && (body.back() == ':' || body.ends_with("\uff1a"));
     shape.prose = shape.terminal || shape.sentence_ends >= 2 ||
                   (shape.colon_end && shape.weight >= k_good_weight && (shape.sentence_ends >= 1 || shape.cjk == 0));
-    {
-        const std::size_t colon = s.find(':');
-        shape.field = !shape.url && colon != std::string_view::npos && colon > 0 && colon <= k_field_key_bytes &&
-                      s.find_first_not_of(' ', colon + 1) != std::string_view::npos;
-    }
+    shape.field = !shape.url && is_field(s);
     {
         std::size_t i = 0;
         const char32_t first = s.empty() ? 0 : next_cp(s, i);

@@ -103,8 +103,11 @@ constexpr std::size_t k_annotation_bytes = 24;
 // notice and the introduction under its table of contents went as chrome).
 constexpr int k_wrapped_lines = 3;
 constexpr int k_wrapped_sentences = 2;
-// A "key: value" row has its colon within this many bytes of the start.
+// A "key: value" row has its colon (or a "【key】value" row its closing bracket) within this many
+// bytes of the start.
 constexpr std::size_t k_field_key_bytes = 40;
+constexpr std::string_view k_key_open = "\u3010";   // 【
+constexpr std::string_view k_key_close = "\u3011";  // 】
 // A spec box: at least this many key:value rows, and at least half of the block.
 constexpr int k_data_block_rows = 3;
 // Lexicon entries longer than this (bytes) are never matched inside a line.
