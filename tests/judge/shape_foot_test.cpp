@@ -278,3 +278,23 @@ TEST_CASE("shape: 【key】value rows between the closing line and the foot stay
         {'r', "微信"},
     });
 }
+
+// A list heading between paragraphs in the page's last fifth of paragraph weight heads teasers
+// (trafilatura's pages: "Das könnte dich auch interessieren" over teaser paragraphs, "Über den
+// Autor" over the author's box) and is not rescued as an in-article heading: it goes itself, but
+// opens no link list and no foot (on ldcc a "■関連リンク" list may stand above the article's last
+// section). Higher up the page the same word stays an in-article heading.
+TEST_CASE("shape: a list heading in the page's last fifth stays chrome, alone (heading)") {
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'r', "related articles"},
+        {'.', ""},
+        {'k', "the keepers of the northern lights tell the story of the winter storms, of the ships they saved and of the men who came home."},
+    });
+    check_page(story_rows(k_story_ja) + std::vector<Row>{
+        {'r', "関連記事"},
+        {'.', ""},
+        {'k', "北の灯台を守る人たちが、冬の嵐の夜に救った船と乗組員たちの話を、港の小さな集会所で語り合った。"},
+    });
+    check_page(std::vector<Row>{{'k', k_story[0]}, {'.', ""}, {'k', "related articles"}, {'.', ""}} +
+               story_rows({k_story[1], k_story[2], k_story[3]}));
+}

@@ -124,14 +124,26 @@ bool opens_list(const std::vector<JudgedLine>& lines, std::size_t h) {
 
 // A lone soft cue between two paragraphs is article ("Next steps", "Weather", "目次") — unless it
 // is a heading word over a list of titles ("ähnliche beiträge", "関連記事" and three links): a
-// related list between the article and its comments stands between paragraphs too.
+// related list between the article and its comments stands between paragraphs too. A heading
+// word after which at most 1/k_tail_share_den of the page's paragraph weight remains heads
+// teasers or an author's box, whose lines read as paragraphs ("Das könnte dich auch
+// interessieren", "Über den Autor"), and stays chrome too — but alone (`tail_heading`): it opens
+// no link list and is no evidence that opens the page's foot, since on ldcc a "■関連リンク"
+// list may stand above the article's last section (a festival guide's recommended films).
 void rescue_soft_cues(std::vector<JudgedLine>& lines) {
     const std::vector<LineClass> up = nearest(lines, -1, decided);
     const std::vector<LineClass> down = nearest(lines, +1, decided);
+    long total = 0, before = 0;
+    for (const JudgedLine& l : lines) total += l.cls == LineClass::good ? l.shape.weight : 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         JudgedLine& line = lines[i];
+        if (line.cls == LineClass::good) before += line.shape.weight;
         if (line.cls != LineClass::soft_bad || line.recurring || up[i] != LineClass::good || down[i] != LineClass::good) continue;
         if (line.shape.cue == Cue::heading && opens_list(lines, i)) continue;
+        if (line.shape.cue == Cue::heading && k_tail_share_den * (total - before) <= total) {
+            line.tail_heading = true;
+            continue;
+        }
         line.cls = LineClass::short_line;
         judge(line, k_score_rescued, ShapeRule::rescued);
         line.resolved = true;
@@ -166,7 +178,7 @@ void follow_neighbours(std::vector<JudgedLine>& lines, LineClass which, bool any
 void mark_link_lists(std::vector<JudgedLine>& lines) {
     const std::size_t n = lines.size();
     for (std::size_t h = 0; h < n; ++h) {
-        if (lines[h].shape.cue != Cue::heading || !is_bad(lines[h].cls)) continue;
+        if (lines[h].shape.cue != Cue::heading || !is_bad(lines[h].cls) || lines[h].tail_heading) continue;
         std::vector<std::size_t> run;
         std::size_t first_item = n;
         int blanks = 0, items = 0;
@@ -347,7 +359,9 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
     }
     if (best_end == n) return;
     // Chrome that may open the foot: by its form or place, not a template or a copyright mark.
-    auto evidence = [&](const JudgedLine& l) { return chrome(l) && !l.recurring && l.shape.cue != Cue::copyright; };
+    auto evidence = [&](const JudgedLine& l) {
+        return chrome(l) && !l.recurring && l.shape.cue != Cue::copyright && !l.tail_heading;
+    };
     auto ignored = [](const JudgedLine& l) { return l.cls == LineClass::blank || l.shape.cue == Cue::junk || l.shape.embed; };
     auto opens_foot = [&](std::size_t k) {
         if (!evidence(lines[k])) return false;

@@ -43,6 +43,7 @@ struct JudgedLine {
     bool protect = false;        // matched a --keep pattern
     bool value_differs = false;  // its template recurs, its numbers do not: a label with data
     bool margin = false;         // a template by promote_margin_recurrence
+    bool tail_heading = false;   // a list heading between paragraphs in the page's last fifth
     ShapeRule rule = ShapeRule::none;  // what set `score` last
 };
 
