@@ -265,7 +265,8 @@ std::uint64_t DropPolicy::tick(std::uint64_t all, std::uint64_t anonymous) {
     }
     // Late by `all - before` this time: the next peak should land near the ceiling, not past it.
     margin_ = std::min(ceiling_ / k_largest_margin_divisor, std::max(margin_, all - before));
-    const std::uint64_t below = trigger(anonymous) - std::min(trigger(anonymous), ceiling_ / k_drop_below_divisor);
+    const std::uint64_t after = trigger(anonymous);  // with the margin just raised
+    const std::uint64_t below = after - std::min(after, ceiling_ / k_drop_below_divisor);
     return std::max<std::uint64_t>(below, 1);
 }
 

@@ -31,31 +31,46 @@ bool resolved_within(const fs::path& a, const fs::path& b) {
     return true;
 }
 
+// Each input folder of a corpus resolved once, for every output checked against it (a folder
+// input is one argument for many files); an input that is not a folder (a file, a JSON Lines
+// file) maps to nothing. Streams are left out: nothing on disk to overwrite.
+using InputFolders = std::map<std::string, std::optional<fs::path>, std::less<>>;
+
+InputFolders resolve_input_folders(const Corpus& corpus) {
+    InputFolders folders;
+    for (const auto& file : corpus.files()) {
+        if (file.stream || folders.count(file.input)) continue;
+        std::error_code error;
+        std::optional<fs::path> folder;
+        if (fs::is_directory(file.input, error)) folder = resolved(file.input);
+        folders.emplace(file.input, std::move(folder));
+    }
+    return folders;
+}
+
+bool names_a_file(const std::string& output) { return !output.empty() && output != "-"; }
+
+// Once never overwrites its input, and an output inside an input folder would be read by the next run.
+void guard_output(const std::string& output, const Corpus& corpus, const InputFolders& folders) {
+    if (!names_a_file(output)) return;
+    const fs::path resolved_output = resolved(output);
+    for (const auto& file : corpus.files()) {
+        if (file.stream) continue;
+        const std::optional<fs::path>& folder = folders.find(file.input)->second;
+        if (resolved_within(resolved_output, resolved(file.path)) ||
+            (folder && resolved_within(resolved_output, *folder)))
+            throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input, output);
+    }
+}
+
 }  // namespace
 
 bool path_within(const std::string& inner, const std::string& outer) {
     return resolved_within(resolved(inner), resolved(outer));
 }
 
-// Once never overwrites its input, and an output inside an input folder would be read by the next run.
 void guard_output(const std::string& output, const Corpus& corpus) {
-    if (output.empty() || output == "-") return;
-    const fs::path resolved_output = resolved(output);
-    // Each input folder resolved once; an input that is not a folder holds no path here.
-    std::map<std::string, std::optional<fs::path>, std::less<>> inputs;
-    for (const auto& file : corpus.files()) {
-        if (file.stream) continue;  // a pipe or stdin: nothing on disk to overwrite
-        auto input = inputs.find(file.input);
-        if (input == inputs.end()) {
-            std::error_code error;
-            std::optional<fs::path> folder;
-            if (fs::is_directory(file.input, error)) folder = resolved(file.input);
-            input = inputs.emplace(file.input, std::move(folder)).first;
-        }
-        if (resolved_within(resolved_output, resolved(file.path)) ||
-            (input->second && resolved_within(resolved_output, *input->second)))
-            throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input, output);
-    }
+    if (names_a_file(output)) guard_output(output, corpus, resolve_input_folders(corpus));
 }
 
 void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& other_files, const Corpus& corpus) {
@@ -64,6 +79,7 @@ void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& 
     if (!outputs.map.empty()) files.insert(files.begin(), outputs.map);
     const bool jsonl = corpus.all_jsonl();
     if (!outputs.cleaned.empty() && (jsonl || outputs.cleaned == "-")) files.insert(files.begin(), outputs.cleaned);
+    const InputFolders folders = resolve_input_folders(corpus);
     std::size_t to_stdout = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (files[i] == "-") {
@@ -73,21 +89,21 @@ void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& 
         for (std::size_t j = 0; j < i; ++j)
             if (files[j] != "-" && path_within(files[i], files[j]) && path_within(files[j], files[i]))
                 throw Error(ExitCode::output_error, "two outputs would write the same file", files[i]);
-        guard_output(files[i], corpus);
+        guard_output(files[i], corpus, folders);
     }
     if (outputs.cleaned.empty() || outputs.cleaned == "-") return;
     if (corpus.has_jsonl() && !jsonl) throw Error(ExitCode::usage, "cannot mix JSON Lines and plain files in one clean run");
     const fs::path cleaned = resolved(outputs.cleaned);
-    std::map<std::string, fs::path, std::less<>> inputs;  // each input folder resolved once
     for (const auto& file : corpus.files()) {
         if (file.stream) continue;  // a pipe or stdin: nothing on disk to overwrite
         bool overlaps = false;
         if (jsonl) {
             overlaps = resolved_within(cleaned, resolved(file.path));
         } else {
-            auto input = inputs.find(file.input);
-            if (input == inputs.end()) input = inputs.emplace(file.input, resolved(file.input)).first;
-            overlaps = resolved_within(cleaned, input->second) || resolved_within(resolved(file.path), cleaned);
+            // An input that is not a folder is one file: resolving it here is resolving it once.
+            const std::optional<fs::path>& folder = folders.find(file.input)->second;
+            const fs::path input = folder ? *folder : resolved(file.input);
+            overlaps = resolved_within(cleaned, input) || resolved_within(resolved(file.path), cleaned);
         }
         if (overlaps)
             throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input,
