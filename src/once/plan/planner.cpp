@@ -271,14 +271,20 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     // is taken: set phrases are shared by chance at a sentence's end ("...している。"), and a
     // short stock sentence ("The response has been overwhelming!") recurs whole around other
     // copies, but neither runs on into the sentences before its source.
-    const auto piece_across_gap = [&](std::size_t k, std::uint64_t direct) -> std::optional<std::pair<Edge, bool>> {
+    const auto find_piece_across_gap = [&](std::size_t k, std::uint64_t direct) -> std::optional<std::pair<Edge, bool>> {
         const TokenEdges& copy = analysis.units[k].edges;
-        const std::uint32_t doc_of_direct = matcher.location(direct).doc;
+        // What source_beside checks for each sentence, found once: the sentences before `direct`
+        // in its document, before sentence k (location() searches the document starts, and the
+        // loop asked twice per step, on every run's head).
+        const std::uint64_t doc_first = direct - matcher.location(direct).sentence;
+        const std::uint64_t before_piece = matcher.document_base() + k;
         for (std::uint64_t gap = 0; gap <= k_max_dropped_sentences && gap < direct; ++gap) {
             const std::uint64_t after = direct - gap;  // the sentence after the one the piece ends as
-            if (matcher.location(after).doc != doc_of_direct) break;
-            const std::optional<TokenEdges> source = source_beside(after, -1, k);
+            if (after <= doc_first || after - 1 >= before_piece) break;
+            const std::optional<TokenEdges> source = matcher.edges(after - 1);
             if (!source) break;
+            // The alignment holds at most the copy's tokens: a longer source cannot end it whole.
+            if (source->count > copy.count) continue;
             const Shared end = aligned_suffix_from(copy, 0, *source, 0);
             if (end.unknown || end.tokens != source->count) continue;
             const auto piece = piece_beside(k, after, -1, k_min_core_weight, 0);
@@ -286,6 +292,19 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             if (runs_on && piece->first.weight >= k_min_core_weight) return piece;
         }
         return std::nullopt;
+    };
+    // ends_of asks again for a run's head with a lower weight, which this piece does not depend
+    // on: the last answer is kept (the search reads up to seven source sentences).
+    struct AcrossGap {
+        std::size_t k;
+        std::uint64_t direct;
+        std::optional<std::pair<Edge, bool>> piece;
+    };
+    std::optional<AcrossGap> last_across_gap;
+    const auto piece_across_gap = [&](std::size_t k, std::uint64_t direct) {
+        if (!last_across_gap || last_across_gap->k != k || last_across_gap->direct != direct)
+            last_across_gap = AcrossGap{k, direct, find_piece_across_gap(k, direct)};
+        return last_across_gap->piece;
     };
     // `copied_core`: the run holds exact sentences of k_min_core_weight, the mark of a copied
     // passage (an edited sentence alone is often the same words rewritten); only then may its
