@@ -1,5 +1,7 @@
 #include "once/match/edge_store.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -50,17 +52,24 @@ TokenEdges EdgeStore::at(std::size_t i) const {
         cached_.resize((std::size_t{1} << k_cache_bits) * k_record_bytes);
         cached_id_.assign(std::size_t{1} << k_cache_bits, 0);
     }
-    // Fibonacci hashing: neighbouring records (a source and the sentence beside it) take
-    // different slots.
-    const std::size_t slot = static_cast<std::size_t>((std::uint64_t{i} * 0x9E3779B97F4A7C15ULL) >> (64 - k_cache_bits));
-    char* record = cached_.data() + slot * k_record_bytes;
-    const auto id = static_cast<std::uint32_t>(i + 1);  // record indices are 31-bit (matcher.hpp)
-    if (cached_id_[slot] != id) {
-        cached_id_[slot] = 0;  // until the read is whole: a failed one leaves no half record
-        file_.read_at(static_cast<std::uint64_t>(i) * k_record_bytes, record, k_record_bytes);
-        cached_id_[slot] = id;
+    const std::size_t slot = slot_of(i);
+    if (cached_id_[slot] != static_cast<std::uint32_t>(i + 1)) {
+        // A miss reads the aligned block of k_read_records that holds record i, and caches all
+        // of it: the planner reads a source's neighbours next (the sentences before it, up to
+        // run_rules' k_max_dropped_sentences, for a piece across a gap).
+        const std::size_t first = i - i % k_read_records;
+        const std::size_t end = std::min(first + k_read_records, written_);
+        std::array<char, k_read_records * k_record_bytes> block;
+        file_.read_at(static_cast<std::uint64_t>(first) * k_record_bytes, block.data(), (end - first) * k_record_bytes);
+        // Slots are written only once the read is whole: a failed one leaves no half record.
+        for (std::size_t r = first; r < end; ++r) {
+            const std::size_t to = slot_of(r);
+            std::memcpy(cached_.data() + to * k_record_bytes, block.data() + (r - first) * k_record_bytes,
+                        k_record_bytes);
+            cached_id_[to] = static_cast<std::uint32_t>(r + 1);  // record indices are 31-bit (matcher.hpp)
+        }
     }
-    return unpack(record);
+    return unpack(cached_.data() + slot * k_record_bytes);
 }
 
 }  // namespace once
