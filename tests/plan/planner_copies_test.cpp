@@ -456,6 +456,33 @@ TEST_CASE("planner: a glued restart goes whole when its page has gained a passag
     }
 }
 
+TEST_CASE("planner: a glued restart goes whole when its page gained a passage after a lead run into a Latin word") {
+    // As above, and the lead's line starts with the word the heading before it ends with: glued,
+    // the two are one token of the copy ("IS12SXperia"), so the copy's sentence holds all of its
+    // source's lead but that first word. The lead was kept whole before the paste the page gained
+    // (bench/inject_real.py seed 1, smax: "■Xperia acro HD IS12SXperia acro HD IS12Sは...機種です。").
+    struct Case {
+        std::string name, heading, lead, inserted, rest;
+    };
+    const std::vector<Case> cases = {
+        {"Japanese", "■Xperia acro HD IS12S",
+         "Xperia acro HD IS12Sは防水やワンセグに対応した春モデルとして人気のある機種です。",
+         "市内の全ての小中学生に短文投稿サイトの利用を義務付ける方針を明らかにした。早ければ六月にも条例案を市議会に提出する。",
+         "これまでは三色の展開でしたが、新しくブルーが追加されて四色の展開になります。価格は据え置きで、全国の店舗と"
+         "オンラインショップで購入できる。"},
+        {"Chinese", "■Rust 1.0 Edition 2021",
+         "Edition 2021 版本带来了更好的闭包捕获规则，并且让很多常见的代码写法变得更加简洁清楚。",
+         "编译器在声明变量时可以推断类型，但在编写函数签名时这种模糊性是不允许的。作为参数的闭包必须注解完整的类型。",
+         "迁移工具可以自动完成大部分修改，剩下的少数情况需要手动调整。升级之前请先阅读官方的迁移指南。"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        const std::string article = c.heading + "\n" + c.lead + c.inserted + c.rest + "\n";
+        PlanRun run;
+        CHECK(run.add(article + "—END—\n" + c.heading + c.lead + c.rest + "\n").cleaned == article);
+    }
+}
+
 TEST_CASE("planner: a restart's sentences are one run across a passage its page gained mid-sentence") {
     // The page has a passage inserted that ends inside one of its sentences; the restart, the
     // article as first written, lacks it. Its sentence after the gap is all of the end of its

@@ -65,6 +65,13 @@ Shared aligned_suffix_from(const TokenEdges& copy, std::size_t skip, const Token
         copy, skip, source, source_skip, [](const TokenEdges& e, std::size_t t) { return e.from_end(t); }, true);
 }
 
+bool ends_with_sentence(const TokenEdges& copy, const TokenEdges& source) {
+    const Shared end = aligned_suffix_from(copy, 0, source, 0);
+    if (end.unknown) return false;
+    if (end.tokens == source.count) return true;
+    return end.tokens + 1 == source.count && word_from_end(copy, end.tokens) && word_from_end(source, end.tokens);
+}
+
 bool word_from_start(const TokenEdges& edges, std::size_t t) {
     const int token = edges.from_start(t);
     return token >= 0 && token_edge_is_word(token);

@@ -47,6 +47,11 @@ Shared aligned_prefix_from(const TokenEdges& copy, std::size_t skip, const Token
                            std::size_t source_skip);
 Shared aligned_suffix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source,
                            std::size_t source_skip);
+// Does `copy` end with all of `source`'s tokens (aligned_suffix_from: read across what is not
+// held)? Or with all but its first word, which the copy holds glued to the last word of the line
+// before, as a glued restart does ("■Xperia acro HD IS12SXperia acro HD IS12Sは...機種です。"
+// for the lines "■Xperia acro HD IS12S" and "Xperia acro HD IS12Sは...機種です。").
+bool ends_with_sentence(const TokenEdges& copy, const TokenEdges& source);
 // A token not held weighs as a CJK character, the lighter kind: its kind is not known.
 constexpr std::uint32_t k_unheld_token_weight = 1;
 // Is token t of `edges` (from its start, or from its end) a held word, not a CJK character: the

@@ -285,8 +285,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             if (!source) break;
             // The alignment holds at most the copy's tokens: a longer source cannot end it whole.
             if (source->count > copy.count) continue;
-            const Shared end = aligned_suffix_from(copy, 0, *source, 0);
-            if (end.unknown || end.tokens != source->count) continue;
+            if (!ends_with_sentence(copy, *source)) continue;
             const auto piece = piece_beside(k, after, -1, k_min_core_weight, 0);
             const bool runs_on = piece && piece->first.source + 1 != after;
             if (runs_on && piece->first.weight >= k_min_core_weight) return piece;
