@@ -194,6 +194,41 @@ TEST_CASE("align: a source's tokens may be skipped too, where Latin words of two
     CHECK_FALSE(once::word_from_end(body, body.count));
 }
 
+TEST_CASE("align: inside a source sentence, one word of the copy may stand for two, not at its ends") {
+    // "約115g" and "3G連続..." are two lines of one source sentence (the second starts with a digit:
+    // a soft wrap); glued, "115g3G" is one token of the copy. Likewise a list of URLs, each line
+    // starting with "https". Both are found from the start and from the end.
+    struct Case {
+        const char* name;
+        std::string copy, source;
+    };
+    const Case cases[] = {
+        {"Japanese spec rows", "質量 約115g3G連続待受時間 約440時間", "質量 約115g\n3G連続待受時間 約440時間"},
+        {"a list of URLs", "https://twitter.com/jks/status/126089605https://twitter.com/jks/status/126926405",
+         "https://twitter.com/jks/status/126089605\nhttps://twitter.com/jks/status/126926405"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        const once::TokenEdges copy = edges_of(c.copy);
+        const once::TokenEdges source = edges_of(c.source);
+        REQUIRE(copy.count + 1 == source.count);
+        for (const once::Shared& shared :
+             {once::aligned_prefix_from(copy, 0, source, 0), once::aligned_suffix_from(copy, 0, source, 0)}) {
+            CHECK(shared.tokens == copy.count);
+            CHECK(shared.source_tokens == source.count);
+        }
+        CHECK(once::ends_with_sentence(copy, source));
+        // The plain prefix does not: it is the exact count the edit rules read.
+        CHECK(once::common_prefix(copy, source).tokens < copy.count);
+    }
+    // A sentence that ends in one word where its source ends in two is an edit ("tables" for
+    // "Religious affiliation", a reference list on readability's wikipedia-2), not a merge.
+    const once::TokenEdges edited = edges_of("2013 Census QuickStats about culture and identity – tables");
+    const once::TokenEdges original = edges_of("2013 Census QuickStats about culture and identity – Religious affiliation");
+    CHECK(once::aligned_suffix_from(edited, 0, original, 0).tokens == 0);
+    CHECK_FALSE(once::ends_with_sentence(edited, original));
+}
+
 TEST_CASE("align: edge keys hash the last (first) tokens of weight 10, in every script") {
     // end_key: five words or ten CJK characters from the end, whatever comes before them.
     CHECK(once::end_key(edges_of("the council agreed to publish the report soon.")) ==

@@ -405,6 +405,36 @@ TEST_CASE("planner: a glued restart goes whole where its lines run together, are
          {"市営バスの新しい路線案まとまる", long_lead,
           "説明会の日程は市のホームページで公開されており、参加には事前の申し込みが必要となる。"},
          "", ""},
+        // A spec table glued into one sentence of 150 tokens and more, longer than the 2 x 64
+        // held: its end reads back into the source's last rows (bench/inject_real.py seed 1,
+        // smax: 1,293 bytes of a phone's spec table stayed).
+        {"a table longer than what is held",
+         {"新しいスマートフォンの発売日が決定", "販売店では今月十日から事前予約を受け付けており、十五日から販売を開始する。",
+          "発表時には本体価格をかなり抑えた機種として説明されていた。また、価格を抑えながらもワンセグなどに対応している。",
+          "寸法", "高さ約一一九ミリ、幅約六十ミリ、厚さ約十一ミリ", "質量 約百十五グラム", "連続待受時間 約四百四十時間",
+          "連続通話時間 約二百六十分", "メインディスプレイ 約三・七インチの液晶", "バッテリー容量 千五百二十ミリアンペア時",
+          "外部メモリー 最大三十二ギガバイトまで対応", "外側カメラ 有効画素数約五百万画素", "内側カメラ 非対応",
+          "無線通信 対応、同時接続は最大八台まで", "防水と防塵 防水のみ対応", "本体の色 白と黒の二色",
+          "価格は未定で、詳しい仕様は発売日に発表される見込みだ。"},
+         "", ""},
+        // Lines of links, each continuing the one before (a line that starts with a lower-case
+        // letter is a soft wrap: one sentence of the source), glued: the last word of one link
+        // and the first of the next are one token of the copy ("...448https"; topic-news).
+        {"links run together inside one source sentence",
+         {"太陽光で充電できるバッグが登場", "このバッグは前面に太陽電池を備え、側面には充電用の端子がある。",
+          "今月から全国の販売店で発売された。価格は昨年と同じで、予約の受け付けは既に始まっている。", "・関連リンク",
+          "https://example.com/news/bags/2011/solar-bag-review-126089605031272448",
+          "https://example.com/news/bags/2011/solar-bag-prices-126926405173907456",
+          "https://example.com/news/bags/2011/solar-bag-makers-126925157515280384",
+          "読者からの質問は編集部あてに郵送で受け付けている。"},
+         "", ""},
+        // A short line whose first word the copy holds glued to the last word of the line
+        // before ("WhitePresious Black"), read back from the sentence after it.
+        {"a short line run into the line before",
+         {"新色の発売が決まる", "色 Precious White", "Presious Black",
+          "新しい色は今月二十日から全国の販売店とオンラインショップで購入できる。",
+          "価格は従来の色と同じで、予約の受け付けは既に始まっている。"},
+         "", ""},
         {"a headline that ends in an exclamation mark",
          {"パリの夜を彩る日本の技術", "東芝のLEDがルーヴル美術館に登場！　十二月からライトアップ",
           "東芝のLED照明が十二月六日からフランスのルーヴル美術館のライトアップに使われる。",

@@ -7,33 +7,65 @@ namespace once {
 
 namespace {
 
+// Is token i of `a`, which differs from token j of `b`, the words j and j + 1 of `b` run
+// together (a line break lost, align.hpp)? All three are held words, and the k_merge_confirm
+// tokens after them agree (not at a sentence's end: "... on Tuesday" for "... on Friday
+// morning" is an edit).
+template <typename Edge>
+bool merged_words(const TokenEdges& a, std::size_t i, const TokenEdges& b, std::size_t j, Edge edge) {
+    const auto word = [&](const TokenEdges& e, std::size_t t) {
+        const int token = edge(e, t);
+        return token >= 0 && token_edge_is_word(token);
+    };
+    if (j + 1 >= b.count || !word(a, i) || !word(b, j) || !word(b, j + 1)) return false;
+    for (std::size_t t = 1; t <= k_merge_confirm; ++t) {
+        if (i + t >= a.count || j + 1 + t >= b.count) return false;
+        const int x = edge(a, i + t);
+        if (x < 0 || x != edge(b, j + 1 + t)) return false;
+    }
+    return true;
+}
+
 // The tokens two sentences share from one end, read with `edge` (from_start or from_end): one
 // loop for both ends, so the prefix and the suffix can never count differently.
 // `skip`: tokens of `a` passed over first (a piece of it matched already, align.hpp).
 // `b_skip`: tokens of `b` passed over first. `across`: read on across tokens a side does not
-// hold (aligned_prefix_from), counting them only once a held pair after them agrees.
+// hold (aligned_prefix_from), counting them only once a held pair after them agrees, and across
+// a word of `a` that stands for two of `b`'s (merged_words).
 template <typename Edge>
 Shared common_run(const TokenEdges& a, std::size_t skip, const TokenEdges& b, std::size_t b_skip, Edge edge,
                   bool across = false) {
     Shared out;
-    if (skip >= a.count || b_skip >= b.count) return out;
-    const std::size_t n = std::min<std::size_t>(a.count - skip, b.count - b_skip);
+    std::size_t i = skip;    // next token of a
+    std::size_t j = b_skip;  // next token of b
     std::uint32_t unheld = 0;  // tokens not held since the last agreeing pair
-    for (std::size_t t = 0; t < n; ++t) {
-        const int x = edge(a, t + skip);
-        const int y = edge(b, t + b_skip);
+    while (i < a.count && j < b.count) {
+        const int x = edge(a, i);
+        const int y = edge(b, j);
         if (x < 0 || y < 0) {
             if (!across) {
                 out.unknown = true;
                 break;
             }
             ++unheld;
+            ++i;
+            ++j;
             continue;
         }
-        if (x != y) break;
+        std::size_t b_step = 1;
+        if (x != y) {
+            // Not at the first tokens read: a sentence ending in one word where its source ends
+            // in two ("... identity – tables" / "... identity – Religious affiliation") is an
+            // edit, and a real merge lies inside a sentence, between agreeing tokens.
+            if (!across || unheld > 0 || out.tokens < k_merge_confirm || !merged_words(a, i, b, j, edge)) break;
+            b_step = 2;
+        }
         out.tokens += unheld + 1;
+        out.source_tokens += unheld + static_cast<std::uint32_t>(b_step);
         out.weight += unheld * k_unheld_token_weight + token_edge_weight(x);
         unheld = 0;
+        ++i;
+        j += b_step;
     }
     if (unheld > 0) out.unknown = true;
     return out;
@@ -68,8 +100,9 @@ Shared aligned_suffix_from(const TokenEdges& copy, std::size_t skip, const Token
 bool ends_with_sentence(const TokenEdges& copy, const TokenEdges& source) {
     const Shared end = aligned_suffix_from(copy, 0, source, 0);
     if (end.unknown) return false;
-    if (end.tokens == source.count) return true;
-    return end.tokens + 1 == source.count && word_from_end(copy, end.tokens) && word_from_end(source, end.tokens);
+    if (end.source_tokens == source.count) return true;
+    return end.source_tokens + 1 == source.count && word_from_end(copy, end.tokens) &&
+           word_from_end(source, end.source_tokens);
 }
 
 bool word_from_start(const TokenEdges& edges, std::size_t t) {

@@ -24,7 +24,8 @@
 namespace once {
 
 struct Shared {
-    std::uint32_t tokens = 0;
+    std::uint32_t tokens = 0;         // of the first sentence (the copy)
+    std::uint32_t source_tokens = 0;  // of the second: more than `tokens` where words ran together
     std::uint32_t weight = 0;  // weight units of the shared tokens (1 per CJK token, 2 per word)
     bool unknown = false;      // stopped at a token one side does not hold
 };
@@ -43,6 +44,11 @@ Shared common_suffix_from(const TokenEdges& copy, std::size_t skip, const TokenE
 // that stops inside or right after such tokens says `unknown`. `source_skip`: tokens of
 // `source` passed over first — a word of it glued to the copy's token before ("IS12SXperia"
 // where the source has "IS12S" at one line's end and "Xperia" at the next one's start).
+// Inside the source's sentence too, one word of the copy may stand for two of the source's, the
+// source's sentence running on across a line break that the copy lost ("約115g3G連続" for
+// "約115g" and "3G連続" on two lines, one sentence: a line that starts with a digit or a
+// lower-case letter continues the one before, segmenter.hpp; "...448https://..." in a list of
+// URLs): taken when the k_merge_confirm tokens before and after the two agree.
 Shared aligned_prefix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source,
                            std::size_t source_skip);
 Shared aligned_suffix_from(const TokenEdges& copy, std::size_t skip, const TokenEdges& source,
@@ -52,6 +58,9 @@ Shared aligned_suffix_from(const TokenEdges& copy, std::size_t skip, const Token
 // before, as a glued restart does ("■Xperia acro HD IS12SXperia acro HD IS12Sは...機種です。"
 // for the lines "■Xperia acro HD IS12S" and "Xperia acro HD IS12Sは...機種です。").
 bool ends_with_sentence(const TokenEdges& copy, const TokenEdges& source);
+// Held tokens that must agree before and after a word of the copy taken for two of the source's:
+// with 8-bit token hashes, two agreeing tokens after two differing words is 1 in 65,536 by chance.
+constexpr std::size_t k_merge_confirm = 2;
 // A token not held weighs as a CJK character, the lighter kind: its kind is not known.
 constexpr std::uint32_t k_unheld_token_weight = 1;
 // Is token t of `edges` (from its start, or from its end) a held word, not a CJK character: the

@@ -6,6 +6,7 @@
 
 #include "once/match/align.hpp"
 #include "once/plan/run_rules.hpp"
+#include "once/plan/source_reach.hpp"
 #include "once/sign/shingler.hpp"
 
 namespace once {
@@ -166,20 +167,15 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     // next are one token of the copy ("IS12SXperia", "+0900KDDI"): a piece that is all of its
     // source's sentence but its last word, followed by a word of the copy, goes on the same way
     // from the next sentence's second token, the copy's word standing for the two.
-    struct Reach {
-        Shared shared;
-        std::uint64_t source = 0;  // the last source sentence the piece reaches into
-        bool more = false;         // it reaches past the first one
-        bool source_whole = false; // it holds all of that last source sentence
-    };
+    // (Reach: source_reach.hpp.)
     const auto go_on = [&](const TokenEdges& copy, Shared shared, const TokenEdges& source, std::uint64_t id,
                            int step, std::size_t piece) {
-        Reach reach{shared, id, false};
+        Reach reach{shared, id, false, false, 0, source};
         const auto word = [step](const TokenEdges& e, std::size_t t) {
             return step > 0 ? word_from_start(e, t) : word_from_end(e, t);
         };
         TokenEdges current = source;
-        std::size_t current_done = shared.tokens;  // tokens of `current` the piece holds
+        std::size_t current_done = shared.source_tokens;  // tokens of `current` the piece holds
         while (!shared.unknown && reach.shared.tokens < copy.count) {
             // 1: the copy's next token is the current sentence's last word glued to the next one's first.
             std::size_t glue = 0;
@@ -192,8 +188,16 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             if (!further || (glue == 1 && !word(*further, 0))) break;
             shared = step > 0 ? aligned_prefix_from(copy, reach.shared.tokens + glue, *further, glue)
                               : aligned_suffix_from(copy, reach.shared.tokens + glue, *further, glue);
-            if (shared.tokens == 0 || (shared.weight < k_min_second_piece_weight &&
-                                       reach.shared.tokens + glue + shared.tokens < copy.count))
+            // A short line whose first word the copy holds glued to the word before it ("Black"
+            // of "Presious Black" before "...WhitePresious Black・..." read backwards) weighs
+            // that word too.
+            const std::size_t after_piece = reach.shared.tokens + glue + shared.tokens;
+            const bool glued_on = !shared.unknown && shared.source_tokens + 1 == further->count &&
+                                  after_piece + 1 < copy.count && word(copy, after_piece) &&
+                                  word(*further, shared.source_tokens);
+            if (shared.tokens == 0 ||
+                (shared.weight + (glued_on ? token_edge_weight(0) : 0) < k_min_second_piece_weight &&
+                 after_piece < copy.count))
                 break;
             reach.shared.tokens += static_cast<std::uint32_t>(glue) + shared.tokens;
             reach.shared.weight += (glue == 1 ? token_edge_weight(0) : 0) + shared.weight;
@@ -201,9 +205,11 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             reach.source = step > 0 ? reach.source + 1 : reach.source - 1;
             reach.more = true;
             current = *further;
-            current_done = glue + shared.tokens;
+            current_done = glue + shared.source_tokens;
         }
         reach.source_whole = !shared.unknown && current_done == current.count;
+        reach.source_done = static_cast<std::uint32_t>(current_done);
+        reach.current = current;
         return reach;
     };
     // The piece of this document's sentence `k` that continues the sentence `step` away from
@@ -219,16 +225,22 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         const Shared shared = step < 0 ? aligned_suffix_from(copy, 0, *source, 0) : aligned_prefix_from(copy, 0, *source, 0);
         // A cut-off copy: the line ends inside the source's next sentence.
         const bool cut_at_line_end = step > 0 && shared.tokens > 0 && shared.tokens == copy.count &&
-                                     shared.tokens < source->count && !sentences[k].terminated &&
+                                     shared.source_tokens < source->count && !sentences[k].terminated &&
                                      lines[sentences[k].last_line].last_sentence == k + 1;
-        const Reach reach = go_on(copy, shared, *source, step < 0 ? id - 1 : id + 1, step, k);
+        Reach reach = go_on(copy, shared, *source, step < 0 ? id - 1 : id + 1, step, k);
+        // A copy's sentence longer than what is held of it, read on to its end (source_reach.hpp).
+        const auto beside = [&](std::uint64_t at, int way) { return source_beside(at, way, k); };
+        const auto walk = [&](const TokenEdges& c, Shared s, const TokenEdges& e, std::uint64_t at, int way) {
+            return go_on(c, s, e, at, way, k);
+        };
+        if (const std::optional<Reach> whole = bridge_unheld(copy, reach, step, beside, walk)) reach = *whole;
         // A piece that runs on across its source's sentences is judged by all it holds: the lines
         // of a glued restart ("右側面左側面通信速度は...。") are short one by one.
         if (!((shared.weight >= min_weight && !same_frame(copy, *source, shared, step < 0)) || cut_at_line_end ||
               (reach.more && reach.shared.weight >= min_weight)))
             return std::nullopt;
         const Edge edge{k, reach.shared.tokens, weight + reach.shared.weight, true, reach.source,
-                        reach.more || shared.tokens < std::max(copy.count, source->count),
+                        reach.more || shared.tokens < copy.count || shared.source_tokens < source->count,
                         reach.shared.tokens == copy.count};
         return std::pair<Edge, bool>{edge, reach.source_whole};
     };
