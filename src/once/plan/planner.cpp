@@ -118,10 +118,10 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         if (step < 0 && id == 0) return std::nullopt;
         const std::uint64_t other = step < 0 ? id - 1 : id + 1;
         if (other >= matcher.document_base() + piece) return std::nullopt;
-        const UnitLocation& here = matcher.location(id);
-        const UnitLocation& there = matcher.location(other);
-        if (there.doc != here.doc || there.sentence + (step < 0 ? 1 : 0) != here.sentence + (step < 0 ? 0 : 1))
-            return std::nullopt;
+        // Sentence ids run on through each document (matcher.hpp): the two are neighbours in one
+        // document unless the later one opens its document. One location() call, not two: this
+        // is asked on every step of the walks across a source's sentences.
+        if (matcher.location(std::max(id, other)).sentence == 0) return std::nullopt;
         return matcher.edges(other);
     };
     // Is near-matched sentence k all of its source's end (`at_end`) or start, and shorter: a
@@ -285,15 +285,9 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     // copies, but neither runs on into the sentences before its source.
     const auto find_piece_across_gap = [&](std::size_t k, std::uint64_t direct) -> std::optional<std::pair<Edge, bool>> {
         const TokenEdges& copy = analysis.units[k].edges;
-        // What source_beside checks for each sentence, found once: the sentences before `direct`
-        // in its document, before sentence k (location() searches the document starts, and the
-        // loop asked twice per step, on every run's head).
-        const std::uint64_t doc_first = direct - matcher.location(direct).sentence;
-        const std::uint64_t before_piece = matcher.document_base() + k;
         for (std::uint64_t gap = 0; gap <= k_max_dropped_sentences && gap < direct; ++gap) {
             const std::uint64_t after = direct - gap;  // the sentence after the one the piece ends as
-            if (after <= doc_first || after - 1 >= before_piece) break;
-            const std::optional<TokenEdges> source = matcher.edges(after - 1);
+            const std::optional<TokenEdges> source = source_beside(after, -1, k);
             if (!source) break;
             // The alignment holds at most the copy's tokens: a longer source cannot end it whole.
             if (source->count > copy.count) continue;
