@@ -172,3 +172,16 @@ TEST_CASE("measure_line: 【key】value is a key:value row") {
     CHECK_FALSE(field("【とても長いカテゴリー名がここに入っている場合】本文"));
     CHECK_FALSE(field("[key] value"));
 }
+
+// The ninth session's word-list entries (data/lexicon/de.txt, en.txt): list headings and buttons
+// that trafilatura's pages print after the article, in German and in English.
+TEST_CASE("measure_line: the ninth session's list headings and buttons") {
+    const once::LexiconLookup lookup(once::Lexicon::builtin());
+    auto cue = [&](std::string_view s) { return once::measure_line(s, 6, lookup).cue; };
+    CHECK(cue("weitere themen") == once::Cue::heading);
+    CHECK(cue("themen in diesem artikel") == once::Cue::heading);
+    CHECK(cue("topics in this article") == once::Cue::heading);
+    CHECK(cue("zurück zur startseite") == once::Cue::button);
+    CHECK(cue("back to home") == once::Cue::button);
+    CHECK(cue("weitere themen der woche sind teuer") == once::Cue::none);
+}
