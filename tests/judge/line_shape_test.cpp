@@ -171,6 +171,12 @@ TEST_CASE("measure_line: 【key】value is a key:value row") {
     CHECK_FALSE(field("灯台【話題】"));
     CHECK_FALSE(field("【とても長いカテゴリー名がここに入っている場合】本文"));
     CHECK_FALSE(field("[key] value"));
+    // A colon between two digits is a time, a duration or a score: no key ends there.
+    CHECK_FALSE(field("14:35 storm closes the coast road"));
+    CHECK_FALSE(field("2012年9月12日 11:30 発売"));
+    CHECK_FALSE(field("bayern 2:1 dortmund"));
+    CHECK(field("opening hours: 10:00 to 17:00"));
+    CHECK(field("14:35 update: the road is open"));
 }
 
 // The ninth session's word-list entries (data/lexicon/de.txt, en.txt): list headings and buttons

@@ -231,3 +231,56 @@ TEST_CASE("shape: every rule has its own map name, and k_last_shape_rule is the 
     CHECK(names.size() == last + 1);
     CHECK(once::rule_name(static_cast<once::ShapeRule>(last + 1)) == "none");
 }
+
+// A teaser or comment list stamps each item with its time (`14:35 …`); a colon between two digits
+// is no key's end, so such a list is no spec box (step 1, key:value) and goes with the chrome
+// around it. A spec box under the same chrome stays.
+TEST_CASE("shape: a list stamped with times of day is no spec box") {
+    const std::string_view paragraph =
+        "the keeper had not expected visitors in the middle of the storm, and he said so twice before he let "
+        "them in. the lamp was turning above them all the while.";
+    check_page({
+        {'k', paragraph},
+        {'.', ""},
+        {'r', "share | tweet | email"},
+        {'r', "14:35 storm closes the coast road again"},
+        {'r', "12:10 ferry timetable changes for the winter"},
+        {'r', "09:05 new keeper starts at the north light"},
+        {'.', ""},
+        {'r', "contact us"},
+        {'r', "privacy policy"},
+    });
+    check_page({
+        {'k', "嵐のさなかに客が来るとは灯台守は思っていなかったし、中に入れる前にそう二度も言った。その間も頭上ではずっと灯りが回っていた。"},
+        {'.', ""},
+        {'r', "最新記事"},
+        {'r', "2024年12月2日 14:35 海岸道路がまた通行止めに"},
+        {'r', "2024年12月2日 12:10 冬のフェリー時刻表が変わる"},
+        {'r', "2024年12月1日 09:05 北の灯台に新しい灯台守"},
+        {'.', ""},
+        {'r', "お問い合わせ"},
+        {'r', "運営会社"},
+    });
+    check_page({
+        {'k', "暴风雨中，灯塔看守没有想到会有客人来访，他在让他们进来之前说了两遍。灯一直在他们头顶上旋转。"},
+        {'.', ""},
+        {'r', "相关新闻"},
+        {'r', "14:35 沿海公路再次封闭"},
+        {'r', "12:10 冬季渡轮时刻表调整"},
+        {'r', "09:05 北灯塔迎来新看守"},
+        {'.', ""},
+        {'r', "联系我们"},
+        {'r', "隐私政策"},
+    });
+    check_page({
+        {'k', paragraph},
+        {'.', ""},
+        {'r', "share | tweet | email"},
+        {'k', "opening hours: 10:00 to 17:00"},
+        {'k', "tickets: 4 euros"},
+        {'k', "address: harbour road 1"},
+        {'.', ""},
+        {'r', "contact us"},
+        {'r', "privacy policy"},
+    });
+}

@@ -70,8 +70,15 @@ Composition compose(std::string_view s, const LexiconLookup& lookup, bool headin
 // line (`【見どころ】人物の感情表現`, `【おすすめ度】★★★★`, `【主演】张三`): Japanese and Chinese write
 // a spec or review summary's rows so. The key is short and a value follows; a bracketed tag alone
 // (`【お客様サービスセンター】`) is a heading, and one after a bullet (`・【話題】…`) a list item.
+// A colon between two digits is a time of day, a duration or a score (`14:35`, `2:1`), not a key's
+// end: a teaser or comment list stamps every item so (`02.12.2022 14:35 …`), and read as rows it
+// made a spec box that context could not touch.
 bool is_field(std::string_view s) {
-    const std::size_t colon = s.find(':');
+    const auto ascii_digit = [](char c) { return is_digit(static_cast<unsigned char>(c)); };
+    std::size_t colon = s.find(':');
+    while (colon != std::string_view::npos && colon > 0 && colon + 1 < s.size() && ascii_digit(s[colon - 1]) &&
+           ascii_digit(s[colon + 1]))
+        colon = s.find(':', colon + 1);
     if (colon != std::string_view::npos && colon > 0 && colon <= k_field_key_bytes)
         return s.find_first_not_of(' ', colon + 1) != std::string_view::npos;
     if (!s.starts_with(k_key_open)) return false;
