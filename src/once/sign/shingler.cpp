@@ -195,47 +195,62 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
     kept.clear();
     out = ShingleSet{};
     out.shingles = std::move(kept);
-    // Token hashes and weights of the current text: per thread and reused, since this runs once
-    // per sentence and line and would otherwise allocate twice each time.
-    thread_local std::vector<std::uint64_t> token_hashes;
+    // Token values and weights of the current text, for its shingles: per thread and reused,
+    // since this runs once per sentence and line. Sized up front (a text has at most one token
+    // per byte) and written through a pointer: a push_back per token loaded and stored the
+    // thread-local vector's end pointer again for every token.
+    thread_local std::vector<std::uint64_t> token_values;
     thread_local std::vector<std::uint8_t> token_weights;
-    token_hashes.clear();
-    token_weights.clear();
+    std::size_t count = 0;
+    // The per-token facts fold into locals, not into `out`, whose fields the compiler stored
+    // back after every token (a store through the buffers might have changed them).
     std::uint64_t key = k_sequence_seed;
+    std::uint64_t number_mask = 0;
+    std::uint64_t number_hash = 0;
+    std::uint32_t total_weight = 0;
+    if (want_shingles && token_values.size() < normalized.size()) {  // tokens <= bytes
+        token_values.resize(std::max(normalized.size(), 2 * token_values.size()));
+        token_weights.resize(token_values.size());
+    }
+    std::uint64_t* const values = token_values.data();
+    std::uint8_t* const weights = token_weights.data();
     for_each_token(normalized, [&](std::string_view token, bool is_cjk, bool is_number, bool has_digit) {
         const std::uint64_t token_hash = hash_bytes(token);
         if (has_digit || (!is_cjk && is_date_word(token_hash))) {
-            out.number_mask |= (std::uint64_t{1} << (token_hash & 63)) | (std::uint64_t{1} << ((token_hash >> 6) & 63));
-            out.number_hash += mix64(token_hash);  // a sum: the same multiset in any order
+            number_mask |= (std::uint64_t{1} << (token_hash & 63)) | (std::uint64_t{1} << ((token_hash >> 6) & 63));
+            number_hash += mix64(token_hash);  // a sum: the same multiset in any order
         }
         const std::uint64_t value = (is_number && mask_numbers) ? k_number_placeholder : token_hash;
         key = hash_combine(key, value);
-        out.weight += is_cjk ? 1 : 2;
-        ++out.tokens;
+        total_weight += is_cjk ? 1 : 2;
         if (want_shingles) {
-            token_hashes.push_back(value);
-            token_weights.push_back(is_cjk ? 1 : 2);
+            values[count] = value;
+            weights[count] = is_cjk ? 1 : 2;
         }
+        ++count;
     });
-    out.key = out.tokens == 0 ? 0 : key;
+    out.tokens = static_cast<std::uint32_t>(count);
+    out.weight = total_weight;
+    out.number_mask = number_mask;
+    out.number_hash = number_hash;
+    out.key = count == 0 ? 0 : key;
     if (want_shingles) {
-        const std::size_t count = token_hashes.size();
         out.edges.count = static_cast<std::uint16_t>(std::min<std::size_t>(count, 0xFFFF));
         for (std::size_t t = 0; t < std::min(count, TokenEdges::k_edge); ++t) {
-            out.edges.head[t] = static_cast<std::uint8_t>(token_hashes[t] >> 56);
-            out.edges.tail[t] = static_cast<std::uint8_t>(token_hashes[count - 1 - t] >> 56);
+            out.edges.head[t] = static_cast<std::uint8_t>(token_values[t] >> 56);
+            out.edges.tail[t] = static_cast<std::uint8_t>(token_values[count - 1 - t] >> 56);
             out.edges.head_cjk |= std::uint64_t{token_weights[t] == 1} << t;
             out.edges.tail_cjk |= std::uint64_t{token_weights[count - 1 - t] == 1} << t;
         }
     }
     // A huge text (a file that is one line) must not keep its buffers for the rest of the run.
     const auto release_if_huge = [] {
-        if (token_hashes.capacity() > k_kept_tokens) {
-            std::vector<std::uint64_t>().swap(token_hashes);
+        if (token_values.capacity() > k_kept_tokens) {
+            std::vector<std::uint64_t>().swap(token_values);
             std::vector<std::uint8_t>().swap(token_weights);
         }
     };
-    if (!want_shingles || token_hashes.empty()) {
+    if (!want_shingles || count == 0) {
         release_if_huge();
         return;
     }
@@ -248,14 +263,13 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
         release_if_huge();
         return;
     }
-    const std::size_t count = token_hashes.size();
     out.shingles.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
-        std::uint64_t h = token_hashes[i];
+        std::uint64_t h = token_values[i];
         std::uint32_t weight = token_weights[i];
         std::size_t j = i + 1;
         for (; weight < need && j < count; ++j) {
-            h = hash_combine(h, token_hashes[j]);
+            h = hash_combine(h, token_values[j]);
             weight += token_weights[j];
         }
         if (weight < need) break;  // the tail is inside the previous shingles already
