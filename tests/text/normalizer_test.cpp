@@ -255,27 +255,45 @@ TEST_CASE("normalize: alignment holds on a long mixed document") {
 namespace {
 
 // The normalizer's rules one character at a time, with no fast paths: what normalize() must
-// produce however it takes its shortcuts (runs of ASCII, cached look-ahead classes).
-std::string reference_normalize(std::string_view original) {
+// produce however it takes its shortcuts (runs of ASCII, cached look-ahead classes, characters
+// copied without a loop), and where each byte comes from: a folded character's bytes from the
+// whole sequence it folded, a line break's from its one or two bytes, a collapsed space's from
+// the first white-space character of its run to the end of the last.
+struct ReferenceAligned {
+    std::string text;
+    std::vector<std::uint32_t> origin;
+    std::vector<std::uint32_t> origin_end;
+};
+
+ReferenceAligned reference_normalize_aligned(std::string_view original) {
     const auto is_follower = [](char32_t cp) {
         return cp == 0xFF9E || cp == 0xFF9F || (cp >= 0x300 && once::combining_class(cp) != 0);
     };
-    std::string out;
+    ReferenceAligned out;
+    const auto put = [&](std::string_view bytes, std::size_t start, std::size_t end) {
+        out.text += bytes;
+        out.origin.insert(out.origin.end(), bytes.size(), static_cast<std::uint32_t>(start));
+        out.origin_end.insert(out.origin_end.end(), bytes.size(), static_cast<std::uint32_t>(end));
+    };
     bool pending_space = false;
     bool at_line_start = true;
+    std::size_t space_start = 0;
+    std::size_t space_end = 0;
     std::size_t pos = 0;
     while (pos < original.size()) {
         const std::size_t start = pos;
         const char32_t cp = once::decode_utf8(original, pos);
         if (cp == '\r' || cp == '\n') {
             if (cp == '\r' && pos < original.size() && original[pos] == '\n') ++pos;
-            out += '\n';
+            put("\n", start, pos);
             pending_space = false;
             at_line_start = true;
             continue;
         }
         const once::CharClass cls = once::char_class(cp);
         if (cls == once::CharClass::space || cls == once::CharClass::newline) {
+            if (!pending_space) space_start = start;
+            space_end = pos;
             pending_space = true;
             continue;
         }
@@ -290,13 +308,17 @@ std::string reference_normalize(std::string_view original) {
                                               : once::nfkc_casefold_sequence(original.substr(start, end - start));
         pos = end;
         if (folded.empty()) continue;
-        if (pending_space && !at_line_start) out += ' ';
+        if (pending_space && !at_line_start) put(" ", space_start, space_end);
         pending_space = false;
         at_line_start = false;
-        out += folded;
+        put(folded, start, end);
     }
+    out.origin.push_back(static_cast<std::uint32_t>(original.size()));
+    out.origin_end.push_back(static_cast<std::uint32_t>(original.size()));
     return out;
 }
+
+std::string reference_normalize(std::string_view original) { return reference_normalize_aligned(original).text; }
 
 }  // namespace
 
@@ -341,6 +363,32 @@ TEST_CASE("normalize: agrees with the reference on CJK-heavy and Latin-heavy ran
             CHECK(norm.text == reference_normalize(input));
             CHECK(once::normalize_text(input) == norm.text);
             check_alignment(input, norm);
+        }
+    }
+}
+
+// Every byte's origin, not only the contract check_alignment tests: folded characters of 1 to 4
+// bytes and longer (ﬃ, ㍻, sequences with marks), written into fresh arrays and into reused ones
+// (normalize_into, whose arrays hold an earlier, longer text's origins).
+TEST_CASE("normalize: each byte's origin equals the reference's on random text") {
+    once::test::RandomPieces random(
+        {"a", "Word", " ", "  ", "\t", "\n", "\r\n", "\u00E9", "e\u0301", "ß", "Ω", "Ａ", "ｶﾞ", "か\u3099", "日本",
+         "。", "\u3000", "\u2028", "\u200B", "ﬁ", "ﬃ", "㍻", "①", "\U0001F600", "\U00020B9F", "\u0E01\u0E34", "x²"},
+        4242);
+    once::NormalizedText reused;
+    for (int round = 0; round < 3000; ++round) {
+        const std::string input = random.text(1 + round % 40);
+        CAPTURE(input);
+        const ReferenceAligned want = reference_normalize_aligned(input);
+        const auto norm = once::normalize(input);
+        CHECK(norm.text == want.text);
+        CHECK(norm.origin == want.origin);
+        CHECK(norm.origin_end == want.origin_end);
+        once::normalize_into(input, reused);
+        REQUIRE(reused.text == want.text);
+        for (std::size_t i = 0; i <= want.text.size(); ++i) {
+            CHECK(reused.origin[i] == want.origin[i]);
+            CHECK(reused.origin_end[i] == want.origin_end[i]);
         }
     }
 }

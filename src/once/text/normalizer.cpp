@@ -1,12 +1,30 @@
 #include "once/text/normalizer.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "once/text/unicode.hpp"
 #include "once/text/utf8.hpp"
 
 namespace once {
 namespace {
+
+// Most characters the builders write are one folded character of 1 to 4 bytes, copied without
+// a loop: a loop's compare and branch per byte cost more than the copy. Two overlapping 2-byte
+// copies cover 2 to 4 bytes and read nothing past `from + n`.
+constexpr std::size_t k_short_character = 4;
+inline void copy_short(char* to, const char* from, std::size_t n) {
+    if (n == 1) {
+        *to = *from;
+        return;
+    }
+    char head[2];
+    char tail[2];
+    std::memcpy(head, from, 2);
+    std::memcpy(tail, from + n - 2, 2);
+    std::memcpy(to, head, 2);
+    std::memcpy(to + n - 2, tail, 2);
+}
 
 // The output side of the normalizer: white-space collapsing and line ends, and where the bytes
 // go. Two of them: with the alignment to the original (normalize) and without (normalize_text).
@@ -43,19 +61,30 @@ public:
     }
     void visible(std::string_view bytes, std::uint32_t start, std::uint32_t end) {
         if (bytes.empty()) return;
-        make_room(bytes.size());
+        const std::size_t n = bytes.size();
+        make_room(std::max(n, k_short_character));
         before_visible();
         // Locals, not members: a char store may alias anything, and would make the compiler
         // reload the members after every byte.
         char* text = out_.text.data() + length_;
         std::uint32_t* origin = out_.origin.data() + length_;
         std::uint32_t* origin_end = out_.origin_end.data() + length_;
-        for (std::size_t i = 0; i < bytes.size(); ++i) {
-            text[i] = bytes[i];
-            origin[i] = start;
-            origin_end[i] = end;
+        if (n <= k_short_character) {
+            copy_short(text, bytes.data(), n);
+            // All four origins, in two vector stores: those past the character's bytes are
+            // written again by the next one, or lie past the end (finish).
+            for (std::size_t i = 0; i < k_short_character; ++i) {
+                origin[i] = start;
+                origin_end[i] = end;
+            }
+        } else {
+            for (std::size_t i = 0; i < n; ++i) {
+                text[i] = bytes[i];
+                origin[i] = start;
+                origin_end[i] = end;
+            }
         }
-        length_ += bytes.size();
+        length_ += n;
     }
     // Printable ASCII original[start, end) (no spaces), lower-cased; each byte is its own
     // character. The caller has made room and called before_visible.
@@ -141,11 +170,16 @@ public:
     }
     void visible(std::string_view bytes, std::uint32_t, std::uint32_t) {
         if (bytes.empty()) return;
-        make_room(bytes.size());
+        const std::size_t n = bytes.size();
+        make_room(n);
         before_visible();
         char* text = text_.data() + length_;  // a local: see AlignedBuilder::visible
-        for (std::size_t i = 0; i < bytes.size(); ++i) text[i] = bytes[i];
-        length_ += bytes.size();
+        if (n <= k_short_character) {
+            copy_short(text, bytes.data(), n);
+        } else {
+            for (std::size_t i = 0; i < n; ++i) text[i] = bytes[i];
+        }
+        length_ += n;
     }
     // The caller has made room and called before_visible.
     void ascii_run(const char* original, std::uint32_t start, std::uint32_t end) {
