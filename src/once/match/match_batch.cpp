@@ -267,9 +267,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         const UnitRecord& unit = analysis.units[i];
         if (unit.set_size > 0x7FFFFFFFu) throw Error(ExitCode::resource_limit, "sentence over 2^31 shingles");
         if (sentence.end - sentence.start > 0xFFFFFFFFu) throw Error(ExitCode::resource_limit, "sentence over 4 GiB");
-        places_.push_back({static_cast<std::uint32_t>(sentence.start), static_cast<std::uint32_t>(sentence.start >> 32),
-                           static_cast<std::uint32_t>(sentence.end - sentence.start), sentence.start_pos,
-                           sentence.end_pos});
+        places_.push_back({sentence.start, sentence.end, sentence.start_pos, sentence.end_pos});
         // Its signature record is set once it is matched (an exact repeat shares its source's).
         record_of_.push_back(k_no_signature);
         roots_.push_back(id32);

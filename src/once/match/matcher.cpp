@@ -115,9 +115,8 @@ const Matcher::DocStart& Matcher::doc_start(std::uint64_t id) const {
 
 UnitLocation Matcher::location(std::uint64_t id) const {
     const DocStart& start = doc_start(id);
-    const Place& place = places_[id];
-    const std::uint64_t begin = std::uint64_t{place.start_high} << 32 | place.start_low;
-    return {start.doc, static_cast<std::uint32_t>(id - start.first), begin, begin + place.length, place.start_pos,
+    const SentencePlace place = places_[id];
+    return {start.doc, static_cast<std::uint32_t>(id - start.first), place.start, place.end, place.start_pos,
             place.end_pos};
 }
 

@@ -42,6 +42,7 @@
 #include "once/core/config.hpp"
 #include "once/match/edge_store.hpp"
 #include "once/match/flat_hash.hpp"
+#include "once/match/place_table.hpp"
 #include "once/sign/doc_analysis.hpp"
 
 namespace once {
@@ -182,15 +183,6 @@ private:
         std::uint64_t number_hash;
         std::uint32_t set_size;  // a block is < 4 GiB (normalizer offsets), so < 2^31 shingles
     };
-    // Where a sentence is, in 28 bytes: its document and index in it come from doc_starts_ (ids
-    // are given in document order), its end from its length (a sentence lies in one block, < 4 GiB).
-    struct Place {
-        std::uint32_t start_low;
-        std::uint32_t start_high;
-        std::uint32_t length;
-        TextPosition start_pos;
-        TextPosition end_pos;
-    };
     // The first sentence id of a document with sentences, and its number.
     struct DocStart {
         std::uint32_t first;
@@ -255,10 +247,10 @@ private:
     std::size_t k_;
     int rows_;
     std::size_t bands_;
-    // Per sentence (global id = position), 40 bytes: where it is, its record, its cluster root
-    // and kept copy. Ids are 31-bit (a band slot's top bit tells an id from a bucket), which the
+    // Per sentence (global id = position), 24 bytes: where it is (12, place_table.hpp; its
+    // document and index in it come from doc_starts_), its record, its cluster root and kept copy. Ids are 31-bit (a band slot's top bit tells an id from a bucket), which the
     // matcher checks.
-    ChunkedArray<Place> places_;
+    PlaceTable places_;
     // Record index << 1 | bulleted; k_no_signature for a sentence that may not be a source.
     ChunkedArray<std::uint32_t> record_of_;
     ChunkedArray<std::uint32_t> roots_;
