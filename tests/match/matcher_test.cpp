@@ -1,6 +1,7 @@
 // matcher_test.cpp — exact and near-duplicate matching of sentences across and within
 // documents, cut-off copies, templated notices, eligibility, roots and continuity.
 #include "once/match/matcher.hpp"
+#include "once/match/band_layout.hpp"
 
 #include "once/core/config.hpp"
 #include "once/sign/signer.hpp"
@@ -712,4 +713,30 @@ TEST_CASE("matcher: the index of sentence ends finds the newest kept sentence th
     run.add("Our own words. and agreed to publish the report soon.\n");
     run.matcher().mark_removed_as(run.id(4, 1), run.id(2, 0));
     CHECK(run.matcher().kept_copy(run.id(4, 1)) == run.id(2, 0));
+}
+
+TEST_CASE("matcher: a band key shared by ever more sentences keeps the newest k_max_chain, through every bucket size") {
+    // Sentences with one shingle set but not exact repeats: a cycle of 8 words, repeated to
+    // lengths 10, 11, ... (the set is the cycle's 8 trigrams). They are alike in every band,
+    // each a near copy (estimated Jaccard 1) of all before it, and of equals the earliest
+    // candidate wins: so sentence k is matched with the oldest its band buckets still hold,
+    // sentence 0 while they hold all (k <= k_max_chain), then k - k_max_chain. Each bucket size
+    // (a pair, up to 5, the ring of 16) and each move between them decides some k.
+    MatchRun run;
+    const std::vector<std::string> cycle = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
+    const int sentences = 24;
+    for (int k = 0; k < sentences; ++k) {
+        std::string text;
+        for (int w = 0; w < 10 + k; ++w) text += (w == 0 ? "" : " ") + cycle[static_cast<std::size_t>(w) % cycle.size()];
+        const auto matches = run.add(text + ".");
+        REQUIRE(matches.size() == 1);
+        if (k == 0) {
+            CHECK(matches[0].type == once::MatchType::none);
+            continue;
+        }
+        CHECK(matches[0].type == once::MatchType::jaccard);
+        const int oldest_held = std::max(0, k - once::band_layout::k_max_chain);
+        CHECK_MESSAGE(matches[0].direct == run.id(static_cast<std::size_t>(oldest_held), 0), "sentence ", k);
+        CHECK(matches[0].source == run.id(0, 0));
+    }
 }

@@ -29,6 +29,10 @@ inline constexpr std::uint32_t k_no_ref = 0xFFFFFFFFu;  // no sentence or bucket
 // 1.7 million shared band keys): it is that of any id held, which is the same for all.
 inline constexpr std::uint32_t k_bucket_count = 0;
 inline constexpr std::uint32_t k_bucket_header = 1;
+// Three sizes, each bucket moving to the next when full: most shared keys are shared by two
+// sentences (a pair, 12 bytes), some by a few (up to 5, 24 bytes), few by many (the ring, 68).
+inline constexpr std::uint32_t k_pair_ids = 2;
+inline constexpr std::uint32_t k_pair_bucket = k_bucket_header + k_pair_ids;
 inline constexpr std::uint32_t k_small_ids = 5;
 inline constexpr std::uint32_t k_small_bucket = k_bucket_header + k_small_ids;
 inline constexpr std::uint32_t k_large_bucket = k_bucket_header + k_max_chain;

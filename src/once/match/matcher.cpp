@@ -168,7 +168,6 @@ std::uint32_t Matcher::band_lookup(std::uint64_t key, int band, const std::uint8
 void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id, const std::uint8_t* mine) {
     BandTable& table = *band_tables_[static_cast<std::size_t>(band)];
     WordArena& buckets = table.buckets;
-    std::uint32_t& free_small = table.free_small;
     // Confirmed as in band_lookup: equal band bytes mean an equal key, without hashing again.
     const std::size_t from = static_cast<std::size_t>(band) * static_cast<std::size_t>(rows_);
     const auto same = [&](std::uint32_t ref) {
@@ -178,16 +177,21 @@ void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id, const s
     };
     auto [slot, inserted] = table.heads.try_emplace(key, id, same);
     if (inserted) return;
-    const std::uint32_t ref = *slot;  // `slot` stays valid: the buckets are a different array
-    if ((ref & k_bucket_ref) == 0) {  // a second sentence with this key: a small bucket
+    // A bucket of `words` words: one freed earlier of that size (`free_list`), or a new one.
+    const auto take = [&](std::uint32_t* free_list, std::uint32_t words) {
         std::uint64_t offset;
-        if (free_small != k_no_bucket) {
-            offset = free_small;
-            free_small = *buckets.at(offset);
+        if (free_list != nullptr && *free_list != k_no_bucket) {
+            offset = *free_list;
+            *free_list = *buckets.at(offset);
         } else {
-            offset = buckets.allocate(k_small_bucket);
+            offset = buckets.allocate(words);
         }
         if (offset >= k_bucket_ref) throw Error(ExitCode::resource_limit, "band index over 8 GiB");
+        return offset;
+    };
+    const std::uint32_t ref = *slot;  // `slot` stays valid: the buckets are a different array
+    if ((ref & k_bucket_ref) == 0) {  // a second sentence with this key: a pair
+        const std::uint64_t offset = take(&table.free_pairs, k_pair_bucket);
         std::uint32_t* bucket = buckets.at(offset);
         bucket[k_bucket_count] = 2;
         ++table.shared_keys;
@@ -198,15 +202,18 @@ void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id, const s
     }
     std::uint32_t* bucket = buckets.at(ref & ~k_bucket_ref);
     const std::uint32_t count = bucket[k_bucket_count];
-    if (count == k_small_ids) {  // full small bucket: move to a large one, free the small one
-        const std::uint64_t large = buckets.allocate(k_large_bucket);
-        if (large >= k_bucket_ref) throw Error(ExitCode::resource_limit, "band index over 8 GiB");
-        std::uint32_t* moved = buckets.at(large);
-        std::copy_n(bucket, k_small_bucket, moved);
-        bucket[k_bucket_count] = free_small;  // the free list runs through the count word
-        free_small = ref & ~k_bucket_ref;
+    // A full pair or small bucket moves to the next size; the old one goes to its free list
+    // (through its count word). The ids keep their places: the ring starts as they do.
+    if (count == k_pair_ids || count == k_small_ids) {
+        const bool pair = count == k_pair_ids;
+        const std::uint64_t grown = pair ? take(&table.free_small, k_small_bucket) : take(nullptr, k_large_bucket);
+        std::uint32_t* moved = buckets.at(grown);
+        std::copy_n(bucket, pair ? k_pair_bucket : k_small_bucket, moved);
+        std::uint32_t& free_list = pair ? table.free_pairs : table.free_small;
+        bucket[k_bucket_count] = free_list;
+        free_list = ref & ~k_bucket_ref;
         bucket = moved;
-        *slot = static_cast<std::uint32_t>(large) | k_bucket_ref;
+        *slot = static_cast<std::uint32_t>(grown) | k_bucket_ref;
     }
     // The newest k_max_chain ids, as a ring: which of them is oldest does not matter, the lookup
     // takes them all.

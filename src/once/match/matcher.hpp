@@ -284,12 +284,13 @@ private:
     // k_max_chain sentences per band, so a bucket keeps only that many, as a ring: one or two
     // cache lines per band where a linked chain took a cache miss per step.
     // Buckets: [count, ids...] (band_layout.hpp: the key is that of the ids held), with room for
-    // 5 ids while count <= 5 and for k_max_chain after. Small buckets freed by growth are reused
-    // (free list through word 0).
+    // 2 ids while count <= 2, 5 while count <= 5, and k_max_chain after. Pairs and small buckets
+    // freed by growth are reused (free lists through word 0).
     struct BandTable {
         BandTable(BlockPool& pages, BlockPool& bucket_words) : heads(&pages), buckets(bucket_words) {}
         FlatHashIndex heads;
         WordArena buckets;
+        std::uint32_t free_pairs = k_no_bucket;
         std::uint32_t free_small = k_no_bucket;
         std::uint64_t shared_keys = 0;  // keys with a bucket (more than one sentence): memory_parts
     };
