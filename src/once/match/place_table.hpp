@@ -73,7 +73,9 @@ private:
         std::uint32_t c;
     };
     static constexpr std::uint32_t k_whole_flag = 0x80000000u;
-    __extension__ using Wide = unsigned __int128;
+    // Bits 0-60 hold the first four fields, the window from bit 61 the start's line and column.
+    static constexpr unsigned k_low_fields = k_start_bits + k_length_bits + k_end_column_bits + k_line_step_bits;
+    static_assert(k_low_fields <= 64 && k_low_fields > 32, "the two windows");
 
     static constexpr bool fits(std::uint64_t value, unsigned bits) { return value < (std::uint64_t{1} << bits); }
 
@@ -92,39 +94,34 @@ private:
             !fits(end_column, k_end_column_bits) || !fits(place.start_pos.line, k_line_bits) ||
             !fits(place.start_pos.column, k_column_bits) || !fits(line_step, k_line_step_bits))
             return false;
-        Wide bits = place.start;
-        unsigned at = k_start_bits;
-        const auto put = [&](std::uint64_t value, unsigned width) {
-            bits |= Wide{value} << at;
-            at += width;
-        };
-        put(length, k_length_bits);
-        put(end_column, k_end_column_bits);
-        put(line_step, k_line_step_bits);
-        put(place.start_pos.line, k_line_bits);
-        put(place.start_pos.column, k_column_bits);
         static_assert(k_start_bits + k_length_bits + k_end_column_bits + k_line_step_bits + k_line_bits +
                           k_column_bits == 95,
                       "the flag takes bit 95");
-        out = Packed{static_cast<std::uint32_t>(bits), static_cast<std::uint32_t>(bits >> 32),
-                     static_cast<std::uint32_t>(bits >> 64)};
+        // Built in the two windows that unpack() reads.
+        const std::uint64_t low = place.start | length << k_start_bits |
+                                  end_column << (k_start_bits + k_length_bits) |
+                                  line_step << (k_start_bits + k_length_bits + k_end_column_bits);
+        const std::uint64_t high = place.start_pos.line | std::uint64_t{place.start_pos.column} << k_line_bits;
+        out = Packed{static_cast<std::uint32_t>(low),
+                     static_cast<std::uint32_t>(low >> 32 | high << (k_low_fields - 32)),
+                     static_cast<std::uint32_t>(high >> (64 - k_low_fields))};
         return true;
     }
+    // Two 64-bit windows, not one 128-bit value (fewer instructions in the planner's many
+    // location() calls): bits 0-63, and bits 32-95 shifted down to the line's first bit.
     static SentencePlace unpack(const Packed& packed) {
-        const Wide bits = Wide{packed.c} << 64 | Wide{packed.b} << 32 | packed.a;
-        unsigned at = 0;
-        const auto take = [&](unsigned width) {
-            const auto value = static_cast<std::uint64_t>(bits >> at) & ((std::uint64_t{1} << width) - 1);
-            at += width;
-            return value;
+        const std::uint64_t low = std::uint64_t{packed.b} << 32 | packed.a;
+        const std::uint64_t high = (std::uint64_t{packed.c} << 32 | packed.b) >> (k_low_fields - 32);
+        const auto field = [](std::uint64_t window, unsigned at, unsigned width) {
+            return (window >> at) & ((std::uint64_t{1} << width) - 1);
         };
         SentencePlace place;
-        place.start = take(k_start_bits);
-        place.end = place.start + take(k_length_bits);
-        const std::uint64_t end_column = take(k_end_column_bits);
-        const std::uint64_t line_step = take(k_line_step_bits);
-        place.start_pos.line = static_cast<std::uint32_t>(take(k_line_bits));
-        place.start_pos.column = static_cast<std::uint32_t>(take(k_column_bits));
+        place.start = field(low, 0, k_start_bits);
+        place.end = place.start + field(low, k_start_bits, k_length_bits);
+        const std::uint64_t end_column = field(low, k_start_bits + k_length_bits, k_end_column_bits);
+        const std::uint64_t line_step = field(low, k_start_bits + k_length_bits + k_end_column_bits, k_line_step_bits);
+        place.start_pos.line = static_cast<std::uint32_t>(field(high, 0, k_line_bits));
+        place.start_pos.column = static_cast<std::uint32_t>(field(high, k_line_bits, k_column_bits));
         place.end_pos.line = place.start_pos.line + static_cast<std::uint32_t>(line_step);
         place.end_pos.column = static_cast<std::uint32_t>(line_step == 0 ? place.start_pos.column + end_column : end_column);
         return place;
