@@ -72,8 +72,8 @@ TEST_CASE("PlaceTable: 400,000 places, packed and whole mixed, read back in orde
         const bool large = random() % 50 == 0;  // some field past its width
         const std::uint64_t start = large && random() % 2 ? (std::uint64_t{1} << 33) + random() % 1000 : random() % (1u << 28);
         const std::uint64_t length = large ? random() % (1u << 17) : random() % 2000;
-        const auto line = static_cast<std::uint32_t>(1 + random() % (large ? 1u << 22 : 1u << 20));
-        const auto column = static_cast<std::uint32_t>(1 + random() % (large ? 1u << 16 : 1u << 13));
+        const auto line = static_cast<std::uint32_t>(1 + random() % (large ? 1u << 22 : 1u << 17));
+        const auto column = static_cast<std::uint32_t>(1 + random() % (large ? 1u << 19 : 1u << 16));
         const auto step = static_cast<std::uint32_t>(random() % 3 == 0 ? random() % (large ? 20 : 8) : 0);
         const auto end_column = static_cast<std::uint32_t>(step == 0 ? column + length / 2 : 1 + random() % 500);
         given.push_back(place(start, length, line, column, step, end_column));

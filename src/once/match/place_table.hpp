@@ -7,7 +7,7 @@
 // are small: a start inside a document, a sentence's length, a line and column inside a document,
 // an end on the same line or a few lines on, whose column is then at most the sentence's length in
 // code points. So most places fit 96 bits packed (the widths below); a place that does not fit
-// (a document past 256 MiB, a sentence past 32 KiB, a line past 16,383 code points, ...) is kept
+// (a document past 256 MiB, a sentence past 32 KiB, a line past 131,071 code points, ...) is kept
 // whole in a sparse side table, which its packed entry points to. Every place reads back exactly
 // as it was given: packing is a storage choice, never a rounding.
 //
@@ -37,12 +37,13 @@ class PlaceTable {
 public:
     // Field widths of a packed place (95 bits and the flag that says it is kept whole). Chosen
     // from what documents are: a start within 256 MiB, a sentence under 32 KiB, a line number
-    // under 2^20, a column under 16,384, an end at most 7 lines after the start.
+    // under 2^17, a column under 2^17 (a JSON Lines text without newlines is one long line), an end
+    // at most 7 lines after the start.
     static constexpr unsigned k_start_bits = 28;
     static constexpr unsigned k_length_bits = 15;
     static constexpr unsigned k_end_column_bits = 15;
-    static constexpr unsigned k_line_bits = 20;
-    static constexpr unsigned k_column_bits = 14;
+    static constexpr unsigned k_line_bits = 17;
+    static constexpr unsigned k_column_bits = 17;
     static constexpr unsigned k_line_step_bits = 3;
 
     void push_back(const SentencePlace& place) {
