@@ -28,7 +28,7 @@ inline std::uint64_t hash_combine(std::uint64_t a, std::uint64_t b) {
 
 // splitmix64: turns a seed and an index into an independent-looking 64-bit value (permutation
 // parameters for MinHash).
-inline std::uint64_t mix64(std::uint64_t x) {
+constexpr std::uint64_t mix64(std::uint64_t x) {
     x += 0x9E3779B97F4A7C15ULL;
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
     x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
