@@ -336,6 +336,35 @@ TEST_CASE("planner: a paste holding no whole sentence (the end of one and the st
     });
 }
 
+TEST_CASE("planner: a paste holding no whole sentence is removed when the bands matched its first piece") {
+    // The first piece is a large share of its source sentence, so the bands match it (a near
+    // match by containment) and the planner's own search for such pieces (Matcher::sentence_ending)
+    // is not asked. All of its tokens are its source's end, token by token: the paste begins
+    // mid-sentence, so the piece where it ends may be short (3 characters, 2 words), and a next
+    // sentence matched as an edited copy is cut back to what it shares (bench/inject_real.py:
+    // 5 of the 28 pastes missed on seed 3; the run was judged as an edited copy standing alone).
+    check_copies({
+        {"a short second piece",
+         "今年の春、市内の図書館では新しい貸出システムの導入に合わせて開館時間を夜九時まで延長することになった。利用者からは歓迎の"
+         "声が上がっている。\n",
+         "先週末は天気が悪かった。市内の図書館では新しい貸出システムの導入に合わせて開館時間を夜九時まで延長することになった。利用"
+         "者家族連れで賑わった。\n",
+         "先週末は天気が悪かった。家族連れで賑わった。\n"},
+        {"the next sentence an edited copy",
+         "今年の春、市内の図書館では新しい貸出システムの導入に合わせて開館時間を夜九時まで延長することになった。利用者からは歓迎の"
+         "声が上がっており、市は今後、土曜と日曜の開館時間についても平日と同じように見直していく方針だという。\n",
+         "先週末は天気が悪かった。市内の図書館では新しい貸出システムの導入に合わせて開館時間を夜九時まで延長することになった。利用"
+         "者からは歓迎の声が上がっており、市は今後、土曜と日曜の開館時間についても平日と同じように延ばすかどうかを検討中だ。\n",
+         "先週末は天気が悪かった。延ばすかどうかを検討中だ。\n"},
+        {"English",
+         "These deals do not just appear overnight, the founder said according to a transcript of the hearing that "
+         "was reviewed by reporters. They take time to grow.\n",
+         "He went on with his story. deals do not just appear overnight, the founder said according to a transcript "
+         "of the hearing that was reviewed by reporters. They take the bus home every evening.\n",
+         "He went on with his story. the bus home every evening.\n"},
+    });
+}
+
 TEST_CASE("planner: a restart glued into one line goes whole, its headline run into the first sentence included") {
     // The headline has no sentence end, so on the glued line it and the first sentence are one
     // sentence of the copy, two of the source: the piece before the exact run goes on from the

@@ -365,6 +365,21 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         return edge;
     };
 
+    // Is the run's first sentence k, inside a line after the page's own text, a near match that
+    // is all of its source's end, token by token, and weighs k_min_core_weight: the source's own
+    // words from inside its sentence, as exact as an exact sentence. The bands found the first
+    // piece of a paste that begins mid-sentence (step 0 below finds it when they do not), and the
+    // run is judged as step 0 would judge it. (All of its tokens: the slack cut_at allows at a
+    // word is too weak a sign on its own. A whole line cut off from its source has its own rule,
+    // cut_line below.)
+    const auto cut_head = [&](std::size_t k) {
+        if (lines[sentences[k].first_line].first_sentence == k || analysis.units[k].weight < k_min_core_weight ||
+            !cut_at(k, true))
+            return false;
+        const TokenEdges& copy = analysis.units[k].edges;
+        return common_suffix(copy, *matcher.edges(matches[k].direct)).tokens == copy.count;
+    };
+
     // Where a run [i, end) begins and ends inside sentences: its head and tail edges.
     const auto ends_of = [&](std::size_t i, std::size_t end) {
         // The rules below take shorter pieces only around a sentence: a name or an exclamation
@@ -374,7 +389,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         const bool copied_core = core >= k_min_core_weight;
         Edge head = run_head(i, k_min_partial_weight, copied_core);
         Edge tail = run_tail(end, k_min_partial_weight);
-        if (!copied_core) return std::pair<Edge, Edge>{head, tail};
+        if (!copied_core && !cut_head(i)) return std::pair<Edge, Edge>{head, tail};
         // The paste may also begin (end) inside its source's sentence where the page's own
         // sentence begins (ends): the run's first (last) sentence is a near match that is all of
         // its source's end (start) — "云计算服务。" for "汽车厂商密切关注云计算服务。".
@@ -546,7 +561,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                                  lines[sentences[to - 1].last_line].last_sentence <= to;
         weight += head.weight + tail.weight;
         // An edited copy standing alone (no exact sentence or exact piece in the run) must be closer.
-        bool any_exact = head.weight > 0 || tail.weight > 0;
+        bool any_exact = head.weight > 0 || tail.weight > 0 || cut_head(i);
         double lowest = 1.0;
         for (std::size_t k = i; k < end; ++k) {
             any_exact = any_exact || matches[k].type == MatchType::exact;
