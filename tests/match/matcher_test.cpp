@@ -296,6 +296,50 @@ TEST_CASE("matcher: ineligible sentences neither match nor serve as sources") {
     CHECK(edited[0].type == once::MatchType::none);
 }
 
+TEST_CASE("matcher: prose on a list line matches prose; a headline or a short line on one does not") {
+    // A related-list entry repeats a headline: the same words in another role, never a copy of a
+    // page's title or prose (nor the other way). A note under "●", an author box or a "* " item of
+    // several sentences is prose: a paste from it is a copy (bench/inject_real.py: a quarter of
+    // the pastes missed). Prose: a sentence ending in "。" or "." that weighs 15 words or 30 CJK
+    // characters.
+    struct Case {
+        std::string name, first, later;
+        std::size_t sentence;  // of `later`
+        bool matches;
+    };
+    const std::vector<Case> cases = {
+        {"a note under a bullet, pasted into prose",
+         "●　携帯電話の状況によっては、保存されているデータが消失することがあります。必要なデータは、ソフトウェア更新前に"
+         "バックアップしておくことを強くおすすめします。\n",
+         "今日の話題はここから。必要なデータは、ソフトウェア更新前にバックアップしておくことを強くおすすめします。\n", 1, true},
+        {"prose, later repeated on a list line",
+         "今日の話題はここから。必要なデータは、ソフトウェア更新前にバックアップしておくことを強くおすすめします。\n",
+         "・必要なデータは、ソフトウェア更新前にバックアップしておくことを強くおすすめします。\n", 0, true},
+        {"an English list item of several sentences",
+         "* Some APIs are just easy to do in JS. It takes just a single line, and even if you include the functions "
+         "it calls, the total code size is quite small.\n",
+         "We tried it. It takes just a single line, and even if you include the functions it calls, the total code "
+         "size is quite small.\n",
+         1, true},
+        {"a headline in a related list",
+         "関連記事\n・映画『タイタンの逆襲』の予告映像を公開、魔物たちとの壮絶なバトルは必見！\n",
+         "映画『タイタンの逆襲』の予告映像を公開、魔物たちとの壮絶なバトルは必見！\n本文はここから始まる。\n", 0, false},
+        {"a headline without a terminator",
+         "・ソフトバンクモバイルが新しいスマートフォンの予約受付を全国の店舗で開始\n",
+         "ソフトバンクモバイルが新しいスマートフォンの予約受付を全国の店舗で開始\n本文。\n", 0, false},
+        {"a short sentence",
+         "・詳細は公式サイトをご覧ください。\n", "詳細は公式サイトをご覧ください。\n", 0, false},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        MatchRun run;
+        run.add(c.first);
+        const auto later = run.add(c.later);
+        REQUIRE(later.size() > c.sentence);
+        CHECK((later[c.sentence].type != once::MatchType::none) == c.matches);
+    }
+}
+
 TEST_CASE("matcher: sentences without tokens never match") {
     MatchRun run;
     run.add("—— *** ——\n、。");

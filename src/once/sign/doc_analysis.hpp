@@ -25,8 +25,9 @@ struct UnitRecord {               // one sentence
     std::uint32_t set_size = 0;   // number of distinct shingles
     std::uint64_t number_mask = 0;
     std::uint64_t number_hash = 0;
-    // The sentence starts on a line that starts with a list bullet (・ • - * ■ ▼ ...): a related-
-    // articles entry, which must not match another page's title line (or be matched by it).
+    // The sentence starts on a line that starts with a list bullet (・ • - * ■ ▼ ...) and is not
+    // prose (signer.cpp, listed_prose): a related-articles entry, which must not match another
+    // page's title line (or be matched by it).
     bool bulleted = false;
     // Reads like a data row, opening with "key:" (full-width colons fold to ':'): a repeated
     // "Price: ¥99" in a list of apps is two facts, not a copy.
