@@ -188,7 +188,7 @@ std::vector<OptionEntry> option_table(Cli& cli) {
                  "JSON Lines: add this boolean field, true when the record's text was removed entirely",
                  k_clean | k_apply, "none");
     out.value("compression-level", &cli.compression_level, "N",
-              "level of .gz (1-12, default 6) and .zst (1-19, default 3) outputs; 0 = the default", k_clean | k_scan | k_apply);
+              "level of .gz (1-12, default 1: 3x as fast as 6, 11% larger) and .zst (1-19, default 3) outputs; 0 = the default", k_clean | k_scan | k_apply);
     out.add("merge", po::value(&cli.merge_profiles)->composing()->multitoken(), "PROFILE...",
             "also merge these profiles into the output", k_learn, "none");
     out.optional("decisions", &cli.decisions_path, "FILE", "the decisions file written by once merge", k_apply, "required");
