@@ -383,3 +383,110 @@ TEST_CASE("shape: a Chinese headline with a figure is weighed without it, a date
         {'k', "開業に合わせて駅前の広場を整備し、路線バスやタクシーの乗り場も駅の東側に移設する方針だという。"},
     });
 }
+
+TEST_CASE("shape: a caption or standfirst that shares the story's words does not hide the headline above it (issue 11.1)") {
+    // A news page: section menu, headline, standfirst, share row, the photo's long caption,
+    // dateline, reading tools, place, story. The caption is the nearest line sharing the story's
+    // words; the head goes on up to the headline (a Brazilian news page, here in English).
+    check_page({
+        {'.', "* world"},
+        {'.', "* sport"},
+        {'.', ""},
+        {'r', "follow us on twitter | facebook | instagram"},
+        {'.', ""},
+        {'k', "coach admits he erred in taking the cup to the former president"},
+        {'.', ""},
+        {'.', "at the time, the coach handed a replica of the trophy to the former president"},
+        {'.', ""},
+        {'r', "share"},
+        {'r', "copy link"},
+        {'.', ""},
+        {'k', "the former president (centre) receives from the coach and other club officials a replica of the cup won "
+              "by the club in 2012 - photo agency"},
+        {'.', ""},
+        {'.', "21 december 2018, 12:55"},
+        {'r', "* print"},
+        {'.', ""},
+        {'k', "after turning down a meeting of the national team with the president-elect, the coach said that he erred "
+              "in taking the cup won by the club in 2012 to the former president."},
+        {'.', ""},
+        {'k', "next to club officials, the coach then handed the replica of the trophy to the former president, who "
+              "kept it in his office until the end of his term."},
+    });
+    // The same head on a Japanese page: headline, lead line, share row, caption, dateline, story.
+    check_page({
+        {'.', "* 国内"},
+        {'.', "* スポーツ"},
+        {'.', ""},
+        {'r', "ツイッター | フェイスブック | インスタグラム"},
+        {'.', ""},
+        {'k', "監督、優勝杯を元首相に渡したのは誤りだったと認める"},
+        {'.', ""},
+        {'.', "当時、監督は優勝杯のレプリカを元首相に手渡した"},
+        {'.', ""},
+        {'r', "シェア"},
+        {'r', "リンクをコピー"},
+        {'.', ""},
+        {'k', "元首相（中央）は監督とクラブ関係者から優勝杯のレプリカを受け取った。2012年にクラブが獲得した優勝杯で、当時の写真は通信社の提供"},
+        {'.', ""},
+        {'.', "2018年12月21日 12時55分"},
+        {'.', ""},
+        {'k', "次期首相と代表チームの面会を断った後、監督は2012年にクラブが獲得した優勝杯を元首相に渡したのは誤りだったと述べた。"},
+        {'.', ""},
+        {'k', "監督はクラブ関係者と並んで優勝杯のレプリカを元首相に手渡し、元首相は任期の終わりまでそれを執務室に置いていた。"},
+    });
+}
+
+TEST_CASE("shape: a breadcrumb that ends in the headline is no second headline") {
+    // A German-style people page in English: a breadcrumb written without spaces whose last
+    // crumb is the headline, the headline, the standfirst, the story.
+    check_page({
+        {'r', "* newsletter"},
+        {'r', "* subscribe"},
+        {'.', ""},
+        {'r', "news>people>horror find! instagram star (24) found in concrete"},
+        {'.', ""},
+        {'k', "horror find! instagram star (24) found in concrete"},
+        {'.', ""},
+        {'r', "share"},
+        {'r', "tweet"},
+        {'.', ""},
+        {'k', "the police found the body of the instagram star in a concrete block in her flat; her friends had reported "
+              "her missing two weeks before."},
+        {'.', ""},
+        {'k', "the young woman had more than 100,000 followers on instagram, where she posted photos of her travels."},
+    });
+}
+
+TEST_CASE("shape: a story split by an in-article share row is one story, and its headline is found above its start") {
+    // A Chinese news page: a notice paragraph first, the headline, byline, share row, two
+    // paragraphs, two share buttons inside the story, then its heavier rest (whose words the
+    // headline does not share).
+    const std::vector<once::test::Row> page = {
+        {'.', "本网站使用cookie来改善您的浏览体验。继续浏览即表示您同意我们使用cookie，详情请阅读我们的隐私政策。"},
+        {'.', ""},
+        {'r', "* 首页"},
+        {'r', "* 新闻"},
+        {'.', ""},
+        {'k', "女大学生网购减肥药后身亡 母亲呼吁远离危险药物"},
+        {'.', ""},
+        {'.', "记者 王小明"},
+        {'r', "分享到微博"},
+        {'r', "分享到微信"},
+        {'.', ""},
+        {'k', "一名二十一岁的女大学生在网上购买减肥药服用后身亡，她的母亲近日接受采访时呼吁公众远离这类危险药物。"},
+        {'.', ""},
+        {'k', "据了解，这名女大学生在网上购买了八粒减肥药，服用后不久便出现高烧症状，随后被家人送往医院抢救。"},
+        {'.', ""},
+        {'r', "微博"},
+        {'r', "微信"},
+        {'.', ""},
+        {'k', "警方表示，这些药片据信含有一种工业化学品，它会使人体温度急剧升高，目前没有解毒剂。"},
+        {'.', ""},
+        {'k', "食品安全部门提醒，这类产品往往通过社交网络销售，消费者很难判断其成分，一旦出现发热、心跳加快等症状，应立即就医。"},
+        {'.', ""},
+        {'k', "专家指出，类似案件近年来在多个国家都有发生，有关部门正在加强对境外网站销售渠道的监管，并追查药物的来源。"},
+    };
+    check_page(page);
+    CHECK(classify(page)[5].title);
+}

@@ -69,6 +69,10 @@ constexpr int k_headline_search_lines = 6;
 // menu of 8 items between the headline and its dateline (generated pages) is passed, a site's
 // whole navigation with a newsletter box above it (a trafilatura page: 48 lines) is not.
 constexpr int k_headline_reach_lines = 2 * k_title_search_lines;
+// Two runs of paragraphs parted by at most this many non-blank lines are one story (an in-article
+// share row of two buttons and a pull quote with its lead-in: 4 on a readability news page); a
+// headline, byline, dateline and share row over a story are more.
+constexpr int k_story_gap_lines = 4;
 // A menu row "a | b | c": at least this many cells, each at most this many words or CJK
 // characters, fewer than half of them with numbers (a table keeps numbers).
 constexpr int k_nav_row_cells = 3;

@@ -118,6 +118,7 @@ std::vector<std::size_t> find_headlines(const std::vector<JudgedLine>& lines, st
         return std::any_of(slot.begin(), slot.end(), [&](std::size_t t) { return line.text == lines[t].text; });
     };
     int seen = 0, examined = 0;
+    bool group_closed = false;
     for (std::size_t i = from; i-- > 0 && seen < k_title_search_lines;) {
         const JudgedLine& line = lines[i];
         if (line.cls == LineClass::blank || is_bad(line.cls)) continue;  // chrome is passed over
@@ -140,12 +141,25 @@ std::vector<std::size_t> find_headlines(const std::vector<JudgedLine>& lines, st
             found_lines.push_back(i);
             continue;
         }
-        if (!found_lines.empty()) continue;
+        if (group_closed) continue;
+        // A breadcrumb or a window title that ends in the headline found below holds it and more
+        // ("startseite>people>real life>horror-fund! …" over "horror-fund! …"): not one more head line.
+        if (std::any_of(found_lines.begin(), found_lines.end(), [&](std::size_t f) {
+                return line.text.size() > lines[f].text.size() && line.text.find(lines[f].text) != std::string_view::npos;
+            }))
+            continue;
         const std::vector<std::string_view> words = headline_words(line.text);
-        if (words.size() < 2) continue;
         int found = 0;
         for (std::string_view w : words) found += body.find(w) != std::string::npos;
-        if (found * k_title_body_den >= static_cast<int>(words.size()) * k_title_body_num) found_lines.push_back(i);
+        if (words.size() >= 2 && found * k_title_body_den >= static_cast<int>(words.size()) * k_title_body_num)
+            found_lines.push_back(i);
+        // Lines that share the story's words one above the other (passing chrome, bylines and
+        // datelines) are one head: a photo's caption or a standfirst between the share row and
+        // the story shares its words too, and the headline stands above them (a Brazilian news
+        // page: headline, standfirst, share row, caption, dateline, story). The first headline-
+        // sized line above them that does not share them ends the head.
+        else if (!found_lines.empty())
+            group_closed = true;
     }
     return found_lines;
 }
@@ -215,6 +229,26 @@ std::size_t main_text_start(const std::vector<JudgedLine>& lines) {
         }
     }
     return best;
+}
+
+// The first paragraph of the story whose heaviest run starts at `main`: an in-article share row
+// or a photo with its caption may split a story into runs, and the lighter first run is the
+// story's start too (an English news page: two share buttons after the fifth paragraph). Runs
+// parted by at most k_story_gap_lines non-blank lines are one story; a headline, a byline and
+// a share row over the story part it from what is above.
+std::size_t story_start(const std::vector<JudgedLine>& lines, std::size_t main) {
+    std::size_t start = main;
+    int gap = 0;
+    for (std::size_t i = main; i-- > 0 && gap <= k_story_gap_lines;) {
+        if (lines[i].cls == LineClass::blank) continue;
+        if (lines[i].cls == LineClass::good) {
+            start = i;
+            gap = 0;
+        } else {
+            ++gap;
+        }
+    }
+    return start;
 }
 
 // The title slot above the first paragraph: title, byline and dateline, kept and anchoring their
@@ -303,8 +337,10 @@ std::size_t mark_title_slot(std::vector<JudgedLine>& lines) {
     }
     if (first_good == n) return n;
     mark_title_at(lines, first_good);
-    const std::size_t main = main_text_start(lines);
+    std::size_t main = main_text_start(lines);
     if (main == first_good || main == n) return first_good;
+    main = story_start(lines, main);
+    if (main == first_good) return first_good;
     std::size_t k = main;
     const std::vector<std::size_t> slot = collect_slot(lines, main, k);
     for (std::size_t h : find_headlines(lines, k, main, slot)) keep_headline(lines[h]);
