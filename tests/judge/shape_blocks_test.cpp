@@ -284,3 +284,54 @@ TEST_CASE("shape: a list stamped with times of day is no spec box") {
         {'r', "privacy policy"},
     });
 }
+
+TEST_CASE("shape: a section's link to its main article is chrome, but takes neither its heading nor a table above along") {
+    // An encyclopedia page: a navbox's edit links, a table, the next section's heading and its
+    // link line to the main article, a subsection with a "see also" line, then the paragraphs.
+    check_page({
+        {'k', "the realm of new zealand, one of 16 commonwealth realms, is the entire area over which the queen of new "
+              "zealand is sovereign, and comprises new zealand, tokelau, the ross dependency and two self-governing states."},
+        {'r', "* share | edit | history"},
+        {'.', ""},
+        {'k', "administrative divisions of the realm of new zealand"},
+        {'k', "countries new zealand cook islands niue"},
+        {'k', "territorial authorities 13 cities and 53 districts"},
+        {'.', ""},
+        {'k', "environment"},
+        {'.', ""},
+        {'r', "main article: environment of new zealand"},
+        {'.', ""},
+        {'k', "geography"},
+        {'.', ""},
+        {'r', "see also: atlas of new zealand at wikimedia commons"},
+        {'.', ""},
+        {'k', "new zealand is located near the centre of the water hemisphere and is made up of two main islands and a "
+              "number of smaller islands. the two main islands are separated by the cook strait."},
+    });
+    // The same in Chinese: "主条目：" (normalized "主条目:") opens the section, after a navbox's share row.
+    check_page({
+        {'k', "新西兰王国是英联邦王国之一，包括新西兰本土、托克劳、罗斯属地以及库克群岛和纽埃两个自治国家，由新西兰君主统治。"},
+        {'r', "* 分享 | 编辑 | 历史"},
+        {'.', ""},
+        {'k', "新西兰王国行政区划"},
+        {'k', "国家 新西兰 库克群岛 纽埃"},
+        {'.', ""},
+        {'k', "地理"},
+        {'.', ""},
+        {'r', "主条目:新西兰地理"},
+        {'.', ""},
+        {'k', "新西兰位于水半球的中心附近，由两个主要岛屿和许多较小的岛屿组成，两个主要岛屿之间隔着库克海峡。"},
+    });
+}
+
+TEST_CASE("shape: a link line under the article's last paragraph, with chrome below, still counts as chrome") {
+    check_page({
+        {'k', "the council will vote on the plan next week, and the mayor said she expected it to pass without changes."},
+        {'.', ""},
+        {'r', "previous: city opens new library branch"},
+        {'r', "next: river festival returns in june"},
+        {'.', ""},
+        {'r', "weekly newsletter"},
+        {'r', "© 2024 example news. all rights reserved."},
+    });
+}

@@ -80,6 +80,29 @@ void mark_ad_slots(std::vector<JudgedLine>& lines) {
     }
 }
 
+// An encyclopedia opens a section with its heading and a link line or two to other pages
+// ("main article: history of new zealand", "see also: …", "hauptartikel: …", "主条目：…"),
+// then its paragraphs. The link line is chrome, but read as chrome for its neighbours it took
+// the heading with it (and a table between a navbox's "v t e" links and the next section's
+// heading): readability's wikipedia pages lost their section headings so. So a link line whose
+// nearest decided line below — other such lines passed over — is a paragraph is no evidence for
+// its neighbours; a "previous: …" link under the article's last paragraph has chrome or the
+// page's end below it and still counts.
+void mark_section_links(std::vector<JudgedLine>& lines) {
+    LineClass below = LineClass::blank;
+    for (std::size_t k = lines.size(); k-- > 0;) {
+        JudgedLine& line = lines[k];
+        if (line.cls == LineClass::blank || line.shape.cue == Cue::junk || line.shape.embed) continue;
+        if (line.shape.cue == Cue::link && line.cls == LineClass::soft_bad && !line.recurring &&
+            below == LineClass::good) {
+            line.section_link = true;
+            continue;
+        }
+        if (line.anchor) below = LineClass::good;
+        else if (decided(line)) below = line.cls;
+    }
+}
+
 // Recurring templates are chrome, for the neighbours too — except a lone recurring line
 // between paragraphs: an in-article heading every post of the site has, like "まとめ".
 void apply_recurrence(std::vector<JudgedLine>& lines) {

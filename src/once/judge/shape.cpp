@@ -279,6 +279,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
     }
     promote_margin_recurrence(lines);
     if (config.shape) {
+        mark_section_links(lines);
         apply_recurrence(lines);
         mark_ad_slots(lines);
         rescue_soft_cues(lines);

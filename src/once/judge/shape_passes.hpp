@@ -44,6 +44,8 @@ struct JudgedLine {
     bool value_differs = false;  // its template recurs, its numbers do not: a label with data
     bool margin = false;         // a template by promote_margin_recurrence
     bool tail_heading = false;   // a list heading between paragraphs in the page's last fifth
+    bool section_link = false;   // a link line over paragraphs ("see also: …", "main article: …"):
+                                 // chrome, but no evidence for its neighbours
     ShapeRule rule = ShapeRule::none;  // what set `score` last
 };
 
@@ -70,7 +72,8 @@ std::vector<LineClass> nearest(const std::vector<JudgedLine>& lines, int step, P
         const JudgedLine& line = lines[k];
         // Junk (a query string, an ad frame) and embedded frames are no evidence about the text
         // around them: an ad or a video sits between paragraphs as often as between menus.
-        if (line.cls == LineClass::blank || line.shape.cue == Cue::junk || line.shape.embed) continue;
+        // A section's link line ("see also: …") says nothing about the heading above it either.
+        if (line.cls == LineClass::blank || line.shape.cue == Cue::junk || line.shape.embed || line.section_link) continue;
         if (line.anchor || (headlines && step < 0 && line.head_anchor)) last = LineClass::good;
         else if (decided(line)) last = line.cls;
     }
@@ -99,6 +102,9 @@ std::size_t mark_title_slot(std::vector<JudgedLine>& lines);
 void promote_margin_recurrence(std::vector<JudgedLine>& lines);
 // An advertisement label between two paragraphs is an ad slot: chrome, no evidence for its neighbours.
 void mark_ad_slots(std::vector<JudgedLine>& lines);
+// Link lines over a section's paragraphs ("see also: …", "main article: …") stay chrome, but are
+// passed over when neighbours are read.
+void mark_section_links(std::vector<JudgedLine>& lines);
 void apply_recurrence(std::vector<JudgedLine>& lines);
 void rescue_soft_cues(std::vector<JudgedLine>& lines);
 void demote_tail(std::vector<JudgedLine>& lines);
