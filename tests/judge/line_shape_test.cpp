@@ -132,9 +132,26 @@ TEST_CASE("measure_line: the one-pass walk counts what line_chars' functions cou
     };
     for (const std::string& line : lines) check_same(line, lookup);
 
+    // Runs of CJK characters and punctuation, which measure_line's walk passes in an inner loop:
+    // across k_stop_scan (400 code points) at several offsets, broken by every kind of character
+    // (kana voicing marks, digits and enclosing marks of three bytes among them), malformed
+    // sequences and leads E0 (Thai) and ED (surrogate forms), and cut short at the line's end.
+    std::string run;
+    for (int k = 0; k < 450; ++k) run += k % 5 == 0 ? "「日本語」の文章。" : "日本語の文章、";
+    for (const std::size_t cut : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{1190},
+                                  std::size_t{1197}, std::size_t{1200}, std::size_t{1203}}) {
+        check_same(run.substr(0, cut), lookup);
+        check_same("word " + run.substr(0, cut) + " word.", lookup);
+        check_same(run.substr(0, cut) + "。" + run.substr(0, 30) + "\xe6\x97", lookup);
+        check_same(std::string(cut % 7, 'a') + run.substr(0, cut) + "\u0e01\u0e32日本\xed\xa0\x80本.", lookup);
+        check_same(run.substr(0, cut) + "か\u3099き\u1041く\u20ddけ、. こ. ", lookup);
+    }
+
     // Random lines from pieces of every kind, long enough to cross k_stop_scan and the junk
     // test's eight-byte steps at every alignment.
     const std::vector<std::string_view> pieces = {
+        "日本語の文章です", "カタカナ", "中文汉字", "\u0e01\u0e32\u0e23", "」。「", "…", "※",  // CJK runs
+        "\u3099", "\u1041", "\u20dd", "\u2160",  // a kana mark, a Myanmar digit, an enclosing mark, a Roman numeral
         "the", "of", "and", "word", "x", "12", "3.5", ".", "!", "?", ",", "'", "|", " ", "  ", "-", "^[2]", "\"",
         "é", "ß", "ñ", "\u0301", "日", "本", "の", "。", "、", "．", "！", "？", "ー", "・", "「", "」",
         "한", "\U0001F600", "\xff", "\xe3\x81", "\xc0", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80",

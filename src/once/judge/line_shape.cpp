@@ -330,6 +330,34 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
         prev_word = w;
         prev_cjk = cjk;
         ++scanned;
+        // After a character that is not a word's, no word is open, and the walk can take the
+        // run of CJK characters and punctuation that follows in bulk: a well-formed three-byte
+        // sequence (Han, kana, CJK punctuation) that is not a word character opens none either,
+        // so it only moves the counts (a CJK character; a sentence end, never '.', which is
+        // ASCII) and `prev`. Japanese and Chinese lines are mostly such characters. Anything else
+        // (ASCII, a word character, other lengths, leads E0 and ED with their overlong and
+        // surrogate forms, malformed bytes) ends the run and goes back to the walk. Here in the
+        // loop, not in a function: passed by reference, the walk's state went through memory.
+        while (!w && i + 3 <= s.size()) {
+            const auto b0 = static_cast<unsigned char>(s[i]);
+            const auto b1 = static_cast<unsigned char>(s[i + 1]);
+            const auto b2 = static_cast<unsigned char>(s[i + 2]);
+            if (b0 < 0xE1 || b0 > 0xEF || b0 == 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
+            const char32_t next = (char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
+            const CharClass cls = tables.classes[next];
+            if (cls == CharClass::cjk) {  // the common case first: one comparison
+                shape.cjk += scanned < k_stop_scan;
+                prev_cjk = true;
+            } else if (is_word_class(cls)) {
+                break;
+            } else {
+                shape.sentence_ends += is_sentence_end(next);
+                prev_cjk = false;
+            }
+            ++scanned;
+            prev = next;
+            i += 3;
+        }
     }
     if (in_word && scanned <= k_stop_scan) {
         ++shape.latin_words;
