@@ -2,7 +2,7 @@
 """Inject recorded copies into REAL article text, for scoring the duplicate side on real prose.
 
 usage: bench/inject_real.py --out CORPUS.jsonl --truth TRUTH.jsonl [--seed S]
-           [--ldcc PATH] [--devsets DIR] [--zh-docs PATH] [--ja N]
+           [--ldcc PATH] [--devsets DIR] [--zh-docs PATH] [--ja N] [--pasted P] [--pasted-mid P]
 
 `bench/gen_corpus --truth` scores the duplicate side on generated text, whose sentences are drawn
 from word lists: easier than real prose, where sentences share stock phrases, vary in length and
@@ -42,6 +42,13 @@ Copies injected (truth kinds), each with its source:
                   three lines, not a list entry, 60 characters at least) at a sentence boundary: it starts and ends mid-sentence (the first piece from the
                   first three quarters of its sentence, the last from the last three
                   quarters), 40 CJK characters or 15 words at least.
+  pasted_mid      (--pasted-mid, default 0: none) a passage as held-out corpora carry it (issue 11,
+                  item 6: median 417 bytes, inside longer paragraphs): 200-800 bytes of an earlier
+                  article (same language) from inside one sentence to inside a later one of the
+                  same paragraph, put INSIDE a sentence of one of this article's prose paragraphs
+                  (CJK: between two characters; Latin: before a word), so the page's own words run
+                  into its first piece and on after its last. Drawn from a random stream of its
+                  own: the other copies are the same with and without it.
   syndicated      a whole earlier article of another site as a later document of its own
                   (site `syndicated-<lang>`), or appended after another site's article.
 Kept: `title` (ldcc's line 3) must stay whole. Every record: {"id","kind","start","end"} byte
@@ -79,6 +86,8 @@ LATIN_END = re.compile(r"[.!?][\"'”’)\]]*(?= +[^ a-z])")
 # had a median of 417 bytes.
 MIN_PASTE_CJK = 40
 MIN_PASTE_WORDS = 15
+# A pasted_mid passage is this many bytes long (issue 11's held-out pastes: median 417 bytes).
+MID_PASTE_BYTES = (200, 800)
 # A paste's host paragraph: this long at least, and not a list entry (ldcc's related links).
 HOST_MIN_CHARS = 60
 LIST_MARKS = "・■□●○◆◇▼▽▲△★☆※*-•【[(（<＜>＞"
@@ -364,6 +373,54 @@ def paste(doc, source, rng):
     return True
 
 
+def paste_mid(doc, source, rng):
+    """A passage of source as held-out corpora carry it (issue 11, item 6: 411 pastes, median 417
+    bytes, inside longer paragraphs): it starts inside one source sentence and ends inside a later
+    one of the same paragraph, MID_PASTE_BYTES long, and is put INSIDE a sentence of one of doc's
+    prose paragraphs, so on both sides the host's words run into the copy's (`paste` puts its
+    passage at a host sentence boundary)."""
+    lang = doc.lang
+    taken = [(r[1], r[2]) for r in source.records if r[0] != "title"]
+    runs = []  # (paragraph's sentences, their cut points): paragraphs of two sentences at least
+    for ps, pe in paragraphs(source.text[:source.article_end]):
+        if any(s < pe and e > ps for s, e in taken):
+            continue  # not across another paste
+        sents = [(ps + s, ps + e) for s, e in sentences(source.text[ps:pe], lang)]
+        if len(sents) >= 2:
+            runs.append((sents, [cut_points(source.text, s, e, lang) for s, e in sents]))
+    if not runs:
+        return False
+    sents, cuts = rng.choice(runs)
+    first = [i for i in range(len(sents) - 1) if cuts[i]]
+    if not first:
+        return False
+    i = rng.choice(first)
+    begin = rng.choice(cuts[i])
+    ends = [(end, j - i) for j in range(i + 1, len(sents)) for end in cuts[j]
+            if MID_PASTE_BYTES[0] <= len(source.text[begin:end].rstrip().encode("utf-8")) <= MID_PASTE_BYTES[1]]
+    if not ends:
+        return False
+    s_end, n = rng.choice(ends)
+    piece = source.text[begin:s_end].rstrip()
+    s_end = begin + len(piece)
+    if (len(CJK.findall(piece)) < MIN_PASTE_CJK) if is_cjk(lang) else (len(piece.split()) < MIN_PASTE_WORDS):
+        return False
+    hosts = []
+    for k, (ps, pe) in enumerate(paragraphs(doc.text[:doc.article_end])):
+        if k < 3 or pe - ps < HOST_MIN_CHARS or doc.text[ps] in LIST_MARKS:
+            continue
+        if any(r[1] < pe and r[2] > ps for r in doc.records):
+            continue  # a paragraph that holds another copy (or the title)
+        for s, e in sentences(doc.text[ps:pe], lang):
+            hosts += cut_points(doc.text, ps + s, ps + e, lang)
+    if not hosts:
+        return False
+    at = rng.choice(hosts)  # CJK: between two characters; Latin: before a word, after its space
+    doc.insert(at, piece if is_cjk(lang) else piece + " ")
+    doc.add("pasted_mid", at, at + len(piece), source, begin, s_end, n)
+    return True
+
+
 def build(articles, rng, rates):
     rng.shuffle(articles)
     docs = [Doc(ident, site, lang, lines) for lang, site, ident, lines in articles]
@@ -386,6 +443,15 @@ def build(articles, rng, rates):
             for _ in range(8):
                 if paste(doc, docs[rng.choice(earlier)], rng):
                     break
+    if rates["pasted_mid"] > 0:
+        # Its own random stream, so that the other copies are the same with and without it.
+        mid_rng = random.Random(f"pasted-mid-{rates['seed']}")
+        for i, doc in enumerate(docs):
+            earlier = [j for j in by_lang[doc.lang] if j < i]
+            if earlier and mid_rng.random() < rates["pasted_mid"]:
+                for _ in range(16):
+                    if paste_mid(doc, docs[mid_rng.choice(earlier)], mid_rng):
+                        break
     syndicated = []
     for i, doc in enumerate(docs):
         if rng.random() >= rates["syndicated"]:
@@ -422,6 +488,8 @@ def main():
     ap.add_argument("--ja", type=int, default=500, help="ldcc articles to sample (default 500)")
     ap.add_argument("--restart", type=float, default=0.4, help="share of articles followed by —END— and a restart")
     ap.add_argument("--pasted", type=float, default=0.5, help="share of articles that get a pasted passage")
+    ap.add_argument("--pasted-mid", type=float, default=0.0,
+                    help="share of articles that get a pasted_mid passage (default 0: none, the corpus as before)")
     ap.add_argument("--syndicated", type=float, default=0.15, help="share of articles syndicated later")
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -431,7 +499,8 @@ def main():
     if args.zh_docs:
         articles += chinese_book(args.zh_docs)
     articles = distinct(articles)
-    docs = build(articles, rng, {"restart": args.restart, "pasted": args.pasted, "syndicated": args.syndicated})
+    docs = build(articles, rng, {"restart": args.restart, "pasted": args.pasted, "pasted_mid": args.pasted_mid,
+                                 "syndicated": args.syndicated, "seed": args.seed})
     counts = collections.Counter()
     with open(args.out, "w", encoding="utf-8") as out, open(args.truth, "w", encoding="utf-8") as truth:
         for doc in docs:

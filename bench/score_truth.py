@@ -26,6 +26,9 @@ import statistics
 import sys
 
 KEPT = {"title", "opening", "data"}  # the article's own text: must stay whole
+# Passages pasted inside other text (inject_real.py: `pasted` at a host sentence boundary,
+# `pasted_mid` inside a host sentence; gen_corpus: `pasted`): scored to the byte.
+PASTED = ("pasted", "pasted_mid")
 KANA = re.compile("[\u3040-\u30ff]")
 HAN = re.compile("[\u4e00-\u9fff]")
 
@@ -70,7 +73,7 @@ def main():
     caught = collections.Counter()
     total = collections.Counter()
     covered = {}
-    pasted = []  # (share removed, bytes removed outside on its line, its bytes, language)
+    pasted = collections.defaultdict(list)  # kind -> (share removed, bytes outside on its line, its bytes, language, n)
     misses = collections.defaultdict(list)  # copy kind -> truth records not caught
     with open(truth_path, encoding="utf-8") as truth:
         for line in truth:
@@ -92,13 +95,13 @@ def main():
             if kind in KEPT and share > 0:
                 how = sorted({k for s, e, k in span_kinds[doc] if s < end and e > start})
                 lost_as[kind]["+".join(how)] += 1
-            if kind == "pasted":
+            if kind in PASTED:
                 text = texts[doc]
                 line_start = text.rfind(b"\n", 0, start) + 1
                 line_end = text.find(b"\n", end)
                 line_end = len(text) if line_end < 0 else line_end
                 outside = sum(mask[line_start:start]) + sum(mask[end:line_end])
-                pasted.append((share, outside, end - start, lang, record.get("sentences")))
+                pasted[kind].append((share, outside, end - start, lang, record.get("sentences")))
                 if share < 0.95 or outside > 0.02 * (end - start):
                     misses[kind].append(record)
             elif kind not in KEPT and "source_id" in record and share < 0.9:
@@ -117,32 +120,8 @@ def main():
         if kind in lost_as:
             label += " (lost as " + ", ".join(f"{k} {n}" for k, n in sorted(lost_as[kind].items())) + ")"
         print(row + f"  {label}")
-    if pasted:
-        shares = [p[0] for p in pasted]
-        own = sum(p[2] for p in pasted)
-        outside = sum(p[1] for p in pasted)
-        whole = sum(1 for p in pasted if p[0] >= 0.95)
-        tight = sum(1 for p in pasted if p[1] <= 0.02 * p[2])
-        print(f"pasted: {len(pasted)} copies, {own} bytes; removed {sum(p[0] * p[2] for p in pasted) / own * 100:.1f}% "
-              f"of their bytes (median per copy {statistics.median(shares) * 100:.1f}%); "
-              f"{whole} ({whole / len(pasted) * 100:.1f}%) with >= 95% removed, "
-              f"{sum(1 for s in shares if s == 0)} untouched")
-        print(f"pasted: removed outside the copies on their lines {outside} bytes ({outside / own * 100:.2f}% of "
-              f"their bytes); {tight} ({tight / len(pasted) * 100:.1f}%) copies with <= 2% outside")
-        for lang in languages:
-            mine = [p for p in pasted if p[3] == lang]
-            if not mine:
-                continue
-            own = sum(p[2] for p in mine)
-            print(f"pasted {lang}: {len(mine)} copies; removed {sum(p[0] * p[2] for p in mine) / own * 100:.1f}% of their "
-                  f"bytes, {sum(p[1] for p in mine) / own * 100:.2f}% outside; "
-                  f"{sum(1 for p in mine if p[0] >= 0.95 and p[1] <= 0.02 * p[2])} of {len(mine)} copies "
-                  f">= 95% inside and <= 2% outside")
-        spread = sorted({p[4] for p in pasted if p[4] is not None})
-        if spread:  # inject_real.py: how far apart the sentences of the first and last piece are
-            print("pasted by sentences spanned: " + ", ".join(
-                f"{n}: {sum(1 for p in pasted if p[4] == n and p[0] >= 0.95 and p[1] <= 0.02 * p[2])} of "
-                f"{sum(1 for p in pasted if p[4] == n)}" for n in spread) + " copies >= 95% inside and <= 2% outside")
+    for kind in sorted(pasted):
+        print_pasted(kind, pasted[kind], languages)
     # Article text: the visible bytes outside every record to be removed (white space between
     # blocks is layout, which a removal takes along with the block before or after it).
     article = lost = 0
@@ -163,6 +142,37 @@ def main():
         print_mistakes(texts, covered, spans_of, mistakes)
     if missed is not None:
         print_missed(texts, removed, spans_of, misses, missed)
+
+
+def print_pasted(kind, pasted, languages):
+    """For pasted copies: bytes removed inside and outside each copy, per language and per
+    sentences spanned; per language also how many were removed whole (>= 95%), partly, not at all."""
+    shares = [p[0] for p in pasted]
+    own = sum(p[2] for p in pasted)
+    outside = sum(p[1] for p in pasted)
+    whole = sum(1 for p in pasted if p[0] >= 0.95)
+    tight = sum(1 for p in pasted if p[1] <= 0.02 * p[2])
+    print(f"{kind}: {len(pasted)} copies, {own} bytes; removed {sum(p[0] * p[2] for p in pasted) / own * 100:.1f}% "
+          f"of their bytes (median per copy {statistics.median(shares) * 100:.1f}%); "
+          f"{whole} ({whole / len(pasted) * 100:.1f}%) with >= 95% removed, "
+          f"{sum(1 for s in shares if s == 0)} untouched")
+    print(f"{kind}: removed outside the copies on their lines {outside} bytes ({outside / own * 100:.2f}% of "
+          f"their bytes); {tight} ({tight / len(pasted) * 100:.1f}%) copies with <= 2% outside")
+    for lang in languages:
+        mine = [p for p in pasted if p[3] == lang]
+        if not mine:
+            continue
+        own = sum(p[2] for p in mine)
+        print(f"{kind} {lang}: {len(mine)} copies; removed {sum(p[0] * p[2] for p in mine) / own * 100:.1f}% of their "
+              f"bytes, {sum(p[1] for p in mine) / own * 100:.2f}% outside; "
+              f"{sum(1 for p in mine if p[0] >= 0.95 and p[1] <= 0.02 * p[2])} of {len(mine)} copies "
+              f">= 95% inside and <= 2% outside; whole {sum(1 for p in mine if p[0] >= 0.95)}, partly "
+              f"{sum(1 for p in mine if 0 < p[0] < 0.95)}, not at all {sum(1 for p in mine if p[0] == 0)}")
+    spread = sorted({p[4] for p in pasted if p[4] is not None})
+    if spread:  # inject_real.py: how far apart the sentences of the first and last piece are
+        print(f"{kind} by sentences spanned: " + ", ".join(
+            f"{n}: {sum(1 for p in pasted if p[4] == n and p[0] >= 0.95 and p[1] <= 0.02 * p[2])} of "
+            f"{sum(1 for p in pasted if p[4] == n)}" for n in spread) + " copies >= 95% inside and <= 2% outside")
 
 
 def print_missed(texts, removed, spans_of, misses, limit):
