@@ -51,9 +51,13 @@ bool Matcher::may_hold(std::uint64_t id, const UnitRecord& piece) const {
     // Checked before the planner reads the candidate's edge tokens from disk: a stock ending
     // ("..., as the council said.") names an earlier sentence for nearly every sentence that
     // ends so, and reading each one's record was most of the edge store's reads in such runs.
-    if (id >= record_of_.size() || !is_source(id) || bulleted(id) != piece.bulleted) return false;
+    if (!may_source(id, piece.bulleted)) return false;
     const Record& theirs = record(id);
     return (piece.number_mask & ~theirs.number_mask) == 0 && piece.set_size <= theirs.set_size;
+}
+
+bool Matcher::may_source(std::uint64_t id, bool bulleted_piece) const {
+    return id < record_of_.size() && is_source(id) && bulleted(id) == bulleted_piece;
 }
 
 void Matcher::index_sentence_ends(const DocAnalysis& analysis) {

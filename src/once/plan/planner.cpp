@@ -153,9 +153,15 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     // Sentences matched by the planner itself (step 0 below): the first piece of a paste, found
     // together with the next one.
     std::vector<bool> found_here(sentences.size(), false);
+    // Sentences that hold the page's own words before a piece that is their source's end
+    // (inside_here), or after a piece that is their source's start (starts_here): a paste put
+    // inside a sentence of the page (inside_piece, step 0). The run is cut to the piece there.
+    std::vector<bool> inside_here(sentences.size(), false);
+    std::vector<bool> starts_here(sentences.size(), false);
     const auto anchors_tail = [&](std::size_t k) {
         return matches[k].type == MatchType::exact ||
-               (cut_at(k, true) && (analysis.units[k].weight >= k_min_core_weight || found_here[k]));
+               (cut_at(k, true) && (analysis.units[k].weight >= k_min_core_weight || found_here[k])) ||
+               inside_here[k];
     };
     // A piece that is all of its source's sentence goes on into the source's next (`step` +1) or
     // previous (-1) sentence, and so on, as far as the copy's sentence continues them token by
@@ -320,7 +326,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         // Only an exact sentence anchors a piece: beside a near match, shared words at a
         // sentence's end are as likely chance (set phrases) as a paste.
         if (first > 0 && free_text(first - 1) && sentences[first - 1].last_line == sentences[first].first_line) {
-            if (matches[first].type == MatchType::exact)
+            if (matches[first].type == MatchType::exact || starts_here[first])
                 if (const auto piece = piece_at(first - 1, direct, -1, min_weight))
                     return reach_on(*piece, -1, min_weight);
             if (copied_core)
@@ -336,7 +342,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                                        analysis.units[first].weight >= end_part.weight + k_min_own_words_weight;
                 if (start.weight < k_min_partial_weight && end_part.weight >= k_min_partial_weight &&
                     !end_part.unknown && end_part.tokens < copy.count &&
-                    (own_words || !edited_copy(copy, *source, k_piece_edit_share)))
+                    (own_words || inside_here[first] || !edited_copy(copy, *source, k_piece_edit_share)))
                     edge = Edge{first, end_part.tokens, 0, false, direct};
             }
         }
@@ -358,7 +364,7 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
                                        analysis.units[last].weight >= start.weight + k_min_own_words_weight;
                 if (end_part.weight < k_min_partial_weight && start.weight >= k_min_partial_weight &&
                     !start.unknown && start.tokens < copy.count &&
-                    (own_words || !edited_copy(copy, *source, k_piece_edit_share)))
+                    (own_words || starts_here[last] || !edited_copy(copy, *source, k_piece_edit_share)))
                     edge = Edge{last, start.tokens, 0, false, direct};
             }
         }
@@ -409,6 +415,46 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         return std::pair<Edge, Edge>{head, tail};
     };
 
+    // A paste put inside a sentence of the page ("彼によれば[...お勧]めしたいのが、...ツアー。[たとえば、
+    // ...生産者を訪]ねることも..."): sentence k is the page's own words and then the end of its
+    // source sentence (matches[k].direct), and k + 1 the start of the source's successor and then
+    // the page's words again; neither is all of a source's end or start (cut_at), and the bands,
+    // when they offer k at all, offer it as a near copy standing alone. Each piece is token-exact,
+    // k's shares less than k_min_partial_weight with the source's start (more is a template with
+    // another fact inside: "Google Play Storeで「[ねこふぃっしんぐ]」などと入力して..." for "...で「全力」
+    // などと..."; and less is what run_head cuts the run's head to the piece by), and the two
+    // weigh as two_pieces says. bench/inject_real.py
+    // --pasted-mid (pastes spanning one sentence boundary): 7 of 162 found before (seed 1).
+    // Two pieces and no whole sentence between them: each must weigh what a copied sentence must
+    // (config.min_length), and both config.min_inline_length, the issue's weight for a copy inside
+    // a longer paragraph. On the generator's corpus a stock ending and the next sentence's stock
+    // quote (5 + 15 words: "...[with support from both parties.] ["There is still a lot of work
+    // ahead," a union representative said, referring to the] ...") followed each other in an
+    // earlier page too.
+    const auto two_pieces = [&](std::uint32_t first, std::uint32_t second) {
+        return std::min(first, second) >= static_cast<std::uint32_t>(config.min_length) &&
+               first + second >= static_cast<std::uint32_t>(config.min_inline_length);
+    };
+    // `at_end`: sentence k's piece is its end (the paste's first piece; the tail goes on into
+    // k + 1), or its start (the paste's last piece, seen from the bands' match of it; the head
+    // reaches back into k - 1).
+    const auto inside_piece = [&](std::size_t k, bool at_end) {
+        const std::optional<TokenEdges> source = matcher.edges(matches[k].direct);
+        if (!source) return false;
+        const TokenEdges& copy = analysis.units[k].edges;
+        const Shared piece = at_end ? common_suffix(copy, *source) : common_prefix(copy, *source);
+        const Shared far = at_end ? common_prefix(copy, *source) : common_suffix(copy, *source);
+        if (piece.unknown || piece.tokens >= copy.count || piece.weight < k_min_partial_weight ||
+            far.weight >= k_min_partial_weight)
+            return false;
+        std::vector<bool>& marks = at_end ? inside_here : starts_here;
+        marks[k] = true;
+        const Edge other = at_end ? run_tail(k + 1, k_min_partial_weight) : run_head(k, k_min_partial_weight, false);
+        if (other.extends && two_pieces(piece.weight, other.weight)) return true;
+        marks[k] = false;
+        return false;
+    };
+
     // 0. A paste spanning one sentence boundary that the bands missed: sentence k is all of an
     // earlier sentence's end, and the next one, on the same line, goes on with the start of that
     // sentence's successor (run_tail): "[...お勧]めしたいのが、1テーマに特化したこだわりのツアー。
@@ -419,6 +465,22 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
     // The run rules below then judge the run as any other (its weight, the pieces); the match is
     // a containment of the whole piece.
     for (std::size_t k = 0; k + 1 < sentences.size(); ++k) {
+        // A near copy the bands found, with the page's own words before (after) the piece, the
+        // sentence after (before) it unmatched: as below, from the source the bands named.
+        const auto near = [&](std::size_t j) {
+            return (matches[j].type == MatchType::jaccard || matches[j].type == MatchType::containment) &&
+                   !held[j] && free_text(j) && matcher.may_source(matches[j].direct, analysis.units[j].bulleted);
+        };
+        if (sentences[k + 1].first_line == sentences[k].last_line) {
+            if (near(k) && matches[k + 1].type == MatchType::none && inside_piece(k, true)) {
+                ++k;
+                continue;
+            }
+            if (near(k + 1) && matches[k].type == MatchType::none && !held[k] && inside_piece(k + 1, false)) {
+                ++k;
+                continue;
+            }
+        }
         if (matches[k].type != MatchType::none || matches[k + 1].type != MatchType::none || held[k] ||
             analysis.units[k].edges.count == 0 || !free_text(k) ||
             sentences[k + 1].first_line != sentences[k].last_line)
@@ -426,8 +488,9 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         const bool heavy = analysis.units[k].weight >= k_min_core_weight;
         std::optional<std::uint64_t> candidates[2];
         if (heavy) candidates[0] = matcher.sentence_ending(analysis.units[k]);
-        if (const std::optional<std::uint64_t> next = matcher.sentence_starting(analysis.units[k + 1]))
-            if (*next > 0 && (!candidates[0] || *next - 1 != *candidates[0])) candidates[1] = *next - 1;
+        const std::optional<std::uint64_t> next_start = matcher.sentence_starting(analysis.units[k + 1]);
+        if (next_start && *next_start > 0 && (!candidates[0] || *next_start - 1 != *candidates[0]))
+            candidates[1] = *next_start - 1;
         for (const std::optional<std::uint64_t>& candidate : candidates) {
             if (!candidate || *candidate >= base || !matcher.may_hold(*candidate, analysis.units[k])) continue;
             matches[k] = {MatchType::containment, matcher.root(*candidate), *candidate, 1.0};
@@ -438,6 +501,22 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
             }
             matches[k] = found[k];
             found_here[k] = false;
+        }
+        // The second way: a paste put inside a sentence of the page (inside_piece above). Only
+        // when the keys name the source: by both pieces (c by the end of k, c + 1 by the start
+        // of k + 1), or by the second when the first is too light for a key, so that no tokens
+        // are read for a stock ending alone.
+        if (!found_here[k] && next_start && *next_start > 0) {
+            const std::uint64_t candidate = *next_start - 1;
+            const bool by_both = candidates[0] && *candidates[0] == candidate;
+            if ((by_both || !heavy) && candidate < base && matcher.may_source(candidate, analysis.units[k].bulleted)) {
+                matches[k] = {MatchType::containment, matcher.root(candidate), candidate, 1.0};
+                found_here[k] = true;
+                if (!inside_piece(k, true)) {
+                    matches[k] = found[k];
+                    found_here[k] = false;
+                }
+            }
         }
         if (found_here[k]) ++k;  // the next sentence holds the second piece
     }
