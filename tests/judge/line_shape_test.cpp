@@ -208,3 +208,28 @@ TEST_CASE("measure_line: the ninth session's list headings and buttons") {
     CHECK(cue("back to home") == once::Cue::button);
     CHECK(cue("weitere themen der woche sind teuer") == once::Cue::none);
 }
+
+// The eleventh session's word-list entries (data/lexicon/de.txt, en.txt, fr.txt, es.txt): share,
+// print and comment buttons, tag labels and list headings that trafilatura's pages print around
+// the article, in German, English, French and Spanish; a sentence that holds the word stays prose.
+TEST_CASE("measure_line: the eleventh session's buttons and list headings") {
+    const once::LexiconLookup lookup(once::Lexicon::builtin());
+    auto cue = [&](std::string_view s) { return once::measure_line(s, 6, lookup).cue; };
+    CHECK(cue("seite drucken") == once::Cue::button);
+    CHECK(cue("diese seite teilen") == once::Cue::button);
+    CHECK(cue("jetzt teilen!") == once::Cue::button);
+    CHECK(cue("teilen mit:") == once::Cue::button);
+    CHECK(cue("hinterlasse eine antwort") == once::Cue::button);
+    CHECK(cue("folge uns überall!") == once::Cue::button);
+    CHECK(cue("markiert mit") == once::Cue::button);
+    CHECK(cue("weiterführende links") == once::Cue::heading);
+    CHECK(cue("lesen sie auch die folgenden beiträge:") == once::Cue::heading);
+    CHECK(cue("tagged:") == once::Cue::button);
+    CHECK(cue("flattr this:") == once::Cue::button);
+    CHECK(cue("pdf version") == once::Cue::button);
+    CHECK(cue("view the discussion thread.") == once::Cue::button);
+    CHECK(cue("permalien") == once::Cue::button);
+    CHECK(cue("le puede interesar: la ficha del candidato en el tribunal") == once::Cue::link);
+    CHECK(cue("the birds were tagged by researchers in may.") == once::Cue::none);
+    CHECK(cue("die seite drucken lassen wir morgen") == once::Cue::none);
+}
