@@ -209,9 +209,9 @@ TEST_CASE("measure_line: the ninth session's list headings and buttons") {
     CHECK(cue("weitere themen der woche sind teuer") == once::Cue::none);
 }
 
-// The eleventh session's word-list entries (data/lexicon/de.txt, en.txt, fr.txt, es.txt): share,
+// The eleventh session's word-list entries (data/lexicon/de.txt, en.txt, fr.txt, es.txt, pl.txt): share,
 // print and comment buttons, tag labels and list headings that trafilatura's pages print around
-// the article, in German, English, French and Spanish; a sentence that holds the word stays prose.
+// the article, in German, English, French, Spanish and Polish; a sentence that holds the word stays prose.
 TEST_CASE("measure_line: the eleventh session's buttons and list headings") {
     const once::LexiconLookup lookup(once::Lexicon::builtin());
     auto cue = [&](std::string_view s) { return once::measure_line(s, 6, lookup).cue; };
@@ -231,5 +231,10 @@ TEST_CASE("measure_line: the eleventh session's buttons and list headings") {
     CHECK(cue("permalien") == once::Cue::button);
     CHECK(cue("le puede interesar: la ficha del candidato en el tribunal") == once::Cue::link);
     CHECK(cue("the birds were tagged by researchers in may.") == once::Cue::none);
+    // Polish (data/lexicon/pl.txt, new): list headings over related links and the author's other articles.
+    CHECK(cue("zobacz także") == once::Cue::heading);
+    CHECK(cue("najnowsze") == once::Cue::heading);
+    CHECK(cue("inne artykuły autora") == once::Cue::heading);
+    CHECK(cue("czytaj też: rząd przyjął projekt ustawy") == once::Cue::link);
     CHECK(cue("die seite drucken lassen wir morgen") == once::Cue::none);
 }
