@@ -490,3 +490,44 @@ TEST_CASE("shape: a story split by an in-article share row is one story, and its
     check_page(page);
     CHECK(classify(page)[5].title);
 }
+
+TEST_CASE("shape: a headline that recurs in another page's related list stays this page's heading (issue 11.1)") {
+    // A news site's page (4 pages of the site in the run): its headline is also a related link
+    // on another page, so it recurs in 2 of 4 (a template by share); it stands above the
+    // dateline and the share row, out of the title slot, and shares the story's words.
+    check_page({
+        {'r', "* news", 4},
+        {'r', "* sport", 4},
+        {'r', "* weather", 4},
+        {'.', ""},
+        {'k', "obama admits us gun laws are his biggest frustration", 2},
+        {'.', ""},
+        {'.', "24 july 2015"},
+        {'r', "share this page", 4},
+        {'r', "* facebook", 4},
+        {'r', "* twitter", 4},
+        {'.', ""},
+        {'k', "president barack obama has admitted that his failure to pass gun control laws is the biggest "
+              "frustration of his presidency."},
+        {'.', ""},
+        {'k', "in an interview with the bbc, mr obama said it was distressing not to have made progress on the "
+              "issue, even in the face of repeated mass killings."},
+        {'.', ""},
+        {'r', "related stories", 4},
+        {'r', "* us gun sales rise after shootings", 2},
+    }, {}, 4);
+    // A blog platform's editing toolbar, on 3 of the site's 5 pages, whose one word the story
+    // holds four times over: a template whose words count once each is no headline.
+    check_page({
+        {'r', "(button) (button) featured (button) close (button) publish changes", 3},
+        {'.', ""},
+        {'.', "jane doe"},
+        {'.', "mar 3, 2016"},
+        {'.', ""},
+        {'k', "the new app puts a single button on the home screen, and the button does only one thing: it calls "
+              "a car to wherever you are standing."},
+        {'.', ""},
+        {'k', "press the button twice and the app cancels the ride, which the company says is what most people "
+              "wanted from the start."},
+    }, {}, 5);
+}

@@ -69,6 +69,7 @@ bool classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatur
                 line.recurs_some = !templ;
             }
             line.recurs_often = static_cast<int>(docs) >= config.boilerplate_many_docs;
+            line.everywhere = docs >= f.group_docs;
         }
         line.value_differs = f.has_numbers && !line.recurring && !line.recurs_often && is_template(f.recurrence_docs);
         line.data = line.value_differs;

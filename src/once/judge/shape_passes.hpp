@@ -33,6 +33,7 @@ struct JudgedLine {
     bool recurring = false;      // template of the site (recurrence share reached)
     bool recurs_some = false;    // in >= 2 documents, below the share
     bool recurs_often = false;   // in >= config.boilerplate_many_docs documents, whatever the share
+    bool everywhere = false;     // on every page of its group (a headline is linked from some pages, not all)
     bool long_prose = false;     // exempt from recurrence: a duplicate's business
     bool title = false;          // the article's title slot
     bool anchor = false;         // counts as article for the neighbours (good, title, protect)

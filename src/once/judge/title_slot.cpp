@@ -128,8 +128,13 @@ std::vector<std::size_t> find_headlines(const std::vector<JudgedLine>& lines, st
         // one item per line may stand between the headline and the story.
         if (line.shape.weight > k_menu_item_weight || line.shape.prose) ++seen;
         // A bullet opens a menu item or a related link, never the page's heading; a short line
-        // with digits is a dateline ("3rd August 2017": its words are the story's date too).
-        if (line.title || line.recurring || line.shape.cue != Cue::none || line.shape.url || line.shape.period_end ||
+        // with digits is a dateline ("3rd August 2017": its words are the story's date too). A
+        // line that recurs across the site may still be this page's headline: the other pages'
+        // related lists link to this story under it. It recurs as a link there; here, sharing the
+        // story's words, it is the heading (a news site's page, its headline also a related link
+        // on another page). Only the words decide for it, never a repetition, and not when it is
+        // on every page of the site: that is the site's template (a button row, "continue reading").
+        if (line.title || line.everywhere || line.shape.cue != Cue::none || line.shape.url || line.shape.period_end ||
             line.shape.bullet ||
             line.shape.weight < (line.shape.digits ? k_min_headline_weight_digits : k_min_matched_headline_weight))
             continue;
@@ -137,7 +142,7 @@ std::vector<std::size_t> find_headlines(const std::vector<JudgedLine>& lines, st
         // over its byline); farther up, a line that short is a menu or search label naming the
         // site, whose name the story may well mention ("Search Example News").
         if (line.shape.weight < k_min_headline_weight && examined > 1) continue;
-        if (repeats(line)) {
+        if (!line.recurring && repeats(line)) {
             found_lines.push_back(i);
             continue;
         }
@@ -148,7 +153,13 @@ std::vector<std::size_t> find_headlines(const std::vector<JudgedLine>& lines, st
                 return line.text.size() > lines[f].text.size() && line.text.find(lines[f].text) != std::string_view::npos;
             }))
             continue;
-        const std::vector<std::string_view> words = headline_words(line.text);
+        std::vector<std::string_view> words = headline_words(line.text);
+        // A template's words repeat ("(button) (button) featured (button) close"): a recurring
+        // line's words count once each, so one word the story happens to hold does not carry it.
+        if (line.recurring) {
+            std::sort(words.begin(), words.end());
+            words.erase(std::unique(words.begin(), words.end()), words.end());
+        }
         int found = 0;
         for (std::string_view w : words) found += body.find(w) != std::string::npos;
         if (words.size() >= 2 && found * k_title_body_den >= static_cast<int>(words.size()) * k_title_body_num)
@@ -158,7 +169,7 @@ std::vector<std::size_t> find_headlines(const std::vector<JudgedLine>& lines, st
         // the story shares its words too, and the headline stands above them (a Brazilian news
         // page: headline, standfirst, share row, caption, dateline, story). The first headline-
         // sized line above them that does not share them ends the head.
-        else if (!found_lines.empty())
+        else if (!found_lines.empty() && !line.recurring)  // a site's template is passed over
             group_closed = true;
     }
     return found_lines;
