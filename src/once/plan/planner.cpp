@@ -505,9 +505,14 @@ PlanResult decide_spans(const DocAnalysis& analysis, const std::vector<UnitMatch
         // The second way: a paste put inside a sentence of the page (inside_piece above). Only
         // when the keys name the source: by both pieces (c by the end of k, c + 1 by the start
         // of k + 1), or by the second when the first is too light for a key, so that no tokens
-        // are read for a stock ending alone.
+        // are read for a stock ending alone. The start's key may name a later page's sentence
+        // that goes on from an earlier paste of the same passage (its piece removed, it stays as
+        // the newest of its key): its predecessor's kept copy is then c.
         if (!found_here[k] && next_start && *next_start > 0) {
-            const std::uint64_t candidate = *next_start - 1;
+            std::uint64_t candidate = *next_start - 1;
+            if (candidates[0] && *candidates[0] != candidate && candidate < base &&
+                kept_copy(candidate) == *candidates[0])
+                candidate = *candidates[0];
             const bool by_both = candidates[0] && *candidates[0] == candidate;
             if ((by_both || !heavy) && candidate < base && matcher.may_source(candidate, analysis.units[k].bulleted)) {
                 matches[k] = {MatchType::containment, matcher.root(candidate), candidate, 1.0};
