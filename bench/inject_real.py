@@ -321,6 +321,19 @@ def restart(doc, rng):
     doc.add(kind, at + len(marker), len(doc.text), doc, 0, len(copy) if kind == "restart_cut" else len(article))
 
 
+def too_light(piece, lang):
+    """A passage lighter than a paste may be (MIN_PASTE_CJK characters, MIN_PASTE_WORDS words)."""
+    return (len(CJK.findall(piece)) < MIN_PASTE_CJK) if is_cjk(lang) else (len(piece.split()) < MIN_PASTE_WORDS)
+
+
+def host_paragraphs(doc):
+    """doc's prose paragraphs a paste may land in: not the first three lines (URL, date, title),
+    not a list entry or a link line (ldcc's related lists), long enough to be prose."""
+    for k, (ps, pe) in enumerate(paragraphs(doc.text[:doc.article_end])):
+        if k >= 3 and pe - ps >= HOST_MIN_CHARS and doc.text[ps] not in LIST_MARKS:
+            yield ps, pe
+
+
 def paste(doc, source, rng):
     """A passage of source from inside one sentence to inside one 1-4 sentences further on, put
     at a sentence boundary inside one of doc's paragraphs (not its first three lines)."""
@@ -349,14 +362,10 @@ def paste(doc, source, rng):
     s_start, s_end = rng.choice(begin), rng.choice(end)
     piece = source.text[s_start:s_end].rstrip()
     s_end = s_start + len(piece)
-    if (len(CJK.findall(piece)) < MIN_PASTE_CJK) if is_cjk(lang) else (len(piece.split()) < MIN_PASTE_WORDS):
+    if too_light(piece, lang):
         return False
     hosts = []
-    for k, (ps, pe) in enumerate(paragraphs(doc.text[:doc.article_end])):
-        # A prose paragraph: not the first three lines (URL, date, title), not a list entry or a
-        # link line (ldcc's related lists), two sentences at least: pastes land in prose.
-        if k < 3 or pe - ps < HOST_MIN_CHARS or doc.text[ps] in LIST_MARKS:
-            continue
+    for ps, pe in host_paragraphs(doc):
         for s, e in sentences(doc.text[ps:pe], lang)[:-1]:
             hosts.append(ps + e)
     if not hosts:
@@ -403,12 +412,10 @@ def paste_mid(doc, source, rng):
     s_end, n = rng.choice(ends)
     piece = source.text[begin:s_end].rstrip()
     s_end = begin + len(piece)
-    if (len(CJK.findall(piece)) < MIN_PASTE_CJK) if is_cjk(lang) else (len(piece.split()) < MIN_PASTE_WORDS):
+    if too_light(piece, lang):
         return False
     hosts = []
-    for k, (ps, pe) in enumerate(paragraphs(doc.text[:doc.article_end])):
-        if k < 3 or pe - ps < HOST_MIN_CHARS or doc.text[ps] in LIST_MARKS:
-            continue
+    for ps, pe in host_paragraphs(doc):
         if any(r[1] < pe and r[2] > ps for r in doc.records):
             continue  # a paragraph that holds another copy (or the title)
         for s, e in sentences(doc.text[ps:pe], lang):
