@@ -335,3 +335,105 @@ TEST_CASE("shape: a link line under the article's last paragraph, with chrome be
         {'r', "© 2024 example news. all rights reserved."},
     });
 }
+
+TEST_CASE("shape: a numbered table of contents whose entries head the article's sections is the article's") {
+    // A wiki's or a specification's contents under a heading word: read as a link list under
+    // "contents", it went with the menu above. Its entries come back in order as the headings of
+    // sections that have text, so it stays, and so do its heading and the headings it names.
+    check_page({
+        {'r', "home | about | blog | contact"},
+        {'.', ""},
+        {'k', "contents"},
+        {'.', ""},
+        {'k', "* 1 history"},
+        {'k', "* 2 geography"},
+        {'k', "+ 2.1 climate"},
+        {'k', "* 3 economy"},
+        {'.', ""},
+        {'k', "history"},
+        {'.', ""},
+        {'k', "the town grew up around a river crossing in the twelfth century, and it kept its market charter "
+              "through the wars that followed."},
+        {'.', ""},
+        {'k', "geography"},
+        {'.', ""},
+        {'k', "the town lies in a wide valley between two ranges of low hills, where the river turns to the "
+              "south before it reaches the sea."},
+        {'.', ""},
+        {'k', "climate"},
+        {'.', ""},
+        {'k', "winters are mild and wet, and the summers are dry, with most of the rain falling in the months "
+              "between october and march."},
+        {'.', ""},
+        {'k', "economy"},
+        {'.', ""},
+        {'k', "most of the people work in the port or on the farms around it, and the old mill is now a museum "
+              "of the town's trade."},
+        {'.', ""},
+        {'r', "share | tweet | email"},
+        {'r', "\u00a9 2024 example wiki"},
+    });
+    check_page({
+        {'r', "ホーム | ニュース | ブログ | お問い合わせ"},
+        {'.', ""},
+        {'k', "目次"},
+        {'.', ""},
+        {'k', "1. はじめに"},
+        {'k', "2. 準備するもの"},
+        {'k', "3. 作り方"},
+        {'k', "4. まとめ"},
+        {'.', ""},
+        {'k', "1. はじめに"},
+        {'.', ""},
+        {'k', "今回は、家にある材料だけで簡単に作れるパンの焼き方を紹介します。初めての方でも失敗しにくい方法です。"},
+        {'.', ""},
+        {'k', "2. 準備するもの"},
+        {'.', ""},
+        {'k', "強力粉、砂糖、塩、ドライイースト、ぬるま湯を用意します。分量は下の表のとおりで、計量は正確に行いましょう。"},
+        {'.', ""},
+        {'k', "3. 作り方"},
+        {'.', ""},
+        {'k', "材料をすべてボウルに入れてよくこね、暖かい場所で一時間ほど発酵させてから、オーブンで二十分焼きます。"},
+        {'.', ""},
+        {'k', "4. まとめ"},
+        {'.', ""},
+        {'k', "手順さえ守れば、誰でもふっくらとしたパンが焼けます。休日にぜひ試してみてください。"},
+        {'.', ""},
+        {'r', "シェア | ツイート | メール"},
+        {'r', "\u00a9 2024 example blog"},
+    });
+}
+
+TEST_CASE("shape: a related list whose stories follow with their teasers is no table of contents") {
+    // A list of titles, then each title again over its teaser: in order, each over text, as a
+    // contents list's headings are. Without numbers it is a related list and goes with its heading.
+    check_page({
+        {'r', "home | news | sport | weather"},
+        {'.', ""},
+        {'k', "the council met on tuesday to discuss the plans for the new bridge, which would replace the old "
+              "crossing that has been closed since the floods."},
+        {'.', ""},
+        {'k', "it agreed that work should start in the spring of next year, once the funding from the region "
+              "has been confirmed in writing."},
+        {'.', ""},
+        {'r', "related articles"},
+        {'r', "* storm closes the coast road"},
+        {'r', "* harbour festival returns"},
+        {'r', "* school wins chess final"},
+        {'.', ""},
+        {'.', "storm closes the coast road"},
+        {'.', ""},
+        {'.', "the road was shut on monday after the waves broke over the wall, and it will stay closed for a week."},
+        {'.', ""},
+        {'.', "harbour festival returns"},
+        {'.', ""},
+        {'.', "the boats will be open to visitors all weekend, and the fireworks start at nine on saturday."},
+        {'.', ""},
+        {'.', "school wins chess final"},
+        {'.', ""},
+        {'.', "the team of five beat last year's winners in the final round, and they will play in the capital."},
+        {'.', ""},
+        {'r', "share | tweet | email"},
+        {'r', "\u00a9 2024 example news"},
+    });
+}

@@ -13,8 +13,10 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "once/judge/line_chars.hpp"
 #include "once/judge/shape_passes.hpp"
 #include "once/judge/shape_scores.hpp"
 
@@ -23,6 +25,7 @@ namespace once {
 namespace {
 
 using namespace shape_scores;
+using namespace line_chars;
 
 // Prose in a space-separated script has function words: a line (or block) of at least
 // k_stop_test_words Latin words, mostly Latin, needs k_prose_stop of them where the word lists
@@ -229,6 +232,143 @@ void mark_unpunctuated_text(std::vector<JudgedLine>& lines, bool latin_covered) 
         }
 }
 
+// The byte offset of the first code point that is neither a bullet nor a space.
+std::size_t first_word_at(std::string_view s) {
+    std::size_t i = 0;
+    for (std::size_t at = 0; at < s.size();) {
+        const char32_t c = next_cp(s, at);
+        if (!is_bullet(c) && c != ' ') break;
+        i = at;
+    }
+    return i;
+}
+
+// The title a table of contents and a heading share: the line without its bullets, its section
+// number ("3.1 ", "12. "; "第2章" and "1.はじめに" stay whole, and match a heading written so), a dot
+// leader with its page number ("4. requests.......4") and an edit link or mark in brackets at its
+// end ("history[edit]"). Empty when no word is left.
+std::string_view contents_title(std::string_view s) {
+    std::size_t i = first_word_at(s);
+    std::size_t after_number = i;
+    while (after_number < s.size() && (is_digit(static_cast<unsigned char>(s[after_number])) || s[after_number] == '.')) ++after_number;
+    if (after_number > i && (after_number == s.size() || s[after_number] == ' ')) i = after_number;
+    std::string_view rest = s.substr(i);
+    auto trim = [&] {
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+    };
+    trim();
+    if (!rest.empty() && rest.back() == ']') {
+        const std::size_t open = rest.rfind('[');
+        if (open != std::string_view::npos && rest.size() - open <= k_contents_mark_bytes) rest = rest.substr(0, open);
+        trim();
+    }
+    std::size_t end = rest.size();
+    while (end > 0 && is_digit(static_cast<unsigned char>(rest[end - 1]))) --end;
+    std::size_t dots = end;
+    while (dots > 0 && (rest[dots - 1] == '.' || rest[dots - 1] == ' ')) --dots;
+    if (end - dots >= 3 && rest.substr(dots, end - dots).find("...") != std::string_view::npos) rest = rest.substr(0, dots);
+    trim();
+    for (std::size_t at = 0; at < rest.size();)
+        if (const char32_t c = next_cp(rest, at); is_word_char(c) || is_cjk(c)) return rest;
+    return {};
+}
+
+// Keeps a line as the article's: it counts as article for its neighbours, context never makes
+// it chrome, and a cue word on it ("sports", "contents") is an in-article heading.
+void keep_as_article(JudgedLine& line) {
+    line.anchor = true;
+    line.data = true;
+    if (is_bad(line.cls)) {
+        line.cls = LineClass::short_line;
+        judge(line, k_score_rescued, ShapeRule::rescued);
+    }
+}
+
+// A table of contents is the article's own: a block whose entries come back, in order, as the
+// page's headings further down — a line of its own (no bullet, no paragraph) over a paragraph.
+// Read as a list of short links under a heading word ("contents", "目次"), it went as a link list
+// or with the menus around it, and its headings' neighbours read it as chrome. The block, its
+// heading above and the headings it names are kept (docs/boilerplate.md, step 1).
+void mark_contents(std::vector<JudgedLine>& lines) {
+    const std::size_t n = lines.size();
+    std::unordered_map<std::string_view, std::vector<std::size_t>> headings;
+    for (std::size_t i = 0; i < n; ++i) {
+        const JudgedLine& l = lines[i];
+        if (l.cls == LineClass::blank || l.cls == LineClass::good || l.shape.bullet || l.shape.weight > k_max_cue_weight) continue;
+        int seen = 0;
+        bool over_paragraph = false;
+        for (std::size_t k = i + 1; k < n && seen < k_contents_heading_reach && !over_paragraph; ++k) {
+            if (lines[k].cls == LineClass::blank) continue;
+            ++seen;
+            // Text wrapped at a width (an RFC's sections) may be near-good or lines of a
+            // paragraph cut in the middle: any line heavier than a heading is text.
+            over_paragraph = lines[k].cls == LineClass::good || lines[k].cls == LineClass::near_good ||
+                             lines[k].shape.weight > k_max_cue_weight;
+        }
+        // A line in a block of its own (blank lines around it) is a heading too: the lines under an
+        // RFC's section headings are wrapped at a width, each lighter than a heading.
+        const bool alone = (i == 0 || lines[i - 1].cls == LineClass::blank) && (i + 1 == n || lines[i + 1].cls == LineClass::blank);
+        if (!over_paragraph && !alone) continue;
+        if (const std::string_view title = contents_title(l.text); !title.empty()) headings[title].push_back(i);
+    }
+    if (headings.empty()) return;
+    long paragraph_weight = 0;
+    for (const JudgedLine& l : lines)
+        if (l.cls == LineClass::good) paragraph_weight += l.shape.weight;
+    for_each_block(lines, n, [&](std::size_t start, std::size_t end) {
+        std::vector<std::size_t> named;
+        std::vector<std::string_view> titles;
+        std::size_t after = end - 1;
+        int numbered = 0;
+        for (std::size_t k = start; k < end; ++k) {
+            const std::string_view title = contents_title(lines[k].text);
+            // Each entry once: a carousel's "(button)" printed between its items names nothing.
+            if (title.empty() || std::find(titles.begin(), titles.end(), title) != titles.end()) continue;
+            titles.push_back(title);
+            const auto found = headings.find(title);
+            if (found == headings.end()) continue;
+            const auto next = std::upper_bound(found->second.begin(), found->second.end(), after);
+            if (next == found->second.end()) continue;
+            after = *next;
+            named.push_back(after);
+            const std::size_t word_at = first_word_at(lines[k].text);
+            numbered += word_at < lines[k].text.size() && is_digit(static_cast<unsigned char>(lines[k].text[word_at]));
+        }
+        const int entries = static_cast<int>(named.size());
+        // Sections have text: a paragraph between most pairs of named headings. A header menu
+        // whose items a footer menu or a teaser list prints again, in the same order, has none.
+        int sections = 0;
+        for (std::size_t j = 0; j + 1 < named.size(); ++j)
+            sections += std::any_of(lines.begin() + static_cast<std::ptrdiff_t>(named[j]) + 1,
+                                    lines.begin() + static_cast<std::ptrdiff_t>(named[j + 1]),
+                                    [](const JudgedLine& l) {
+                                        // A line of a paragraph wrapped at a width goes on after a comma.
+                                        return l.cls == LineClass::good || l.cls == LineClass::near_good ||
+                                               (l.shape.comma_end && !l.shape.bullet);
+                                    });
+        if (sections < k_contents_entries - 1 || 2 * sections < entries - 1) return;
+        // ... and they are the article: its sections hold most of the page's paragraph weight. A
+        // "most viewed" list under a story, numbered too, names teasers printed further down,
+        // a title, a byline and a line each.
+        long section_weight = 0;
+        for (std::size_t k = named.front(); k < n; ++k)
+            if (lines[k].cls == LineClass::good) section_weight += lines[k].shape.weight;
+        if (section_weight * k_contents_article_den < paragraph_weight * k_contents_article_num) return;
+        // Numbered: "1 etymology", "4. requests", "2.1 はじめに". A teaser carousel lists its
+        // stories' titles, then prints each again over its teaser, just as a contents list does.
+        if (entries < k_contents_entries || 2 * entries < static_cast<int>(end - start) || 2 * numbered < entries) return;
+        for (std::size_t k = start; k < end; ++k) keep_as_article(lines[k]);
+        for (std::size_t h : named) keep_as_article(lines[h]);
+        // Its heading ("contents", "table of contents", "目次") over it, across a blank line.
+        std::size_t above = start;
+        while (above > 0 && lines[above - 1].cls == LineClass::blank) --above;
+        if (above > 0 && lines[above - 1].cls != LineClass::good && !lines[above - 1].recurring &&
+            lines[above - 1].shape.weight <= k_menu_item_weight)
+            keep_as_article(lines[above - 1]);
+    });
+}
+
 }  // namespace
 
 std::string_view rule_name(ShapeRule rule) {
@@ -278,6 +418,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         lines[i].protect = features[i].protect;
         if (features[i].protect || lines[i].cls == LineClass::good) lines[i].anchor = true;
     }
+    if (config.shape) mark_contents(lines);
     promote_margin_recurrence(lines);
     if (config.shape) {
         mark_section_links(lines);

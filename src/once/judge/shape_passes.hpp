@@ -39,7 +39,8 @@ struct JudgedLine {
     bool anchor = false;         // counts as article for the neighbours (good, title, protect)
     bool head_anchor = false;    // counts as article for the lines below it only (a headline above
                                  // the title slot: a menu above it is still a menu)
-    bool data = false;           // in a block of key:value rows: never chrome by context alone
+    bool data = false;           // in a block of key:value rows, or a table of contents and the
+                                 // headings it names: never chrome by context alone
     bool resolved = false;       // class settled by context
     bool protect = false;        // matched a --keep pattern
     bool value_differs = false;  // its template recurs, its numbers do not: a label with data

@@ -114,6 +114,20 @@ constexpr std::string_view k_key_open = "\u3010";   // 【
 constexpr std::string_view k_key_close = "\u3011";  // 】
 // A spec box: at least this many key:value rows, and at least half of the block.
 constexpr int k_data_block_rows = 3;
+// A table of contents: a block of at least this many entries whose titles come back, in order,
+// as the page's own headings further down (a wiki's "contents", an RFC's dot-leader list, a blog's
+// 目次), and they make at least half of the block's lines. Three: two matches in order happen by
+// chance between a menu and a page's sections ("news", "sport"); a contents list has its sections.
+constexpr int k_contents_entries = 3;
+// A heading stands over its section: a paragraph among the next this many non-blank lines (a
+// hatnote, "main article: …", or a subheading may come between).
+constexpr int k_contents_heading_reach = 3;
+// The strip of a heading's edit link ("[edit]", "[bearbeiten]", "[編集]") or a section mark: a
+// bracket of at most this many bytes at the line's end.
+constexpr std::size_t k_contents_mark_bytes = 24;
+// The sections a contents list names hold at least this share of the page's paragraph weight:
+// they are the article (a wiki page, an RFC: nearly all of it), not teasers under it.
+constexpr long k_contents_article_num = 1, k_contents_article_den = 2;
 // Lexicon entries longer than this (bytes) are never matched inside a line.
 constexpr std::size_t k_max_entry_bytes = 96;
 // Stop-word density is measured on the first this many code points of a line.
