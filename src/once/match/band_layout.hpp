@@ -20,6 +20,12 @@ namespace once::band_layout {
 // A candidate chain longer than this belongs to a band shared by very many sentences (a common
 // short phrase); looking further costs time and finds nothing new.
 inline constexpr int k_max_chain = 16;
+// Sentences shorter than this (about 8 CJK characters or 5 words) are neither looked up in nor
+// added to the LSH bands: a short sentence standing alone needs an exact copy to count, and
+// inside a copied passage the alignment extension compares it with its neighbour directly.
+// Every LSH probe is a cache miss, so this keeps the index to the sentences that matter.
+// (Here because band_runs.cpp decides the same membership before matching.)
+inline constexpr std::uint32_t k_min_lsh_set = 6;
 // Ids are 31-bit: a band slot's top bit tells a sentence id from a bucket offset.
 inline constexpr std::uint64_t k_max_ids = 0x7FFFFFFF;
 inline constexpr std::uint32_t k_bucket_ref = 0x80000000u;

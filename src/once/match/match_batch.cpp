@@ -8,8 +8,9 @@
 #include <unordered_map>
 
 #include "once/core/error.hpp"
-#include "once/match/band_layout.hpp"
 #include "once/match/align.hpp"
+#include "once/match/band_layout.hpp"
+#include "once/match/band_runs.hpp"
 #include "once/sign/minhash.hpp"
 
 namespace once {
@@ -17,11 +18,6 @@ namespace {
 
 using namespace band_layout;
 
-// Sentences shorter than this (about 8 CJK characters or 5 words) are neither looked up in nor
-// added to the LSH bands: a short sentence standing alone needs an exact copy to count, and
-// inside a copied passage the alignment extension compares it with its neighbour directly.
-// Every LSH probe is a cache miss, so this keeps the index to the sentences that matter.
-constexpr std::uint32_t k_min_lsh_set = 6;
 // Thresholds above 1 ask verify() for an exact copy or nothing: no estimate reaches them.
 constexpr double k_exact_only = 1.1;
 // The alignment extension grows a run one sentence per side per round; three rounds reach
@@ -138,6 +134,11 @@ struct Matcher::Batch {
     std::vector<std::vector<Verified>> verified;  // by id
     // The batch's first indexed sentence with each one's key, if earlier than it; else k_no_ref.
     std::vector<std::uint32_t> first_with_key;
+    // With a candidate stream: sentence s's candidates are listed[list_start[s], list_start[s + 1]),
+    // and `detail` holds the pairs of those whose windows hold tentative members (rare).
+    std::vector<std::size_t> list_start;
+    std::vector<BandCandidate> listed;
+    std::unordered_map<std::size_t, std::vector<BandPair>> detail;
     // Kept aside by the sequential step, added to the index when the batch ends.
     std::unordered_map<std::uint64_t, std::uint32_t> exact_added;  // key -> first sentence of the batch
     std::vector<std::uint32_t> exact_order;  // sentences (batch index) whose key exact_added took, in order
@@ -177,17 +178,18 @@ void Matcher::probe(Batch& batch, std::size_t chunk) const {
         const UnitRecord& unit = batch.analysis(s).units[batch.sentence(s)];
         low_bytes(batch.analysis(s).signatures.data() + batch.sentence(s) * k_, static_cast<int>(k_),
                   batch.low.data() + s * k_);
-        if (batch.probes_bands(s))
+        if (candidates_ == nullptr && batch.probes_bands(s))
             for (std::size_t b = 0; b < bands; ++b)
                 batch.keys[s * bands + b] = band_key(batch.low.data() + s * k_, static_cast<int>(b), rows_);
         exact_.prefetch(unit.key);
     }
     const auto prefetch_slots = [&](std::size_t s) {
-        if (s < end && batch.probes_bands(s))
+        if (candidates_ == nullptr && s < end && batch.probes_bands(s))
             for (std::size_t b = 0; b < bands; ++b) band_tables_[b]->heads.prefetch(batch.keys[s * bands + b]);
     };
     for (std::size_t s = begin; s < std::min(end, begin + k_slots_ahead); ++s) prefetch_slots(s);
     std::vector<std::uint32_t> candidates;
+    std::vector<BandCandidate> counted;  // each candidate once, with the number of bands it sits in
     for (std::size_t s = begin; s < end; ++s) {
         prefetch_slots(s + k_slots_ahead);
         if (!batch.indexed(s)) continue;
@@ -208,34 +210,71 @@ void Matcher::probe(Batch& batch, std::size_t chunk) const {
             const bool bulleted = batch.analysis(earlier).units[batch.sentence(earlier)].bulleted;
             if (bulleted == unit.bulleted || batch.doc_of[earlier] == batch.doc_of[s]) continue;  // as verify
         }
-        // Every step below is a cache miss on a large corpus; each stage starts the loads of the
-        // next for all bands at once, so the misses overlap instead of queueing.
-        for (std::size_t b = 0; b < bands; ++b) {
-            const std::uint32_t* hint = band_tables_[b]->heads.peek(batch.keys[s * bands + b]);
-            if (hint == nullptr) continue;
-            if (*hint & k_bucket_ref) __builtin_prefetch(band_tables_[b]->buckets.at(*hint & ~k_bucket_ref));
-            else __builtin_prefetch(signature(*hint));
+        counted.clear();
+        if (candidates_ != nullptr) {
+            // From the stream: those before the batch (the index holds their records already).
+            const auto listed = batch.listed.begin();
+            for (auto c = listed + static_cast<std::ptrdiff_t>(batch.list_start[s]);
+                 c != listed + static_cast<std::ptrdiff_t>(batch.list_start[s + 1]) && c->id < batch.base; ++c)
+                counted.push_back(*c);
+        } else {
+            // Every step below is a cache miss on a large corpus; each stage starts the loads of
+            // the next for all bands at once, so the misses overlap instead of queueing.
+            for (std::size_t b = 0; b < bands; ++b) {
+                const std::uint32_t* hint = band_tables_[b]->heads.peek(batch.keys[s * bands + b]);
+                if (hint == nullptr) continue;
+                if (*hint & k_bucket_ref) __builtin_prefetch(band_tables_[b]->buckets.at(*hint & ~k_bucket_ref));
+                else __builtin_prefetch(signature(*hint));
+            }
+            candidates.clear();
+            for (std::size_t b = 0; b < bands; ++b) {
+                const std::uint32_t ref = band_lookup(batch.keys[s * bands + b], static_cast<int>(b), mine);
+                if (ref != k_no_ref)
+                    band_ids_newest_first(ref, static_cast<int>(b), [&](std::uint32_t id) { candidates.push_back(id); });
+            }
+            std::sort(candidates.begin(), candidates.end());
+            for (std::size_t c = 0; c < candidates.size();) {
+                std::size_t same = c + 1;  // an id sits once in a band, so the run length counts its bands
+                while (same < candidates.size() && candidates[same] == candidates[c]) ++same;
+                counted.push_back({candidates[c], static_cast<std::uint32_t>(same - c)});
+                c = same;
+            }
         }
-        candidates.clear();
-        for (std::size_t b = 0; b < bands; ++b) {
-            const std::uint32_t ref = band_lookup(batch.keys[s * bands + b], static_cast<int>(b), mine);
-            if (ref != k_no_ref)
-                band_ids_newest_first(ref, static_cast<int>(b), [&](std::uint32_t id) { candidates.push_back(id); });
-        }
-        std::sort(candidates.begin(), candidates.end());
-        for (const std::uint32_t candidate : candidates) __builtin_prefetch(&record_of_[candidate]);
-        for (const std::uint32_t candidate : candidates) __builtin_prefetch(&records_[record_index(candidate)]);
-        for (const std::uint32_t candidate : candidates) __builtin_prefetch(signature(candidate));
+        for (const BandCandidate& candidate : counted) __builtin_prefetch(&record_of_[candidate.id]);
+        for (const BandCandidate& candidate : counted) __builtin_prefetch(&records_[record_index(candidate.id)]);
+        for (const BandCandidate& candidate : counted) __builtin_prefetch(signature(candidate.id));
         auto& verified = batch.verified[s];
-        for (std::size_t c = 0; c < candidates.size();) {
-            std::size_t same = c + 1;  // an id sits once in a band, so the run length counts its bands
-            while (same < candidates.size() && candidates[same] == candidates[c]) ++same;
-            const Candidate found = verify(analysis, i, mine, doc, candidates[c], config_.similarity, config_.containment);
+        for (const BandCandidate& candidate : counted) {
+            const Candidate found = verify(analysis, i, mine, doc, candidate.id, config_.similarity, config_.containment);
             if (found.type != MatchType::none)
-                verified.push_back({candidates[c], static_cast<std::uint32_t>(same - c), found.type, found.similarity});
-            c = same;
+                verified.push_back({candidate.id, candidate.bands, found.type, found.similarity});
         }
     }
+}
+
+bool Matcher::entered_bands(std::uint32_t id) const {
+    const auto it = std::lower_bound(repeats_.begin(), repeats_.end(), id,
+                                     [](const Repeat& repeat, std::uint32_t x) { return repeat.id < x; });
+    return it == repeats_.end() || it->id != id;
+}
+
+void Matcher::listed_in_batch(Batch& batch, std::size_t s, std::vector<std::uint32_t>& added) const {
+    auto begin = batch.listed.cbegin() + static_cast<std::ptrdiff_t>(batch.list_start[s]);
+    auto end = batch.listed.cbegin() + static_cast<std::ptrdiff_t>(batch.list_start[s + 1]);
+    std::vector<BandCandidate> resolved;
+    if (const auto detail = batch.detail.find(s); detail != batch.detail.end()) {
+        // Tentative members before this sentence are matched by now: the windows as they are.
+        resolved = resolve_tentative(detail->second, [&](std::uint32_t id) { return entered_bands(id); });
+        for (Batch::Verified& v : batch.verified[s]) {
+            const auto it = std::lower_bound(resolved.begin(), resolved.end(), v.id,
+                                             [](const BandCandidate& c, std::uint32_t x) { return c.id < x; });
+            v.bands = it != resolved.end() && it->id == v.id ? it->bands : 0;
+        }
+        begin = resolved.cbegin();
+        end = resolved.cend();
+    }
+    for (auto c = begin; c != end; ++c)
+        if (c->id >= batch.base) added.push_back(c->id);
 }
 
 std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
@@ -260,7 +299,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
     std::vector<std::uint32_t> added;
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t s = offset + i;
-        const std::uint64_t* band_keys = batch.keys.data() + s * bands;
+        const std::uint64_t* band_keys = candidates_ == nullptr ? batch.keys.data() + s * bands : nullptr;
         const std::uint64_t id = base + i;
         const auto id32 = static_cast<std::uint32_t>(id);
         const auto& sentence = analysis.layout.sentences[i];
@@ -299,7 +338,8 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
             // each pushes the oldest entry out of a full bucket.
             auto& verified = batch.verified[s];
             added.clear();
-            for (std::size_t b = 0; b < bands; ++b) {
+            if (candidates_ != nullptr) listed_in_batch(batch, s, added);
+            for (std::size_t b = 0; candidates_ == nullptr && b < bands; ++b) {
                 if (!batch.repeated(band_keys[b])) continue;
                 const std::uint32_t count = batch.bands_added.newest(
                     band_keys[b], k_max_chain, [&](std::uint32_t other) { added.push_back(other); });
@@ -353,7 +393,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
             batch.exact_order.push_back(static_cast<std::uint32_t>(s));
         // An exact repeat has the same signature as its source, which is in the bands already:
         // adding it would only lengthen the chains every later lookup walks.
-        if (unit.set_size >= k_min_lsh_set && best.type != MatchType::exact) {
+        if (candidates_ == nullptr && unit.set_size >= k_min_lsh_set && best.type != MatchType::exact) {
             for (std::size_t b = 0; b < bands; ++b)
                 if (batch.repeated(band_keys[b])) batch.bands_added.add(band_keys[b], id32);
             batch.bands_order.push_back(static_cast<std::uint32_t>(s));
@@ -434,6 +474,7 @@ void Matcher::insert_part(Batch& batch, std::size_t part) {
         }
         return;
     }
+    if (candidates_ != nullptr) return;  // no band tables: the stream has the candidates
     // One band, in sentence order, as one sentence after another would have: a bucket keeps
     // the newest.
     const auto& order = batch.bands_order;
@@ -464,7 +505,7 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
     if (batch.base + n > k_max_ids)
         throw Error(ExitCode::resource_limit, "more than 2^31 sentences in one run: split the input");
     batch.low.resize(n * k_);
-    batch.keys.resize(n * bands_);
+    if (candidates_ == nullptr) batch.keys.resize(n * bands_);
     batch.exact_before.assign(n, k_no_ref);
     batch.verified.resize(n);
     batch.first_with_key.assign(n, k_no_ref);
@@ -479,14 +520,28 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
             if (!inserted) batch.first_with_key[s] = it->second;
         }
     }
+    if (candidates_ != nullptr) {
+        // This batch's lists, in id order (the stream is read once, front to back).
+        batch.list_start.assign(n + 1, 0);
+        for (std::size_t s = 0; s < n; ++s) {
+            batch.list_start[s] = batch.listed.size();
+            if (!batch.probes_bands(s)) continue;
+            ProbeCandidates listed = candidates_->take(static_cast<std::uint32_t>(batch.base + s));
+            batch.listed.insert(batch.listed.end(), listed.candidates.begin(), listed.candidates.end());
+            if (!listed.detail.empty()) batch.detail.emplace(s, std::move(listed.detail));
+        }
+        batch.list_start[n] = batch.listed.size();
+    }
     parallel((n + k_probe_chunk - 1) / k_probe_chunk, [&](std::size_t chunk) { probe(batch, chunk); }, {});
-    for (std::size_t s = 0; s < n; ++s)
-        if (batch.probes_bands(s))
-            for (std::size_t b = 0; b < bands_; ++b) batch.see_key(batch.keys[s * bands_ + b]);
     std::size_t may_add = 0;  // entries the sequential step may add: those with a repeated key
-    for (std::size_t s = 0; s < n; ++s)
-        if (batch.probes_bands(s))
-            for (std::size_t b = 0; b < bands_; ++b) may_add += batch.repeated(batch.keys[s * bands_ + b]) ? 1 : 0;
+    if (candidates_ == nullptr) {
+        for (std::size_t s = 0; s < n; ++s)
+            if (batch.probes_bands(s))
+                for (std::size_t b = 0; b < bands_; ++b) batch.see_key(batch.keys[s * bands_ + b]);
+        for (std::size_t s = 0; s < n; ++s)
+            if (batch.probes_bands(s))
+                for (std::size_t b = 0; b < bands_; ++b) may_add += batch.repeated(batch.keys[s * bands_ + b]) ? 1 : 0;
+    }
     batch.bands_added.reset(may_add);
     // Every document first (matching reads nothing the planner records), keeping the view of
     // each that on_document needs: its matches and what each sentence was matched with.

@@ -55,10 +55,13 @@ bool same_band_bytes(const std::uint8_t* a, const std::uint8_t* b, std::size_t r
 
 }  // namespace
 
-Matcher::Matcher(const Config& config)
-    : config_(config), k_(static_cast<std::size_t>(config.num_perm)), rows_(config.rows_per_band()),
-      bands_(static_cast<std::size_t>(config.bands)), signatures_(k_), edges_(temp_folder_or(config.tmp_dir)) {
-    for (std::size_t b = 0; b < bands_; ++b) band_tables_.push_back(std::make_unique<BandTable>(band_pages_, bucket_words_));
+Matcher::Matcher(const Config& config, CandidateStream* candidates)
+    : config_(config), candidates_(candidates), k_(static_cast<std::size_t>(config.num_perm)),
+      rows_(config.rows_per_band()), bands_(static_cast<std::size_t>(config.bands)), signatures_(k_),
+      edges_(temp_folder_or(config.tmp_dir)) {
+    if (candidates_ == nullptr)
+        for (std::size_t b = 0; b < bands_; ++b)
+            band_tables_.push_back(std::make_unique<BandTable>(band_pages_, bucket_words_));
 }
 
 // What one std::unordered_map node of two 32-bit values takes with libstdc++ (next pointer,

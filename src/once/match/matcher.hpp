@@ -75,9 +75,15 @@ struct Matchable {
     std::vector<bool> source;
 };
 
+class CandidateStream;  // band_runs.hpp
+
 class Matcher {
 public:
-    explicit Matcher(const Config& config);
+    // With `candidates` (not owned; it outlives the matcher), the band candidates of each
+    // sentence come from that stream, computed before matching from sorted runs (band_runs.hpp),
+    // and the matcher builds no band tables: the same decisions (tested), without the index's
+    // largest part. The stream must have been built from the same sentences in the same order.
+    explicit Matcher(const Config& config, CandidateStream* candidates = nullptr);
 
     // `eligible[i]` false: sentence i may neither be matched nor serve as a source (it sits on a
     // boilerplate or marker line). Adds the document's sentences to the index.
@@ -212,6 +218,13 @@ private:
     // entries or neither.
     std::optional<std::uint64_t> newest_in(const FlatHashIndex& table, std::optional<std::uint64_t> key,
                                            bool bulleted_text) const;
+    // The candidates from the stream of sentence s of the batch (probe: those before the batch;
+    // match_in_batch: `added`, those in it), with the windows that hold tentative members
+    // resolved now that their matches are known (band_runs.hpp).
+    void listed_in_batch(Batch& batch, std::size_t s, std::vector<std::uint32_t>& added) const;
+    // Did sentence `id`, a tentative band member, enter the bands: it was not matched exactly
+    // (an exact match is recorded as a repeat, and repeats_ is in id order).
+    bool entered_bands(std::uint32_t id) const;
     // May sentence `id` be matched with (it was eligible when indexed)?
     bool is_source(std::uint64_t id) const { return record_of_[id] != k_no_signature; }
     // A source's record in records_, signatures_ and edges_, and its bulleted flag.
@@ -247,6 +260,7 @@ private:
     static constexpr std::uint32_t k_no_bucket = 0xFFFFFFFFu;
 
     const Config& config_;
+    CandidateStream* candidates_ = nullptr;  // band candidates from sorted runs, or the tables below
     std::size_t k_;
     int rows_;
     std::size_t bands_;
