@@ -136,7 +136,7 @@ int run_merge(Cli& cli, Streams streams) {
     require_output(cli, "merge", "FILE (the decisions file)");
     for (const auto& path : cli.paths)
         if (path_within(cli.output, path)) throw Error(ExitCode::output_error, "output would overwrite an input", cli.output);
-    merge_signatures(cli.paths, cli.config, cli.output);
+    merge_signatures(cli.paths, cli.config, cli.output, cli.band_run_entries);
     if (!cli.quiet) streams.out << "once: wrote decisions " << cli.output << "\n";
     return 0;
 }

@@ -192,6 +192,9 @@ std::vector<OptionEntry> option_table(Cli& cli) {
     out.add("merge", po::value(&cli.merge_profiles)->composing()->multitoken(), "PROFILE...",
             "also merge these profiles into the output", k_learn, "none");
     out.optional("decisions", &cli.decisions_path, "FILE", "the decisions file written by once merge", k_apply, "required");
+    out.value("band-run-entries", &cli.band_run_entries, "N",
+              "for testing: band entries and candidate pairs sorted in memory per run before the rest are spilled to "
+              "--tmp-dir as sorted runs (0 = 1048576); output never depends on it", k_merge);
 
     TableBuilder detect{table, Group::detection};
     detect.value("similarity", &c.similarity, "X",

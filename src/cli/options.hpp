@@ -71,6 +71,9 @@ struct Cli {
     std::vector<std::string> reports;  // FORMAT=FILE
     std::string config_file;
     std::string decisions_path;
+    // merge: band entries and candidate pairs sorted in memory per run (0 = the default, 1 Mi);
+    // a small value forces many runs spilled to --tmp-dir, for testing (match/band_runs.hpp).
+    std::size_t band_run_entries = 0;
     std::string max_memory;
     int compression_level = 0;  // of .gz/.zst outputs; 0 = the format's default (stream_io.hpp)
     std::optional<double> max_ratio;

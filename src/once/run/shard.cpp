@@ -6,6 +6,7 @@
 
 #include "once/core/error.hpp"
 #include "once/input/stream_io.hpp"
+#include "once/match/band_runs.hpp"
 #include "once/output/map_writer.hpp"
 #include "once/run/batcher.hpp"
 #include "once/run/memory_budget.hpp"
@@ -372,10 +373,35 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
     return corpus.skipped();
 }
 
+namespace {
+
+// The first pass of merge: every sentence's band entries, from the signature files in order,
+// sorted and joined into each sentence's band candidates (match/band_runs.hpp).
+CandidateStream band_candidates(const std::vector<std::string>& signature_paths, const Config& config,
+                                const std::string& tmp_folder, std::size_t band_run_entries) {
+    BandRuns runs(tmp_folder, static_cast<std::size_t>(config.bands), config.rows_per_band(), band_run_entries);
+    std::uint32_t doc = 0;
+    for (const auto& path : signature_paths) {
+        FileBytes data(path);
+        Decoder in(data.view(), path);
+        in.expect(k_signature_magic);
+        check_settings(in.str(), config, path);
+        while (!in.done()) {
+            const SignedDocument signed_doc = decode_document(in, config.num_perm);
+            runs.add_document(doc++, signed_doc.analyzed.analysis, signed_doc.analyzed.matchable);
+            data.release_before(in.offset());
+        }
+    }
+    return std::move(runs).candidates();
+}
+
+}  // namespace
+
 void merge_signatures(const std::vector<std::string>& signature_paths, const Config& config,
-                      const std::string& decisions_path) {
-    DecideStage decide(config);
+                      const std::string& decisions_path, std::size_t band_run_entries) {
     const std::string tmp_folder = config.tmp_dir.empty() ? folder_of(decisions_path) : config.tmp_dir;
+    CandidateStream candidates = band_candidates(signature_paths, config, tmp_folder, band_run_entries);
+    DecideStage decide(config, &candidates);
     // Pages the index to tmp_folder rather than stop when it would pass the budget.
     const MemoryBudget budget(config.max_memory, tmp_folder);
     std::vector<std::string> ids;

@@ -33,9 +33,11 @@ namespace once {
 std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config, const Recurrence& recurrence,
                                            const std::string& path);
 
-// Matches the shards' signatures in the order given and writes the decisions file.
+// Matches the shards' signatures in the order given and writes the decisions file. The band
+// candidates are computed first, from sorted runs of `band_run_entries` records (0: the
+// default; match/band_runs.hpp), so the matcher holds no band tables.
 void merge_signatures(const std::vector<std::string>& signature_paths, const Config& config,
-                      const std::string& decisions_path);
+                      const std::string& decisions_path, std::size_t band_run_entries = 0);
 
 // A decisions file, read once: the ids of every document of every shard in merge order (a map's
 // sources may lie in other shards) and, by id, each document's index in that order and its spans.

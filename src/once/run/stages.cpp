@@ -18,7 +18,8 @@ AnalyzedDocument DocumentAnalyzer::analyze(std::string_view text, const std::str
     return out;
 }
 
-DecideStage::DecideStage(const Config& config) : config_(config), matcher_(config) {}
+DecideStage::DecideStage(const Config& config, CandidateStream* candidates)
+    : config_(config), matcher_(config, candidates) {}
 
 std::vector<Span> DecideStage::decide(const AnalyzedDocument& document) {
     const auto one_by_one = [](std::size_t n, const std::function<void(std::size_t)>& fn,

@@ -66,7 +66,8 @@ private:
 // are the same as deciding the documents one by one, for any thread count and batch.
 class DecideStage {
 public:
-    explicit DecideStage(const Config& config);
+    // `candidates`: the matcher's band candidates from sorted runs (Matcher's constructor).
+    explicit DecideStage(const Config& config, CandidateStream* candidates = nullptr);
     std::vector<Span> decide(const AnalyzedDocument& document);
     std::vector<std::vector<Span>> decide_batch(const std::vector<const AnalyzedDocument*>& documents,
                                                 const Matcher::ParallelFor& parallel);
