@@ -375,23 +375,30 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
 
 namespace {
 
+// Opens the signature files in order, checks each one's header against `config`, and calls
+// record(path, in, data) until the file is read: it decodes one document each time.
+template <typename Fn>
+void read_signature_files(const std::vector<std::string>& signature_paths, const Config& config, Fn&& record) {
+    for (const auto& path : signature_paths) {
+        FileBytes data(path);
+        Decoder in(data.view(), path);
+        in.expect(k_signature_magic);
+        check_settings(in.str(), config, path);
+        while (!in.done()) record(path, in, data);
+    }
+}
+
 // The first pass of merge: every sentence's band entries, from the signature files in order,
 // sorted and joined into each sentence's band candidates (match/band_runs.hpp).
 CandidateStream band_candidates(const std::vector<std::string>& signature_paths, const Config& config,
                                 const std::string& tmp_folder, std::size_t band_run_entries) {
     BandRuns runs(tmp_folder, static_cast<std::size_t>(config.bands), config.rows_per_band(), band_run_entries);
     std::uint32_t doc = 0;
-    for (const auto& path : signature_paths) {
-        FileBytes data(path);
-        Decoder in(data.view(), path);
-        in.expect(k_signature_magic);
-        check_settings(in.str(), config, path);
-        while (!in.done()) {
-            const SignedDocument signed_doc = decode_document(in, config.num_perm);
-            runs.add_document(doc++, signed_doc.analyzed.analysis, signed_doc.analyzed.matchable);
-            data.release_before(in.offset());
-        }
-    }
+    read_signature_files(signature_paths, config, [&](const std::string&, Decoder& in, FileBytes& data) {
+        const SignedDocument signed_doc = decode_document(in, config.num_perm);
+        runs.add_document(doc++, signed_doc.analyzed.analysis, signed_doc.analyzed.matchable);
+        data.release_before(in.offset());
+    });
     return std::move(runs).candidates();
 }
 
@@ -433,23 +440,17 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
         body.bytes().clear();
         batch.clear();
     };
-    for (const auto& path : signature_paths) {
-        FileBytes data(path);
-        Decoder in(data.view(), path);
-        in.expect(k_signature_magic);
-        check_settings(in.str(), config, path);
-        while (!in.done()) {
-            if ((decide.documents() + batch.size()) % 1024 == 0) {
-                decide_batch();  // what is decoded goes first, so the check sees the index as it is
-                budget.check(0, "merging " + path, decide.matcher().describe_memory());
-            }
-            batch.push_back(decode_document(in, config.num_perm));
-            if (batch.size() == batch_documents) {
-                decide_batch();
-                data.release_before(in.offset());  // decoded records are copies
-            }
+    read_signature_files(signature_paths, config, [&](const std::string& path, Decoder& in, FileBytes& data) {
+        if ((decide.documents() + batch.size()) % 1024 == 0) {
+            decide_batch();  // what is decoded goes first, so the check sees the index as it is
+            budget.check(0, "merging " + path, decide.matcher().describe_memory());
         }
-    }
+        batch.push_back(decode_document(in, config.num_perm));
+        if (batch.size() == batch_documents) {
+            decide_batch();
+            data.release_before(in.offset());  // decoded records are copies
+        }
+    });
     decide_batch();
     Encoder out;
     out.bytes().append(k_decisions_magic);
