@@ -1,8 +1,9 @@
-// run_rules.hpp — the thresholds of the planner's run rules (planner.cpp): when a run of copied
-// sentences is a copy worth removing, and how far its ends reach into the sentences beside it.
+// run_rules.hpp — the thresholds of the planner's run rules (copy_runs.cpp, paste_ends.cpp,
+// inside_paste.cpp): when a run of copied sentences is a copy worth removing, and how far its
+// ends reach into the sentences beside it.
 //
 // Why a header of their own: each value is a question someone will ask later ("why 6?"), so each
-// sits with the comment that says where it comes from; split from planner.cpp, which applies them.
+// sits with the comment that says where it comes from; split from the files that apply them.
 //
 // Contract: weights are in weight units (1 per CJK character, 2 per word: config.hpp).
 //
@@ -97,7 +98,7 @@ constexpr std::size_t k_min_inline_sentences = 2;
 // is no longer right before the first sentence matched. On the real-text bench
 // (bench/inject_real.py) the inserted passages span one to four sentences. Likewise two copied
 // sentences are one run across that many of their source's sentences when the gap begins or
-// ends inside a source sentence (planner.cpp, continues_run): the mark of a passage inserted there.
+// ends inside a source sentence (copy_runs.cpp, continues_run): the mark of a passage inserted there.
 constexpr std::uint32_t k_max_dropped_sentences = 6;
 
 // Do a copy's sentence and its source's share their other end too (k_min_frame_weight), beyond

@@ -1,5 +1,5 @@
 // source_reach.hpp — how far a copy's sentence reads on across its source's sentences (the
-// planner's go_on, planner.cpp), and the step over the middle of a copy's sentence that is longer
+// planner's go_on, paste_ends.cpp), and the step over the middle of a copy's sentence that is longer
 // than what is held of it (bridge_unheld).
 //
 // Why: a restart glued into one line runs its source's lines together, and where those lines
@@ -49,7 +49,7 @@ constexpr std::size_t k_max_bridge_sentences = 512;
 constexpr std::uint32_t k_tokens_per_merge = 4;
 
 // `beside(id, step)`: the edges of the source sentence `step` away from `id`, if it may be a
-// source (planner.cpp source_beside). `walk(copy, shared, edges, id, step)`: the planner's go_on
+// source (paste_ends.cpp, source_beside). `walk(copy, shared, edges, id, step)`: the planner's go_on
 // from source sentence `id` whose edges are `edges`.
 template <typename Beside, typename Walk>
 std::optional<Reach> bridge_unheld(const TokenEdges& copy, const Reach& reach, int step, Beside beside, Walk walk) {

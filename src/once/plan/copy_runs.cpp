@@ -1,0 +1,293 @@
+// copy_runs.cpp — step 1 of planning a document (document_planner.hpp): runs of copied sentences,
+// each one passage of one source in order, judged by the run rules (run_rules.hpp: weight,
+// sentences, pieces at the ends, an edited copy standing alone) and made spans that name the
+// kept copy.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <utility>
+
+#include "once/match/align.hpp"
+#include "once/plan/document_planner.hpp"
+#include "once/plan/run_rules.hpp"
+#include "once/sign/shingler.hpp"
+
+namespace once {
+namespace {
+
+using namespace run_rules;
+
+Kind kind_of(MatchType type) { return type == MatchType::exact ? Kind::duplicate : Kind::near_duplicate; }
+
+const char* match_name(MatchType type) {
+    switch (type) {
+        case MatchType::exact: return "exact";
+        case MatchType::jaccard: return "jaccard";
+        case MatchType::containment: return "containment";
+        default: return "none";
+    }
+}
+
+}  // namespace
+
+// Is run [i, end) copied from this very document, and not from the page's title there?
+// A line printed twice in a row (nothing but blank lines between) is a stutter of the
+// scrape, not the page's own repetition: it is not lone.
+bool DocumentPlanner::lone_line_in_document(std::size_t i, std::size_t end) const {
+    for (std::size_t k = i; k < end; ++k) {
+        const UnitLocation& source = matcher_.location(matches_[k].direct);
+        if (source.doc != doc_ || on_title(source.sentence)) return false;
+    }
+    std::size_t above = sentences_[i].first_line;
+    while (above > 0 && lines_[above - 1].blank) --above;
+    if (above == 0) return true;
+    const Line& previous = lines_[above - 1];
+    if (previous.last_sentence - previous.first_sentence != end - i) return true;
+    for (std::size_t k = 0; k < end - i; ++k)
+        if (analysis_.units[previous.first_sentence + k].key != analysis_.units[i + k].key) return true;
+    return false;
+}
+
+// Is near-matched sentence k all of its source's end (`at_end`) or start, the source
+// going on for k_min_partial_weight beyond it (a paste's piece there, not "第" before
+// "1位『...』" of a ranking line)?
+bool DocumentPlanner::cut_by_insert(std::size_t k, bool at_end) const {
+    if (!cut_at(k, at_end)) return false;
+    const std::optional<TokenEdges> source = matcher_.edges(matches_[k].direct);
+    std::uint32_t beyond = 0;
+    const std::size_t held = std::min<std::size_t>(source->count, TokenEdges::k_edge);
+    for (std::size_t t = analysis_.units[k].edges.count; t < held; ++t) {
+        const int token = at_end ? source->from_end(t) : source->from_start(t);
+        if (token >= 0) beyond += token_edge_weight(token);
+    }
+    return beyond >= k_min_partial_weight;
+}
+
+// A run is one copied passage: each sentence's kept copy follows the previous one's in
+// the same document (a few sentences may be skipped: an edit can drop one). Sentences
+// that each match somewhere else — spec lines like "RAM: 1GB" found in different
+// earlier pages — are separate runs, each judged on its own weight.
+// Across a wider gap (k_max_dropped_sentences) where the gap begins or ends inside a
+// source sentence: the sentence before it all of its source's start, or the one after it
+// all of its source's end — a passage inserted into the source mid-sentence, which the
+// copy lacks (a restart of the article as first written).
+bool DocumentPlanner::continues_run(std::size_t i, std::size_t k) const {
+    if (k == i) return true;
+    const UnitLocation& previous = matcher_.location(matches_[k - 1].direct);
+    const UnitLocation& current = matcher_.location(matches_[k].direct);
+    if (previous.doc != current.doc || current.sentence <= previous.sentence) return false;
+    if (current.sentence <= previous.sentence + k_max_source_step) return true;
+    return current.sentence <= previous.sentence + k_max_dropped_sentences + 1 &&
+           (cut_by_insert(k - 1, false) || cut_by_insert(k, true));
+}
+
+// 1. Runs of copied sentences.
+void DocumentPlanner::plan_runs() {
+    std::size_t i = 0;
+    while (i < sentences_.size()) {
+        if (matches_[i].type == MatchType::none || protected_sentence(i) || held_[i]) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        std::uint32_t weight = 0;
+        bool exact_in_document = true;
+        bool data_like = false;
+        // For the inline rule: exact sentences, and whether each continues the one before in
+        // its source without a gap (one pasted passage, not sentences gathered from around it).
+        std::size_t exact_count = 0;
+        bool adjacent = true;
+        // Within one page, inline repeats of whole sentences are mostly the page's own set
+        // phrases (a reference list's "Te Ara: The Encyclopedia of New Zealand. Retrieved 21
+        // January 2011."): there the rule also asks for a piece of a sentence at an end, the mark
+        // of a passage cut or pasted mid-sentence.
+        const bool in_document = matcher_.location(matches_[i].direct).doc == doc_;
+        while (end < sentences_.size() && matches_[end].type != MatchType::none && !protected_sentence(end) &&
+               !held_[end] && continues_run(i, end)) {
+            weight += analysis_.units[end].weight;
+            exact_in_document = exact_in_document && matches_[end].type == MatchType::exact &&
+                                matcher_.location(matches_[end].direct).doc == doc_;
+            data_like = data_like || analysis_.units[end].data_like;
+            exact_count += matches_[end].type == MatchType::exact ? 1 : 0;
+            if (end > i)
+                adjacent = adjacent && matcher_.location(matches_[end].direct).sentence ==
+                                           matcher_.location(matches_[end - 1].direct).sentence + 1;
+            ++end;
+        }
+        bool only_title = true;
+        for (std::size_t k = i; k < end && only_title; ++k) only_title = on_title(k);
+        if (only_title) {
+            i = end;
+            continue;
+        }
+        // The ends: a passage pasted mid-sentence begins in the sentence before the run (its
+        // end equals the end of the source's sentence before) and ends in the sentence after
+        // (its start equals the start of the source's next sentence); an edited sentence at an
+        // end of the run whose only shared part is at the far side begins (ends) there.
+        std::pair<Edge, Edge> ends = ends_of(i, end);
+        // One common sentence with pieces around it: the paste may come from another occurrence
+        // of it than the first, which the exact match names; the one whose neighbours both pieces
+        // continue is its source. (One piece is not enough: among many occurrences of a stock
+        // sentence, one is often next to a stock phrase — "... to the surprise of many observers."
+        // — that the page's own sentence ends with too.)
+        if (end == i + 1 && matches_[i].type == MatchType::exact && analysis_.units[i].weight >= k_min_core_weight &&
+            !ends.first.extends && !ends.second.extends) {
+            const std::uint64_t first = matches_[i].direct;
+            matcher_.later_occurrences(first, k_max_occurrences, [&](std::uint64_t other) {
+                if (other >= base_) return false;
+                matches_[i].direct = other;
+                const std::pair<Edge, Edge> tried = ends_of(i, end);
+                if (tried.first.extends && tried.second.extends) return ends = tried, true;
+                matches_[i].direct = first;
+                return false;
+            });
+        }
+        Edge head = ends.first;
+        Edge tail = ends.second;
+        // Whole lines: the run starts at the first sentence of its first line and ends with the
+        // last sentence of its last line (a piece that is all of its sentence counting).
+        const std::size_t from = head.extends && head.whole ? head.sentence : i;
+        const std::size_t to = tail.extends && tail.whole ? tail.sentence + 1 : end;
+        const bool whole_lines = lines_[sentences_[from].first_line].first_sentence == from &&
+                                 lines_[sentences_[to - 1].last_line].last_sentence <= to;
+        weight += head.weight + tail.weight;
+        // An edited copy standing alone (no exact sentence or exact piece in the run) must be closer.
+        bool any_exact = head.weight > 0 || tail.weight > 0 || cut_head(i);
+        double lowest = 1.0;
+        for (std::size_t k = i; k < end; ++k) {
+            any_exact = any_exact || matches_[k].type == MatchType::exact;
+            if (matches_[k].type == MatchType::jaccard) lowest = std::min(lowest, matches_[k].similarity);
+        }
+        const double isolated_needed =
+            config_.isolated_similarity + (weight < k_short_isolated_weight ? k_short_isolated_extra : 0.0);
+        const auto cut_line = [&] {
+            if (!whole_lines || end - i != 1) return false;
+            const std::optional<TokenEdges> source = matcher_.edges(matches_[i].direct);
+            return source.has_value() && is_cut_piece(analysis_.units[i].edges, *source);
+        };
+        if (!any_exact && ((end - i < k_min_isolated_sentences && !cut_line()) || lowest < isolated_needed)) {
+            i = end;
+            continue;
+        }
+        const std::size_t count = end - i + (head.extends ? 1 : 0) + (tail.extends ? 1 : 0);
+        // One line of the page that repeats another line of the same page, lighter than a
+        // passage (config.min_length), and not the page's title: the page's own content — a
+        // command in a tutorial ("$ hg push"), a header field in a protocol example ("Host: ..."),
+        // a table cell, a refrain. Only a passage (several lines continuing one place, or the
+        // weight of a paragraph) repeated in its page is a copy; a title shown twice still goes,
+        // and so does a line printed twice in a row (lone_line_in_document).
+        if (whole_lines && sentences_[from].first_line == sentences_[to - 1].last_line &&
+            weight < static_cast<std::uint32_t>(config_.min_length) && lone_line_in_document(i, end)) {
+            i = end;
+            continue;
+        }
+        const bool substantial =
+            (count >= static_cast<std::size_t>(config_.window) &&
+             weight >= static_cast<std::uint32_t>(config_.min_line_length)) ||
+            weight >= static_cast<std::uint32_t>(whole_lines ? config_.min_length : config_.min_inline_length) ||
+            (!whole_lines && adjacent && (!in_document || head.partial || tail.partial) &&
+             exact_count >= k_min_inline_sentences &&
+             weight >= static_cast<std::uint32_t>(config_.min_length)) ||
+            // A line repeated in its own document (a title shown twice); data rows ("Price: ¥99"
+            // for two apps) need the full length: they repeat because the facts coincide.
+            (exact_in_document && whole_lines &&
+             weight >= static_cast<std::uint32_t>(data_like ? config_.min_length : config_.min_line_length));
+        if (substantial) add_run_spans(i, end, head, tail);
+        i = end;
+    }
+}
+
+// The spans of a run judged substantial: one per stretch of the same copied passage, the
+// head's and the tail's pieces at its ends.
+void DocumentPlanner::add_run_spans(std::size_t i, std::size_t end, const Edge& head, const Edge& tail) {
+    std::uint64_t previous_source = UINT64_MAX;  // kept copy of the previous sentence of the run
+    std::size_t last_span = SIZE_MAX;             // the span holding sentence end - 1
+    for (std::size_t k = i; k < end; ++k) {
+        const Kind kind = kind_of(matches_[k].type);
+        if (!enabled(kind)) continue;
+        // Point at the nearest copy that is kept: the sentence this one was matched with,
+        // or, if that was removed too (earlier in this very run), its own kept copy.
+        const std::uint64_t kept = kept_copy(matches_[k].direct);
+        const UnitLocation& source = matcher_.location(kept);
+        kept_here_[k] = kept;
+        // The matcher records the kept copy the span names: for a sentence the planner
+        // matched itself, or one whose source it moved to another occurrence (a common
+        // sentence inside a paste), not the one the matcher found.
+        if (found_here_[k] || matches_[k].direct != found_[k].direct) removed_as_.emplace_back(k, kept);
+        else removed_sentences_.push_back(k);
+        // Extend the previous span when this sentence continues the same copied passage
+        // (same kind, same source document, source further on) or repeats the same kept
+        // sentence again (a sentence copied many times in a row), with nothing but space
+        // between.
+        if (!spans_.empty() && previous_source != UINT64_MAX && spans_.back().kind == kind &&
+            spans_.back().source && matcher_.location(previous_source).doc == source.doc &&
+            (spans_.back().source->end <= source.start || kept == previous_source) &&
+            spans_.back().end <= sentences_[k].start) {
+            Span& previous = spans_.back();
+            previous.end = sentences_[k].end;
+            previous.similarity = std::min(previous.similarity, matches_[k].similarity);
+            if (kept != previous_source) {
+                previous.source->end = source.end;
+                previous.source->end_pos = source.end_pos;
+            }
+            if (previous.match != match_name(matches_[k].type)) previous.match = "mixed";
+            previous_source = kept;
+            last_span = spans_.size() - 1;
+            continue;
+        }
+        previous_source = kept;
+        Span span;
+        span.start = sentences_[k].start;
+        span.end = sentences_[k].end;
+        span.kind = kind;
+        span.cluster = cluster_id(matches_[k].source);
+        span.similarity = matches_[k].similarity;
+        span.match = match_name(matches_[k].type);
+        span.source = SourceRef{source.doc, source.start, source.end, source.start_pos, source.end_pos};
+        if (k == i && head.tokens > 0) {
+            // A piece that is all of its sentence's tokens takes the sentence whole: the
+            // punctuation around its tokens ("「...", "...。") is the copy's too.
+            if (head.whole) {
+                span.start = sentences_[head.sentence].start;
+            } else {
+                span.head_sentence = static_cast<std::uint32_t>(head.sentence);
+                span.head_tokens = head.tokens;
+            }
+            // The kept copy's range is in whole sentences: it reaches into the source's
+            // sentence before, where the piece came from.
+            if (head.extends) {
+                // The piece continues the sentence before the one this was matched with
+                // (`direct`). When that sentence is itself a removed copy, the span points
+                // at its kept copy elsewhere, and the piece's source is not beside it:
+                // the kept range then stays in whole sentences rather than mixing two
+                // places (a source that ends before it starts; `apply` refuses those).
+                const UnitLocation& before = matcher_.location(head.source);
+                if (before.doc == span.source->doc && before.start <= span.source->start) {
+                    span.source->start = before.start;
+                    span.source->start_pos = before.start_pos;
+                }
+            }
+        }
+        spans_.push_back(std::move(span));
+        last_span = spans_.size() - 1;
+    }
+    if (last_span != SIZE_MAX && tail.tokens > 0) {
+        Span& span = spans_[last_span];
+        if (tail.whole) {
+            span.end = sentences_[tail.sentence].end;
+        } else {
+            span.tail_sentence = static_cast<std::uint32_t>(tail.sentence);
+            span.tail_tokens = tail.tokens;
+        }
+        if (tail.extends && span.source) {
+            // As for the head: only a piece beside the kept copy itself widens its range.
+            const UnitLocation& after = matcher_.location(tail.source);
+            if (after.doc == span.source->doc && after.end >= span.source->end) {
+                span.source->end = after.end;
+                span.source->end_pos = after.end_pos;
+            }
+        }
+    }
+}
+
+}  // namespace once

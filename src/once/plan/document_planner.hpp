@@ -1,0 +1,144 @@
+// document_planner.hpp — the state of planning one document (planner.hpp, decide_spans) and the
+// steps that read and change it, one file per job:
+//   planner.cpp        decide_spans: the page's title held out of runs, then steps 0-2, the result
+//   inside_paste.cpp   step 0: a paste spanning a sentence boundary or put inside a sentence of
+//                      the page, found by the planner itself where the bands missed it
+//   paste_ends.cpp     where a run begins and ends inside the sentences beside it: the pieces a
+//                      copy holds of its source's sentences, read token by token (align.hpp)
+//   copy_runs.cpp      step 1: runs of copied sentences, judged (run_rules.hpp) and made spans
+// (step 2, whole lines judged boilerplate or marker, is in planner.cpp).
+//
+// Why a class: the steps share the matches (step 0 adds its own), the marks of the pieces it found
+// and the spans decided so far (a piece is never taken from text already removed); as lambdas of
+// one function they made an 800-line function. Private to plan/: nothing outside includes it.
+//
+// Contract: one DocumentPlanner per document, used once: run_steps(), then take_result().
+//
+//   DocumentPlanner planner(analysis, matches, verdicts, doc, matcher, clusters, config);
+//   return planner.run_steps();
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "once/match/align.hpp"
+#include "once/plan/planner.hpp"
+#include "once/plan/source_reach.hpp"
+
+namespace once {
+
+// Where a run begins or ends inside a sentence (align.hpp). `extends`: the piece lies in
+// the unmatched sentence beside the run (source: its source); otherwise the run's own end
+// sentence, an edited one, is cut back to the part it shares.
+struct Edge {
+    std::size_t sentence = 0;
+    std::uint32_t tokens = 0;  // 0: the run ends at a sentence boundary
+    std::uint32_t weight = 0;  // weight the piece adds to the run (extensions only)
+    bool extends = false;
+    std::uint64_t source = 0;
+    // The piece is part of a sentence on one side or the other (a cut), not a whole sentence
+    // equal to its source's (that is an exact repeat that matched elsewhere).
+    bool partial = false;
+    // The piece is all of its sentence (a line that ends inside the source's next sentence):
+    // for whole lines, the run then reaches that sentence's line end.
+    bool whole = false;
+};
+
+class DocumentPlanner {
+public:
+    DocumentPlanner(const DocAnalysis& analysis, const std::vector<UnitMatch>& found,
+                    const std::vector<LineVerdictDetail>& verdicts, std::uint32_t doc, const Matcher& matcher,
+                    const ClusterNumbering& clusters, const Config& config);
+    PlanResult run_steps();
+
+private:
+    // A piece and whether it holds its last source sentence whole (piece_beside).
+    using Piece = std::pair<Edge, bool>;
+
+    // planner.cpp: what the steps ask of the page and its verdicts.
+    bool enabled(Kind kind) const { return config_.kinds.count(kind) != 0; }
+    bool protected_sentence(std::size_t i) const;
+    bool on_title(std::size_t k) const;
+    void hold_titles();
+    std::uint64_t kept_copy(std::uint64_t id) const;
+    std::uint32_t cluster_id(std::uint64_t root);
+    bool free_text(std::size_t k) const;
+    void add_verdict_spans();
+
+    // inside_paste.cpp: step 0.
+    bool two_pieces(std::uint32_t first, std::uint32_t second) const;
+    bool inside_piece(std::size_t k, bool at_end);
+    void find_pastes_across_sentences();
+
+    // paste_ends.cpp: the pieces at a run's ends.
+    std::optional<TokenEdges> source_beside(std::uint64_t id, int step, std::size_t piece) const;
+    bool cut_at(std::size_t k, bool at_end) const;
+    bool anchors_tail(std::size_t k) const;
+    Reach go_on(const TokenEdges& copy, Shared shared, const TokenEdges& source, std::uint64_t id, int step,
+                std::size_t piece) const;
+    std::optional<Piece> piece_beside(std::size_t k, std::uint64_t id, int step, std::uint32_t min_weight,
+                                      std::uint32_t weight) const;
+    Edge reach_on(Piece piece, int step, std::uint32_t min_weight) const;
+    std::optional<Piece> piece_at(std::size_t k, std::uint64_t id, int step, std::uint32_t min_weight) const;
+    std::optional<Piece> find_piece_across_gap(std::size_t k, std::uint64_t direct) const;
+    std::optional<Piece> piece_across_gap(std::size_t k, std::uint64_t direct);
+    Edge run_head(std::size_t first, std::uint32_t min_weight, bool copied_core);
+    Edge run_tail(std::size_t after, std::uint32_t min_weight) const;
+    bool cut_head(std::size_t k) const;
+    std::pair<Edge, Edge> ends_of(std::size_t i, std::size_t end);
+
+    // copy_runs.cpp: step 1.
+    bool lone_line_in_document(std::size_t i, std::size_t end) const;
+    bool cut_by_insert(std::size_t k, bool at_end) const;
+    bool continues_run(std::size_t i, std::size_t k) const;
+    void plan_runs();
+    void add_run_spans(std::size_t i, std::size_t end, const Edge& head, const Edge& tail);
+
+    const DocAnalysis& analysis_;
+    // The bands' matches as found; `matches_` is a copy the steps may change: step 0 names the
+    // source of a piece it found, the occurrence search of step 1 another occurrence.
+    const std::vector<UnitMatch>& found_;
+    std::vector<UnitMatch> matches_;
+    const std::vector<Line>& lines_;
+    const std::vector<Sentence>& sentences_;
+    const std::vector<LineVerdictDetail>& verdicts_;
+    const std::uint32_t doc_;
+    const Matcher& matcher_;
+    const ClusterNumbering& clusters_;
+    const Config& config_;
+
+    bool headline_ = false;   // the page's first line is its headline (hold_titles)
+    std::vector<bool> held_;  // title sentences kept out of runs
+
+    std::vector<Span> spans_;
+    std::vector<std::size_t> removed_sentences_;
+    std::vector<std::pair<std::size_t, std::uint64_t>> removed_as_;
+    std::vector<std::uint64_t> new_clusters_;
+    // The removals decided so far in this document, as the matcher will record them: a removed
+    // sentence's kept copy is its match's kept copy (Matcher::mark_removed).
+    const std::uint64_t base_;
+    std::vector<std::uint64_t> kept_here_;
+
+    // Sentences matched by the planner itself (step 0): the first piece of a paste, found
+    // together with the next one.
+    std::vector<bool> found_here_;
+    // Sentences that hold the page's own words before a piece that is their source's end
+    // (inside_here), or after a piece that is their source's start (starts_here): a paste put
+    // inside a sentence of the page (inside_piece, step 0). The run is cut to the piece there.
+    std::vector<bool> inside_here_;
+    std::vector<bool> starts_here_;
+
+    // ends_of asks again for a run's head with a lower weight, which this piece does not depend
+    // on: the last answer is kept (the search reads up to seven source sentences).
+    struct AcrossGap {
+        std::size_t k;
+        std::uint64_t direct;
+        std::optional<Piece> piece;
+    };
+    std::optional<AcrossGap> last_across_gap_;
+};
+
+}  // namespace once
