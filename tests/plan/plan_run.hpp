@@ -1,7 +1,8 @@
 // plan_run.hpp — the planner tests' harness: documents run through the stages a run calls
 // (stages.hpp: analyze -> judge with an empty recurrence -> match -> plan -> cut), each result
 // checked against the span contract (sorted, non-overlapping, on UTF-8 boundaries, cleaned text
-// = original minus spans). Shared by planner_test.cpp and planner_copies_test.cpp.
+// = original minus spans). Shared by planner_test.cpp, planner_copies_test.cpp and
+// inside_paste_test.cpp.
 #pragma once
 
 #include "once/judge/boilerplate.hpp"
@@ -114,5 +115,19 @@ private:
     once::DecideStage decide_;
     std::vector<Doc> docs_;
 };
+
+// A page, then a page that copies part of it: what the second one keeps.
+struct CopyCase {
+    std::string name, source, copy, cleaned;
+};
+
+inline void check_copies(const std::vector<CopyCase>& cases) {
+    for (const CopyCase& c : cases) {
+        CAPTURE(c.name);
+        PlanRun run;
+        run.add(c.source);
+        CHECK(run.add(c.copy).cleaned == c.cleaned);
+    }
+}
 
 }  // namespace plan_test

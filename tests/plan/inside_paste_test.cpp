@@ -1,0 +1,100 @@
+// inside_paste_test.cpp — a passage pasted inside sentences of the page (issue 11, item 6):
+// the page's own words run into its first piece and on after its last, and neither piece is a
+// whole sentence (plan/inside_paste.cpp, step 0 of planning). The harness is plan_run.hpp.
+#include "once/plan/planner.hpp"
+
+#include "plan/plan_run.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace {
+
+using plan_test::check_copies;
+using plan_test::PlanRun;
+
+}  // namespace
+
+TEST_CASE("planner: a paste put inside a sentence of the page is removed, the page's words around it stay") {
+    // Held-out pastes start and end mid-sentence inside a longer paragraph: the page's own words
+    // run into the first piece (the end of a source sentence) and on after the last (the start of
+    // the next one), so neither piece is all of a sentence of the page. Found by both pieces'
+    // keys (Matcher::sentence_ending, sentence_starting), or from the bands' near match of one
+    // piece's sentence; each piece weighs config.min_length (bench/inject_real.py --pasted-mid:
+    // pastes spanning one sentence boundary, 7 of 162 found before, seed 1).
+    check_copies({
+        {"English, by both keys",
+         "When the regional council finally met on a cold Tuesday evening in the old town hall, after months of "
+         "letters, petitions, public meetings and angry phone calls from residents of every district, it agreed to "
+         "discuss the new water treatment plant planned near the river bank. Residents have complained for many "
+         "years about the smell and the noise from the old facility on the hill above the school, and a decision "
+         "is expected in the spring.\n",
+         "Our own story begins here, far from that town. We asked people in the market what they thought and they "
+         "said we should discuss the new water treatment plant planned near the river bank. Residents have "
+         "complained for many years about the smell and the noise but the mayor did not want to comment on it.\n",
+         "Our own story begins here, far from that town. We asked people in the market what they thought and they "
+         "said we should but the mayor did not want to comment on it.\n"},
+        {"Japanese, by both keys",
+         "東京都の担当者は、新しい鉄道路線の建設計画について地元の理解を得るため、来月から各地区で住民説明会を順次開催すると"
+         "発表した。計画では都心と臨海部を結ぶ約六キロの区間に五つの駅を新設し、二〇三〇年代半ばの開業を目指すという。\n",
+         "今日は別の話題から始めたい。商店街の人たちに話を聞くと、各地区で住民説明会を順次開催すると発表した。計画では都心"
+         "と臨海部を結ぶ約六キロの区間に五つの駅を新設し、店主の多くは期待していると話した。\n",
+         "今日は別の話題から始めたい。商店街の人たちに話を聞くと、店主の多くは期待していると話した。\n"},
+        {"English, the second piece matched by the bands",
+         "The games tell us much about this hostile universe, but there are a lot of unresolved story points. In "
+         "response to these mysteries, the article will provide a healthy amount of speculation. You can consider "
+         "the piece to be either a makeshift timeline illustrated with fan artwork, or simply an enthusiastic "
+         "attempt to reconcile the series continuity into a cohesive whole.\n",
+         "But in fairness, there is no real definition. Instead, doctors often use phrases response to these "
+         "mysteries, the article will provide a healthy amount of speculation. You can consider the piece to be "
+         "either a makeshift timeline illustrated with fan artwork, or simply an enthusiastic attempt to reconcile "
+         "the series continuity into a cohesive like multidrug-resistant bacteria.\n",
+         "But in fairness, there is no real definition. Instead, doctors often use phrases like multidrug-resistant "
+         "bacteria.\n"},
+    });
+}
+
+TEST_CASE("planner: two pieces inside the page's sentences are not a paste when one is light or a template's") {
+    check_copies({
+        // A stock ending and the next sentence's stock quote (5 + 15 words) followed each other
+        // in an earlier page too (the generator's corpus): each piece must weigh config.min_length.
+        {"a light first piece",
+         "However, hospital staff called for the crypto exchange's license with support from both parties. \"There "
+         "is still a lot of work ahead,\" a union representative said, referring to the new visitor center.\n",
+         "The coaching staff suspended the CEO's pay package with support from both parties. \"There is still a lot "
+         "of work ahead,\" a union representative said, referring to the sports center upgrade.\n",
+         "The coaching staff suspended the CEO's pay package with support from both parties. \"There is still a lot "
+         "of work ahead,\" a union representative said, referring to the sports center upgrade.\n"},
+        // Both ends of the first sentence shared, another app's name between: a template's
+        // sentence with other facts, not the page's words around a paste (ldcc, smax).
+        {"a template with another fact inside",
+         "暇潰しも全力でできるという斬新なゲームアプリだ。Google Play Storeで「全力」「全力キャッチボール」などと入力して検索するれば"
+         "該当するアプリがHITする。インストール後のアプリサイズ(容量)は約1.4MB。\n",
+         "忍耐力が試される画期的なゲームアプリだ。Google Play Storeで「ねこふぃっしんぐ」などと入力して検索するれば該当するアプリが"
+         "HITする。インストール後のアプリサイズ(容量)は約900KB。\n",
+         "忍耐力が試される画期的なゲームアプリだ。Google Play Storeで「ねこふぃっしんぐ」などと入力して検索するれば該当するアプリが"
+         "HITする。インストール後のアプリサイズ(容量)は約900KB。\n"},
+    });
+}
+
+TEST_CASE("planner: a passage pasted inside sentences of two pages is found in the second too") {
+    // The first page's paste is removed, but its sentence that goes on after the last piece stays
+    // (the page's own words follow the piece) and is the newest under the key of its start: the
+    // second page's keys then name the source's sentence by the end and that sentence by the
+    // start, whose predecessor's kept copy is the source's (inject_real --pasted-mid: the same
+    // passage pasted twice, 2 of seed 1's misses).
+    const std::string source =
+        "東京都の担当者は、新しい鉄道路線の建設計画について地元の理解を得るため、来月から各地区で住民説明会を順次開催すると"
+        "発表した。計画では都心と臨海部を結ぶ約六キロの区間に五つの駅を新設し、二〇三〇年代半ばの開業を目指すという。\n";
+    const std::string first =
+        "今日は別の話題から始めたい。商店街の人たちに話を聞くと、各地区で住民説明会を順次開催すると発表した。計画では都心"
+        "と臨海部を結ぶ約六キロの区間に五つの駅を新設し、店主の多くは期待していると話した。\n";
+    const std::string second =
+        "週末の天気は晴れの予報だ。駅前で配られたチラシには、各地区で住民説明会を順次開催すると発表した。計画では都心"
+        "と臨海部を結ぶ約六キロの区間に五つの駅を新設し、と大きな字で書かれていた。\n";
+    PlanRun run;
+    run.add(source);
+    CHECK(run.add(first).cleaned == "今日は別の話題から始めたい。商店街の人たちに話を聞くと、店主の多くは期待していると話した。\n");
+    CHECK(run.add(second).cleaned == "週末の天気は晴れの予報だ。駅前で配られたチラシには、と大きな字で書かれていた。\n");
+}
