@@ -98,3 +98,42 @@ TEST_CASE("planner: a passage pasted inside sentences of two pages is found in t
     CHECK(run.add(first).cleaned == "今日は別の話題から始めたい。商店街の人たちに話を聞くと、店主の多くは期待していると話した。\n");
     CHECK(run.add(second).cleaned == "週末の天気は晴れの予報だ。駅前で配られたチラシには、と大きな字で書かれていた。\n");
 }
+
+TEST_CASE("planner: a light piece inside the page's sentence goes with a heavy piece it continues in the source") {
+    // One piece lighter than config.min_length beside one of config.min_inline_length, token by
+    // token across the source's sentence boundary (two_pieces): of the pastes inside a sentence
+    // left by the rule for two pieces of config.min_length each, 46 of 59 were that shape
+    // (bench/inject_real.py --pasted-mid, seed 1). The source is named by the heavy piece's key:
+    // the start of the sentence after the first piece, or the end of the one before the last.
+    check_copies({
+        {"Japanese, a light first piece (by the start's key)",
+         "市の教育委員会は、来年度から市内すべての小学校で英語の授業時間を週二時間に増やす方針を固めた。新しい授業では外国人講師と"
+         "担任が協力し、会話や歌を中心にした内容で、子どもたちが英語を楽しく学べるよう工夫するという。\n",
+         "商店街の夏祭りは今年も大勢の人でにぎわい、通りには屋台がずらりと並んでを固めた。新しい授業では外国人講師と担任が協力し、"
+         "会話や歌を中心にした内容で、子どもたちが英語を楽しく学べ、夜遅くまで笑い声が響いていた。\n",
+         "商店街の夏祭りは今年も大勢の人でにぎわい、通りには屋台がずらりと並んで、夜遅くまで笑い声が響いていた。\n"},
+        {"English, a light first piece (by the start's key)",
+         "The regional transport authority said on Monday that it would spend the money on new trains. The first of "
+         "the twenty new carriages ordered from the factory in the north will enter service on the coastal line next "
+         "spring, and the rest will follow by the end of the following year.\n",
+         "My grandmother still remembers the day the old station opened with new trains. The first of the twenty new "
+         "carriages ordered from the factory in the north will enter service on the coastal line next spring, when "
+         "the whole village came out to watch.\n",
+         "My grandmother still remembers the day the old station opened with, when the whole village came out to "
+         "watch.\n"},
+        {"Japanese, a light last piece (by the end's key)",
+         "県警によると、男は先月から市内の住宅街を中心に、留守の家を狙った空き巣を繰り返していたとみられ、これまでに少なくとも十二件"
+         "の被害が確認されている。調べに対し、容疑を認めているという。\n",
+         "今年の花火大会は雨のため延期となったが、会場近くでは留守の家を狙った空き巣を繰り返していたとみられ、これまでに少なくとも"
+         "十二件の被害が確認されている。調べに対し、多くの見物客が次の開催日を待ちわびている。\n",
+         "今年の花火大会は雨のため延期となったが、会場近くでは、多くの見物客が次の開催日を待ちわびている。\n"},
+        {"English, a light last piece (by the end's key)",
+         "Officials at the port confirmed that the container ship had been held for three days while inspectors "
+         "checked its cargo of electronics, furniture and frozen food for signs of damage. No one was hurt in the "
+         "incident.\n",
+         "The festival organisers were relieved when the container ship had been held for three days while "
+         "inspectors checked its cargo of electronics, furniture and frozen food for signs of damage. No one was left "
+         "without a ticket in the end.\n",
+         "The festival organisers were relieved when left without a ticket in the end.\n"},
+    });
+}

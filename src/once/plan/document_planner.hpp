@@ -70,6 +70,7 @@ private:
 
     // inside_paste.cpp: step 0.
     bool two_pieces(std::uint32_t first, std::uint32_t second) const;
+    std::uint32_t other_piece_weight(std::uint32_t weight) const;
     bool inside_piece(std::size_t k, bool at_end);
     void find_pastes_across_sentences();
 

@@ -31,9 +31,24 @@ using namespace run_rules;
 // quote (5 + 15 words: "...[with support from both parties.] ["There is still a lot of work
 // ahead," a union representative said, referring to the] ...") followed each other in an
 // earlier page too.
+// Or one piece weighs config.min_inline_length by itself, and the other, light, piece
+// k_min_second_piece_weight: the light piece is not a stock phrase standing alone but the
+// source's words right beside a passage of a copy's weight, token by token on both sides of the
+// source's sentence boundary ("...音楽フェス[とめた。給与を貰える年齢が上がるのは...暮らしていけば
+// よいのだろ]が開催された。"; bench/inject_real.py --pasted-mid seed 1: 46 of 59 pastes missed had
+// a piece lighter than config.min_length, nearly all beside a piece of 40 or more). The stock
+// pair of the generator's corpus (10 + 30) is not one.
 bool DocumentPlanner::two_pieces(std::uint32_t first, std::uint32_t second) const {
-    return std::min(first, second) >= static_cast<std::uint32_t>(config_.min_length) &&
-           first + second >= static_cast<std::uint32_t>(config_.min_inline_length);
+    const auto min_inline = static_cast<std::uint32_t>(config_.min_inline_length);
+    if (std::max(first, second) >= min_inline && std::min(first, second) >= k_min_second_piece_weight) return true;
+    return std::min(first, second) >= static_cast<std::uint32_t>(config_.min_length) && first + second >= min_inline;
+}
+
+// The weight the other piece needs beside a piece of `weight` (two_pieces): a light one beside a
+// piece of config.min_inline_length, k_min_partial_weight otherwise.
+std::uint32_t DocumentPlanner::other_piece_weight(std::uint32_t weight) const {
+    return weight >= static_cast<std::uint32_t>(config_.min_inline_length) ? k_min_second_piece_weight
+                                                                           : k_min_partial_weight;
 }
 
 // `at_end`: sentence k's piece is its end (the paste's first piece; the tail goes on into
@@ -45,12 +60,13 @@ bool DocumentPlanner::inside_piece(std::size_t k, bool at_end) {
     const TokenEdges& copy = analysis_.units[k].edges;
     const Shared piece = at_end ? common_suffix(copy, *source) : common_prefix(copy, *source);
     const Shared far = at_end ? common_prefix(copy, *source) : common_suffix(copy, *source);
-    if (piece.unknown || piece.tokens >= copy.count || piece.weight < k_min_partial_weight ||
+    if (piece.unknown || piece.tokens >= copy.count || piece.weight < k_min_second_piece_weight ||
         far.weight >= k_min_partial_weight)
         return false;
     std::vector<bool>& marks = at_end ? inside_here_ : starts_here_;
     marks[k] = true;
-    const Edge other = at_end ? run_tail(k + 1, k_min_partial_weight) : run_head(k, k_min_partial_weight, false);
+    const std::uint32_t other_weight = other_piece_weight(piece.weight);
+    const Edge other = at_end ? run_tail(k + 1, other_weight) : run_head(k, other_weight, false);
     if (other.extends && two_pieces(piece.weight, other.weight)) return true;
     marks[k] = false;
     return false;
@@ -104,27 +120,33 @@ void DocumentPlanner::find_pastes_across_sentences() {
             matches_[k] = found_[k];
             found_here_[k] = false;
         }
-        // The second way: a paste put inside a sentence of the page (inside_piece above). Only
-        // when the keys name the source: by both pieces (c by the end of k, c + 1 by the start
-        // of k + 1), or by the second when the first is too light for a key, so that no tokens
-        // are read for a stock ending alone. The start's key may name a later page's sentence
-        // that goes on from an earlier paste of the same passage (its piece removed, it stays as
-        // the newest of its key): its predecessor's kept copy is then c.
-        if (!found_here_[k] && next_start && *next_start > 0) {
-            std::uint64_t candidate = *next_start - 1;
-            if (candidates[0] && *candidates[0] != candidate && candidate < base_ &&
-                kept_copy(candidate) == *candidates[0])
-                candidate = *candidates[0];
-            const bool by_both = candidates[0] && *candidates[0] == candidate;
-            if ((by_both || !heavy) && candidate < base_ && matcher_.may_source(candidate, analysis_.units[k].bulleted)) {
-                matches_[k] = {MatchType::containment, matcher_.root(candidate), candidate, 1.0};
-                found_here_[k] = true;
-                if (!inside_piece(k, true)) {
-                    matches_[k] = found_[k];
-                    found_here_[k] = false;
-                }
+        // The second way: a paste put inside a sentence of the page (inside_piece above), when
+        // a key names the source: c + 1 by the start of k + 1 (the first piece may be too light
+        // for a key), or else c by the end of k (the last piece may be). The start's key may name
+        // a later page's sentence that goes on from an earlier paste of the same passage (its
+        // piece removed, it stays as the newest of its key): its predecessor's kept copy is then
+        // c, when the end's key names c.
+        const auto try_inside = [&](std::uint64_t candidate) {
+            if (found_here_[k] || candidate >= base_ || !matcher_.may_source(candidate, analysis_.units[k].bulleted))
+                return;
+            matches_[k] = {MatchType::containment, matcher_.root(candidate), candidate, 1.0};
+            found_here_[k] = true;
+            if (!inside_piece(k, true)) {
+                matches_[k] = found_[k];
+                found_here_[k] = false;
             }
+        };
+        std::optional<std::uint64_t> by_start;
+        if (!found_here_[k] && next_start && *next_start > 0) {
+            by_start = *next_start - 1;
+            if (candidates[0] && *candidates[0] != *by_start && *by_start < base_ &&
+                kept_copy(*by_start) == *candidates[0])
+                by_start = *candidates[0];
+            try_inside(*by_start);
         }
+        // By the end alone: the last piece is lighter than a key (two_pieces: beside a first
+        // piece of config.min_inline_length).
+        if (!found_here_[k] && candidates[0] && by_start != candidates[0]) try_inside(*candidates[0]);
         if (found_here_[k]) ++k;  // the next sentence holds the second piece
     }
 }

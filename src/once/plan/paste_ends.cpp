@@ -240,7 +240,9 @@ Edge DocumentPlanner::run_head(std::size_t first, std::uint32_t min_weight, bool
             const Shared end_part = common_suffix(copy, *source);
             const bool own_words = start.tokens == 0 &&
                                    analysis_.units[first].weight >= end_part.weight + k_min_own_words_weight;
-            if (start.weight < k_min_partial_weight && end_part.weight >= k_min_partial_weight &&
+            // A piece inside_piece took (inside_here) may be light: a heavy one goes on after it.
+            const std::uint32_t piece_weight = inside_here_[first] ? k_min_second_piece_weight : k_min_partial_weight;
+            if (start.weight < k_min_partial_weight && end_part.weight >= piece_weight &&
                 !end_part.unknown && end_part.tokens < copy.count &&
                 (own_words || inside_here_[first] || !edited_copy(copy, *source, k_piece_edit_share)))
                 edge = Edge{first, end_part.tokens, 0, false, direct};
@@ -263,7 +265,8 @@ Edge DocumentPlanner::run_tail(std::size_t after, std::uint32_t min_weight) cons
             const Shared end_part = common_suffix(copy, *source);
             const bool own_words = end_part.tokens == 0 &&
                                    analysis_.units[last].weight >= start.weight + k_min_own_words_weight;
-            if (end_part.weight < k_min_partial_weight && start.weight >= k_min_partial_weight &&
+            const std::uint32_t piece_weight = starts_here_[last] ? k_min_second_piece_weight : k_min_partial_weight;
+            if (end_part.weight < k_min_partial_weight && start.weight >= piece_weight &&
                 !start.unknown && start.tokens < copy.count &&
                 (own_words || starts_here_[last] || !edited_copy(copy, *source, k_piece_edit_share)))
                 edge = Edge{last, start.tokens, 0, false, direct};
@@ -296,6 +299,10 @@ std::pair<Edge, Edge> DocumentPlanner::ends_of(std::size_t i, std::size_t end) {
     const bool copied_core = core >= k_min_core_weight;
     Edge head = run_head(i, k_min_partial_weight, copied_core);
     Edge tail = run_tail(end, k_min_partial_weight);
+    // A paste inside a sentence of the page that inside_piece took: its piece beside the run may
+    // be light, as two_pieces allowed it beside a heavy one.
+    if (starts_here_[i] && !head.extends) head = run_head(i, k_min_second_piece_weight, copied_core);
+    if (inside_here_[end - 1] && !tail.extends) tail = run_tail(end, k_min_second_piece_weight);
     if (!copied_core && !cut_head(i)) return std::pair<Edge, Edge>{head, tail};
     // The paste may also begin (end) inside its source's sentence where the page's own
     // sentence begins (ends): the run's first (last) sentence is a near match that is all of
