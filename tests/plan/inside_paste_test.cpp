@@ -137,3 +137,29 @@ TEST_CASE("planner: a light piece inside the page's sentence goes with a heavy p
          "The festival organisers were relieved when left without a ticket in the end.\n"},
     });
 }
+
+TEST_CASE("planner: a run that ends inside its last sentence takes a light piece at its head") {
+    // The run's last sentence, a near copy, is cut back to the part it shares with its source:
+    // the paste ends inside it, the page's words after. Like a piece reaching into the sentence
+    // after, that is the mark of a paste, and the piece before the run needs only
+    // k_min_second_piece_weight (bench/inject_real.py --pasted-mid, seed 2: "[いけません。]もちろん、...").
+    check_copies({
+        {"Japanese",
+         "夏を前に日焼けが気になる季節になってきましたね。天気が曇っているからといって油断してはいけません。もちろん、外から肌を守る"
+         "ことは必要ですが、カラダの中からも肌を守ることができれば最強ですよね。イギリスの大学の研究チームが、六週間にわたって多くの果物"
+         "と野菜を食べた人たちの肌の色が変化したと発表。\n",
+         "東芝のLEDが来月からフランスの美術館のライトアッいけません。もちろん、外から肌を守ることは必要ですが、カラダの中からも肌を守る"
+         "ことができれば最強ですよね。イギリスの大学の研究チームが、六週間にわたって多くの果物と野菜を食べた人たちの肌の色プに使用される予定。\n",
+         "東芝のLEDが来月からフランスの美術館のライトアップに使用される予定。\n"},
+        {"English",
+         "The company said the new phones would go on sale in March. Customers who order early will receive a free "
+         "case and a voucher for the online store worth twenty dollars. The offer is only valid in the United States, "
+         "Canada, Mexico and Brazil for customers who register online before the first of April, or until the end of "
+         "the month while stocks last in the shops and on the website.\n",
+         "Our reporter visited the market where vendors were selling in March. Customers who order early will receive "
+         "a free case and a voucher for the online store worth twenty dollars. The offer is only valid in the United "
+         "States, Canada, Mexico and Brazil for customers who register online before the first of April, vendors "
+         "said.\n",
+         "Our reporter visited the market where vendors were selling , vendors said.\n"},
+    });
+}

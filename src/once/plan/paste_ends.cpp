@@ -307,8 +307,10 @@ std::pair<Edge, Edge> DocumentPlanner::ends_of(std::size_t i, std::size_t end) {
     // The paste may also begin (end) inside its source's sentence where the page's own
     // sentence begins (ends): the run's first (last) sentence is a near match that is all of
     // its source's end (start) — "云计算服务。" for "汽车厂商密切关注云计算服务。".
-    const bool head_cut = head.extends || cut_at(i, true);
-    const bool tail_cut = tail.extends || cut_at(end - 1, false);
+    // Or the run's end sentence is cut back to the part it shares (the page's own words beyond
+    // it): the paste ends (begins) inside that sentence.
+    const bool head_cut = head.extends || head.tokens > 0 || cut_at(i, true);
+    const bool tail_cut = tail.extends || tail.tokens > 0 || cut_at(end - 1, false);
     if (head_cut && !tail_cut && tail.tokens == 0) tail = run_tail(end, k_min_second_piece_weight);
     else if (tail_cut && !head_cut && head.tokens == 0) head = run_head(i, k_min_second_piece_weight, copied_core);
     else if (!head_cut && !tail_cut && head.tokens == 0 && tail.tokens == 0) {
