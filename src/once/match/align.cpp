@@ -181,4 +181,14 @@ std::optional<std::uint64_t> start_key(const TokenEdges& edges) {
     return edge_key(edges, [](const TokenEdges& e, std::size_t t) { return e.from_start(t); });
 }
 
+std::uint32_t held_weight_from(const TokenEdges& edges, std::size_t skip, bool from_end) {
+    std::uint32_t weight = 0;
+    const std::size_t held = std::min<std::size_t>(edges.count, TokenEdges::k_edge);
+    for (std::size_t t = skip; t < held; ++t) {
+        const int token = from_end ? edges.from_end(t) : edges.from_start(t);
+        if (token >= 0) weight += token_edge_weight(token);
+    }
+    return weight;
+}
+
 }  // namespace once

@@ -74,6 +74,11 @@ bool word_from_end(const TokenEdges& edges, std::size_t t);
 // held edges agree entirely (the edits lie in the unseen middle).
 bool edited_copy(const TokenEdges& copy, const TokenEdges& source, double max_share);
 
+// The weight of `edges`' held tokens from token `skip` on, counted from its end (`from_end`) or
+// its start: how far a sentence goes on beyond the part it shares with another (the tokens
+// past the held edge are not counted).
+std::uint32_t held_weight_from(const TokenEdges& edges, std::size_t skip, bool from_end);
+
 // Is `copy` a cut-off piece of `source`: its tokens all at `source`'s start, or all at its end
 // (one token of slack at the cut, a word cut in half)?
 bool is_cut_piece(const TokenEdges& copy, const TokenEdges& source);

@@ -54,13 +54,7 @@ bool DocumentPlanner::lone_line_in_document(std::size_t i, std::size_t end) cons
 bool DocumentPlanner::cut_by_insert(std::size_t k, bool at_end) const {
     if (!cut_at(k, at_end)) return false;
     const std::optional<TokenEdges> source = matcher_.edges(matches_[k].direct);
-    std::uint32_t beyond = 0;
-    const std::size_t held = std::min<std::size_t>(source->count, TokenEdges::k_edge);
-    for (std::size_t t = analysis_.units[k].edges.count; t < held; ++t) {
-        const int token = at_end ? source->from_end(t) : source->from_start(t);
-        if (token >= 0) beyond += token_edge_weight(token);
-    }
-    return beyond >= k_min_partial_weight;
+    return held_weight_from(*source, analysis_.units[k].edges.count, at_end) >= k_min_partial_weight;
 }
 
 // A run is one copied passage: each sentence's kept copy follows the previous one's in

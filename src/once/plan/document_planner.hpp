@@ -89,6 +89,7 @@ private:
     Edge run_head(std::size_t first, std::uint32_t min_weight, bool copied_core);
     Edge run_tail(std::size_t after, std::uint32_t min_weight) const;
     bool cut_head(std::size_t k) const;
+    bool line_of_its_own(std::size_t k) const;
     std::pair<Edge, Edge> ends_of(std::size_t i, std::size_t end);
 
     // copy_runs.cpp: step 1.

@@ -238,8 +238,16 @@ Edge DocumentPlanner::run_head(std::size_t first, std::uint32_t min_weight, bool
             const TokenEdges& copy = analysis_.units[first].edges;
             const Shared start = common_prefix(copy, *source);
             const Shared end_part = common_suffix(copy, *source);
-            const bool own_words = start.tokens == 0 &&
-                                   analysis_.units[first].weight >= end_part.weight + k_min_own_words_weight;
+            // The page's own words before the part it shares: enough of them, or, inside a
+            // paragraph, the source's sentence goes on before that part for as much (a paste's
+            // first piece after a word or two of the page's: "[新井は「何][ト掲示板では...]" for
+            // "すると、ネッ[ト掲示板では...]"), where an edit changes a word or two on both sides. A
+            // line of its own is a template's or an edit's (a URL with another app's name, "販売元"
+            // for "発売・発売元"): it goes whole or not at all.
+            const bool own_words =
+                start.tokens == 0 && (analysis_.units[first].weight >= end_part.weight + k_min_own_words_weight ||
+                                      (!line_of_its_own(first) && held_weight_from(*source, end_part.source_tokens,
+                                                                                   true) >= k_min_own_words_weight));
             // A piece inside_piece took (inside_here) may be light: a heavy one goes on after it.
             const std::uint32_t piece_weight = inside_here_[first] ? k_min_second_piece_weight : k_min_partial_weight;
             if (start.weight < k_min_partial_weight && end_part.weight >= piece_weight &&
@@ -263,8 +271,10 @@ Edge DocumentPlanner::run_tail(std::size_t after, std::uint32_t min_weight) cons
             const TokenEdges& copy = analysis_.units[last].edges;
             const Shared start = common_prefix(copy, *source);
             const Shared end_part = common_suffix(copy, *source);
-            const bool own_words = end_part.tokens == 0 &&
-                                   analysis_.units[last].weight >= start.weight + k_min_own_words_weight;
+            const bool own_words =
+                end_part.tokens == 0 && (analysis_.units[last].weight >= start.weight + k_min_own_words_weight ||
+                                         (!line_of_its_own(last) && held_weight_from(*source, start.source_tokens,
+                                                                                     false) >= k_min_own_words_weight));
             const std::uint32_t piece_weight = starts_here_[last] ? k_min_second_piece_weight : k_min_partial_weight;
             if (end_part.weight < k_min_partial_weight && start.weight >= piece_weight &&
                 !start.unknown && start.tokens < copy.count &&
@@ -282,6 +292,10 @@ Edge DocumentPlanner::run_tail(std::size_t after, std::uint32_t min_weight) cons
 // run is judged as step 0 would judge it. (All of its tokens: the slack cut_at allows at a
 // word is too weak a sign on its own. A whole line cut off from its source has its own rule,
 // cut_line below.)
+bool DocumentPlanner::line_of_its_own(std::size_t k) const {
+    return lines_[sentences_[k].first_line].first_sentence == k && lines_[sentences_[k].last_line].last_sentence == k + 1;
+}
+
 bool DocumentPlanner::cut_head(std::size_t k) const {
     if (lines_[sentences_[k].first_line].first_sentence == k || analysis_.units[k].weight < k_min_core_weight ||
         !cut_at(k, true))
