@@ -177,6 +177,9 @@ std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const st
     const std::vector<LineVerdict> shapes = classify_lines(features, context.lexicon, context.config);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         verdicts[i].title = shapes[i].title;
+        // A kept contents entry carries its rule too: it may be matched, but is no source
+        // (plan/provenance.hpp).
+        if (verdicts[i].role == LineRole::text && shapes[i].rule == ShapeRule::contents) verdicts[i].rule = ShapeRule::contents;
         if (verdicts[i].role != LineRole::text || !shapes[i].chrome) continue;
         verdicts[i].role = LineRole::boilerplate;
         verdicts[i].score = shapes[i].score;

@@ -62,7 +62,9 @@ struct LineVerdictDetail {
     bool by_recurrence = false;
     // The page's own title: another page carrying the same title does not make it a copy.
     bool title = false;
-    ShapeRule rule = ShapeRule::none;  // boilerplate: the rule that decided (shape.hpp)
+    // Boilerplate: the rule that decided (shape.hpp). Text: `contents` on an entry of the page's
+    // table of contents (navigation: no source, plan/provenance.hpp), else none.
+    ShapeRule rule = ShapeRule::none;
 };
 
 // Everything judge_lines needs besides the document, built once per run.

@@ -358,7 +358,18 @@ void mark_contents(std::vector<JudgedLine>& lines) {
         // Numbered: "1 etymology", "4. requests", "2.1 はじめに". A teaser carousel lists its
         // stories' titles, then prints each again over its teaser, just as a contents list does.
         if (entries < k_contents_entries || 2 * entries < static_cast<int>(end - start) || 2 * numbered < entries) return;
-        for (std::size_t k = start; k < end; ++k) keep_as_article(lines[k]);
+        for (std::size_t k = start; k < end; ++k) {
+            keep_as_article(lines[k]);
+            // The entries (and a heading word on the block's first line), as light as the headings
+            // they name: a paragraph the block starts with (an intro right above "contents") is
+            // the article's own text.
+            if (lines[k].shape.weight > k_max_cue_weight) continue;
+            lines[k].contents_entry = true;
+            // Navigation, not the page's headline: the headline over a main text that starts
+            // below the list (title_slot.cpp) may be taken from it, as the first entry comes back
+            // word for word over the first section ("1. はじめに").
+            lines[k].title = false;
+        }
         for (std::size_t h : named) keep_as_article(lines[h]);
         // Its heading ("contents", "table of contents", "目次") over it, across a blank line.
         std::size_t above = start;
@@ -394,6 +405,7 @@ std::string_view rule_name(ShapeRule rule) {
     case ShapeRule::head_menu: return "head-menu";
     case ShapeRule::foot_menu: return "foot-menu";
     case ShapeRule::article_end: return "article-end";
+    case ShapeRule::contents: return "contents";
     case ShapeRule::tail: return "tail";
     case ShapeRule::recurrence: return "recurrence";
     case ShapeRule::margin_recurrence: return "margin-recurrence";
@@ -439,7 +451,9 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         LineVerdict& v = verdicts[i];
         if (line.cls == LineClass::blank) continue;
         v.title = line.title;
-        v.rule = line.title ? ShapeRule::title : line.rule;
+        // A contents entry is named as such whatever rule set its score: provenance reads the
+        // rule to keep the entry from being the source of the heading it names.
+        v.rule = line.title ? ShapeRule::title : line.contents_entry ? ShapeRule::contents : line.rule;
         if (config.shape) {
             v.score = line.score;
             v.chrome = line.score >= config.shape_threshold && !line.title;

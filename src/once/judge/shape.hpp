@@ -57,10 +57,13 @@ enum class ShapeRule : std::uint8_t {
     // added later, kept last so the numbers of the others stay (signature files carry them as
     // bytes; k_last_shape_rule below names the last value: a new rule moves it)
     foot_menu, article_end,
+    // an entry of the page's table of contents (docs/boilerplate.md, step 1): kept, but navigation,
+    // so never the source its own section heading further down would be a copy of (plan/provenance)
+    contents,
 };
 // The last ShapeRule: run/shard.cpp refuses a rule byte above it as corruption, so a rule added at
 // the end must move this (tests/judge/shape_blocks_test.cpp fails until it does).
-constexpr ShapeRule k_last_shape_rule = ShapeRule::article_end;
+constexpr ShapeRule k_last_shape_rule = ShapeRule::contents;
 // "copyright", "menu-row", ..., "margin-recurrence": the names written to the map.
 std::string_view rule_name(ShapeRule rule);
 

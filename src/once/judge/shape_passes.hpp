@@ -48,6 +48,7 @@ struct JudgedLine {
     bool tail_heading = false;   // a list heading between paragraphs in the page's last fifth
     bool section_link = false;   // a link line over paragraphs ("see also: …", "main article: …"):
                                  // chrome, but no evidence for its neighbours
+    bool contents_entry = false; // an entry of the page's table of contents (mark_contents)
     ShapeRule rule = ShapeRule::none;  // what set `score` last
 };
 

@@ -35,11 +35,17 @@ Matchable matchable_sentences(const DocAnalysis& analysis, const std::vector<Lin
         }
         above = static_cast<std::ptrdiff_t>(l);
     }
+    // A table of contents' entry is navigation: the section heading it names further down is the
+    // article's, never its copy (where a heading weighs --min-length, the entry would be its
+    // source). The entry itself may still be a copy of earlier text.
+    const auto contents_entry = [&](std::size_t l) {
+        return verdicts[l].role == LineRole::text && verdicts[l].rule == ShapeRule::contents;
+    };
     Matchable out{std::vector<bool>(sentences.size(), true), std::vector<bool>(sentences.size(), true)};
     for (std::size_t i = 0; i < sentences.size(); ++i)
         for (std::uint32_t line = sentences[i].first_line; line <= sentences[i].last_line; ++line) {
             if (chrome(line)) out.match[i] = false;
-            if (in_chrome[line]) out.source[i] = false;
+            if (in_chrome[line] || contents_entry(line)) out.source[i] = false;
         }
     return out;
 }

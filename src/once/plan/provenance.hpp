@@ -7,8 +7,8 @@
 // indexed as a source.
 //
 // Contract: `match` and `source` are parallel to analysis.layout.sentences; a sentence with any
-// byte on a boilerplate or marker line is not matched; a sentence on a text line inside chrome is
-// matched but is no source.
+// byte on a boilerplate or marker line is not matched; a sentence on a text line inside chrome, or
+// on an entry of the page's table of contents (rule `contents`), is matched but is no source.
 //
 //   const once::Matchable m = once::matchable_sentences(analysis, verdicts);
 //   matcher.match_document(doc, analysis, m);
@@ -25,7 +25,8 @@ namespace once {
 // Which sentences may take part in matching: those lying only on lines judged article text;
 // and which of them may be a source: not those inside chrome — a text line between two lines
 // judged chrome (a teaser between two related-list entries), or a line cut off with an
-// ellipsis right under one (the teaser of a list's last entry).
+// ellipsis right under one (the teaser of a list's last entry); nor a table of contents' entry,
+// whose section heading further down is the article's own.
 Matchable matchable_sentences(const DocAnalysis& analysis, const std::vector<LineVerdictDetail>& verdicts);
 
 }  // namespace once
