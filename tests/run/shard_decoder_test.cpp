@@ -203,3 +203,48 @@ TEST_CASE("shard files: enum and index values out of range are refused with the 
         CHECK(error->offset() == record);
     }
 }
+
+// Regression: decide_spans gives a copied passage and a copy inside it as two overlapping spans
+// (seen on ldcc, dokujo-tsushin-5934540), which finish_spans merges when the text is cut, as in a
+// single run; load_decisions refused them ("span out of order") and apply stopped with exit 3 on
+// a file merge had written. Now a span may start inside the one before it, not before its start.
+TEST_CASE("shard files: spans that overlap, as decide_spans gives them, load; one starting earlier does not") {
+    once::test::TempDir dir;
+    once::Config config;
+    config.threads = 1;
+    const std::string first = "Budget approved for the coming year. Schools and roads get more money now.\n";
+    const std::string last = "The museum opens a new wing next spring for visitors from abroad.\n";
+    dir.write("in/a.txt", first + "A quiet day at the harbour with boats in the sun.\n" + last);
+    const std::string b = dir.write("in/b.txt", first + "Something else entirely, written for this page only.\n" + last);
+    once::Corpus corpus({dir.path("in")}, {});
+    const std::string sig = dir.path("a.sig");
+    once::write_signatures(corpus, config, once::Recurrence{}, sig);
+    const std::string decisions_path = dir.path("a.decisions");
+    once::merge_signatures({sig}, config, decisions_path);
+
+    // b's record is the last: id, span count, then its spans (layout in the test case above).
+    const std::string decisions = read_bytes(decisions_path);
+    const std::size_t record = decisions.rfind(b) - 8;
+    REQUIRE(get_u64(decisions, record + 8 + b.size()) == 2);  // the first line and the last
+    const std::size_t span = record + 8 + b.size() + 8;
+    const std::size_t match = span + 8 + 8 + 1 + 4 + 8;
+    const std::size_t rule = match + 8 + get_u64(decisions, match) + 5 * 4;
+    const std::size_t source = rule + 8 + get_u64(decisions, rule);
+    REQUIRE(decisions[source] == 1);
+    const std::size_t second = source + 1 + 3 * 8 + 4 * 4;  // source: document, start, end, positions
+    REQUIRE(get_u64(decisions, second) > get_u64(decisions, span + 8));
+    {
+        std::string bytes = decisions;
+        put_u64(bytes, second, get_u64(decisions, span) + 1);  // starts inside the first span
+        CHECK_FALSE(refusal(dir, config, "decisions", bytes));
+    }
+    {
+        std::string bytes = decisions;
+        put_u64(bytes, span, 5);  // the first starts at 5, the second at 0: out of order
+        put_u64(bytes, second, 0);
+        const auto error = refusal(dir, config, "decisions", bytes);
+        REQUIRE(error);
+        CHECK(error->offset() == second);
+        CHECK(error->message() == "corrupt file: span out of order or empty");
+    }
+}

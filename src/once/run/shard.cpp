@@ -1,5 +1,6 @@
 #include "once/run/shard.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -310,14 +311,16 @@ void encode_span(Encoder& out, const Span& span) {
     }
 }
 
-// A span as merge wrote it: a known kind, non-empty, after the span before it (`previous_end`),
-// its kept copy in one of the file's `documents`. Else a corrupt file, at the span's offset.
-Span decode_span(Decoder& in, std::uint64_t previous_end, std::size_t documents) {
+// A span as merge wrote it: a known kind, non-empty, starting at or after the span before it
+// (`previous_start`), its kept copy in one of the file's `documents`. Else a corrupt file, at the
+// span's offset. Spans may overlap: decide_spans gives a copied passage and a copy inside it as
+// two (seen on ldcc), and finish_spans merges them when the text is cut, as in a single run.
+Span decode_span(Decoder& in, std::uint64_t previous_start, std::size_t documents) {
     const std::size_t at = in.offset();
     Span span;
     span.start = in.u64();
     span.end = in.u64();
-    if (span.start >= span.end || span.start < previous_end) in.corrupt("span out of order or empty", at);
+    if (span.start >= span.end || span.start < previous_start) in.corrupt("span out of order or empty", at);
     const std::uint8_t kind = in.u8();
     if (kind > k_last_kind) in.corrupt("span kind " + std::to_string(kind), in.offset() - 1);
     span.kind = static_cast<Kind>(kind);
@@ -476,10 +479,10 @@ Decisions load_decisions(const std::string& decisions_path, const Config& config
         decisions.record_offsets[index] = in.offset();
         std::string id = in.str();
         std::vector<Span> spans(in.count(k_encoded_span_bytes));
-        std::uint64_t previous_end = 0;
+        std::uint64_t previous_start = 0;
         for (auto& span : spans) {
-            span = decode_span(in, previous_end, decisions.ids.size());
-            previous_end = span.end;
+            span = decode_span(in, previous_start, decisions.ids.size());
+            previous_start = span.start;
         }
         decisions.by_id[std::move(id)] = {index, std::move(spans)};
     }
@@ -507,10 +510,12 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisi
                             batch[i].doc.id);
             docs[i] = &result.docs[it->second.first];
             docs[i]->spans = std::move(it->second.second);
-            // Spans are sorted (load_decisions); the last must end inside this text.
-            if (!docs[i]->spans.empty() && docs[i]->spans.back().end > batch[i].doc.text.size())
+            // Every span must end inside this text (they may overlap: the last need not end last).
+            std::uint64_t spans_end = 0;
+            for (const Span& span : docs[i]->spans) spans_end = std::max(spans_end, span.end);
+            if (spans_end > batch[i].doc.text.size())
                 throw Error(ExitCode::input_error,
-                            "corrupt file or changed input: a span ends at byte " + std::to_string(docs[i]->spans.back().end) +
+                            "corrupt file or changed input: a span ends at byte " + std::to_string(spans_end) +
                                 " of '" + batch[i].doc.id + "', which has " + std::to_string(batch[i].doc.text.size()),
                             decisions.path, decisions.record_offsets[it->second.first]);
         }
