@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <deque>
 #include <string_view>
 #include <type_traits>
 
@@ -131,10 +130,12 @@ struct BandEntry {
     std::uint8_t flags;
     std::uint8_t unused;
 };
+// Groups (band, key) need only be contiguous and in id order inside, not in band order: the key
+// first, which nearly always decides (a key mixes in its band), then the band and the id.
 struct BandOrder {
     bool operator()(const BandEntry& a, const BandEntry& b) const {
-        if (a.band != b.band) return a.band < b.band;
         if (a.key != b.key) return a.key < b.key;
+        if (a.band != b.band) return a.band < b.band;
         return a.id < b.id;
     }
 };
@@ -284,7 +285,10 @@ CandidateStream BandRuns::candidates() && {
         std::uint32_t id;
         bool tentative;
     };
-    std::deque<Member> window;
+    // A vector from `oldest` on, not a deque: nearly every group is one entry, and a deque's
+    // clear() and first push_back freed and took a block each (the walk's main cost on ldcc).
+    std::vector<Member> window;
+    std::size_t oldest = 0;
     std::size_t definite = 0;
     BandEntry entry{};
     BandEntry group{};
@@ -292,22 +296,29 @@ CandidateStream BandRuns::candidates() && {
     while (entries_->next(entry)) {
         if (first || entry.band != group.band || entry.key != group.key) {
             window.clear();
+            oldest = 0;
             definite = 0;
             group = entry;
             first = false;
         }
         if (entry.flags & k_probes)
-            for (const Member& m : window)
-                pairs->push({entry.id, m.id, static_cast<std::uint32_t>(entry.band) << 1 | (m.tentative ? 1u : 0u)});
+            for (std::size_t m = oldest; m < window.size(); ++m)
+                pairs->push({entry.id, window[m].id,
+                             static_cast<std::uint32_t>(entry.band) << 1 | (window[m].tentative ? 1u : 0u)});
         if ((entry.flags & k_member) == 0) continue;
         const bool tentative = (entry.flags & k_tentative) != 0;
         window.push_back({entry.id, tentative});
         definite += tentative ? 0 : 1;
-        while (!window.empty()) {
+        while (oldest < window.size()) {
             const std::size_t limit = static_cast<std::size_t>(k_max_chain);
-            if (window.front().tentative ? definite < limit : definite <= limit) break;
-            definite -= window.front().tentative ? 0 : 1;
-            window.pop_front();
+            if (window[oldest].tentative ? definite < limit : definite <= limit) break;
+            definite -= window[oldest].tentative ? 0 : 1;
+            ++oldest;
+        }
+        // A long group (a common phrase) would grow the vector without bound: drop what is out.
+        if (oldest > 4 * static_cast<std::size_t>(k_max_chain)) {
+            window.erase(window.begin(), window.begin() + static_cast<std::ptrdiff_t>(oldest));
+            oldest = 0;
         }
     }
     spilled_entries_ = entries_->spilled();
