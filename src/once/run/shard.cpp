@@ -23,7 +23,9 @@ namespace {
 // counts of copies that begin or end mid-sentence (Span::head_tokens, tail_tokens).
 // Version 5: each sentence carries whether it may be matched and be a source (Matchable), decided
 // with the text at sign: merge, without the text, could not tell a teaser by its ellipsis.
-constexpr std::string_view k_signature_magic = "once-signatures 5\n";
+// Version 6: each sentence carries whether a terminator ends it (Sentence::terminated): the
+// planner reads it (a headline has none), and merge took every sentence for unterminated.
+constexpr std::string_view k_signature_magic = "once-signatures 6\n";
 constexpr std::string_view k_decisions_magic = "once-decisions 2\n";
 
 // Little-endian fixed-width encoding; the formats are the same on every machine.
@@ -179,10 +181,11 @@ void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument
         out.u32(u.set_size);
         out.u64(u.number_mask);
         out.u64(u.number_hash);
-        // flags: bit 0 bulleted, bit 1 data-like, bit 2 may be matched, bit 3 may be a source
+        // flags: bit 0 bulleted, bit 1 data-like, bit 2 may be matched, bit 3 may be a source,
+        // bit 4 terminated
         out.u8(static_cast<std::uint8_t>((u.bulleted ? 1 : 0) | (u.data_like ? 2 : 0) |
                                          (analyzed.matchable.match[i] ? 4 : 0) |
-                                         (analyzed.matchable.source[i] ? 8 : 0)));
+                                         (analyzed.matchable.source[i] ? 8 : 0) | (s.terminated ? 16 : 0)));
         for (int k = 0; k < num_perm; ++k)
             out.u8(static_cast<std::uint8_t>(
                 analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)]));
@@ -272,11 +275,12 @@ SignedDocument decode_document(Decoder& in, int num_perm) {
         u.number_mask = in.u64();
         u.number_hash = in.u64();
         const std::uint8_t flags = in.u8();
-        if ((flags >> 4) != 0) in.corrupt("sentence flags " + std::to_string(flags), in.offset() - 1);
+        if ((flags >> 5) != 0) in.corrupt("sentence flags " + std::to_string(flags), in.offset() - 1);
         u.bulleted = (flags & 1) != 0;
         u.data_like = (flags & 2) != 0;
         doc.matchable.match[i] = (flags & 4) != 0;
         doc.matchable.source[i] = (flags & 8) != 0;
+        s.terminated = (flags & 16) != 0;
         for (int k = 0; k < num_perm; ++k)
             doc.analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)] = in.u8();
         u.edges.count = static_cast<std::uint16_t>(in.u32());
