@@ -210,6 +210,15 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
         CHECK(error->file() == path);
     }
 
+    // A file of the same kind from an older once names both versions (not "corrupt"): version 5
+    // signature files lack the `contents` rule, so their Matchable flags may not be trusted.
+    const std::string older = dir.write("older.sig", "once-signatures 5\n" + signature.substr(18));
+    const auto refused = error_of([&] { once::merge_signatures({older}, config, dir.path("out.bin")); });
+    REQUIRE(refused);
+    CHECK(refused->code() == once::ExitCode::input_error);
+    CHECK(refused->file() == older);
+    CHECK(std::string(refused->what()).find("version 5, this once reads version 6") != std::string::npos);
+
     // Files made with other settings are a usage error: the options of sign, merge and apply differ.
     once::Config other = config;
     other.seed += 1;

@@ -24,7 +24,9 @@ namespace {
 // Version 5: each sentence carries whether it may be matched and be a source (Matchable), decided
 // with the text at sign: merge, without the text, could not tell a teaser by its ellipsis.
 // Version 6: each sentence carries whether a terminator ends it (Sentence::terminated): the
-// planner reads it (a headline has none), and merge took every sentence for unterminated.
+// planner reads it (a headline has none), and merge took every sentence for unterminated;
+// and a contents-list entry's line carries the rule `contents`, its sentences no source
+// (plan/provenance.cpp), which a version 5 file from an older binary cannot say.
 constexpr std::string_view k_signature_magic = "once-signatures 6\n";
 constexpr std::string_view k_decisions_magic = "once-decisions 2\n";
 
@@ -105,9 +107,23 @@ public:
         throw Error(ExitCode::input_error, "corrupt file: " + what, file_, at);
     }
     void expect(std::string_view magic) {
-        if (data_.substr(0, magic.size()) != magic)
+        if (data_.substr(0, magic.size()) != magic) {
+            // The same kind of file in another version (the header up to its version number):
+            // say which, so the user re-runs the step that wrote it instead of suspecting corruption.
+            const std::string_view kind = magic.substr(0, magic.rfind(' ') + 1);
+            const std::size_t line_end = data_.find('\n');
+            if (data_.substr(0, kind.size()) == kind && line_end != std::string_view::npos && line_end < 32) {
+                // Built with append(): GCC 12 warns falsely (-Wrestrict) on operator+ chains.
+                std::string message = "a once file of version ";
+                message.append(data_.substr(kind.size(), line_end - kind.size()));
+                message.append(", this once reads version ");
+                message.append(magic.substr(kind.size(), magic.size() - kind.size() - 1));
+                message.append(": re-run the step that wrote it with this once");
+                throw Error(ExitCode::input_error, message, file_);
+            }
             throw Error(ExitCode::input_error, "not a once file of the expected kind (header '" +
                                                    std::string(magic.substr(0, magic.size() - 1)) + "')", file_);
+        }
         at_ = magic.size();
     }
 
