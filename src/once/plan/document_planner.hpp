@@ -88,6 +88,7 @@ private:
     std::optional<Piece> piece_across_gap(std::size_t k, std::uint64_t direct);
     Edge run_head(std::size_t first, std::uint32_t min_weight, bool copied_core);
     Edge run_tail(std::size_t after, std::uint32_t min_weight) const;
+    Edge shared_part(std::size_t k, std::uint64_t direct, bool at_head, bool light_piece) const;
     bool cut_head(std::size_t k) const;
     bool line_of_its_own(std::size_t k) const;
     std::pair<Edge, Edge> ends_of(std::size_t i, std::size_t end);

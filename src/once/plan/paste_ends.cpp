@@ -221,7 +221,6 @@ std::optional<DocumentPlanner::Piece> DocumentPlanner::piece_across_gap(std::siz
 // passage (an edited sentence alone is often the same words rewritten); only then may its
 // first sentence anchor a piece across a gap (piece_across_gap).
 Edge DocumentPlanner::run_head(std::size_t first, std::uint32_t min_weight, bool copied_core) {
-    Edge edge;
     const std::uint64_t direct = matches_[first].direct;
     // Only an exact sentence anchors a piece: beside a near match, shared words at a
     // sentence's end are as likely chance (set phrases) as a paste.
@@ -233,56 +232,47 @@ Edge DocumentPlanner::run_head(std::size_t first, std::uint32_t min_weight, bool
             if (const auto piece = piece_across_gap(first - 1, direct))
                 return reach_on(*piece, -1, k_min_core_weight);
     }
-    if (matches_[first].type != MatchType::exact) {
-        if (const std::optional<TokenEdges> source = matcher_.edges(direct)) {
-            const TokenEdges& copy = analysis_.units[first].edges;
-            const Shared start = common_prefix(copy, *source);
-            const Shared end_part = common_suffix(copy, *source);
-            // The page's own words before the part it shares: enough of them, or, inside a
-            // paragraph, the source's sentence goes on before that part for as much (a paste's
-            // first piece after a word or two of the page's: "[新井は「何][ト掲示板では...]" for
-            // "すると、ネッ[ト掲示板では...]"), where an edit changes a word or two on both sides. A
-            // line of its own is a template's or an edit's (a URL with another app's name, "販売元"
-            // for "発売・発売元"): it goes whole or not at all.
-            const bool own_words =
-                start.tokens == 0 && (analysis_.units[first].weight >= end_part.weight + k_min_own_words_weight ||
-                                      (!line_of_its_own(first) && held_weight_from(*source, end_part.source_tokens,
-                                                                                   true) >= k_min_own_words_weight));
-            // A piece inside_piece took (inside_here) may be light: a heavy one goes on after it.
-            const std::uint32_t piece_weight = inside_here_[first] ? k_min_second_piece_weight : k_min_partial_weight;
-            if (start.weight < k_min_partial_weight && end_part.weight >= piece_weight &&
-                !end_part.unknown && end_part.tokens < copy.count &&
-                (own_words || inside_here_[first] || !edited_copy(copy, *source, k_piece_edit_share)))
-                edge = Edge{first, end_part.tokens, 0, false, direct};
-        }
-    }
-    return edge;
+    if (matches_[first].type == MatchType::exact) return Edge{};
+    // A piece inside_piece took (inside_here) may be light: a heavy one goes on after it.
+    return shared_part(first, direct, true, inside_here_[first]);
 }
 
 Edge DocumentPlanner::run_tail(std::size_t after, std::uint32_t min_weight) const {
-    Edge edge;
     const std::size_t last = after - 1;
     const std::uint64_t direct = matches_[last].direct;
     if (after < sentences_.size() && anchors_tail(last) && free_text(after) &&
         sentences_[after].first_line == sentences_[last].last_line)
         if (const auto piece = piece_at(after, direct, +1, min_weight)) return reach_on(*piece, +1, min_weight);
-    if (matches_[last].type != MatchType::exact) {
-        if (const std::optional<TokenEdges> source = matcher_.edges(direct)) {
-            const TokenEdges& copy = analysis_.units[last].edges;
-            const Shared start = common_prefix(copy, *source);
-            const Shared end_part = common_suffix(copy, *source);
-            const bool own_words =
-                end_part.tokens == 0 && (analysis_.units[last].weight >= start.weight + k_min_own_words_weight ||
-                                         (!line_of_its_own(last) && held_weight_from(*source, start.source_tokens,
-                                                                                     false) >= k_min_own_words_weight));
-            const std::uint32_t piece_weight = starts_here_[last] ? k_min_second_piece_weight : k_min_partial_weight;
-            if (end_part.weight < k_min_partial_weight && start.weight >= piece_weight &&
-                !start.unknown && start.tokens < copy.count &&
-                (own_words || starts_here_[last] || !edited_copy(copy, *source, k_piece_edit_share)))
-                edge = Edge{last, start.tokens, 0, false, direct};
-        }
-    }
-    return edge;
+    if (matches_[last].type == MatchType::exact) return Edge{};
+    return shared_part(last, direct, false, starts_here_[last]);
+}
+
+// A near-matched sentence k at a run's head (`at_head`: the run goes on after it, so the part
+// it shares with its source `direct` is its end) or tail (its start): the edge at that shared
+// part when the rest is the page's own words. `light_piece`: a lighter shared part will do (a
+// heavy piece goes on beside it: inside_here at the head, starts_here at the tail).
+Edge DocumentPlanner::shared_part(std::size_t k, std::uint64_t direct, bool at_head, bool light_piece) const {
+    const std::optional<TokenEdges> source = matcher_.edges(direct);
+    if (!source) return Edge{};
+    const TokenEdges& copy = analysis_.units[k].edges;
+    const Shared prefix = common_prefix(copy, *source);
+    const Shared suffix = common_suffix(copy, *source);
+    const Shared& shared = at_head ? suffix : prefix;
+    const Shared& own = at_head ? prefix : suffix;
+    // The page's own words beside the part it shares: enough of them, or, inside a paragraph,
+    // the source's sentence goes on beside that part for as much (a paste's first piece after a
+    // word or two of the page's: "[新井は「何][ト掲示板では...]" for "すると、ネッ[ト掲示板では...]"),
+    // where an edit changes a word or two on both sides. A line of its own is a template's or an
+    // edit's (a URL with another app's name, "販売元" for "発売・発売元"): it goes whole or not at all.
+    const bool own_words =
+        own.tokens == 0 && (analysis_.units[k].weight >= shared.weight + k_min_own_words_weight ||
+                            (!line_of_its_own(k) &&
+                             held_weight_from(*source, shared.source_tokens, at_head) >= k_min_own_words_weight));
+    const std::uint32_t piece_weight = light_piece ? k_min_second_piece_weight : k_min_partial_weight;
+    if (own.weight < k_min_partial_weight && shared.weight >= piece_weight && !shared.unknown &&
+        shared.tokens < copy.count && (own_words || light_piece || !edited_copy(copy, *source, k_piece_edit_share)))
+        return Edge{k, shared.tokens, 0, false, direct};
+    return Edge{};
 }
 
 // Is the run's first sentence k, inside a line after the page's own text, a near match that
