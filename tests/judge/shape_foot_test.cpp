@@ -298,3 +298,82 @@ TEST_CASE("shape: a list heading in the page's last fifth stays chrome, alone (h
     check_page(std::vector<Row>{{'k', k_story[0]}, {'.', ""}, {'k', "related articles"}, {'.', ""}} +
                story_rows({k_story[1], k_story[2], k_story[3]}));
 }
+
+// Prose in small pieces after the article's end (k_foot_piece_share_den): a comment thread weighs
+// more than a fifth of the page, but each comment stands between chrome, where the rest of an
+// article would run on unbroken.
+TEST_CASE("shape: a comment thread heavier than a fifth of the page goes with the foot, comment by comment") {
+    const std::vector<Row> thread = {
+        {'r', "share"},
+        {'r', "tweet"},
+        {'.', ""},
+        {'r', "sallie goetsch - march 10, 2017 at 12:20 am"},
+        {'r', "if there were really no demand for these developers, i would not be so busy with all of the work that comes in every single week."},
+        {'r', "like"},
+        {'r', "reply"},
+        {'.', ""},
+        {'r', "barry kooij - march 10, 2017 at 2:56 am"},
+        {'r', "i feel like you are right on this one, there are many people who call themselves developers and have never written a line of code."},
+        {'r', "like"},
+        {'r', "reply"},
+        {'.', ""},
+        {'r', "rick rottman - march 10, 2017 at 2:18 pm"},
+        {'r', "why does the project not have some kind of certification for the people who work with it, so that a client knows who to hire?"},
+        {'r', "like"},
+        {'r', "reply"},
+        {'.', ""},
+        {'r', "ammon - march 11, 2017 at 8:41 pm"},
+        {'r', "you are correct, and in my opinion a person who does not have the skills of a programmer should not call himself one in public."},
+        {'r', "like"},
+        {'r', "reply"},
+    };
+    // The story twice over: a page's article outweighs each comment tenfold (k_foot_piece_share_den).
+    check_page(story_rows(k_story) + story_rows(k_story) + thread);
+    // The rest of an article after a share row runs on in one piece: it stays, as before.
+    check_page(story_rows({k_story[0], k_story[1], k_story[2]}) + std::vector<Row>{
+        {'r', "share"},
+        {'r', "tweet"},
+        {'.', ""},
+        {'k', k_story[3]},
+        {'.', ""},
+        {'k', k_story[0]},
+    });
+}
+
+TEST_CASE("shape: teaser cards after a Japanese article go with the foot; a page of many stories keeps them") {
+    const std::vector<Row> cards = {
+        {'r', "シェア"},
+        {'r', "ツイート"},
+        {'.', ""},
+        {'r', "新しい駅舎が完成、開業は来月"},
+        {'r', "市の中心部に建てられていた新しい駅舎が完成し、地元の住民を招いた見学会が週末に開かれた。"},
+        {'r', "いいね"},
+        {'r', "コメント"},
+        {'.', ""},
+        {'r', "港の花火大会、今年は二日間"},
+        {'r', "毎年夏に開かれる港の花火大会が、今年は初めて二日間にわたって開かれることが決まった。"},
+        {'r', "いいね"},
+        {'r', "コメント"},
+        {'.', ""},
+        {'r', "図書館の開館時間を延長へ"},
+        {'r', "市立図書館は来年度から平日の開館時間を午後九時まで延長すると、きょうの記者会見で発表した。"},
+        {'r', "いいね"},
+        {'r', "コメント"},
+        {'.', ""},
+        {'r', "商店街に子ども食堂がオープン"},
+        {'r', "駅前の商店街の空き店舗を使って、地域の子どもたちが無料で夕食をとれる食堂が今月オープンした。"},
+        {'r', "いいね"},
+        {'r', "コメント"},
+    };
+    // The story twice over: a page's article outweighs each card tenfold (k_foot_piece_share_den).
+    check_page(story_rows(k_story_ja) + story_rows(k_story_ja) + cards);
+    // One short story over many teasers: no article end is known, so the cards are left to context.
+    std::vector<Row> many = story_rows({k_story_ja[0]});
+    many.push_back({'.', "シェア"});
+    many.push_back({'.', "ツイート"});
+    many.push_back({'.', ""});
+    for (int i = 0; i < 3; ++i)
+        for (const std::string& p : k_story_ja) many.push_back({'k', p}), many.push_back({'.', "いいね"}),
+                                               many.push_back({'.', "コメント"}), many.push_back({'.', ""});
+    check_page(many);
+}

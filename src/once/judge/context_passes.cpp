@@ -1,5 +1,6 @@
 // context_passes.cpp — recurrence and neighbours: the passes after the title slot
 // (shape_passes.hpp; docs/boilerplate.md, "Step 2" and "Step 3").
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -428,10 +429,21 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
     // The line that opens the foot stays as it is: a chrome line is removed by its own verdict,
     // a column's first short line may be the article's closing line (a signature, an editor or
     // photo credit: "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR", "Top photo by …").
-    long after = 0;
-    for (std::size_t k = cut + 1; k < n; ++k)
-        if (paragraph(lines[k])) after += lines[k].shape.weight;
-    if (k_article_end_share_den * after > total) return;
+    // What follows the opening line: little prose in all, or prose in small pieces only — a
+    // comment thread or a teaser list, each piece cut off from the next by chrome (a reply
+    // button, a byline, a "weiterlesen" link), where the rest of an article runs on unbroken.
+    long after = 0, piece = 0, heaviest_piece = 0;
+    for (std::size_t k = cut + 1; k < n; ++k) {
+        if (chrome(lines[k])) piece = 0;
+        if (!paragraph(lines[k])) continue;
+        after += lines[k].shape.weight;
+        piece += lines[k].shape.weight;
+        heaviest_piece = std::max(heaviest_piece, piece);
+    }
+    const bool little_after = k_article_end_share_den * after <= total;
+    const bool pieces_after = k_foot_piece_share_den * heaviest_piece <= total &&
+                              k_foot_main_share_den * best_weight >= total;
+    if (!little_after && !pieces_after) return;
     // Above a foot opened by chrome, the lines its context left undecided — short, title-like
     // lines with the article above and the foot below ("Donate Now", "Sign Up
     // For Breaking News Alerts", "Newsletter OSW") — lead into it: the column of such lines (chrome and blank lines
