@@ -64,3 +64,29 @@ TEST_CASE("unicode: char_class and nfkc_casefold with the tables passed in answe
         CHECK(std::string(once::nfkc_casefold(tables, cp)) == std::string(once::nfkc_casefold(cp)));
     }
 }
+
+// The normalizer copies runs of copied_as_is characters without folding them: each must be its
+// own fold, visible and a starter, or a run would differ from the way one character at a time.
+TEST_CASE("unicode: characters copied as they are fold to themselves, are visible and are starters") {
+    const once::BmpTables& tables = once::bmp_tables();
+    int wrong = 0;
+    int copied = 0;
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+        if (!tables.copied_as_is[cp]) continue;
+        ++copied;
+        std::string utf8;
+        once::append_utf8(utf8, cp);
+        const once::CharClass cls = once::char_class(cp);
+        if (once::nfkc_casefold(cp) != utf8 || cls == once::CharClass::space || cls == once::CharClass::newline ||
+            cls == once::CharClass::ignorable || once::combining_class(cp) != 0) {
+            CAPTURE(static_cast<unsigned>(cp));
+            ++wrong;
+        }
+    }
+    CHECK(wrong == 0);
+    CHECK(copied > 30000);  // kana, kanji and CJK punctuation: the point of the table
+    for (const char32_t cp : {U'日', U'か', U'ア', U'。', U'、', U'「', U'ー'}) CHECK(tables.copied_as_is[cp]);
+    // Full-width and half-width forms fold; U+3099 is a combining mark; U+3000 is a space.
+    for (const char32_t cp : {U'Ａ', U'ｶ', U'\uFF9E', U'\u3099', U'\u3000', U'\u200B', U'㍻'})
+        CHECK_FALSE(tables.copied_as_is[cp]);
+}

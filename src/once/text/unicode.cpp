@@ -119,8 +119,12 @@ const BmpTables& build_bmp_tables() {
             if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates never occur in valid UTF-8
             utf8.clear();
             append_utf8(utf8, cp);
-            built.fold_pool += cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? std::string(1, char(cp + 32)) : utf8)
-                                         : fold_code_point(utf8);
+            const std::string folded = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? std::string(1, char(cp + 32)) : utf8)
+                                                 : fold_code_point(utf8);
+            built.fold_pool += folded;
+            const CharClass cls = built.classes[cp];
+            built.copied_as_is[cp] = folded == utf8 && cls != CharClass::space && cls != CharClass::newline &&
+                                        cls != CharClass::ignorable && combining_class(cp) == 0;
         }
         built.fold_offset[0x10000] = static_cast<std::uint32_t>(built.fold_pool.size());
         return built;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -41,6 +42,10 @@ struct BmpTables {
     std::array<CharClass, 0x10000> classes{};
     std::array<std::uint32_t, 0x10001> fold_offset{};  // fold of cp: fold_pool[offset[cp], offset[cp + 1])
     std::string fold_pool;
+    // Characters the normalizer copies as they are: visible (not space, a line break or
+    // ignorable), a starter (combining class 0) and their own NFKC case fold — nearly all kana,
+    // kanji and CJK punctuation. Runs of them skip the per-character fold (normalizer.cpp).
+    std::bitset<0x10000> copied_as_is;
 };
 const BmpTables& build_bmp_tables();  // unicode.cpp: the one place that asks utf8proc
 CharClass char_class_beyond_bmp(char32_t cp);
