@@ -2,7 +2,10 @@
 // shingle sets of normalized text.
 #include "once/sign/shingler.hpp"
 
+#include "once/sign/hashing.hpp"
 #include "once/text/normalizer.hpp"
+#include "once/text/unicode.hpp"
+#include "once/text/utf8.hpp"
 
 #include <doctest/doctest.h>
 
@@ -257,4 +260,33 @@ TEST_CASE("shingle_into: a reused set gives what a fresh shingle() gives") {
             }
         }
     }
+}
+
+// A token's hash is XXH3 of its bytes (hash_bytes) however the shingler gets it: three-byte
+// characters come from a table filled once, other tokens are hashed in place. The key of a
+// one-token text is hash_combine(the sequence seed, that hash) — checked for every three-byte
+// character that is a token on its own, and for tokens of other lengths.
+TEST_CASE("shingle: a token's hash is hash_bytes of its bytes, from the table or not") {
+    constexpr std::uint64_t k_sequence_seed = 0x6f6e63655f6b6579ULL;  // shingler.cpp
+    const auto expected_key = [&](std::string_view token) {
+        return once::hash_combine(k_sequence_seed, once::hash_bytes(token));
+    };
+    int checked = 0;
+    int wrong = 0;
+    for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        const once::CharClass cls = once::char_class(cp);
+        if (cls != once::CharClass::cjk && cls != once::CharClass::letter) continue;
+        std::string token;
+        once::append_utf8(token, cp);
+        ++checked;
+        if (once::shingle(token, 1, false, false).key != expected_key(token)) {
+            CAPTURE(static_cast<unsigned>(cp));
+            ++wrong;
+        }
+    }
+    CHECK(checked > 40000);
+    CHECK(wrong == 0);
+    for (const std::string_view token : {"a", "ab", "abc", "日\u3099", "ж", "word", "\U00020B9F"})
+        CHECK(once::shingle(token, 1, false, false).key == expected_key(token));
 }
