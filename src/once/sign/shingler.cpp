@@ -27,6 +27,9 @@ public:
         bool is_cjk = false;
         bool is_number = false;  // a word of digits only
         bool has_digit = false;
+        // The code point when the token is one three-byte character (most CJK tokens), else 0:
+        // its hash is then a table lookup (three_byte_hashes).
+        char32_t three_byte_char = 0;
     };
 
     explicit Tokenizer(std::string_view text) : text_(text) {}
@@ -37,23 +40,27 @@ public:
         bool word_all_digits = true;
         bool word_has_digit = false;
         const auto word = [&](std::size_t end) {
-            token = {text_.substr(word_start, end - word_start), false, word_all_digits, word_has_digit};
+            token = {std::string_view(text_.data() + word_start, end - word_start), false, word_all_digits,
+                     word_has_digit, 0};
             return true;
         };
         while (pos_ < text_.size()) {
             const std::size_t here = pos_;
             const unsigned char byte = static_cast<unsigned char>(text_[pos_]);
             CharClass cls;
+            char32_t cp = byte;
             if (byte < 0x80) {
                 ++pos_;
                 cls = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ? CharClass::letter
                       : (byte >= '0' && byte <= '9')                                ? CharClass::digit
                                                                                     : CharClass::punctuation;
             } else if (here == ahead_at_) {
-                pos_ += utf8_sequence_length(byte);
+                pos_ = ahead_end_;
                 cls = ahead_class_;
+                cp = ahead_char_;
             } else {
-                cls = char_class(tables_, decode_utf8(text_, pos_));
+                cp = decode_utf8(text_, pos_);
+                cls = char_class(tables_, cp);
             }
             switch (cls) {
                 case CharClass::letter:
@@ -77,17 +84,22 @@ public:
                     std::size_t end = pos_;
                     while (end < text_.size() && static_cast<unsigned char>(text_[end]) >= 0x80) {
                         std::size_t next = end;
-                        const CharClass following = char_class(tables_, decode_utf8(text_, next));
+                        const char32_t following_char = decode_utf8(text_, next);
+                        const CharClass following = char_class(tables_, following_char);
                         if (following != CharClass::mark) {
-                            // The class of the character at `ahead_at_`, so CJK text asks once
-                            // per character, not twice.
+                            // The character at `ahead_at_`, its class and its end, so CJK text
+                            // decodes and asks once per character, not twice.
                             ahead_at_ = end;
+                            ahead_end_ = next;
                             ahead_class_ = following;
+                            ahead_char_ = following_char;
                             break;
                         }
                         end = next;
                     }
-                    token = {text_.substr(here, end - here), true, false, false};
+                    const bool one_three_byte_char = end - here == 3 && end == pos_;
+                    token = {std::string_view(text_.data() + here, end - here), true, false, false,
+                             one_three_byte_char ? cp : 0};
                     pos_ = end;
                     return true;
                 }
@@ -104,15 +116,17 @@ private:
     const BmpTables& tables_ = bmp_tables();  // once per text, not per character (unicode.hpp)
     std::size_t pos_ = 0;
     std::size_t ahead_at_ = std::string_view::npos;
+    std::size_t ahead_end_ = 0;
     CharClass ahead_class_ = CharClass::symbol;
+    char32_t ahead_char_ = 0;
 };
 
-// Calls visit(token_bytes, is_cjk, is_number, has_digit) for each token of normalized text.
+// Calls visit(token) with each Tokenizer::Token of normalized text.
 template <typename Visit>
 void for_each_token(std::string_view text, Visit&& visit) {
     Tokenizer tokenizer(text);
     Tokenizer::Token token;
-    while (tokenizer.next(token)) visit(token.bytes, token.is_cjk, token.is_number, token.has_digit);
+    while (tokenizer.next(token)) visit(token);
 }
 
 // Sorts hashes, which are uniform: a counting pass on the top bits puts every value near its
@@ -144,7 +158,7 @@ void sort_hashes(std::vector<std::uint64_t>& values) {
     if (placed.capacity() > k_kept_tokens) std::vector<std::uint64_t>().swap(placed);
 }
 
-// hash_bytes of every three-byte UTF-8 character, indexed by its 16 payload bits: a CJK token is
+// hash_bytes of every three-byte UTF-8 character, indexed by its code point: a CJK token is
 // nearly always one such character, and a lookup replaces an XXH3 call per token (about 50
 // instructions with its call, twice per token: pass 1's line keys and pass 2's sentences). The
 // values are hash_bytes', so keys and shingles do not change; 512 KiB, filled on first use.
@@ -161,16 +175,6 @@ const std::uint64_t* three_byte_hashes() {
     return table.data();
 }
 
-// The hash of a token: from the table above when it is one three-byte character.
-inline std::uint64_t token_hash_of(std::string_view token, const std::uint64_t* three_byte) {
-    const auto lead = static_cast<unsigned char>(token[0]);
-    if (token.size() == 3 && (lead & 0xF0) == 0xE0) {
-        const std::uint32_t payload = ((lead & 0x0Fu) << 12) | ((static_cast<unsigned char>(token[1]) & 0x3Fu) << 6) |
-                                      (static_cast<unsigned char>(token[2]) & 0x3Fu);
-        return three_byte[payload];
-    }
-    return hash_bytes(token);
-}
 
 // The date words' hashes, and a filter in front of them: bit b of the 1,024 is set when a date
 // word's hash has b as its top 10 bits, so all but ~7% of other words leave on one bit test
@@ -243,8 +247,12 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
     std::uint64_t* const values = token_values.data();
     std::uint8_t* const weights = token_weights.data();
     const std::uint64_t* const three_byte = three_byte_hashes();
-    for_each_token(normalized, [&](std::string_view token, bool is_cjk, bool is_number, bool has_digit) {
-        const std::uint64_t token_hash = token_hash_of(token, three_byte);
+    for_each_token(normalized, [&](const Tokenizer::Token& token) {
+        const bool is_cjk = token.is_cjk;
+        const bool is_number = token.is_number;
+        const bool has_digit = token.has_digit;
+        const std::uint64_t token_hash =
+            token.three_byte_char != 0 ? three_byte[token.three_byte_char] : hash_bytes(token.bytes);
         if (has_digit || (!is_cjk && is_date_word(token_hash))) {
             number_mask |= (std::uint64_t{1} << (token_hash & 63)) | (std::uint64_t{1} << ((token_hash >> 6) & 63));
             number_hash += mix64(token_hash);  // a sum: the same multiset in any order
@@ -313,9 +321,9 @@ std::vector<TokenRange> token_ranges(std::string_view original) {
     const NormalizedText norm = normalize(original);
     const std::string_view text = norm.text;
     std::vector<TokenRange> out;
-    for_each_token(text, [&](std::string_view token, bool, bool, bool) {
-        const auto begin = static_cast<std::size_t>(token.data() - text.data());
-        const std::size_t last = begin + token.size() - 1;
+    for_each_token(text, [&](const Tokenizer::Token& token) {
+        const auto begin = static_cast<std::size_t>(token.bytes.data() - text.data());
+        const std::size_t last = begin + token.bytes.size() - 1;
         out.push_back({norm.origin[begin], norm.origin_end[last]});
     });
     return out;
@@ -323,7 +331,7 @@ std::vector<TokenRange> token_ranges(std::string_view original) {
 
 std::uint32_t text_weight(std::string_view normalized) {
     std::uint32_t weight = 0;
-    for_each_token(normalized, [&](std::string_view, bool is_cjk, bool, bool) { weight += is_cjk ? 1 : 2; });
+    for_each_token(normalized, [&](const Tokenizer::Token& token) { weight += token.is_cjk ? 1 : 2; });
     return weight;
 }
 
