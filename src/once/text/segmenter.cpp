@@ -155,6 +155,26 @@ constexpr std::array<bool, 256> k_splitter_stops = [] {
     return stops;
 }();
 
+// The first stop at or after `pos`. The lead byte E3 begins all of hiragana, katakana and CJK
+// punctuation, not only '。': the bytes after it are compared here, so Japanese text does not
+// leave this loop to be decoded at nearly every other character.
+std::size_t skip_inside_sentence(std::string_view text, std::size_t pos) {
+    const char* data = text.data();
+    const std::size_t size = text.size();
+    while (pos < size) {
+        const auto byte = static_cast<unsigned char>(data[pos]);
+        if (!k_splitter_stops[byte]) {
+            ++pos;
+        } else if (byte == 0xE3 && pos + 2 < size &&
+                   !(static_cast<unsigned char>(data[pos + 1]) == 0x80 && static_cast<unsigned char>(data[pos + 2]) == 0x82)) {
+            pos += 3;  // a three-byte character other than '。'
+        } else {
+            break;
+        }
+    }
+    return pos;
+}
+
 void split_sentences(const BlockContext& block, std::uint32_t first_line) {
     const std::string_view text = block.norm.text;
     std::uint32_t line = first_line;
@@ -163,7 +183,7 @@ void split_sentences(const BlockContext& block, std::uint32_t first_line) {
     std::size_t pos = 0;
     while (pos < text.size()) {
         if (begin != std::string_view::npos) {
-            while (pos < text.size() && !k_splitter_stops[static_cast<unsigned char>(text[pos])]) ++pos;
+            pos = skip_inside_sentence(text, pos);
             if (pos == text.size()) break;
         }
         const std::size_t here = pos;
