@@ -273,12 +273,18 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
     out.key = count == 0 ? 0 : key;
     if (want_shingles) {
         out.edges.count = static_cast<std::uint16_t>(std::min<std::size_t>(count, 0xFFFF));
+        // Through the local pointers and into local masks: a byte store may alias anything, so
+        // the compiler read the vectors' data pointers and the masks again after each one.
+        std::uint64_t head_cjk = 0;
+        std::uint64_t tail_cjk = 0;
         for (std::size_t t = 0; t < std::min(count, TokenEdges::k_edge); ++t) {
-            out.edges.head[t] = static_cast<std::uint8_t>(token_values[t] >> 56);
-            out.edges.tail[t] = static_cast<std::uint8_t>(token_values[count - 1 - t] >> 56);
-            out.edges.head_cjk |= std::uint64_t{token_weights[t] == 1} << t;
-            out.edges.tail_cjk |= std::uint64_t{token_weights[count - 1 - t] == 1} << t;
+            out.edges.head[t] = static_cast<std::uint8_t>(values[t] >> 56);
+            out.edges.tail[t] = static_cast<std::uint8_t>(values[count - 1 - t] >> 56);
+            head_cjk |= std::uint64_t{weights[t] == 1} << t;
+            tail_cjk |= std::uint64_t{weights[count - 1 - t] == 1} << t;
         }
+        out.edges.head_cjk = head_cjk;
+        out.edges.tail_cjk = tail_cjk;
     }
     // A huge text (a file that is one line) must not keep its buffers for the rest of the run.
     const auto release_if_huge = [] {
@@ -300,18 +306,23 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
         release_if_huge();
         return;
     }
-    out.shingles.reserve(count);
+    // At most one shingle per token, written through a pointer (a push_back stored the vector's
+    // end and read the token buffers' data pointers again for every shingle).
+    out.shingles.resize(count);
+    std::uint64_t* const shingles = out.shingles.data();
+    std::size_t made = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        std::uint64_t h = token_values[i];
-        std::uint32_t weight = token_weights[i];
+        std::uint64_t h = values[i];
+        std::uint32_t weight = weights[i];
         std::size_t j = i + 1;
         for (; weight < need && j < count; ++j) {
-            h = hash_combine(h, token_values[j]);
-            weight += token_weights[j];
+            h = hash_combine(h, values[j]);
+            weight += weights[j];
         }
         if (weight < need) break;  // the tail is inside the previous shingles already
-        out.shingles.push_back(h);
+        shingles[made++] = h;
     }
+    out.shingles.resize(made);
     release_if_huge();
     sort_hashes(out.shingles);
     out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
