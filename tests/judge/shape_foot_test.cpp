@@ -299,9 +299,9 @@ TEST_CASE("shape: a list heading in the page's last fifth stays chrome, alone (h
                story_rows({k_story[1], k_story[2], k_story[3]}));
 }
 
-// Prose in small pieces after the article's end (k_foot_piece_share_den): a comment thread weighs
-// more than a fifth of the page, but each comment stands between chrome, where the rest of an
-// article would run on unbroken.
+// Prose in small pieces after the article's end (k_article_end_share_den, k_foot_main_share_den):
+// a comment thread weighs more than a fifth of the page, but each comment stands between chrome,
+// where the rest of an article runs on unbroken.
 TEST_CASE("shape: a comment thread heavier than a fifth of the page goes with the foot, comment by comment") {
     const std::vector<Row> thread = {
         {'r', "share"},
@@ -327,8 +327,7 @@ TEST_CASE("shape: a comment thread heavier than a fifth of the page goes with th
         {'r', "like"},
         {'r', "reply"},
     };
-    // The story twice over: a page's article outweighs each comment tenfold (k_foot_piece_share_den).
-    check_page(story_rows(k_story) + story_rows(k_story) + thread);
+    check_page(story_rows(k_story) + thread);
     // The rest of an article after a share row runs on in one piece: it stays, as before.
     check_page(story_rows({k_story[0], k_story[1], k_story[2]}) + std::vector<Row>{
         {'r', "share"},
@@ -365,8 +364,7 @@ TEST_CASE("shape: teaser cards after a Japanese article go with the foot; a page
         {'r', "いいね"},
         {'r', "コメント"},
     };
-    // The story twice over: a page's article outweighs each card tenfold (k_foot_piece_share_den).
-    check_page(story_rows(k_story_ja) + story_rows(k_story_ja) + cards);
+    check_page(story_rows(k_story_ja) + cards);
     // One short story over many teasers: no article end is known, so the cards are left to context.
     std::vector<Row> many = story_rows({k_story_ja[0]});
     many.push_back({'.', "シェア"});
@@ -376,4 +374,54 @@ TEST_CASE("shape: teaser cards after a Japanese article go with the foot; a page
         for (const std::string& p : k_story_ja) many.push_back({'k', p}), many.push_back({'.', "いいね"}),
                                                many.push_back({'.', "コメント"}), many.push_back({'.', ""});
     check_page(many);
+}
+
+TEST_CASE("shape: the rest of an article between photo credits or in bulleted steps is no prose in pieces") {
+    // A how-to's last steps after a share row, each under its photo and credit: a copyright mark
+    // does not cut the article into pieces (selbermachen.de on trafilatura's pages).
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'r', "share"},
+        {'r', "tweet"},
+        {'.', ""},
+        {'k', "12. now set the glass panes into the guide rails of the roof struts, and make sure that each of them "
+              "sits firmly in its seal."},
+        {'r', "the glass panes are set into the guide rails. \u00a9 hoklartherm"},
+        {'.', ""},
+        {'k', "13. on the shorter panes you can now fit the cross bars for the roof windows, which will hold them "
+              "in place when they are open."},
+        {'r', "the cross bars are fitted to the shorter panes. \u00a9 hoklartherm"},
+        {'.', ""},
+        {'k', "14. the gutters are pushed into the eaves profiles on both sides, and the downpipe is fixed to the "
+              "corner of the house."},
+        {'r', "the gutters are pushed into the eaves profiles. \u00a9 hoklartherm"},
+        {'.', ""},
+        {'k', "15. at the end you seal the side walls and the roof with the wedge seal, and then you can move your "
+              "plants into their new home."},
+    });
+    // A recipe's method after its print buttons: its bulleted steps run on in one piece, though
+    // only the lines without a bullet count as the page's paragraphs.
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'r', "print"},
+        {'r', "pinterest"},
+        {'.', ""},
+        {'k', "* in a bowl combine the olive oil, the garlic and the dried herbs, and leave the mixture to stand for "
+              "an hour or so."},
+        {'k', "* in a large mixing bowl stir the yeast, the warm water and the honey together and leave it for ten "
+              "minutes to froth."},
+        {'k', "* add the flour and four spoons of the oil mix to the bowl, and stir until all of the ingredients are "
+              "mixed in well."},
+        {'k', "* knead the dough on a floured board for five minutes, then place it in the oiled tin and cover it "
+              "with a damp cloth."},
+        {'.', ""},
+        {'r', "share"},
+        {'r', "tweet"},
+        {'.', ""},
+        {'.', "i love all things bread, so i was eager to try this recipe, and let me tell you that it did not "
+              "disappoint at all."},
+        {'r', "share"},
+        {'r', "tweet"},
+        {'.', ""},
+        {'.', "that is an incredible bread and i love it so much, we cannot have enough of it in our house these "
+              "days."},
+    });
 }

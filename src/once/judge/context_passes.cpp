@@ -430,18 +430,22 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
     // a column's first short line may be the article's closing line (a signature, an editor or
     // photo credit: "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR", "Top photo by …").
     // What follows the opening line: little prose in all, or prose in small pieces only — a
-    // comment thread or a teaser list, each piece cut off from the next by chrome (a reply
-    // button, a byline, a "weiterlesen" link), where the rest of an article runs on unbroken.
+    // comment thread or a teaser list, each piece cut off from the next by chrome of form or place
+    // (a reply button, a "weiterlesen" link), where the rest of an article runs on: a photo
+    // credit (a copyright mark) between its paragraphs does not cut it, and its bulleted steps
+    // count (a recipe's method after its print buttons).
     long after = 0, piece = 0, heaviest_piece = 0;
     for (std::size_t k = cut + 1; k < n; ++k) {
-        if (chrome(lines[k])) piece = 0;
-        if (!paragraph(lines[k])) continue;
-        after += lines[k].shape.weight;
-        piece += lines[k].shape.weight;
-        heaviest_piece = std::max(heaviest_piece, piece);
+        const JudgedLine& l = lines[k];
+        if (evidence(l)) piece = 0;
+        if (l.cls == LineClass::good && !script_like(l.text)) {
+            piece += l.shape.weight;
+            heaviest_piece = std::max(heaviest_piece, piece);
+        }
+        if (paragraph(l)) after += l.shape.weight;
     }
     const bool little_after = k_article_end_share_den * after <= total;
-    const bool pieces_after = k_foot_piece_share_den * heaviest_piece <= total &&
+    const bool pieces_after = k_article_end_share_den * heaviest_piece <= total &&
                               k_foot_main_share_den * best_weight >= total;
     if (!little_after && !pieces_after) return;
     // Above a foot opened by chrome, the lines its context left undecided — short, title-like

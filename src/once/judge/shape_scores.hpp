@@ -161,15 +161,16 @@ constexpr int k_tail_share_den = 5;
 // an article after a mid-article caption or button; built, the rule at 1/5 keeps every must-stay
 // snippet of both halves and removes 0.05 / 0.04 more of the must-go ones).
 constexpr int k_article_end_share_den = 5;
-// ... or when the paragraphs after that line come in small pieces: no run of them that chrome
-// does not interrupt weighs more than 1/10 of the page's paragraph weight (comments between their
-// bylines and reply buttons, teaser cards between their titles and "weiterlesen" links), and the
-// main run holds at least 1/3 of it (a page of many stories, one heaviest by a little, has no
-// known article end). Tuned on the devsets' half A: at 1/10 readability F1 0.8077 -> 0.8163,
-// must-go 756 -> 757, must-stay and content loss unchanged; at 1/8 one must-stay snippet went (a
-// recipe card's nutrition line after its step list), at 1/5 two. Checked on half B: must-go
-// 684 -> 687, the rest unchanged; ldcc and the generator's truth maps byte-identical.
-constexpr int k_foot_piece_share_den = 10;
+// ... or when the prose after that line comes in pieces that each weigh at most that 1/5 (a
+// comment thread, teaser cards: pieces cut off from each other by chrome of form or place), and
+// the main run holds at least 1/3 of the page's paragraph weight (a page of many stories, one
+// heaviest by a little, has no known article end; without this a baking page whose main run was
+// a tenth of its prose lost a must-stay step of its recipe). Tuned on the devsets' half A: readability F1
+// 0.8077 -> 0.8190, must-go 756 -> 759, must-stay and content loss unchanged; with pieces cut by
+// any chrome, a how-to's last steps went (between photo credits, `© Hoklartherm`), with bulleted
+// lines left out a recipe's method and nutrition line did (a must-stay snippet). Checked on half
+// B: F1 0.7608 -> 0.7762, must-go 684 -> 690, the rest unchanged; ldcc and the generator's truth
+// maps byte-identical.
 constexpr int k_foot_main_share_den = 3;
 // ... or at a column after that run: at least 4 lines down to the next longer or factual line,
 // each a chrome line or short and title-like with a letter and no digit or key:value (an amount,
