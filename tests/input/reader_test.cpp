@@ -9,6 +9,9 @@
 
 #include "once/text/utf8.hpp"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -299,6 +302,51 @@ TEST_CASE("Corpus: an empty folder has no documents") {
 
 // Hidden folders (.git/, .svn/, .cache/) are skipped like hidden files: running on a checkout
 // must not read .git/objects as documents.
+TEST_CASE("Corpus: a subfolder that cannot be listed is named (fail) or skipped (skip), never lost in silence") {
+    // The folder iterator turns into its end on such a folder, which used to end the walk with
+    // whatever it had found so far: files listed after it were dropped with exit 0.
+    TempDir dir;
+    for (const char* name : {"in/a.txt", "in/m/b.txt", "in/z.txt", "in/locked/c.txt"}) dir.write(name, "Some text.\n");
+    fs::permissions(dir.path(), fs::perms::all, fs::perm_options::replace);  // 0777: nobody may enter
+    for (const char* folder : {"in", "in/m"}) fs::permissions(dir.path(folder), fs::perms::all, fs::perm_options::replace);
+    for (const char* file : {"in/a.txt", "in/m/b.txt", "in/z.txt"})
+        fs::permissions(dir.path(file), fs::perms::all, fs::perm_options::replace);
+    fs::permissions(dir.path("in/locked"), fs::perms::owner_all, fs::perm_options::replace);  // 0700
+    const std::string locked = dir.path("in/locked");
+    const auto outcome = [&](once::OnError on_error) {
+        once::InputOptions options;
+        options.on_error = on_error;
+        try {
+            once::Corpus corpus({dir.path("in")}, options);
+            std::string found = std::to_string(scan_all(corpus).size()) + " documents";
+            for (const auto& skipped : corpus.skipped()) found += "; skipped " + skipped.reason;
+            return found;
+        } catch (const once::Error& error) {
+            return std::string("error ") + error.what();
+        }
+    };
+    const std::string expected_fail = "error " + locked + ": cannot list folder: Permission denied";
+    const std::string expected_skip = "3 documents; skipped " + locked + ": cannot list folder: Permission denied";
+    // Root passes every permission check, so as root the walk happens as nobody, in a child.
+    if (::geteuid() != 0) {
+        CHECK(outcome(once::OnError::fail) == expected_fail);
+        CHECK(outcome(once::OnError::skip) == expected_skip);
+        return;
+    }
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(100);
+        const bool fail_ok = outcome(once::OnError::fail) == expected_fail;
+        const bool skip_ok = outcome(once::OnError::skip) == expected_skip;
+        ::_exit(fail_ok && skip_ok ? 0 : fail_ok ? 102 : 101);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);  // 101: the fail case, 102: the skip case differed
+}
+
 TEST_CASE("Corpus: files inside hidden folders are skipped like hidden files") {
     TempDir dir;
     dir.write("a.txt", "visible");

@@ -240,6 +240,14 @@ std::optional<std::string> not_read(const fs::directory_entry& entry) {
     }
 }
 
+// Why the folder cannot be listed (opened for reading), or nothing when it can.
+std::optional<std::string> cannot_list(const fs::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return std::string(std::strerror(errno));
+    ::close(fd);
+    return std::nullopt;
+}
+
 // Quotes `text` for /bin/sh.
 std::string shell_quoted(const std::string& text) {
     std::string out = "'";
@@ -332,7 +340,16 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
                     continue;
                 }
                 const std::string file = it->path().string();
-                if (it->is_directory(error) && !it->is_symlink(error)) continue;  // walked into
+                if (it->is_directory(error) && !it->is_symlink(error)) {
+                    // A subfolder the iterator cannot open would end the whole walk (it becomes the
+                    // end iterator), silently losing every file not yet listed: refuse or skip it
+                    // by name before stepping in.
+                    if (const auto why = cannot_list(it->path())) {
+                        it.disable_recursion_pending();
+                        reject(file, "cannot list folder: " + *why, std::nullopt, true);
+                    }
+                    continue;  // walked into
+                }
                 if (const auto reason = not_read(*it)) {
                     if (!ignored(ignore, file, fs::relative(it->path(), path).generic_string()))
                         walk_notices_.push_back({file, *reason});
@@ -342,6 +359,8 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
                 if (ignored(ignore, file, relative)) continue;
                 found.push_back({file, path, relative, is_jsonl_path(file)});
             }
+            // The loop ends on an error too (a folder that became unreadable, a failed readdir).
+            if (error) throw Error(ExitCode::input_error, "cannot list folder: " + error.message(), path);
             // Sorted by bytes: the same tree gives the same order on every file system.
             std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
             files_.insert(files_.end(), found.begin(), found.end());
