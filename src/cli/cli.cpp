@@ -87,7 +87,9 @@ void finish_config(Cli& cli) {
 void store_config_file(const std::string& path, const CommandInfo& command, const std::vector<OptionEntry>& table,
                        po::variables_map& vm) {
     std::ifstream in(path);
-    if (!in) throw Error(ExitCode::usage, "cannot read config file", path);
+    // A folder opens as a stream that reads nothing: an empty config, the user's options lost.
+    std::error_code error;
+    if (!in || fs::is_directory(path, error)) throw Error(ExitCode::usage, "cannot read config file", path);
     po::parsed_options parsed(nullptr);
     try {
         const po::options_description every = options_of(table, ~0u);
@@ -148,6 +150,7 @@ void prepare_temp_folder(Cli& cli, std::ostream& err) {
 int dispatch(const CommandInfo& command, Cli& cli, Streams streams) {
     if (cli.paths.empty() && !(command.bit == k_learn && !cli.merge_profiles.empty()))
         throw Error(ExitCode::usage, "no input PATH given (see once " + std::string(command.name) + " --help)");
+    refuse_unsafe_outputs(cli);
     prepare_temp_folder(cli, streams.err);
     switch (command.bit) {
         case k_learn: return run_learn(cli, streams);

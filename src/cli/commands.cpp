@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -112,7 +113,47 @@ void require_output(const Cli& cli, const char* command, const char* what) {
         throw Error(ExitCode::usage, std::string(command) + " needs -o " + what + " (see once " + command + " --help)");
 }
 
+// Files an option reads (not the PATHs: the commands check those against their outputs).
+std::vector<std::string> option_inputs(const Cli& cli) {
+    std::vector<std::string> inputs = cli.merge_profiles;
+    inputs.insert(inputs.end(), cli.keep_files.begin(), cli.keep_files.end());
+    for (const std::string* path : {&cli.profile_path, &cli.baseline_path, &cli.decisions_path, &cli.config_file})
+        if (!path->empty()) inputs.push_back(*path);
+    if (cli.config_file.empty() && std::filesystem::exists(".once.cfg")) inputs.emplace_back(".once.cfg");
+    return inputs;
+}
+
 }  // namespace
+
+void refuse_unsafe_outputs(const Cli& cli) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> outputs;
+    if (!cli.output.empty() && cli.output != "-") outputs.push_back(cli.output);
+    if (!cli.map_path.empty() && cli.map_path != "-") outputs.push_back(cli.map_path);
+    for (const auto& spec : cli.reports) outputs.push_back(report_file(spec));
+    const std::vector<std::string> inputs = option_inputs(cli);
+    for (const auto& output : outputs) {
+        std::error_code error;
+        const fs::file_status status = fs::status(output, error);
+        // An output is written beside its final name and renamed over it: over a device, a FIFO
+        // or a socket that would replace the node itself (`--map /dev/null` deleted /dev/null).
+        if (fs::exists(status) && !fs::is_regular_file(status) && !fs::is_directory(status))
+            throw Error(ExitCode::output_error,
+                        "not a regular file (a device, FIFO or socket); outputs are renamed into place, which would "
+                        "replace it (use - for standard output)",
+                        output);
+        // Renaming over a symbolic link replaces the link, not its target: `--map /dev/stdout` with
+        // stdout sent to a file replaced /dev/stdout itself. (A link to a folder output is fine.)
+        if (fs::is_symlink(fs::symlink_status(output, error)) && !fs::is_directory(status))
+            throw Error(ExitCode::output_error,
+                        "a symbolic link; outputs are renamed into place, which would replace the link, not write "
+                        "its target (name the target, or - for standard output)",
+                        output);
+        for (const auto& input : inputs)
+            if (fs::equivalent(output, input, error))
+                throw Error(ExitCode::output_error, "output would overwrite an input: " + input, output);
+    }
+}
 
 int run_learn(Cli& cli, Streams streams) {
     require_output(cli, "learn", "FILE");

@@ -16,6 +16,11 @@ struct Streams {
     std::ostream& err;
 };
 
+// Before any work: exit 4 when an output names a device, FIFO or socket (renaming a finished file
+// over it would replace the node), or a file that an option reads (--profile, --baseline,
+// --decisions, --merge, --keep-file, the config file).
+void refuse_unsafe_outputs(const Cli& cli);
+
 int run_learn(Cli& cli, Streams streams);
 int run_sign(Cli& cli, Streams streams);
 int run_merge(Cli& cli, Streams streams);
