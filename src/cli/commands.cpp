@@ -175,8 +175,15 @@ int run_learn(Cli& cli, Streams streams) {
 
 int run_merge(Cli& cli, Streams streams) {
     require_output(cli, "merge", "FILE (the decisions file)");
-    for (const auto& path : cli.paths)
+    for (std::size_t i = 0; i < cli.paths.size(); ++i) {
+        const std::string& path = cli.paths[i];
         if (path_within(cli.output, path)) throw Error(ExitCode::output_error, "output would overwrite an input", cli.output);
+        // One shard twice makes each of its documents a copy of itself: apply would empty them.
+        std::error_code error;
+        for (std::size_t j = 0; j < i; ++j)
+            if (std::filesystem::equivalent(path, cli.paths[j], error))
+                throw Error(ExitCode::usage, "signature file given twice (also as " + cli.paths[j] + ")", path);
+    }
     merge_signatures(cli.paths, cli.config, cli.output, cli.band_run_entries);
     if (!cli.quiet) streams.out << "once: wrote decisions " << cli.output << "\n";
     return 0;

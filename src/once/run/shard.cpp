@@ -512,7 +512,13 @@ Decisions load_decisions(const std::string& decisions_path, const Config& config
             span = decode_span(in, previous_start, decisions.ids.size());
             previous_start = span.start;
         }
-        decisions.by_id[std::move(id)] = {index, std::move(spans)};
+        // A second record of one id would silently replace the first: the same shard merged
+        // twice makes every document a copy of itself, and apply would cut whole documents.
+        const auto [it, inserted] = decisions.by_id.try_emplace(std::move(id), index, std::move(spans));
+        if (!inserted)
+            throw Error(ExitCode::input_error,
+                        "document '" + it->first + "' is in the decisions twice (a shard signed or merged twice?)",
+                        decisions_path, decisions.record_offsets[index]);
     }
     if (!in.done()) in.corrupt("bytes after the last document", in.offset());
     decisions.path = decisions_path;
