@@ -104,9 +104,7 @@ Sniffed sniff_binary(std::string_view text) {
     // FF FE / FE FF never start UTF-8: a byte order mark of UTF-16 (or UTF-32), which would
     // otherwise be called binary for the NUL of its first ASCII character.
     if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF"))
-        return {TextProblem{"UTF-16 or UTF-32 text (it starts with a byte order mark), not UTF-8; convert it with iconv",
-                            std::nullopt},
-                {}};
+        return {TextProblem{"UTF-16 or UTF-32 byte order mark (not UTF-8; convert the file with iconv)", 0}, {}};
     if (const void* nul = std::memchr(head.data(), '\0', head.size()))
         return {TextProblem{"binary data (NUL byte)", static_cast<std::uint64_t>(static_cast<const char*>(nul) - text.data())},
                 {}};
