@@ -517,7 +517,8 @@ Decisions load_decisions(const std::string& decisions_path, const Config& config
         const auto [it, inserted] = decisions.by_id.try_emplace(std::move(id), index, std::move(spans));
         if (!inserted)
             throw Error(ExitCode::input_error,
-                        "document '" + it->first + "' is in the decisions twice (a shard signed or merged twice?)",
+                        "document id '" + it->first + "' is in the decisions twice; ids must be unique across the "
+                        "shards (a shard merged twice, or two records with one id)",
                         decisions_path, decisions.record_offsets[index]);
     }
     if (!in.done()) in.corrupt("bytes after the last document", in.offset());
