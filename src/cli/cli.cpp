@@ -59,6 +59,9 @@ void finish_config(Cli& cli) {
         while (std::getline(in, line))
             if (!line.empty() && line[0] != '#') c.keep_patterns.push_back(line);
     }
+    // Written as what must hold: `check --max-ratio nan` compared false with every ratio and passed.
+    if (cli.max_ratio && !(*cli.max_ratio >= 0.0 && *cli.max_ratio <= 1.0))
+        throw Error(ExitCode::usage, "--max-ratio must be in [0, 1]");
     if (!cli.max_memory.empty()) c.max_memory = parse_memory_size(cli.max_memory, "--max-memory");
     if (c.threads < 0 || c.threads > k_max_threads)
         throw Error(ExitCode::usage, "--threads must be between 0 (all cores) and " + std::to_string(k_max_threads));
