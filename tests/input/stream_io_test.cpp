@@ -17,6 +17,7 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -421,13 +422,41 @@ TEST_CASE("AtomicWriter without a temporary name writes under the name itself, a
     }
 }
 
+TEST_CASE("AtomicWriter removes the temporary files of its target that runs killed with -9 left, and only those") {
+    // A process that has exited: its id names no process (until the system reuses it).
+    const pid_t gone = ::fork();
+    REQUIRE(gone >= 0);
+    if (gone == 0) ::_exit(0);
+    ::waitpid(gone, nullptr, 0);
+    TempDir dir;
+    const std::string stale = ".s.sig.once-tmp-" + std::to_string(gone) + "-0";
+    const std::string live = ".s.sig.once-tmp-" + std::to_string(::getppid()) + "-0";  // a process that runs
+    const std::string other = ".t.sig.once-tmp-" + std::to_string(gone) + "-0";       // another output's
+    for (const auto& name : {stale, live, other}) dir.write(name, "left behind");
+    once::AtomicWriter writer(dir.path("s.sig"));
+    writer.write("signatures");
+    writer.commit();
+    CHECK(dir.entries() == std::set<std::string>{"s.sig", live, other});
+}
+
 TEST_CASE("AtomicWriter failures are output errors naming the target") {
     TempDir dir;
-    const std::string path = dir.path("no-such-dir/out.txt");
+    // A missing folder is made (as for staged outputs); one that cannot be (a file is in the
+    // way) is an output error when the writer is made.
+    dir.write("a-file", "x");
+    const std::string path = dir.path("a-file/out.txt");
     const auto error = error_of([&] { once::AtomicWriter writer(path); });
     REQUIRE(error);
     CHECK(error->code() == once::ExitCode::output_error);
     CHECK(error->file() == path);
+    {
+        once::AtomicWriter writer(dir.path("new/folder/out.txt"));
+        writer.write("x");
+        writer.commit();
+    }
+    CHECK(once::read_all(dir.path("new/folder/out.txt")) == "x");
+    fs::remove_all(dir.path("new"));
+    fs::remove(dir.path("a-file"));
 
     // Renaming a file over a directory fails at commit; the temporary file must still go.
     fs::create_directory(dir.path("a-directory"));

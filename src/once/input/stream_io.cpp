@@ -7,6 +7,7 @@
 #include "once/input/stream_io.hpp"
 
 #include "once/core/error.hpp"
+#include "once/core/temp_dir.hpp"
 #include "once/core/units.hpp"
 #include "once/input/codecs.hpp"
 #include "once/input/temp_files.hpp"
@@ -16,6 +17,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <vector>
 
 #include <fcntl.h>
@@ -159,6 +161,19 @@ std::string temp_path_for(const std::string& path) {
     const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
     return dir + "." + base + ".once-tmp-" + std::to_string(::getpid()) + "-" +
            std::to_string(counter.fetch_add(1));
+}
+
+// `.NAME.once-tmp-<pid>-<n>` files of `path` left by runs killed with -9 (SIGINT and SIGTERM
+// remove their own): removed when a later run writes the same output, so a crash loop does not
+// pile up hidden copies of a large signature file beside it.
+void remove_stale_temps_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+    const std::string prefix = "." + (slash == std::string::npos ? path : path.substr(slash + 1)) + ".once-tmp-";
+    remove_left_by_gone_processes(folder, [&prefix](std::string_view name) {
+        const NamedOwner owner = owner_in_name(name, prefix);
+        return owner.rest.substr(0, 1) == "-" ? owner.pid : 0;
+    });
 }
 
 void fsync_directory_of(const std::string& path) {
@@ -330,6 +345,15 @@ AtomicWriter::AtomicWriter(const std::string& path, const WriteOptions& options)
         return;
     }
     impl_->durable = options.durable;
+    if (options.via_temporary) {
+        // Like the staged outputs (--map, --report, a baseline) and clean's folder: a missing
+        // folder is made, not an error after the whole run of learn, sign or merge.
+        const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+        std::error_code error;
+        if (!parent.empty()) std::filesystem::create_directories(parent, error);
+        if (error) output_error(path, "cannot create its folder: " + error.message());
+        remove_stale_temps_of(path);
+    }
     impl_->temp = options.via_temporary ? temp_path_for(path) : path;
     do {
         // 0666 like any new file, so the umask decides, unlike mkstemp's fixed 0600.
