@@ -54,7 +54,8 @@ void finish_config(Cli& cli) {
     if (cli.no_builtin_markers && cli.markers.empty()) c.marker_patterns = {"[^\\x00-\\x{10FFFF}]"};  // matches nothing (RE2 has no `(?!)`)
     for (const auto& file : cli.keep_files) {
         std::ifstream in(file);
-        if (!in) throw Error(ExitCode::usage, "cannot read keep file", file);
+        std::error_code error;  // a folder opens as a stream that reads nothing
+        if (!in || fs::is_directory(file, error)) throw Error(ExitCode::usage, "cannot read keep file", file);
         std::string line;
         while (std::getline(in, line))
             if (!line.empty() && line[0] != '#') c.keep_patterns.push_back(line);

@@ -123,6 +123,22 @@ std::vector<std::string> option_inputs(const Cli& cli) {
     return inputs;
 }
 
+// --profile, and the group its counts apply to.
+Recurrence load_profile(Cli& cli) {
+    Recurrence profile = Recurrence::load(cli.profile_path);
+    const std::vector<std::string> groups = profile.groups();
+    // A profile of one site applies to whatever is cleaned with it, wherever it lives.
+    if (cli.input.force_group.empty() && groups.size() == 1) cli.input.force_group = groups[0];
+    // A --group the profile does not hold would add nothing: the run would go on as if without it.
+    if (!cli.input.force_group.empty() && std::find(groups.begin(), groups.end(), cli.input.force_group) == groups.end())
+        throw Error(ExitCode::usage,
+                    "this run's group '" + cli.input.force_group + "' (--group; --group-by none is 'all') is not in the profile (it has " +
+                        std::to_string(groups.size()) + (groups.size() == 1 ? " group: " : " groups, the first: ") +
+                        (groups.empty() ? std::string("none") : groups[0]) + ")",
+                    cli.profile_path);
+    return profile;
+}
+
 }  // namespace
 
 void refuse_unsafe_outputs(const Cli& cli) {
@@ -192,9 +208,7 @@ int run_merge(Cli& cli, Streams streams) {
 int run_sign(Cli& cli, Streams streams) {
     require_output(cli, "sign", "FILE (the shard's signature file)");
     std::optional<Recurrence> profile;
-    if (!cli.profile_path.empty()) profile = Recurrence::load(cli.profile_path);
-    if (profile && cli.input.force_group.empty() && profile->groups().size() == 1)
-        cli.input.force_group = profile->groups()[0];
+    if (!cli.profile_path.empty()) profile = load_profile(cli);
     Corpus corpus(cli.paths, cli.input);
     guard_output(cli.output, corpus);
     // Boilerplate needs the whole corpus's recurrence: a merged profile (once learn --merge).
@@ -237,10 +251,8 @@ int run_analysis(const CommandInfo& command, Cli& cli, Streams streams) {
     std::optional<Recurrence> profile;
     PipelineOptions options = progress_options(streams.err, !cli.quiet);
     if (!cli.profile_path.empty()) {
-        profile = Recurrence::load(cli.profile_path);
+        profile = load_profile(cli);
         options.profile = &*profile;
-        // A profile of one site applies to whatever is cleaned with it, wherever it lives.
-        if (cli.input.force_group.empty() && profile->groups().size() == 1) cli.input.force_group = profile->groups()[0];
     }
     Corpus corpus(cli.paths, cli.input);
     // Every output is checked before the first byte is read (no two outputs on one file, none on an input).
