@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -154,6 +155,9 @@ void prepare_temp_folder(Cli& cli, std::ostream& err) {
 int dispatch(const CommandInfo& command, Cli& cli, Streams streams) {
     if (cli.paths.empty() && !(command.bit == k_learn && !cli.merge_profiles.empty()))
         throw Error(ExitCode::usage, "no input PATH given (see once " + std::string(command.name) + " --help)");
+    // Standard input can be read once: a second `-` read it again as an empty document.
+    if (std::count(cli.paths.begin(), cli.paths.end(), "-") > 1)
+        throw Error(ExitCode::usage, "- (standard input) given twice (see once " + std::string(command.name) + " --help)");
     refuse_unsafe_outputs(cli);
     prepare_temp_folder(cli, streams.err);
     switch (command.bit) {

@@ -91,6 +91,8 @@ std::string report_file(const std::string& spec) {
     const auto equals = spec.find('=');
     if (equals == std::string::npos) throw Error(ExitCode::usage, "--report takes FORMAT=FILE, got '" + spec + "'");
     parse_report_format(spec.substr(0, equals));  // a bad format is a usage error before any work
+    // An empty FILE would be staged as the staging folder itself (exit 4, "Device or resource busy").
+    if (equals + 1 == spec.size()) throw Error(ExitCode::usage, "--report takes FORMAT=FILE, got no FILE in '" + spec + "'");
     return spec.substr(equals + 1);
 }
 
