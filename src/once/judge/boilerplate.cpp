@@ -1,5 +1,7 @@
 #include "once/judge/boilerplate.hpp"
 
+#include <charconv>
+
 #include <algorithm>
 #include <sstream>
 
@@ -81,6 +83,20 @@ void Recurrence::save(const std::string& path) const {
     writer.commit();
 }
 
+namespace {
+
+// A decimal number that fills `text` and fits T. std::stoul took "-4" (as 2^64 - 4, then cut to
+// 32 bits), "12x" (as 12) and counts past 2^32 (cut): a corrupt profile loaded as other counts.
+template <typename T>
+T profile_number(std::string_view text) {
+    T value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) throw std::invalid_argument("number");
+    return value;
+}
+
+}  // namespace
+
 Recurrence Recurrence::load(const std::string& path) {
     const std::string text = read_all(path);
     std::istringstream in(text);
@@ -99,12 +115,14 @@ Recurrence Recurrence::load(const std::string& path) {
                 // tab == 6: an empty group name, which save writes (issue 14: load refused it).
                 if (tab < 6) throw std::invalid_argument("group line");
                 current = &profile.groups_[line.substr(6, tab - 6)];
-                current->documents += static_cast<std::uint32_t>(std::stoul(line.substr(tab + 1)));
+                current->documents += profile_number<std::uint32_t>(std::string_view(line).substr(tab + 1));
                 continue;
             }
             const auto tab = line.find('\t');
             if (current == nullptr || tab == std::string::npos) throw std::invalid_argument("entry");
-            current->counts[std::stoull(line.substr(0, tab))] += static_cast<std::uint32_t>(std::stoul(line.substr(tab + 1)));
+            const std::string_view entry = line;
+            current->counts[profile_number<std::uint64_t>(entry.substr(0, tab))] +=
+                profile_number<std::uint32_t>(entry.substr(tab + 1));
         } catch (const std::exception&) {
             throw Error(ExitCode::input_error, "malformed profile line " + std::to_string(line_number), path);
         }
