@@ -48,6 +48,53 @@ bool DocumentPlanner::lone_line_in_document(std::size_t i, std::size_t end) cons
     return false;
 }
 
+// Does sentence i follow a copy removed from this page's own text, with at most one sentence
+// between?
+bool DocumentPlanner::follows_removal(std::size_t i) const {
+    if (spans_.empty() || !spans_.back().source || spans_.back().source->doc != doc_ || i == 0) return false;
+    return spans_.back().end >= (i >= 2 ? sentences_[i - 2].end : sentences_[i - 1].start);
+}
+
+// Do sentence i and its source in this page each open their line?
+bool DocumentPlanner::opens_paragraph_as_source(std::size_t i) const {
+    const UnitLocation& source = matcher_.location(matches_[i].direct);
+    return source.doc == doc_ && lines_[sentences_[i].first_line].first_sentence == i &&
+           lines_[sentences_[source.sentence].first_line].first_sentence == source.sentence;
+}
+
+// Is run [i, end) a heading of this page whose kept copy is an entry of a list further up: each
+// sentence unterminated and on no list line (a heading's shape), its source in this document on
+// a list line (Matcher::verify lets the two match only within one page) next to another list
+// line, with the page's text between them? Story cards that print a link and then the same
+// headline over its teaser ("* Trump picks Treasury secretary, ..." over "Politics", "AFP", then
+// "Trump picks Treasury secretary, ..."; "+ Russian space station cargo ship ..." right above
+// "Russian space station cargo ship ...") are a related list, not a contents list and its
+// sections: those repeats still go.
+bool DocumentPlanner::heading_named_by_entry(std::size_t i, std::size_t end) const {
+    std::size_t above = sentences_[i].first_line;
+    while (above > 0 && lines_[above - 1].blank) --above;
+    // Is the nearest non-blank line `step` away from line l a list entry?
+    const auto entry_beside = [&](std::size_t l, int step) {
+        for (std::ptrdiff_t m = static_cast<std::ptrdiff_t>(l) + step;
+             m >= 0 && static_cast<std::size_t>(m) < lines_.size(); m += step) {
+            const Line& line = lines_[static_cast<std::size_t>(m)];
+            if (!line.blank)
+                return line.first_sentence < line.last_sentence && analysis_.units[line.first_sentence].bulleted;
+        }
+        return false;
+    };
+    for (std::size_t k = i; k < end; ++k) {
+        const UnitLocation& source = matcher_.location(matches_[k].direct);
+        if (source.doc != doc_ || analysis_.units[k].bulleted || sentences_[k].terminated ||
+            !analysis_.units[source.sentence].bulleted || above == 0 ||
+            sentences_[source.sentence].last_line + 1 >= above)
+            return false;
+        const std::size_t entry = sentences_[source.sentence].first_line;
+        if (!entry_beside(entry, -1) && !entry_beside(sentences_[source.sentence].last_line, 1)) return false;
+    }
+    return true;
+}
+
 // Is near-matched sentence k all of its source's end (`at_end`) or start, the source
 // going on for k_min_partial_weight beyond it (a paste's piece there, not "第" before
 // "1位『...』" of a ranking line)?
@@ -163,6 +210,14 @@ void DocumentPlanner::plan_runs() {
             i = end;
             continue;
         }
+        // A heading of the page named earlier by an entry of a list on the page (a table of
+        // contents the judge did not read as one, "* Assess How Deep Is Your Content" above the
+        // section "Assess How Deep Is Your Content"): the heading is the article's own, the
+        // entry navigation. Issue 11: a heading is not lost to a contents entry.
+        if (whole_lines && heading_named_by_entry(i, end)) {
+            i = end;
+            continue;
+        }
         const std::size_t count = end - i + (head.extends ? 1 : 0) + (tail.extends ? 1 : 0);
         // One line of the page that repeats another line of the same page, lighter than a
         // passage (config.min_length), and not the page's title: the page's own content — a
@@ -175,11 +230,28 @@ void DocumentPlanner::plan_runs() {
             i = end;
             continue;
         }
+        // Within one page, sentences repeated inside longer lines are the page's own set phrases
+        // (a reference list's fields: "Cabinet Manual. Department of the Prime Minister and
+        // Cabinet. 2008." in two entries; one entry's "... of New Zealand. Retrieved 7 January
+        // 2011." and the next one's "^ McLintock, Alexander, ed. (April 2009)" after another
+        // pair like them) unless they weigh a paragraph's config.min_inline_length (a sentence
+        // printed twice in a row): a few short sentences, or a piece of one beside them, are no
+        // passage there. A run that opens its paragraph as its source opens its own may be that
+        // paragraph repeated up to an edit: it is judged by the rules below, a piece at an end
+        // required. A run that goes on from a copy just removed (at most one sentence between: a
+        // lone "." of the scrape) is a piece of one repeated passage (a page printed twice, a
+        // restart glued into it): it needs no piece either.
+        const bool goes_on = follows_removal(i);
+        if (!whole_lines && in_document && !goes_on && !opens_paragraph_as_source(i)) {
+            if (weight >= static_cast<std::uint32_t>(config_.min_inline_length)) add_run_spans(i, end, head, tail);
+            i = end;
+            continue;
+        }
         const bool substantial =
             (count >= static_cast<std::size_t>(config_.window) &&
              weight >= static_cast<std::uint32_t>(config_.min_line_length)) ||
             weight >= static_cast<std::uint32_t>(whole_lines ? config_.min_length : config_.min_inline_length) ||
-            (!whole_lines && adjacent && (!in_document || head.partial || tail.partial) &&
+            (!whole_lines && adjacent && (!in_document || goes_on || head.partial || tail.partial) &&
              exact_count >= k_min_inline_sentences &&
              weight >= static_cast<std::uint32_t>(config_.min_length)) ||
             // A line repeated in its own document (a title shown twice); data rows ("Price: ¥99"
