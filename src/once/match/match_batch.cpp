@@ -478,7 +478,7 @@ void Matcher::insert_part(Batch& batch, std::size_t part) {
     // One band, in sentence order, as one sentence after another would have: a bucket keeps
     // the newest.
     const auto& order = batch.bands_order;
-    const FlatHashIndex& heads = band_tables_[part]->heads;
+    const BandIndex& heads = band_tables_[part]->heads;
     for (std::size_t k = 0; k < std::min(order.size(), k_slots_ahead); ++k) heads.prefetch(batch.keys[order[k] * bands + part]);
     for (std::size_t k = 0; k < order.size(); ++k) {
         if (k + k_slots_ahead < order.size()) heads.prefetch(batch.keys[order[k + k_slots_ahead] * bands + part]);

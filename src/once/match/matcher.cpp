@@ -141,11 +141,10 @@ std::string Matcher::describe_memory() const {
            (parts.empty() ? "" : " (" + parts + ")");
 }
 
-bool Matcher::band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const {
-    if ((ref & k_bucket_ref) == 0) return band_key(signature(ref), band, rows_) == key;
-    // Every id of a bucket has its key: the first one's tells it.
+std::uint64_t Matcher::band_key_of(std::uint32_t ref, int band) const {
+    if ((ref & k_bucket_ref) == 0) return band_key(signature(ref), band, rows_);
     const std::uint32_t* bucket = band_tables_[static_cast<std::size_t>(band)]->buckets.at(ref & ~k_bucket_ref);
-    return band_key(signature(bucket[k_bucket_header]), band, rows_) == key;
+    return band_key(signature(bucket[k_bucket_header]), band, rows_);
 }
 
 std::uint32_t Matcher::band_find(std::uint64_t key, int band) const {
@@ -178,7 +177,13 @@ void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id, const s
         if (same_band_bytes(mine + from, signature(held) + from, static_cast<std::size_t>(rows_))) return true;
         return band_slot_has(ref, key, band);
     };
-    auto [slot, inserted] = table.heads.try_emplace(key, id, same);
+    // A page that splits re-places its entries by their keys, read from the signatures.
+    const auto key_of = [&](std::uint32_t ref) { return band_key_of(ref, band); };
+    const auto touch = [&](std::uint32_t ref) {
+        if ((ref & k_bucket_ref) == 0) __builtin_prefetch(signature(ref) + from);
+        else __builtin_prefetch(buckets.at(ref & ~k_bucket_ref));
+    };
+    auto [slot, inserted] = table.heads.try_emplace(key, id, same, key_of, touch);
     if (inserted) return;
     // A bucket of `words` words: one freed earlier of that size (`free_list`), or a new one.
     const auto take = [&](std::uint32_t* free_list, std::uint32_t words) {

@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "once/core/config.hpp"
+#include "once/match/band_index.hpp"
 #include "once/match/edge_store.hpp"
 #include "once/match/flat_hash.hpp"
 #include "once/match/place_table.hpp"
@@ -235,8 +236,11 @@ private:
     std::uint32_t doc_of(std::uint64_t id) const { return doc_start(id).doc; }
     // The document holding sentence `id`: its entry in doc_starts_.
     const DocStart& doc_start(std::uint64_t id) const;
-    // Full key of what a band slot holds, to confirm a fingerprint match (flat_hash.hpp).
-    bool band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const;
+    // The key of what a band slot holds: the band's bytes of the signature of the sentence held
+    // (of a bucket: of its first id, as every id in it has that key).
+    std::uint64_t band_key_of(std::uint32_t ref, int band) const;
+    // Does a band slot hold `key`: to confirm a tag match (band_index.hpp).
+    bool band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const { return band_key_of(ref, band) == key; }
     void band_insert(std::uint64_t key, int band, std::uint32_t id, const std::uint8_t* mine);
     // The ref the band table holds under `key` (a sentence, or a bucket), or k_no_ref.
     std::uint32_t band_find(std::uint64_t key, int band) const;
@@ -304,8 +308,8 @@ private:
     // 2 ids while count <= 2, 5 while count <= 5, and k_max_chain after. Pairs and small buckets
     // freed by growth are reused (free lists through word 0).
     struct BandTable {
-        BandTable(BlockPool& pages, BlockPool& bucket_words) : heads(&pages), buckets(bucket_words) {}
-        FlatHashIndex heads;
+        BandTable(BlockPool& pages, BlockPool& bucket_words) : heads(pages), buckets(bucket_words) {}
+        BandIndex heads;  // 5 bytes a slot: keys are computed again from the signatures (band_index.hpp)
         WordArena buckets;
         std::uint32_t free_pairs = k_no_bucket;
         std::uint32_t free_small = k_no_bucket;
