@@ -435,10 +435,24 @@ CandidateStream band_candidates(const std::vector<std::string>& signature_paths,
 
 }  // namespace
 
+// The band records a run holds in memory before it is spilled, under --max-memory: at most an
+// eighth of the budget (a record is a 16-byte band entry, then a 12-byte candidate pair). The
+// default run of 1 Mi records held 28 MiB whatever the budget, so `merge --max-memory 30M` on
+// ldcc stopped with exit 6 before its index held a sentence. Decisions never depend on the run
+// size (tests/e2e/cases/shards_spilled_runs.case). `asked`: --band-run-entries, 0 = by default.
+static std::size_t band_run_entries_within(std::uint64_t max_memory, std::size_t asked) {
+    constexpr std::uint64_t k_record_bytes = 16 + 12;
+    constexpr std::uint64_t k_fewest = 4096;  // fewer would only multiply the runs
+    if (asked != 0 || max_memory == 0) return asked;
+    const std::uint64_t most = max_memory / 8 / k_record_bytes;
+    return most < BandRuns::k_default_run_entries ? static_cast<std::size_t>(std::max(most, k_fewest)) : 0;
+}
+
 void merge_signatures(const std::vector<std::string>& signature_paths, const Config& config,
                       const std::string& decisions_path, std::size_t band_run_entries) {
     const std::string tmp_folder = config.tmp_dir.empty() ? folder_of(decisions_path) : config.tmp_dir;
-    CandidateStream candidates = band_candidates(signature_paths, config, tmp_folder, band_run_entries);
+    CandidateStream candidates = band_candidates(signature_paths, config, tmp_folder,
+                                                 band_run_entries_within(config.max_memory, band_run_entries));
     DecideStage decide(config, &candidates);
     // Pages the index to tmp_folder rather than stop when it would pass the budget.
     const MemoryBudget budget(config.max_memory, tmp_folder);
