@@ -366,7 +366,10 @@ TEST_CASE("shape: teaser cards after a Japanese article go with the foot; a page
     };
     check_page(story_rows(k_story_ja) + cards);
     // One short story over many teasers: no article end is known, so the cards are left to context.
-    std::vector<Row> many = story_rows({k_story_ja[0]});
+    // Rows view their strings: the one-story list must outlive `many` (a temporary here was a
+    // use after free that only AddressSanitizer saw).
+    const std::vector<std::string> one_story = {k_story_ja[0]};
+    std::vector<Row> many = story_rows(one_story);
     many.push_back({'.', "シェア"});
     many.push_back({'.', "ツイート"});
     many.push_back({'.', ""});
