@@ -154,32 +154,38 @@ public:
     }
 };
 
+// The folder `path`'s file is in, as a path to open ("." for a bare name).
+std::string folder_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+}
+
+// How every temporary of `path` is named before its owner's pid: `.NAME.once-tmp-`, beside it.
+// One place, so the names temp_path_for makes are the names remove_stale_temps_of finds.
+std::string temp_prefix_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return "." + (slash == std::string::npos ? path : path.substr(slash + 1)) + ".once-tmp-";
+}
+
 std::string temp_path_for(const std::string& path) {
     static std::atomic<unsigned long> counter{0};
     const auto slash = path.rfind('/');
     const std::string dir = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
-    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-    return dir + "." + base + ".once-tmp-" + std::to_string(::getpid()) + "-" +
-           std::to_string(counter.fetch_add(1));
+    return dir + temp_prefix_of(path) + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
 }
 
 // `.NAME.once-tmp-<pid>-<n>` files of `path` left by runs killed with -9 (SIGINT and SIGTERM
 // remove their own): removed when a later run writes the same output, so a crash loop does not
 // pile up hidden copies of a large signature file beside it.
 void remove_stale_temps_of(const std::string& path) {
-    const auto slash = path.rfind('/');
-    const std::string folder = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-    const std::string prefix = "." + (slash == std::string::npos ? path : path.substr(slash + 1)) + ".once-tmp-";
-    remove_left_by_gone_processes(folder, [&prefix](std::string_view name) {
+    const std::string prefix = temp_prefix_of(path);
+    remove_left_by_gone_processes(folder_of(path), [&prefix](std::string_view name) {
         const NamedOwner owner = owner_in_name(name, prefix);
         return owner.rest.substr(0, 1) == "-" ? owner.pid : 0;
     });
 }
 
-void fsync_directory_of(const std::string& path) {
-    const auto slash = path.rfind('/');
-    sync_folder(slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash)));
-}
+void fsync_directory_of(const std::string& path) { sync_folder(folder_of(path)); }
 
 }  // namespace
 
