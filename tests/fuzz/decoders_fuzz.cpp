@@ -1,7 +1,10 @@
 // decoders_fuzz.cpp — the files once reads back: signature files (sign → merge), decisions
 // files (merge → apply), learned profiles and baselines. Input: one selector byte, then the
 // file's bytes; for the two binary formats the harness writes the valid header (magic and this
-// run's settings, taken from files once itself wrote) first, so the fuzzer works on the body.
+// run's settings, taken from files once itself wrote) first, so the fuzzer works on the body,
+// and, unless the selector's top bit is set, seals the file with a valid checksum trailer
+// (run/block_checksums.hpp) so that the records' own checks are reached; with the bit set the
+// fuzzer's bytes end the file as they are, and the trailer's parsing is what it works on.
 // Contract: a file either loads or is refused with once::Error naming it — no crash, no other
 // exception, no allocation the file's size does not justify (libFuzzer's -rss_limit_mb and
 // -malloc_limit_mb catch a length field trusted blindly); loaded decisions hold spans that are
@@ -18,6 +21,7 @@
 #include "once/judge/boilerplate.hpp"
 #include "once/output/baseline.hpp"
 #include "once/input/reader.hpp"
+#include "once/run/block_checksums.hpp"
 #include "once/run/shard.hpp"
 
 using namespace once;
@@ -34,6 +38,13 @@ std::string header_of(const std::string& path) {
     std::uint64_t length = 0;
     for (int i = 7; i >= 0; --i) length = (length << 8) | static_cast<unsigned char>(bytes[magic + static_cast<std::size_t>(i)]);
     return bytes.substr(0, magic + 8 + length);
+}
+
+// The file once would write for `bytes`: them and their checksum trailer.
+std::string sealed(std::string bytes) {
+    BlockChecksums sums;
+    sums.add(bytes);
+    return bytes + sums.trailer();
 }
 
 struct Headers {
@@ -68,12 +79,15 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     }();
     const std::string_view body = fuzz::bytes(data + 1, size - 1);
     const unsigned kind = data[0] % 4;
+    const auto file_of = [&](const std::string& header) {
+        return (data[0] & 0x80) != 0 ? header + std::string(body) : sealed(header + std::string(body));
+    };
     try {
         if (kind == 0) {
-            const std::string path = fuzz::write_scratch("in.sig", headers(config).signatures + std::string(body));
+            const std::string path = fuzz::write_scratch("in.sig", file_of(headers(config).signatures));
             merge_signatures({path}, config, (fuzz::scratch() / "out.decisions").string());
         } else if (kind == 1) {
-            const std::string path = fuzz::write_scratch("in.decisions", headers(config).decisions + std::string(body));
+            const std::string path = fuzz::write_scratch("in.decisions", file_of(headers(config).decisions));
             const Decisions decisions = load_decisions(path, config);
             for (const auto& [id, entry] : decisions.by_id) {
                 FUZZ_CHECK(entry.first < decisions.ids.size(), "document index in range");

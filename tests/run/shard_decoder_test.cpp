@@ -6,6 +6,7 @@
 #include "once/core/error.hpp"
 #include "once/input/reader.hpp"
 #include "error_of.hpp"
+#include "sealed_file.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -36,13 +37,13 @@ TEST_CASE("shard files: a count larger than the file is an input error, not std:
     once::merge_signatures({sig}, config, decisions);
 
     // A decisions file: header, then the id count; make that count 2^60.
-    std::string bytes = read_bytes(decisions);
+    std::string bytes = once::test::body_of(read_bytes(decisions));
     const std::size_t magic = bytes.find('\n') + 1;
     std::uint64_t settings = 0;
     for (int i = 7; i >= 0; --i) settings = (settings << 8) | static_cast<unsigned char>(bytes[magic + static_cast<std::size_t>(i)]);
     const std::size_t count_at = magic + 8 + settings;
     std::string corrupt = bytes.substr(0, count_at) + std::string("\xff\xff\xff\xff\xff\xff\xff\x0f", 8);
-    const std::string bad = dir.write("bad.decisions", corrupt);
+    const std::string bad = dir.write("bad.decisions", once::test::sealed(corrupt));
     try {
         once::load_decisions(bad, config);
         FAIL("a corrupt count was accepted");
@@ -52,14 +53,14 @@ TEST_CASE("shard files: a count larger than the file is an input error, not std:
     }
 
     // A signature file whose first document claims 2^60 lines.
-    const std::string sig_bytes = read_bytes(sig);
+    const std::string sig_bytes = once::test::body_of(read_bytes(sig));
     const std::size_t sig_magic = sig_bytes.find('\n') + 1;
     std::uint64_t sig_settings = 0;
     for (int i = 7; i >= 0; --i)
         sig_settings = (sig_settings << 8) | static_cast<unsigned char>(sig_bytes[sig_magic + static_cast<std::size_t>(i)]);
     const std::size_t doc_at = sig_magic + 8 + sig_settings;
-    const std::string bad_sig = dir.write("bad.sig", sig_bytes.substr(0, doc_at) + std::string(8, '\0') +  // id ""
-                                                         std::string("\xff\xff\xff\xff\xff\xff\xff\x0f", 8));
+    const std::string bad_sig = dir.write("bad.sig", once::test::sealed(sig_bytes.substr(0, doc_at) + std::string(8, '\0') +  // id ""
+                                                                        std::string("\xff\xff\xff\xff\xff\xff\xff\x0f", 8)));
     try {
         once::merge_signatures({bad_sig}, config, dir.path("out.decisions"));
         FAIL("a corrupt line count was accepted");
@@ -83,11 +84,12 @@ std::uint64_t get_u64(const std::string& bytes, std::size_t at) {
     return value;
 }
 
-// Loads (kind "decisions") or merges (kind "signatures") `bytes` written to a file; returns the
-// error, which must name that file and a byte offset.
+// Loads (kind "decisions") or merges (kind "signatures") the file body `bytes`, sealed with a
+// valid checksum trailer so that the records' own checks are reached; returns the error, which
+// must name that file and a byte offset.
 std::optional<once::Error> refusal(const once::test::TempDir& dir, const once::Config& config, const std::string& kind,
                                    const std::string& bytes) {
-    const std::string path = dir.write("corrupt." + kind, bytes);
+    const std::string path = dir.write("corrupt." + kind, once::test::sealed(bytes));
     try {
         if (kind == "decisions")
             once::load_decisions(path, config);
@@ -122,7 +124,7 @@ TEST_CASE("shard files: enum and index values out of range are refused with the 
     // Signature file: magic, settings, then per document its id and line count, then lines:
     // start, end, next (u64), blank (u8), first and last sentence (u32), role (u8), docs (u32),
     // score (f64), flags (u8: bits 2-7 the rule).
-    const std::string signatures = read_bytes(sig);
+    const std::string signatures = once::test::body_of(read_bytes(sig));
     const std::size_t magic = signatures.find('\n') + 1;
     const std::size_t first_id = magic + 8 + get_u64(signatures, magic);
     const std::size_t line = first_id + 8 + get_u64(signatures, first_id) + 8;
@@ -160,7 +162,7 @@ TEST_CASE("shard files: enum and index values out of range are refused with the 
     // Decisions file: b's record is the last: id, span count, then the span: start, end (u64),
     // kind (u8), cluster (u32), similarity (f64), match (string), docs and four u32, rule
     // (string), has-source (u8), source document (u64), ...
-    const std::string decisions = read_bytes(decisions_path);
+    const std::string decisions = once::test::body_of(read_bytes(decisions_path));
     const std::size_t record = decisions.rfind(b) - 8;
     REQUIRE(get_u64(decisions, record + 8 + b.size()) >= 1);
     const std::size_t span = record + 8 + b.size() + 8;
@@ -223,7 +225,7 @@ TEST_CASE("shard files: spans that overlap, as decide_spans gives them, load; on
     once::merge_signatures({sig}, config, decisions_path);
 
     // b's record is the last: id, span count, then its spans (layout in the test case above).
-    const std::string decisions = read_bytes(decisions_path);
+    const std::string decisions = once::test::body_of(read_bytes(decisions_path));
     const std::size_t record = decisions.rfind(b) - 8;
     REQUIRE(get_u64(decisions, record + 8 + b.size()) == 2);  // the first line and the last
     const std::size_t span = record + 8 + b.size() + 8;

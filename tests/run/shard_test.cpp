@@ -3,6 +3,8 @@
 // run over the shards, and a corrupt, truncated or foreign file is an input error naming it.
 #include "once/run/shard.hpp"
 
+#include "sealed_file.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -152,6 +154,15 @@ TEST_CASE("shard: sign, merge and apply give the spans of a single run over the 
     }
 }
 
+namespace {
+
+std::string flipped(std::string bytes, std::size_t at) {
+    bytes[at] = static_cast<char>(bytes[at] ^ 1);
+    return bytes;
+}
+
+}  // namespace
+
 TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the file") {
     TempDir dir;
     write_shards(dir);
@@ -159,6 +170,9 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
     const Sharded sharded = sign_and_merge(dir, config);
     const std::string signature = read_file(sharded.signatures[0]);
     const std::string decisions = read_file(sharded.decisions);
+    // Cases that corrupt a record reseal the file, so that its structural checks are reached.
+    const std::string signature_body = once::test::body_of(signature);
+    const std::string decisions_body = once::test::body_of(decisions);
     REQUIRE(signature.rfind("once-signatures ", 0) == 0);
     REQUIRE(decisions.rfind("once-decisions ", 0) == 0);
 
@@ -188,13 +202,22 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
         {"decisions: a signature file", signature, false, once::ExitCode::input_error},
         // A corrupt count must not make the reader allocate for it: more items than the file
         // could hold is an input error before anything is read.
-        {"signatures: a line count of 2^64 - 1", with_u64(signature, line_count, ~std::uint64_t{0}), true,
-         once::ExitCode::input_error},
-        {"signatures: a line count of 2^40", with_u64(signature, line_count, std::uint64_t{1} << 40), true,
-         once::ExitCode::input_error},
-        {"decisions: an id count of 2^64 - 1", with_u64(decisions, id_count, ~std::uint64_t{0}), false,
-         once::ExitCode::input_error},
+        {"signatures: a line count of 2^64 - 1", once::test::sealed(with_u64(signature_body, line_count, ~std::uint64_t{0})),
+         true, once::ExitCode::input_error},
+        {"signatures: a line count of 2^40", once::test::sealed(with_u64(signature_body, line_count, std::uint64_t{1} << 40)),
+         true, once::ExitCode::input_error},
+        {"decisions: an id count of 2^64 - 1", once::test::sealed(with_u64(decisions_body, id_count, ~std::uint64_t{0})),
+         false, once::ExitCode::input_error},
+        // Sealed again, but with a document's last record cut away: a shard read short.
+        {"decisions: the last record cut, resealed", once::test::sealed(decisions_body.substr(0, decisions_body.size() - 1)),
+         false, once::ExitCode::input_error},
         {"decisions: text", "hello\n", false, once::ExitCode::input_error},
+        // A byte of the settings damaged is a damaged file (exit 3), not other options (exit 2):
+        // the checksum is checked before the settings are compared.
+        {"signatures: a settings byte changed", flipped(signature, signature_settings + 8 + 5), true,
+         once::ExitCode::input_error},
+        {"decisions: a settings byte changed", flipped(decisions, decisions_settings + 8 + 5), false,
+         once::ExitCode::input_error},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
@@ -217,7 +240,7 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
     REQUIRE(refused);
     CHECK(refused->code() == once::ExitCode::input_error);
     CHECK(refused->file() == older);
-    CHECK(std::string(refused->what()).find("version 5, this once reads version 6") != std::string::npos);
+    CHECK(std::string(refused->what()).find("version 5, this once reads version 7") != std::string::npos);
 
     // Files made with other settings are a usage error: the options of sign, merge and apply differ.
     once::Config other = config;

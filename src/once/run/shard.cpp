@@ -8,6 +8,7 @@
 #include "once/core/error.hpp"
 #include "once/input/stream_io.hpp"
 #include "once/match/band_runs.hpp"
+#include "once/run/block_checksums.hpp"
 #include "once/output/map_writer.hpp"
 #include "once/run/batcher.hpp"
 #include "once/run/memory_budget.hpp"
@@ -27,8 +28,10 @@ namespace {
 // planner reads it (a headline has none), and merge took every sentence for unterminated;
 // and a contents-list entry's line carries the rule `contents`, its sentences no source
 // (plan/provenance.cpp), which a version 5 file from an older binary cannot say.
-constexpr std::string_view k_signature_magic = "once-signatures 6\n";
-constexpr std::string_view k_decisions_magic = "once-decisions 2\n";
+// Signatures version 7, decisions version 3: the files end in a trailer of block checksums
+// (block_checksums.hpp); a byte changed in the middle changed results silently before.
+constexpr std::string_view k_signature_magic = "once-signatures 7\n";
+constexpr std::string_view k_decisions_magic = "once-decisions 3\n";
 
 // Little-endian fixed-width encoding; the formats are the same on every machine.
 class Encoder {
@@ -59,6 +62,9 @@ private:
     std::string out_;
 };
 
+// Reads a file's body after expect() has checked its magic and its checksum trailer; each block
+// is checked before a byte of it is decoded (VerifiedBlocks), so the values below are never
+// those of a damaged file.
 class Decoder {
 public:
     Decoder(std::string_view data, std::string file) : data_(data), file_(std::move(file)) {}
@@ -124,12 +130,15 @@ public:
             throw Error(ExitCode::input_error, "not a once file of the expected kind (header '" +
                                                    std::string(magic.substr(0, magic.size() - 1)) + "')", file_);
         }
+        blocks_.emplace(data_, file_);
+        data_ = blocks_->body();
         at_ = magic.size();
     }
 
 private:
     std::string_view take(std::uint64_t n) {
         if (n > data_.size() - at_) throw Error(ExitCode::input_error, "truncated or corrupt file", file_, at_);
+        if (blocks_) blocks_->check_through(at_ + static_cast<std::size_t>(n));
         const std::string_view out = data_.substr(at_, n);
         at_ += n;
         return out;
@@ -137,6 +146,25 @@ private:
     std::string_view data_;
     std::string file_;
     std::size_t at_ = 0;
+    std::optional<VerifiedBlocks> blocks_;
+};
+
+// An AtomicWriter that sums what it writes and ends the file with the checksum trailer.
+class ChecksummedWriter {
+public:
+    explicit ChecksummedWriter(const std::string& path) : writer_(path) {}
+    void write(std::string_view bytes) {
+        sums_.add(bytes);
+        writer_.write(bytes);
+    }
+    void commit() {
+        writer_.write(sums_.trailer());
+        writer_.commit();
+    }
+
+private:
+    AtomicWriter writer_;
+    BlockChecksums sums_;
 };
 
 // The settings that must agree between sign, merge and apply: the map header's config object.
@@ -371,7 +399,7 @@ Span decode_span(Decoder& in, std::uint64_t previous_start, std::size_t document
 
 std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config, const Recurrence& recurrence,
                                            const std::string& path) {
-    AtomicWriter writer(path);
+    ChecksummedWriter writer(path);
     Encoder header;
     header.bytes().append(k_signature_magic);
     header.str(settings_of(config));
@@ -502,7 +530,7 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
     out.str(settings_of(config));
     out.u64(ids.size());
     for (const auto& id : ids) out.str(id);
-    AtomicWriter writer(decisions_path);
+    ChecksummedWriter writer(decisions_path);
     writer.write(out.bytes());
     spilled_body.read_all_into([&](std::string_view piece) { writer.write(piece); });
     writer.commit();
