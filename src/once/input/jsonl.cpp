@@ -320,13 +320,23 @@ JsonlRecord parse_jsonl_record(std::string raw, const JsonlOptions& options,
     // Non-string ids and groups (42, true, {...}) are taken as their JSON text.
     const auto raw_text = [&](Range r) { return raw.substr(r.begin, r.end - r.begin); };
 
+    // A field once reads, given twice, is an error: JSON readers differ on which one counts
+    // (once took the first; Python's json and jq take the last), so the
+    // cleaned text would be the one a later reader ignores, and the other copy would pass through
+    // uncleaned — silent data loss, or a record named or grouped differently by the next tool.
+    const auto once_only = [&](bool seen, std::string_view key) {
+        if (seen)
+            fail(file, line_number, "field \"" + std::string(key) + "\" occurs twice (JSON readers differ on which "
+                                    "one counts; keep one)");
+    };
     JsonlRecord record;
     bool have_text = false, have_id = false, have_group = false;
     std::size_t index = 0;
     for (const auto member : object) {
         if (index >= ranges.size()) scan_mismatch();
         const Range range = ranges[index++];
-        if (!have_text && member.key == options.text_field) {
+        if (member.key == options.text_field) {
+            once_only(have_text, member.key);
             have_text = true;
             std::string_view text;
             if (member.value.get_string().get(text))
@@ -336,7 +346,8 @@ JsonlRecord parse_jsonl_record(std::string raw, const JsonlOptions& options,
             record.text_begin = range.begin;
             record.text_end = range.end;
         }
-        if (!have_id && member.key == options.id_field) {
+        if (member.key == options.id_field) {
+            once_only(have_id, member.key);
             have_id = true;
             std::string_view id;
             if (!member.value.get_string().get(id)) {
@@ -345,7 +356,8 @@ JsonlRecord parse_jsonl_record(std::string raw, const JsonlOptions& options,
                 record.id = raw_text(range);
             }
         }
-        if (!have_group && !group_key.empty() && member.key == group_key) {
+        if (!group_key.empty() && member.key == group_key) {
+            once_only(have_group, member.key);
             have_group = true;
             std::string_view value;
             if (!member.value.get_string().get(value)) {
