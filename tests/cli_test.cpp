@@ -121,6 +121,8 @@ TEST_CASE("cli: usage errors exit 2 with a message on stderr") {
         {"bad --on-error", {"scan", in, "--on-error=maybe"}, "on-error"},
         {"bands do not divide num-perm", {"scan", in, "--num-perm", "64", "--bands", "5"}, "bands"},
         {"unknown kind", {"scan", in, "--kinds", "duplicate,typo"}, "typo"},
+        {"no kind", {"scan", in, "--kinds", ""}, "--kinds names no kind"},
+        {"only commas as kinds", {"clean", in, "-o", dir.path("x"), "--kinds", ",,"}, "--kinds names no kind"},
         {"bad marker pattern", {"scan", in, "--marker", "(unclosed"}, "(unclosed"},
         {"no input path", {"scan"}, "PATH"},
         {"clean without -o", {"clean", in}, "-o"},

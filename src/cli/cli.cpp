@@ -45,6 +45,11 @@ void finish_config(Cli& cli) {
     Config& c = cli.config;
     c.kinds.clear();
     for (const auto& name : split_list(cli.kinds)) c.kinds.insert(parse_kind(name));
+    // No kind at all would run the whole analysis to find nothing and report success: a mistake
+    // (an empty shell variable, `--kinds ''`), not a request.
+    if (c.kinds.empty())
+        throw Error(ExitCode::usage, "--kinds names no kind (got '" + cli.kinds +
+                                         "'); give one or more of duplicate, near_duplicate, boilerplate, marker");
     for (const auto& name : split_list(cli.fail_on)) parse_kind(name);
     c.shape = !cli.no_shape;
     c.marker_patterns = cli.markers;

@@ -224,7 +224,7 @@ std::vector<OptionEntry> option_table(Cli& cli) {
     detect.value("bands", &c.bands, "N", "LSH bands (num-perm must be a multiple)", k_detecting);
     detect.value("seed", &c.seed, "N", "seed of the MinHash permutations (echoed in the map)", k_detecting);
     detect.value("kinds", &cli.kinds, "LIST",
-                 "what to find and remove: comma-separated duplicate, near_duplicate, boilerplate, marker", k_detecting);
+                 "what to find and remove: comma-separated duplicate, near_duplicate, boilerplate, marker (at least one)", k_detecting);
 
     TableBuilder boiler{table, Group::boilerplate};
     boiler.value("boilerplate-min-docs", &c.boilerplate_min_docs, "N",
