@@ -63,8 +63,12 @@ void finish_config(Cli& cli) {
         std::error_code error;  // a folder opens as a stream that reads nothing
         if (!in || fs::is_directory(file, error)) throw Error(ExitCode::usage, "cannot read keep file", file);
         std::string line;
-        while (std::getline(in, line))
+        while (std::getline(in, line)) {
+            // A file saved with CRLF line ends: the '\r' would end every pattern, which then never
+            // matched, and nothing was kept, silently. A pattern that must end in CR says `\r`.
+            if (!line.empty() && line.back() == '\r') line.pop_back();
             if (!line.empty() && line[0] != '#') c.keep_patterns.push_back(line);
+        }
     }
     // Written as what must hold: `check --max-ratio nan` compared false with every ratio and passed.
     if (cli.max_ratio && !(*cli.max_ratio >= 0.0 && *cli.max_ratio <= 1.0))
