@@ -442,6 +442,11 @@ TEST_CASE("cli: colliding outputs are refused before any work, and nothing is wr
         {"two reports on one file", {"scan", dir.path("in"), "--report", "json=" + dir.path("r"), "--report", "sarif=" + dir.path("r")}},
         {"two inputs, one output name", {"clean", dir.path("in/a.txt"), dir.path("other/a.txt"), "-o", dir.path("out")}},
         {"map onto a cleaned file", {"clean", dir.path("in"), "-o", dir.path("out"), "--map", dir.path("out/a.txt")}},
+        // The -o of learn, sign and merge is one file: a folder of its name failed the rename
+        // only after the whole run. The inputs here are missing, so a late check would give 3.
+        {"learn onto a folder", {"learn", dir.path("missing"), "-o", dir.path("other")}},
+        {"sign onto a folder", {"sign", dir.path("missing"), "-o", dir.path("other")}},
+        {"merge onto a folder", {"merge", dir.path("missing.sig"), "-o", dir.path("other")}},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);

@@ -115,6 +115,15 @@ void require_output(const Cli& cli, const char* command, const char* what) {
         throw Error(ExitCode::usage, std::string(command) + " needs -o " + what + " (see once " + command + " --help)");
 }
 
+// The -o of learn, sign and merge is one file, renamed into place when the run ends: a folder of
+// that name made the rename fail only then, after all the work (exit 4 after a whole merge).
+void require_file_output(const Cli& cli, const char* command, const char* what) {
+    require_output(cli, command, what);
+    std::error_code error;
+    if (std::filesystem::is_directory(cli.output, error))
+        throw Error(ExitCode::output_error, "a folder has the output's name", cli.output);
+}
+
 // Files an option reads (not the PATHs: the commands check those against their outputs).
 std::vector<std::string> option_inputs(const Cli& cli) {
     std::vector<std::string> inputs = cli.merge_profiles;
@@ -174,7 +183,7 @@ void refuse_unsafe_outputs(const Cli& cli) {
 }
 
 int run_learn(Cli& cli, Streams streams) {
-    require_output(cli, "learn", "FILE");
+    require_file_output(cli, "learn", "FILE");
     Recurrence counts;
     std::vector<SkippedInput> skipped;
     if (!cli.paths.empty()) {
@@ -192,7 +201,7 @@ int run_learn(Cli& cli, Streams streams) {
 }
 
 int run_merge(Cli& cli, Streams streams) {
-    require_output(cli, "merge", "FILE (the decisions file)");
+    require_file_output(cli, "merge", "FILE (the decisions file)");
     for (std::size_t i = 0; i < cli.paths.size(); ++i) {
         const std::string& path = cli.paths[i];
         if (path_within(cli.output, path)) throw Error(ExitCode::output_error, "output would overwrite an input", cli.output);
@@ -208,7 +217,7 @@ int run_merge(Cli& cli, Streams streams) {
 }
 
 int run_sign(Cli& cli, Streams streams) {
-    require_output(cli, "sign", "FILE (the shard's signature file)");
+    require_file_output(cli, "sign", "FILE (the shard's signature file)");
     std::optional<Recurrence> profile;
     if (!cli.profile_path.empty()) profile = load_profile(cli);
     Corpus corpus(cli.paths, cli.input);
