@@ -437,3 +437,90 @@ TEST_CASE("shape: a related list whose stories follow with their teasers is no t
         {'r', "\u00a9 2024 example news"},
     });
 }
+
+// docs/boilerplate.md, step 3.6: the page's top edge is no article. Menu items between it and
+// the chrome right above the headline are read upwards from that chrome; what is not chrome
+// between them and the head, a headline over a site template, and a title over a lone heading
+// word stay.
+TEST_CASE("shape: menu items between the page's top edge and the chrome above the headline are a menu") {
+    const Row story_en{'k', "the council has approved a new cycle lane along the riverside road, after two years of "
+                            "consultation with residents and local shops, and work will start in the spring."};
+    const Row more_en{'k', "shop owners had feared the loss of parking spaces, but the final plan keeps most of them "
+                           "and adds a loading bay at each end of the street for deliveries."};
+    check_page({
+        {'r', "example gazette"},
+        {'.', ""},
+        {'r', "* local"},
+        {'r', "* culture"},
+        {'r', "* opinion"},
+        {'.', ""},
+        {'r', "sign in | subscribe"},
+        {'r', "(button) menu"},
+        {'.', ""},
+        {'k', "riverside road gets its cycle lane at last"},
+        {'k', "by anna price"},
+        {'.', ""},
+        story_en,
+        {'.', ""},
+        more_en,
+    });
+    check_page({
+        {'r', "みどり新聞"},
+        {'.', ""},
+        {'r', "* 国内"},
+        {'r', "* 経済"},
+        {'r', "* エンタメ"},
+        {'.', ""},
+        {'r', "ログイン | 新規登録"},
+        {'.', ""},
+        {'k', "川沿いの道に自転車専用レーンが完成へ"},
+        {'k', "2024年3月1日"},
+        {'.', ""},
+        {'k', "市議会は、住民や地元の商店との二年にわたる話し合いを経て、川沿いの道に自転車専用レーンを設ける計画を承認した。工事は春に始まる。"},
+        {'.', ""},
+        {'k', "駐車場が減ることを心配していた商店主もいたが、最終的な計画ではほとんどの駐車場が残り、通りの両端には荷下ろし場が設けられる。"},
+    });
+    // A line that is no menu item (a sentence of the page) ends the reading: the short lines above
+    // it are the page's own, not a menu's.
+    check_page({
+        {'k', "notes"},
+        {'k', "* local"},
+        {'k', "we moved to a new server this week."},
+        {'.', ""},
+        {'r', "sign in | subscribe"},
+        {'.', ""},
+        {'k', "riverside road gets its cycle lane at last"},
+        {'.', ""},
+        story_en,
+        {'.', ""},
+        more_en,
+    });
+    // A short headline the title search missed, over a wiki's recurring template lines: a
+    // template is no chrome of form, so nothing is read upwards from it.
+    check_page({
+        {'k', "tidal lagoon"},
+        {'.', ""},
+        {'r', "from example wiki, the free encyclopedia", 3},
+        {'.', "jump to navigation jump to search", 3},
+        {'.', ""},
+        {'k', "a tidal lagoon is a body of sea water cut off from the open sea by a reef or a sand bar, which the "
+              "tide fills and empties through a narrow inlet twice a day."},
+        {'.', ""},
+        {'k', "the water in a tidal lagoon is often warmer and saltier than the sea outside it, and many fish use "
+              "it as a nursery for their young."},
+    }, {}, 3);
+    // Over a lone heading word (a manual's `contents`) the title is the page's: nothing is read
+    // upwards from a heading word.
+    check_page({
+        {'k', "user guide"},
+        {'k', "shared history"},
+        {'.', ""},
+        {'.', "contents"},
+        {'.', "* sharing with one developer"},
+        {'.', "* sharing with a team"},
+        {'.', ""},
+        story_en,
+        {'.', ""},
+        more_en,
+    });
+}

@@ -246,18 +246,19 @@ void mark_link_lists(std::vector<JudgedLine>& lines) {
 // the page's end, which is neutral ground for the neighbour rule.
 namespace {
 
+bool is_menu_item(const JudgedLine& l) {
+    return l.cls == LineClass::short_line && !l.anchor && !l.data && l.shape.title_like;
+}
+// Junk (an empty ad slot, a query string) is no evidence of a menu: passed over.
+bool is_junk(const JudgedLine& l) { return l.shape.cue == Cue::junk; }
+
 void mark_menus_in(std::vector<JudgedLine>& lines, std::size_t from, std::size_t to, ShapeRule rule) {
-    auto menu_item = [](const JudgedLine& l) {
-        return l.cls == LineClass::short_line && !l.anchor && !l.data && l.shape.title_like;
-    };
-    // Junk (an empty ad slot, a query string) is no evidence of a menu: passed over.
-    auto junk = [](const JudgedLine& l) { return l.shape.cue == Cue::junk; };
     bool from_chrome = false;
     for (std::size_t i = from; i < to; ++i) {
         JudgedLine& line = lines[i];
-        if (line.cls == LineClass::blank || junk(line)) continue;
+        if (line.cls == LineClass::blank || is_junk(line)) continue;
         if (is_bad(line.cls)) { from_chrome = true; continue; }
-        if (!menu_item(line)) { from_chrome = false; continue; }
+        if (!is_menu_item(line)) { from_chrome = false; continue; }
         if (from_chrome && line.shape.weight <= k_menu_item_weight) {
             line.cls = LineClass::bad;
             judge(line, k_score_menu, rule);
@@ -267,10 +268,10 @@ void mark_menus_in(std::vector<JudgedLine>& lines, std::size_t from, std::size_t
         if (start < from) return;
         std::size_t chrome = 0, size = 0;
         for (std::size_t k = start; k < end; ++k) {
-            if (junk(lines[k])) continue;
+            if (is_junk(lines[k])) continue;
             ++size;
             if (is_bad(lines[k].cls)) ++chrome;
-            else if (!menu_item(lines[k])) return;
+            else if (!is_menu_item(lines[k])) return;
         }
         if (size < k_menu_block_lines || chrome < k_menu_block_chrome || k_menu_chrome_den * chrome < k_menu_chrome_num * size) return;
         for (std::size_t k = start; k < end; ++k) {
@@ -281,11 +282,41 @@ void mark_menus_in(std::vector<JudgedLine>& lines, std::size_t from, std::size_t
     });
 }
 
+// Above the page's head (its headline, title slot or first paragraph, whichever comes first) the
+// page's top edge is no article either: menu items between the top and the first chrome line
+// below them are read upwards from that chrome, through other such items, as the footer's are
+// read downwards to the page's end. A byline or dateline under the headline is below the head and
+// not touched; the headline itself is an anchor. Only chrome of form leads upwards: a headline the
+// title search missed (`Hermitian matrix`, weight 4, over a wiki's recurring `From Wikipedia, the
+// free encyclopedia`) stands over a site template, and a lone heading word under a line
+// (`Contents` under a manual page's title) is a heading of that page.
+void mark_menus_up_to_head(std::vector<JudgedLine>& lines, std::size_t first_good) {
+    std::size_t head = first_good;
+    for (std::size_t i = 0; i < first_good; ++i)
+        if (lines[i].anchor || lines[i].title || lines[i].head_anchor) { head = i; break; }
+    auto leads_up = [](const JudgedLine& l) {
+        return !l.recurring && !(l.cls == LineClass::soft_bad && l.shape.cue == Cue::heading);
+    };
+    bool from_chrome = false;
+    for (std::size_t i = head; i-- > 0;) {
+        JudgedLine& line = lines[i];
+        if (line.cls == LineClass::blank || is_junk(line)) continue;
+        if (is_bad(line.cls)) { from_chrome = leads_up(line); continue; }
+        // Whatever is not chrome between the chrome and the head (a comment form over a
+        // cookie box that the head was taken from on a page without paragraphs of its own),
+        // or not a menu item, ends the reading: the page's text above it stays.
+        if (!from_chrome || !is_menu_item(line) || line.shape.weight > k_menu_item_weight) return;
+        line.cls = LineClass::bad;
+        judge(line, k_score_menu, ShapeRule::head_menu);
+    }
+}
+
 }  // namespace
 
 void mark_margin_menus(std::vector<JudgedLine>& lines, std::size_t first_good) {
     const std::size_t n = lines.size();
     mark_menus_in(lines, 0, first_good, ShapeRule::head_menu);
+    mark_menus_up_to_head(lines, first_good);
     std::size_t last_good = n;
     for (std::size_t i = n; i-- > first_good;)
         if (lines[i].cls == LineClass::good || lines[i].anchor) { last_good = i; break; }
