@@ -19,13 +19,28 @@ struct Indexed {
     once::BandIndex index{pool};
     std::vector<std::uint64_t> keys;
     std::size_t touched = 0;
+    // Per value, the next touch step it should get: a split touches each value it re-places
+    // with steps 0, 1, ... in order, all before it reads the value's key (or the loads it starts
+    // would come after the read they are for).
+    std::vector<int> next_step;
+    std::size_t out_of_order = 0;
 
     auto same_as(std::uint64_t key) const {
         return [this, key](std::uint32_t v) { return keys[v] == key; };
     }
     std::pair<std::uint32_t*, bool> add(std::uint64_t key, std::uint32_t value) {
-        return index.try_emplace(key, value, same_as(key), [this](std::uint32_t v) { return keys[v]; },
-                                 [this](std::uint32_t) { ++touched; });
+        next_step.resize(keys.size(), 0);
+        const auto key_of = [this](std::uint32_t v) {
+            if (next_step[v] != once::BandIndex::k_touch_steps) ++out_of_order;
+            next_step[v] = 0;
+            return keys[v];
+        };
+        const auto touch = [this](std::uint32_t v, int step) {
+            if (next_step[v] != step) ++out_of_order;
+            next_step[v] = step + 1;
+            ++touched;
+        };
+        return index.try_emplace(key, value, same_as(key), key_of, touch);
     }
 };
 
@@ -50,6 +65,7 @@ TEST_CASE("BandIndex: the answers of an unordered_map over 64-bit keys") {
     }
     CHECK(t.index.size() == reference.size());
     CHECK(t.touched > 0);  // splits read the keys back
+    CHECK(t.out_of_order == 0);
     for (const auto& [key, value] : reference) {
         const std::uint32_t* found = t.index.find(key, t.same_as(key));
         REQUIRE(found != nullptr);

@@ -34,6 +34,9 @@ namespace once {
 
 class BandIndex {
 public:
+    // The steps of try_emplace's `touch`.
+    static constexpr int k_touch_steps = 3;
+
     explicit BandIndex(BlockPool& pool) : pool_(pool) { directory_.push_back(new_page(0)); }
     BandIndex(const BandIndex&) = delete;
     BandIndex& operator=(const BandIndex&) = delete;
@@ -54,8 +57,10 @@ public:
     }
     // Inserts (key, value) when `key` is absent; returns the stored value's slot and whether it
     // was new. The slot stays valid until the next insertion. `key_of(value)` gives the key of a
-    // value held (a split re-places a page's entries by it); `touch(value)` starts loading what
-    // key_of will read, a few entries ahead.
+    // value held (a split re-places a page's entries by it); `touch(value, step)` starts loading
+    // what key_of will read, ahead of it, in k_touch_steps steps: step 0 first, each next step
+    // some entries later, when what the step before loaded has arrived and can be followed
+    // (a bucket names a sentence, whose record names its signature).
     template <typename Same, typename KeyOf, typename Touch>
     std::pair<std::uint32_t*, bool> try_emplace(std::uint64_t key, std::uint32_t value, Same&& same, KeyOf&& key_of,
                                                 Touch&& touch) {
@@ -72,8 +77,8 @@ public:
     // lookups (the bands of a sentence) issues all prefetches first so the misses overlap.
     void prefetch(std::uint64_t key) const {
         const Page& page = page_of(key);
-        __builtin_prefetch(page.tags + home(key));
-        __builtin_prefetch(page.values + home(key));
+        prefetch_line(page.tags + home(key));
+        prefetch_line(page.values + home(key));
     }
     // The first value whose tag matches `key`'s, unconfirmed (nullptr if none): lets a caller
     // prefetch what `same` will read before the real lookup.
@@ -103,6 +108,11 @@ private:
     static constexpr std::size_t k_slot_mask = k_page_slots - 1;
     static constexpr std::size_t k_page_limit = k_page_slots / 4 * 3;
     static constexpr unsigned k_max_depth = 32 - k_slot_bits;  // directory and slot bits disjoint
+    // A split starts step `step` of loading an entry's key steps_ahead(step) entries ahead.
+    static constexpr std::size_t k_split_ahead = 8;
+    static constexpr std::size_t steps_ahead(int step) {
+        return static_cast<std::size_t>(k_touch_steps - step) * k_split_ahead;
+    }
     static constexpr std::size_t k_page_bytes = k_page_slots * (sizeof(std::uint8_t) + sizeof(std::uint32_t));
 
     // The page: the key's top bits; the home slot: the next 12 below the directory's 20 at most;
@@ -143,13 +153,16 @@ private:
         values.reserve(page.size);
         for (std::size_t i = 0; i < k_page_slots; ++i)
             if (page.tags[i] != k_empty) values.push_back(page.values[i]);
-        // Each key is read from what the value names (a signature, a bucket): a cache miss each,
-        // so the reads start a few entries ahead.
-        constexpr std::size_t k_ahead = 8;
+        // Each key is read from what the value names, a chain of two or three cache misses
+        // (a bucket, a sentence's record, its signature) for little work: each step of the
+        // chain starts k_split_ahead entries after the one before it.
         std::vector<std::uint64_t> keys(values.size());
-        for (std::size_t e = 0; e < std::min(values.size(), k_ahead); ++e) touch(values[e]);
-        for (std::size_t e = 0; e < values.size(); ++e) {
-            if (e + k_ahead < values.size()) touch(values[e + k_ahead]);
+        const std::size_t count = values.size();
+        for (int step = 0; step < k_touch_steps; ++step)
+            for (std::size_t e = 0; e < std::min(count, steps_ahead(step)); ++e) touch(values[e], step);
+        for (std::size_t e = 0; e < count; ++e) {
+            for (int step = 0; step < k_touch_steps; ++step)
+                if (e + steps_ahead(step) < count) touch(values[e + steps_ahead(step)], step);
             keys[e] = key_of(values[e]);
         }
         const unsigned bit = 31 - page.depth;

@@ -147,6 +147,21 @@ std::uint64_t Matcher::band_key_of(std::uint32_t ref, int band) const {
     return band_key(signature(bucket[k_bucket_header]), band, rows_);
 }
 
+void Matcher::prefetch_band_key(std::uint32_t ref, int band, int step) const {
+    const std::size_t from = static_cast<std::size_t>(band) * static_cast<std::size_t>(rows_);
+    if ((ref & k_bucket_ref) != 0) {
+        const std::uint32_t* bucket = band_tables_[static_cast<std::size_t>(band)]->buckets.at(ref & ~k_bucket_ref);
+        if (step == 0) {
+            prefetch_line(bucket);
+            return;
+        }
+        ref = bucket[k_bucket_header];  // arrived by now: its first id holds the key
+        --step;
+    }
+    if (step == 0) prefetch_line(&record_of_[ref]);
+    else if (step == 1) prefetch_line(signature(ref) + from);
+}
+
 std::uint32_t Matcher::band_find(std::uint64_t key, int band) const {
     const std::uint32_t* ref = band_tables_[static_cast<std::size_t>(band)]->heads.find(key, [&](std::uint32_t r) { return band_slot_has(r, key, band); });
     return ref != nullptr ? *ref : k_no_ref;
@@ -179,10 +194,7 @@ void Matcher::band_insert(std::uint64_t key, int band, std::uint32_t id, const s
     };
     // A page that splits re-places its entries by their keys, read from the signatures.
     const auto key_of = [&](std::uint32_t ref) { return band_key_of(ref, band); };
-    const auto touch = [&](std::uint32_t ref) {
-        if ((ref & k_bucket_ref) == 0) __builtin_prefetch(signature(ref) + from);
-        else __builtin_prefetch(buckets.at(ref & ~k_bucket_ref));
-    };
+    const auto touch = [&](std::uint32_t ref, int step) { prefetch_band_key(ref, band, step); };
     auto [slot, inserted] = table.heads.try_emplace(key, id, same, key_of, touch);
     if (inserted) return;
     // A bucket of `words` words: one freed earlier of that size (`free_list`), or a new one.

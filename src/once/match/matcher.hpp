@@ -239,6 +239,10 @@ private:
     // The key of what a band slot holds: the band's bytes of the signature of the sentence held
     // (of a bucket: of its first id, as every id in it has that key).
     std::uint64_t band_key_of(std::uint32_t ref, int band) const;
+    // Starts loading what band_key_of(ref, band) reads, a chain of cache misses (a bucket, a
+    // sentence's record, its signature): step 0 the first, each next step the one after, once
+    // the step before has loaded (steps past the chain's end do nothing).
+    void prefetch_band_key(std::uint32_t ref, int band, int step) const;
     // Does a band slot hold `key`: to confirm a tag match (band_index.hpp).
     bool band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const { return band_key_of(ref, band) == key; }
     void band_insert(std::uint64_t key, int band, std::uint32_t id, const std::uint8_t* mine);
