@@ -122,6 +122,9 @@ TEST_CASE("cli: usage errors exit 2 with a message on stderr") {
         {"bands do not divide num-perm", {"scan", in, "--num-perm", "64", "--bands", "5"}, "bands"},
         {"unknown kind", {"scan", in, "--kinds", "duplicate,typo"}, "typo"},
         {"no kind", {"scan", in, "--kinds", ""}, "--kinds names no kind"},
+        // Parsed into an unsigned, "-5" was 2^64 - 5: a limit no run reaches, and check passed.
+        {"negative --max-bytes", {"check", in, "--max-bytes", "-5"}, "--max-bytes must be a whole number"},
+        {"--max-bytes with a suffix", {"check", in, "--max-bytes=10x"}, "--max-bytes must be a whole number"},
         {"only commas as kinds", {"clean", in, "-o", dir.path("x"), "--kinds", ",,"}, "--kinds names no kind"},
         {"bad marker pattern", {"scan", in, "--marker", "(unclosed"}, "(unclosed"},
         {"no input path", {"scan"}, "PATH"},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <charconv>
 #include <sstream>
 
 #include "once/core/error.hpp"
@@ -31,6 +32,15 @@ std::string text_of(const T& value) {
     std::ostringstream out;
     out << value;
     return out.str();
+}
+
+// A whole number of bytes, 0 or more, in decimal digits only: no sign, no spaces, no suffix.
+std::uint64_t byte_count(const std::string& text, const char* option) {
+    std::uint64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || text[0] == '-' || text[0] == '+' || error != std::errc() || end != text.data() + text.size())
+        throw Error(ExitCode::usage, std::string(option) + " must be a whole number of bytes (0 or more), got '" + text + "'");
+    return value;
 }
 
 struct TableBuilder {
@@ -254,7 +264,9 @@ std::vector<OptionEntry> option_table(Cli& cli) {
     TableBuilder limits{table, Group::check};
     limits.add("max-ratio", po::value<double>()->notifier([&cli](double v) { cli.max_ratio = v; }), "R",
                "largest allowed share of removable bytes, overall and in every file (0-1)", k_check, "none");
-    limits.add("max-bytes", po::value<std::uint64_t>()->notifier([&cli](std::uint64_t v) { cli.max_bytes = v; }), "N",
+    // Read as text: Program_options parses "-5" into an unsigned as 2^64 - 5, a limit no run
+    // reaches, so `check --max-bytes -5` passed every run.
+    limits.add("max-bytes", po::value<std::string>()->notifier([&cli](const std::string& v) { cli.max_bytes = byte_count(v, "--max-bytes"); }), "N",
                "largest allowed number of removable bytes in all files together", k_check, "none");
     limits.optional("fail-on", &cli.fail_on, "KINDS", "fail on any finding of these kinds (comma-separated), e.g. marker",
                     k_check, "none");
