@@ -252,17 +252,23 @@ BandRuns::BandRuns(const std::string& tmp_folder, std::size_t bands, int rows, s
 
 void BandRuns::add_document(std::uint32_t doc, const DocAnalysis& analysis, const Matchable& matchable) {
     const std::size_t k = low_.size();
-    for (std::size_t i = 0; i < analysis.units.size(); ++i, ++next_id_) {
-        if (next_id_ > band_layout::k_max_ids)  // the matcher's limit, found before anything is sorted
-            throw Error(ExitCode::resource_limit, "more than 2^31 sentences in one run: split the input");
+    for (std::size_t i = 0; i < analysis.units.size(); ++i) {
         const UnitRecord& unit = analysis.units[i];
-        const BandRole role = roles_.next({unit.key, unit.set_size, unit.bulleted, matchable.match[i],
-                                           matchable.source.empty() || matchable.source[i], doc});
-        if (!role.probes && !role.member) continue;
         low_bytes(analysis.signatures.data() + i * k, static_cast<int>(k), low_.data());
-        for (std::size_t b = 0; b < bands_; ++b) keys_[b] = band_key(low_.data(), static_cast<int>(b), rows_);
-        add(static_cast<std::uint32_t>(next_id_), role, keys_.data());
+        add_sentence({unit.key, unit.set_size, unit.bulleted, matchable.match[i],
+                      matchable.source.empty() || matchable.source[i], doc},
+                     low_.data());
     }
+}
+
+void BandRuns::add_sentence(const BandRoles::Sentence& sentence, const std::uint8_t* low) {
+    if (next_id_ > band_layout::k_max_ids)  // the matcher's limit, found before anything is sorted
+        throw Error(ExitCode::resource_limit, "more than 2^31 sentences in one run: split the input");
+    const auto id = static_cast<std::uint32_t>(next_id_++);
+    const BandRole role = roles_.next(sentence);
+    if (!role.probes && !role.member) return;
+    for (std::size_t b = 0; b < bands_; ++b) keys_[b] = band_key(low, static_cast<int>(b), rows_);
+    add(id, role, keys_.data());
 }
 BandRuns::~BandRuns() = default;
 std::uint64_t BandRuns::spilled_entries() const { return entries_ ? entries_->spilled() : spilled_entries_; }

@@ -148,6 +148,10 @@ public:
     // Document `doc`'s sentences, as the matcher will be given them (match_batch), next in id
     // order: their roles (BandRoles) and band keys. Error(resource_limit) past 2^31 sentences.
     void add_document(std::uint32_t doc, const DocAnalysis& analysis, const Matchable& matchable);
+    // The next sentence in id order (of document sentence.doc), without a decoded document:
+    // `low` holds its signature's low bytes (bands × rows of them), read only when the sentence
+    // probes or enters the bands. Error(resource_limit) past 2^31 sentences.
+    void add_sentence(const BandRoles::Sentence& sentence, const std::uint8_t* low);
     std::uint64_t tentative_count() const { return roles_.tentative_count(); }
     // Sorts and joins the entries: the candidates of every prober.
     CandidateStream candidates() &&;
