@@ -15,6 +15,7 @@
 #include "once/core/spill_file.hpp"
 #include "once/run/stages.hpp"
 #include "once/run/work_pool.hpp"
+#include "once/sign/minhash.hpp"
 
 namespace once {
 namespace {
@@ -37,12 +38,12 @@ constexpr std::string_view k_decisions_magic = "once-decisions 3\n";
 class Encoder {
 public:
     void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
-    void u32(std::uint32_t v) {
-        for (int i = 0; i < 4; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-    }
-    void u64(std::uint64_t v) {
-        for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-    }
+    void u32(std::uint32_t v) { little_endian<4>(v); }
+    void u64(std::uint64_t v) { little_endian<8>(v); }
+    // n bytes as they are (a signature's low bytes, edge tokens): one append, not n push_backs
+    // (encoding byte by byte was 16% of `once sign`'s instructions on ldcc, callgrind).
+    void byte_run(const std::uint8_t* bytes, std::size_t n) { out_.append(reinterpret_cast<const char*>(bytes), n); }
+    void reserve(std::size_t more) { out_.reserve(out_.size() + more); }
     void f64(double v) {
         std::uint64_t bits;
         std::memcpy(&bits, &v, sizeof bits);
@@ -59,6 +60,12 @@ public:
     std::string& bytes() { return out_; }
 
 private:
+    template <std::size_t Size>
+    void little_endian(std::uint64_t v) {
+        char b[Size];
+        for (std::size_t i = 0; i < Size; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+        out_.append(b, Size);
+    }
     std::string out_;
 };
 
@@ -256,8 +263,10 @@ struct SignedDocument {
 void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument& analyzed, int num_perm) {
     const DocAnalysis& analysis = analyzed.analysis;
     const std::vector<LineVerdictDetail>& verdicts = analyzed.verdicts;
-    out.str(id);
     const auto& lines = analysis.layout.lines;
+    out.reserve(k_encoded_string_bytes + id.size() + 2 * 8 + lines.size() * k_encoded_line_bytes +
+                analysis.units.size() * sentence_record_bytes(num_perm));
+    out.str(id);
     out.u64(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
@@ -276,6 +285,7 @@ void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument
     }
     const auto& sentences = analysis.layout.sentences;
     out.u64(sentences.size());
+    std::vector<std::uint8_t> low;
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         const Sentence& s = sentences[i];
         out.u64(s.start);
@@ -295,12 +305,12 @@ void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument
         out.u8(static_cast<std::uint8_t>((u.bulleted ? 1 : 0) | (u.data_like ? 2 : 0) |
                                          (analyzed.matchable.match[i] ? 4 : 0) |
                                          (analyzed.matchable.source[i] ? 8 : 0) | (s.terminated ? 16 : 0)));
-        for (int k = 0; k < num_perm; ++k)
-            out.u8(static_cast<std::uint8_t>(
-                analysis.signatures[i * static_cast<std::size_t>(num_perm) + static_cast<std::size_t>(k)]));
+        low.resize(static_cast<std::size_t>(num_perm));
+        low_bytes(analysis.signatures.data() + i * static_cast<std::size_t>(num_perm), num_perm, low.data());
+        out.byte_run(low.data(), low.size());
         out.u32(u.edges.count);
-        for (const std::uint8_t b : u.edges.head) out.u8(b);
-        for (const std::uint8_t b : u.edges.tail) out.u8(b);
+        out.byte_run(u.edges.head.data(), u.edges.head.size());
+        out.byte_run(u.edges.tail.data(), u.edges.tail.size());
         out.u64(u.edges.head_cjk);
         out.u64(u.edges.tail_cjk);
     }
