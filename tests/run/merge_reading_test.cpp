@@ -13,6 +13,7 @@
 #include <string>
 
 #include "error_of.hpp"
+#include "sealed_file.hpp"
 #include "temp_dir.hpp"
 
 namespace {
@@ -28,8 +29,9 @@ std::uint64_t get_u64(const std::string& bytes, std::size_t at) {
     return value;
 }
 
-// A signature file of three documents of two lines each, and where its first document's first
-// line record starts (docs/shard-format.md: magic, settings, then id and line count).
+// A signature file of three documents of two lines each, its body (without the checksum
+// trailer, run/block_checksums.hpp), and where its first document's first line record starts
+// (docs/shard-format.md: magic, settings, then id and line count).
 struct SignedCorpus {
     std::string path;
     std::string bytes;
@@ -47,22 +49,23 @@ SignedCorpus sign_three(const once::test::TempDir& dir, const once::Config& conf
     SignedCorpus out;
     out.path = dir.path("s.sig");
     once::write_signatures(corpus, config, once::Recurrence{}, out.path);
-    out.bytes = read_bytes(out.path);
+    out.bytes = once::test::body_of(read_bytes(out.path));
     const std::size_t magic = out.bytes.find('\n') + 1;
     const std::size_t first_id = magic + 8 + get_u64(out.bytes, magic);
     out.first_line = first_id + 8 + get_u64(out.bytes, first_id) + 8;
     return out;
 }
 
+// Merges the body `bytes` sealed with a valid trailer, so that the records' own checks are reached.
 std::optional<once::Error> merge_error(const once::test::TempDir& dir, const once::Config& config,
                                        const std::string& bytes) {
-    const std::string path = dir.write("corrupt.sig", bytes);
+    const std::string path = dir.write("corrupt.sig", once::test::sealed(bytes));
     return once::test::error_of([&] { once::merge_signatures({path}, config, dir.path("out.decisions")); });
 }
 
 }  // namespace
 
-TEST_CASE("merge reading: the file as written merges; a truncated one fails at its first missing byte") {
+TEST_CASE("merge reading: the file as written merges; a body cut short fails at its first missing byte") {
     once::test::TempDir dir;
     once::Config config;
     config.threads = 1;
