@@ -221,6 +221,11 @@ std::vector<OptionEntry> option_table(Cli& cli) {
                  "inside a copied run: containment a cut-off sentence next to a matched one needs (a piece from its "
                  "source's start or end)",
                  k_detecting);
+    detect.value("run-frame-share", &c.run_frame_share, "X",
+                 "between copies removed of its source's neighbours (a copied run): share of each sentence's "
+                 "tokens that a sentence and its source's must hold in a common start and end, one stretch between "
+                 "them replaced, for an edited copy (facts must agree; above 1: off)",
+                 k_detecting);
     detect.value("min-length", &c.min_length, "N",
                  "a run of copied sentences making up whole lines is removed when its weight reaches this", k_detecting);
     detect.value("min-inline-length", &c.min_inline_length, "N",

@@ -244,3 +244,34 @@ TEST_CASE("align: edge keys hash the last (first) tokens of weight 10, in every 
     CHECK(once::start_key(edges_of("市政府宣布将在下个月举办说明会。")) == once::start_key(edges_of("市政府宣布将在下个月举办活动。")));
     CHECK(once::start_key(edges_of("市政府宣布将在下个月")) != once::end_key(edges_of("市政府宣布将在下个月")));
 }
+
+TEST_CASE("align: one stretch edited — a common start and end hold a share of each sentence") {
+    struct Case {
+        const char* name;
+        std::string copy, source;
+        double share;
+        bool edited;
+    };
+    const Case cases[] = {
+        // The object swapped at the end: 4 of 9 (copy) and 4 of 10 (source) tokens shared
+        // ("city's" and "single-use" are two tokens each).
+        {"English object at the end", "The football club launched the city's climate plan.",
+         "The football club launched a ban on single-use plastics.", 0.4, true},
+        {"English object at the end, share asked too high", "The football club launched the city's climate plan.",
+         "The football club launched a ban on single-use plastics.", 0.45, false},
+        {"Japanese object inside", "具体的には、航空会社は今秋、新型車の投入を提案した。",
+         "具体的には、航空会社は今秋、人手不足への対策を提案した。", 0.5, true},
+        {"Chinese object at the end", "监管部门此前重点支持共享单车管理办法。", "监管部门此前重点支持公共图书馆建设。", 0.5,
+         true},
+        // Two stretches: the start and the end both changed, the middle shared.
+        {"two places rewritten", "Glenn Hoddle has been unveiled as the new manager at Molineux.",
+         "Glenn Hoddle will be unveiled as the new manager on Tuesday.", 0.5, false},
+        {"identical", "Same words here.", "same WORDS here", 1.0, true},
+        {"empty", "", "Some text.", 0.1, false},
+        {"share above 1 never holds", "Same words here.", "same WORDS here", 1.5, false},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(std::string(c.name));
+        CHECK(once::one_stretch_edited(edges_of(c.copy), edges_of(c.source), c.share) == c.edited);
+    }
+}

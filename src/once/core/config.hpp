@@ -60,6 +60,15 @@ struct Config {
     // Lower them to take edited sentences inside copied passages at that cost.
     double run_similarity = 0.6;
     double run_containment = 0.8;
+    // Inside a copied run whose neighbours on both sides are exact copies of its source's
+    // sentences there (or on one side, at a paragraph's edge that the source's paragraph shares),
+    // a sentence that differs from its source's sentence in one stretch of words is an edited
+    // copy when the common start and end hold at least this share of each sentence's tokens and
+    // the facts agree (numbers, day and month names): a paragraph repeated with one phrase
+    // swapped (plan/edited_copies.cpp). The shingles of such a sentence share too little for
+    // --run-similarity. Above 1: off. An updated sentence whose facts differ stays whatever
+    // the share, and so does one rewritten in two places or more.
+    double run_frame_share = 0.5;
     // A run of copied sentences that makes up whole lines is removed when its weight reaches
     // this ...
     int min_length = 16;

@@ -139,6 +139,19 @@ bool edited_copy(const TokenEdges& copy, const TokenEdges& source, double max_sh
     return n - common <= max_share * static_cast<double>(n) && m - common <= max_share * static_cast<double>(m);
 }
 
+bool one_stretch_edited(const TokenEdges& copy, const TokenEdges& source, double min_share) {
+    if (copy.count == 0 || source.count == 0) return false;
+    if (copy.count > 2 * TokenEdges::k_edge || source.count > 2 * TokenEdges::k_edge) return false;
+    const Shared start = common_prefix(copy, source);
+    const Shared end = common_suffix(copy, source);
+    // A token that both the start and the end count (a repeated word where the stretch is
+    // empty on one side) counts once.
+    const std::size_t shared =
+        std::min<std::size_t>(start.tokens + end.tokens, std::min<std::size_t>(copy.count, source.count));
+    return static_cast<double>(shared) >= min_share * static_cast<double>(copy.count) &&
+           static_cast<double>(shared) >= min_share * static_cast<double>(source.count);
+}
+
 bool is_cut_piece(const TokenEdges& copy, const TokenEdges& source) {
     if (copy.count == 0 || copy.count > source.count) return false;
     const Shared start = common_prefix(copy, source);

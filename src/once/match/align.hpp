@@ -74,6 +74,15 @@ bool word_from_end(const TokenEdges& edges, std::size_t t);
 // held edges agree entirely (the edits lie in the unseen middle).
 bool edited_copy(const TokenEdges& copy, const TokenEdges& source, double max_share);
 
+// Do `copy` and `source` differ in one stretch of tokens only: a common start and a common end
+// (not overlapping) that together hold at least `min_share` of each one's tokens, the tokens
+// between them replaced, added or dropped ("The football club launched [the city's climate
+// plan]." for "... [a ban on single-use plastics]."; "具体的には、航空会社は今秋、[新型車の投入]を
+// 提案した。" for "...[人手不足への対策]を..."), not words changed here and there? Only sentences
+// held whole (2 * TokenEdges::k_edge tokens at most): the stretch must be seen to be one.
+// `min_share` above 1 never holds.
+bool one_stretch_edited(const TokenEdges& copy, const TokenEdges& source, double min_share);
+
 // The weight of `edges`' held tokens from token `skip` on, counted from its end (`from_end`) or
 // its start: how far a sentence goes on beyond the part it shares with another (the tokens
 // past the held edge are not counted).

@@ -157,6 +157,9 @@ public:
     // May `id` be a source of a piece of a sentence whose list-entry flag is `bulleted`: the part
     // of may_hold that does not compare the whole sentence (which may hold the page's own words).
     bool may_source(std::uint64_t id, bool bulleted) const;
+    // May `unit` be an edited copy of sentence `id`: `id` may be a source, both or neither are
+    // list entries, and their facts (numbers, day and month names) are the same.
+    bool same_facts(std::uint64_t id, const UnitRecord& unit) const;
     // Adds the ends of the kept source sentences of document_base()'s document, once its
     // removals are recorded (mark_removed): what sentence_ending finds for later documents. A
     // removed sentence is not added: its kept copy, added before it, is where a paste comes from.

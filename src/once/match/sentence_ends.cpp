@@ -60,6 +60,10 @@ bool Matcher::may_source(std::uint64_t id, bool bulleted_piece) const {
     return id < record_of_.size() && is_source(id) && bulleted(id) == bulleted_piece;
 }
 
+bool Matcher::same_facts(std::uint64_t id, const UnitRecord& unit) const {
+    return may_source(id, unit.bulleted) && record(id).number_hash == unit.number_hash;
+}
+
 void Matcher::index_sentence_ends(const DocAnalysis& analysis) {
     for (std::size_t k = 0; k < analysis.units.size(); ++k) {
         const std::uint64_t id = document_base_ + k;

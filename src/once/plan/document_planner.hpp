@@ -6,6 +6,7 @@
 //   paste_ends.cpp     where a run begins and ends inside the sentences beside it: the pieces a
 //                      copy holds of its source's sentences, read token by token (align.hpp)
 //   copy_runs.cpp      step 1: runs of copied sentences, judged (run_rules.hpp) and made spans
+//   edited_copies.cpp  step 1b: a sentence between removed copies, edited in one stretch of words
 // (step 2, whole lines judged boilerplate or marker, is in planner.cpp).
 //
 // Why a class: the steps share the matches (step 0 adds its own), the marks of the pieces it found
@@ -73,6 +74,12 @@ private:
     std::uint32_t other_piece_weight(std::uint32_t weight) const;
     bool inside_piece(std::size_t k, bool at_end);
     void find_pastes_across_sentences();
+
+    // edited_copies.cpp: step 1b.
+    bool removed_exact(std::size_t j) const;
+    bool copied_once(std::size_t j) const;
+    std::optional<std::uint64_t> run_gap_source(std::size_t k) const;
+    void add_edited_sentences();
 
     // paste_ends.cpp: the pieces at a run's ends.
     std::optional<TokenEdges> source_beside(std::uint64_t id, int step, std::size_t piece) const;

@@ -1,0 +1,148 @@
+// edited_copies.cpp — step 1b of planning a document (document_planner.hpp): a sentence between
+// copies that step 1 removed, differing from its source's sentence there in one stretch of
+// words, removed as an edited copy (match "edited").
+//
+// Why: a paragraph copied again with one phrase swapped ("The football club launched [the
+// city's climate plan]." for "... [a ban on single-use plastics].", the rest of the paragraph
+// exact) leaves that sentence behind: its shingles share too little with the source's for the
+// bands or --run-similarity (a swapped object of four words in a sentence of eight is a Jaccard
+// near 0.3). The context says what the shingles cannot: the sentences around it are exact copies
+// of the sentences around its source's, in order, so it stands where its source stood.
+//
+// What keeps news (issue 11, items 4 and the updated story): the facts must agree (numbers, day
+// and month names: "has been unveiled" for "will be unveiled on Tuesday" stays), the two may
+// differ in one stretch only (a sentence rewritten in two places stays), the common start and
+// end hold --run-frame-share of each, both neighbours are exact copies of the source's neighbours
+// (at a paragraph's edge, the rest of the paragraph, copied whole from one paragraph of the
+// source), and those neighbours were removed by step 1 on their own: the edited sentence never
+// makes a run worth removing, it only goes with one.
+#include <algorithm>
+#include <optional>
+
+#include "once/match/align.hpp"
+#include "once/plan/document_planner.hpp"
+#include "once/plan/run_rules.hpp"
+
+namespace once {
+
+using namespace run_rules;
+
+// Did step 1 remove sentence j whole, as an exact copy?
+bool DocumentPlanner::removed_exact(std::size_t j) const {
+    return matches_[j].type == MatchType::exact && kept_here_[j] != base_ + j;
+}
+
+// Is the text of sentence j, removed as an exact copy, found nowhere before this page but at its
+// source: not a stock sentence that many pages repeat? A sentence between stock sentences that
+// differs from another page's in one stretch is that template with another fact (ldcc: a
+// series' opening "「[今日はバレンタインデー！]Googleロゴが…」で紹介したように、Googleはたまにトッ
+// プページのロゴを変える。" with each article's own link; "そんな同氏の[格言的な発言]がネットで話題
+// となっている。"), not a passage copied and edited.
+bool DocumentPlanner::copied_once(std::size_t j) const {
+    const std::uint64_t direct = matches_[j].direct;
+    if (matcher_.root(direct) != direct) return false;
+    bool elsewhere = false;
+    matcher_.later_occurrences(direct, 2, [&](std::uint64_t other) { return elsewhere = other < base_; });
+    return !elsewhere;
+}
+
+// The source sentence `k` stands in for, when the sentences beside it were removed as exact
+// copies of the sentences beside that source, in order: the one before and the one after
+// (`direct` of k - 1 plus one is `direct` of k + 1 minus one); or, at a paragraph's edge, every
+// other sentence of k's line, the source's line holding the same sentences and no more (a
+// paragraph copied whole, one sentence edited: not a passage pasted into a longer paragraph,
+// which may end inside a sentence of the page's own).
+std::optional<std::uint64_t> DocumentPlanner::run_gap_source(std::size_t k) const {
+    const std::size_t n = sentences_.size();
+    // Sentence j's source, when j was removed as an exact copy and its source is `offset` away
+    // from `source` in one document.
+    const auto continues = [&](std::size_t j, std::uint64_t source, std::int64_t offset) {
+        if (!removed_exact(j)) return false;
+        const std::uint64_t direct = matches_[j].direct;
+        if (direct != source + static_cast<std::uint64_t>(offset)) return false;
+        const UnitLocation there = matcher_.location(direct);
+        const UnitLocation here = matcher_.location(source);
+        return there.doc == here.doc &&
+               static_cast<std::int64_t>(there.sentence) == static_cast<std::int64_t>(here.sentence) + offset;
+    };
+    if (k > 0 && k + 1 < n && removed_exact(k - 1)) {
+        const std::uint64_t source = matches_[k - 1].direct + 1;
+        if (continues(k + 1, source, +1) && continues(k - 1, source, -1) && (copied_once(k - 1) || copied_once(k + 1)))
+            return source;
+    }
+    const Sentence& sentence = sentences_[k];
+    if (sentence.first_line != sentence.last_line) return std::nullopt;
+    const Line& line = lines_[sentence.first_line];
+    if (line.last_sentence - line.first_sentence < 2) return std::nullopt;
+    const std::size_t beside = k > line.first_sentence ? k - 1 : k + 1;
+    if (!removed_exact(beside) || sentences_[beside].first_line != sentence.first_line ||
+        sentences_[beside].last_line != sentence.first_line)
+        return std::nullopt;
+    const std::uint64_t source = beside < k ? matches_[beside].direct + 1 : matches_[beside].direct - 1;
+    bool any_once = false;
+    for (std::size_t j = line.first_sentence; j < line.last_sentence; ++j) {
+        if (j == k) continue;
+        if (!continues(j, source, static_cast<std::int64_t>(j) - static_cast<std::int64_t>(k))) return std::nullopt;
+        any_once = any_once || copied_once(j);
+    }
+    if (!any_once) return std::nullopt;
+    // The source's paragraph: its first sentence opens its line, its last closes it, one line.
+    const std::uint64_t first = source - (k - line.first_sentence);
+    const std::uint64_t last = source + (line.last_sentence - 1 - k);
+    const UnitLocation opening = matcher_.location(first);
+    const UnitLocation closing = matcher_.location(last);
+    if (opening.doc != closing.doc || opening.start_pos.line != closing.end_pos.line) return std::nullopt;
+    if (opening.sentence > 0 && matcher_.location(first - 1).end_pos.line == opening.start_pos.line) return std::nullopt;
+    const UnitLocation after = matcher_.location(last + 1);  // last + 1 < base_ + n: a source comes first
+    if (after.doc == closing.doc && after.sentence > 0 && after.start_pos.line == closing.end_pos.line)
+        return std::nullopt;
+    return source;
+}
+
+// 1b. Edited sentences inside copied runs, once step 1 has removed the runs.
+void DocumentPlanner::add_edited_sentences() {
+    if (config_.run_frame_share > 1.0 || !enabled(Kind::near_duplicate)) return;
+    for (std::size_t k = 0; k < sentences_.size(); ++k) {
+        // Not a sentence removed already, nor one that is not the article's text; a piece of it
+        // taken by a run beside it (a paste's end, as it looked) is taken whole now.
+        if (kept_here_[k] != base_ + k || held_[k] || on_title(k) || protected_sentence(k)) continue;
+        bool text = true;
+        for (std::uint32_t l = sentences_[k].first_line; l <= sentences_[k].last_line; ++l)
+            text = text && verdicts_[l].role == LineRole::text;
+        if (!text) continue;
+        // Prose only: a sentence that ends in a terminator and weighs five words or ten CJK
+        // characters. Lines between copies that are not (a consent list's "Ablehnen des Dienstes
+        // Youtube" under "... Facebook Pixel", a formula's "A is denoted as" for "A is denoted
+        // by", a query's "(n - series_avg) / ..." for "(n - series_mean) / ...": trafilatura and
+        // readability pages) are a list's or a code block's own items, not an edited paragraph.
+        if (!sentences_[k].terminated || analysis_.units[k].weight < k_min_core_weight) continue;
+        const std::optional<std::uint64_t> source = run_gap_source(k);
+        if (!source || !matcher_.same_facts(*source, analysis_.units[k])) continue;
+        const std::optional<TokenEdges> edges = matcher_.edges(*source);
+        const TokenEdges& copy = analysis_.units[k].edges;
+        if (!edges || !one_stretch_edited(copy, *edges, config_.run_frame_share)) continue;
+        const Shared start = common_prefix(copy, *edges);
+        const Shared end = common_suffix(copy, *edges);
+        // The frame kept around the edit weighs what a piece of a paste must (three words, six
+        // CJK characters): "April 2009" around another name is a reference entry's template.
+        if (start.weight + end.weight < k_min_partial_weight) continue;
+        const std::size_t longer = std::max<std::size_t>(copy.count, edges->count);
+        const std::uint64_t kept = kept_copy(*source);
+        const UnitLocation where = matcher_.location(kept);
+        Span span;
+        span.start = sentences_[k].start;
+        span.end = sentences_[k].end;
+        span.kind = Kind::near_duplicate;
+        span.cluster = cluster_id(matcher_.root(*source));
+        // The share of the longer sentence's tokens the two hold in common at their ends.
+        span.similarity =
+            static_cast<double>(std::min<std::size_t>(start.tokens + end.tokens, longer)) / static_cast<double>(longer);
+        span.match = "edited";
+        span.source = SourceRef{where.doc, where.start, where.end, where.start_pos, where.end_pos};
+        spans_.push_back(std::move(span));
+        kept_here_[k] = kept;
+        removed_as_.emplace_back(k, kept);
+    }
+}
+
+}  // namespace once
