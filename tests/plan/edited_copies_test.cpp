@@ -150,3 +150,40 @@ TEST_CASE("edited copies: a paragraph repeated in its page with its last sentenc
     const auto& doc = run.add(text);
     CHECK(doc.cleaned == "Harbour ferries go electric\n\n" + first + " " + second + " " + source_end + "\n\n" + own + "\n");
 }
+
+TEST_CASE("edited copies: a short paragraph repeated in its page with one sentence edited goes whole") {
+    // Its exact sentences are lighter than --min-inline-length, so step 1 keeps them as the
+    // page's own set phrases; the paragraph, copied whole from one paragraph of the page but
+    // for one phrase, is a copy.
+    const std::string en_first = "Tickets for the opening weekend sold out within an hour of going on sale.";
+    const std::string en_source = "The organisers then announced a second concert in the old harbour hall for the next weekend.";
+    const std::string en_edited = "The organisers then announced a free screening for the next weekend.";
+    const std::string zh_first = "监管部门此前重点支持共享单车管理办法。";
+    const std::string zh_source = "旅游局今年大力推广公共图书馆，受到市民欢迎。";
+    const std::string zh_edited = "旅游局今年大力推广文旅消费券，受到市民欢迎。";
+    const std::string en_own = "Local hotels expect their busiest weekend of the year, the tourism office said.";
+    const std::string zh_own = "不少市民表示，希望这些措施能够尽快落地见效。";
+    const struct {
+        std::string first, source, edited, own;
+    } cases[] = {{en_first, en_source, en_edited, en_own}, {zh_first, zh_source, zh_edited, zh_own}};
+    for (const auto& c : cases) {
+        CAPTURE(c.edited);
+        const std::string space = c.first[0] == 'T' ? " " : "";
+        const std::string kept = "Harbour news\n\n" + c.first + space + c.source + "\n\n" + c.own + "\n";
+        PlanRun run;
+        const auto& doc = run.add(kept + "\n" + c.first + space + c.edited + "\n");
+        CHECK(doc.cleaned == kept);
+    }
+}
+
+TEST_CASE("edited copies: still stays — across pages, a short paragraph around another page's fact") {
+    // A series' opening on another page (ldcc): the same sentence, then one that differs in a
+    // phrase. Step 1 keeps the light exact sentence; the edit is this article's news.
+    const std::string first = "ソフトバンクグループの代表は、SNSを通じて活発な発言をしている。";
+    const std::string own = "発言の中身については賛否が分かれており、今後の動きに注目が集まっている。";
+    PlanRun run;
+    run.add("今週の話題\n\n" + first + "そんな同氏の格言的な発言がネットで話題となっている。\n\n" + own + "\n");
+    const std::string edited = "そんな同氏の幸せにまつわる発言がネットで話題となっている。";
+    const auto& doc = run.add("来週の話題\n\n" + first + edited + "\n\n新しい段落では、全く別の話題を取り上げている。\n");
+    CHECK(doc.cleaned.find(edited) != std::string::npos);
+}

@@ -78,7 +78,13 @@ private:
     // edited_copies.cpp: step 1b.
     bool removed_exact(std::size_t j) const;
     bool copied_once(std::size_t j) const;
-    std::optional<std::uint64_t> run_gap_source(std::size_t k) const;
+    // The sentence an edited sentence stands in for; `whole_paragraph`: found from its paragraph,
+    // whose other sentences are exact copies that step 1 did not all remove.
+    struct GapSource {
+        std::uint64_t source;
+        bool whole_paragraph;
+    };
+    std::optional<GapSource> run_gap_source(std::size_t k) const;
     void add_edited_sentences();
 
     // paste_ends.cpp: the pieces at a run's ends.

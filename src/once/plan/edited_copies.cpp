@@ -52,12 +52,12 @@ bool DocumentPlanner::copied_once(std::size_t j) const {
 // other sentence of k's line, the source's line holding the same sentences and no more (a
 // paragraph copied whole, one sentence edited: not a passage pasted into a longer paragraph,
 // which may end inside a sentence of the page's own).
-std::optional<std::uint64_t> DocumentPlanner::run_gap_source(std::size_t k) const {
+std::optional<DocumentPlanner::GapSource> DocumentPlanner::run_gap_source(std::size_t k) const {
     const std::size_t n = sentences_.size();
     // Sentence j's source, when j was removed as an exact copy and its source is `offset` away
     // from `source` in one document.
-    const auto continues = [&](std::size_t j, std::uint64_t source, std::int64_t offset) {
-        if (!removed_exact(j)) return false;
+    const auto continues = [&](std::size_t j, std::uint64_t source, std::int64_t offset, bool matched_only) {
+        if (matched_only ? matches_[j].type != MatchType::exact : !removed_exact(j)) return false;
         const std::uint64_t direct = matches_[j].direct;
         if (direct != source + static_cast<std::uint64_t>(offset)) return false;
         const UnitLocation there = matcher_.location(direct);
@@ -67,25 +67,40 @@ std::optional<std::uint64_t> DocumentPlanner::run_gap_source(std::size_t k) cons
     };
     if (k > 0 && k + 1 < n && removed_exact(k - 1)) {
         const std::uint64_t source = matches_[k - 1].direct + 1;
-        if (continues(k + 1, source, +1) && continues(k - 1, source, -1) && (copied_once(k - 1) || copied_once(k + 1)))
-            return source;
+        if (continues(k + 1, source, +1, false) && continues(k - 1, source, -1, false) &&
+            (copied_once(k - 1) || copied_once(k + 1)))
+            return GapSource{source, false};
     }
     const Sentence& sentence = sentences_[k];
     if (sentence.first_line != sentence.last_line) return std::nullopt;
     const Line& line = lines_[sentence.first_line];
     if (line.last_sentence - line.first_sentence < 2) return std::nullopt;
     const std::size_t beside = k > line.first_sentence ? k - 1 : k + 1;
-    if (!removed_exact(beside) || sentences_[beside].first_line != sentence.first_line ||
+    if (matches_[beside].type != MatchType::exact || sentences_[beside].first_line != sentence.first_line ||
         sentences_[beside].last_line != sentence.first_line)
         return std::nullopt;
     const std::uint64_t source = beside < k ? matches_[beside].direct + 1 : matches_[beside].direct - 1;
     bool any_once = false;
+    bool all_removed = true;
+    bool all_prose = true;
     for (std::size_t j = line.first_sentence; j < line.last_sentence; ++j) {
         if (j == k) continue;
-        if (!continues(j, source, static_cast<std::int64_t>(j) - static_cast<std::int64_t>(k))) return std::nullopt;
+        if (!continues(j, source, static_cast<std::int64_t>(j) - static_cast<std::int64_t>(k), true))
+            return std::nullopt;
         any_once = any_once || copied_once(j);
+        all_removed = all_removed && removed_exact(j);
+        // Not removed by step 1, the paragraph's sentences are prose too: a reference entry's
+        // fields ("New Zealand History. ... August 2008. Retrieved 11 January 2011.") around
+        // another title are the page's set phrases (readability wikipedia-2), not a copy.
+        if (!removed_exact(j) && (!sentences_[j].terminated || analysis_.units[j].weight < k_min_core_weight))
+            all_prose = false;
     }
-    if (!any_once) return std::nullopt;
+    if (!any_once || (!all_removed && !all_prose)) return std::nullopt;
+    // ... and within one page: across pages a paragraph whose sentences recur around one that
+    // differs is a series' template with each article's own fact ("孫正義氏は、Twitterを通じて活発
+    // な発言をしている。そんな同氏の[幸せ]発言がネットで話題となっている。" for "…[格言的な]発言が…",
+    // ldcc), which step 1 keeps for a reason.
+    if (!all_removed && matcher_.location(source).doc != doc_) return std::nullopt;
     // The source's paragraph: its first sentence opens its line, its last closes it, one line.
     const std::uint64_t first = source - (k - line.first_sentence);
     const std::uint64_t last = source + (line.last_sentence - 1 - k);
@@ -96,7 +111,7 @@ std::optional<std::uint64_t> DocumentPlanner::run_gap_source(std::size_t k) cons
     const UnitLocation after = matcher_.location(last + 1);  // last + 1 < base_ + n: a source comes first
     if (after.doc == closing.doc && after.sentence > 0 && after.start_pos.line == closing.end_pos.line)
         return std::nullopt;
-    return source;
+    return GapSource{source, !all_removed};
 }
 
 // 1b. Edited sentences inside copied runs, once step 1 has removed the runs.
@@ -116,8 +131,10 @@ void DocumentPlanner::add_edited_sentences() {
         // by", a query's "(n - series_avg) / ..." for "(n - series_mean) / ...": trafilatura and
         // readability pages) are a list's or a code block's own items, not an edited paragraph.
         if (!sentences_[k].terminated || analysis_.units[k].weight < k_min_core_weight) continue;
-        const std::optional<std::uint64_t> source = run_gap_source(k);
-        if (!source || !matcher_.same_facts(*source, analysis_.units[k])) continue;
+        const std::optional<GapSource> gap = run_gap_source(k);
+        if (!gap) continue;
+        const std::optional<std::uint64_t> source = gap->source;
+        if (!matcher_.same_facts(*source, analysis_.units[k])) continue;
         const std::optional<TokenEdges> edges = matcher_.edges(*source);
         const TokenEdges& copy = analysis_.units[k].edges;
         if (!edges || !one_stretch_edited(copy, *edges, config_.run_frame_share)) continue;
@@ -126,6 +143,22 @@ void DocumentPlanner::add_edited_sentences() {
         // The frame kept around the edit weighs what a piece of a paste must (three words, six
         // CJK characters): "April 2009" around another name is a reference entry's template.
         if (start.weight + end.weight < k_min_partial_weight) continue;
+        // A paragraph repeated whole but for this sentence, its exact sentences not removed on
+        // their own (inside a line of its page, a copy needs --min-inline-length): they go
+        // together when they weigh what a copied line must (--min-length).
+        if (gap->whole_paragraph) {
+            const Line& line = lines_[sentences_[k].first_line];
+            std::uint32_t weight = 0;
+            for (std::size_t j = line.first_sentence; j < line.last_sentence; ++j)
+                weight += j == k ? 0 : analysis_.units[j].weight;
+            if (weight < static_cast<std::uint32_t>(config_.min_length)) continue;
+            for (std::size_t j = line.first_sentence; j < line.last_sentence;) {
+                std::size_t end = j;
+                while (end < line.last_sentence && end != k && !removed_exact(end)) ++end;
+                if (end > j) add_run_spans(j, end, Edge{}, Edge{});
+                j = std::max(end, j + 1);
+            }
+        }
         const std::size_t longer = std::max<std::size_t>(copy.count, edges->count);
         const std::uint64_t kept = kept_copy(*source);
         const UnitLocation where = matcher_.location(kept);
