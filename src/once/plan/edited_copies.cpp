@@ -79,7 +79,11 @@ std::optional<DocumentPlanner::GapSource> DocumentPlanner::run_gap_source(std::s
     if (matches_[beside].type != MatchType::exact || sentences_[beside].first_line != sentence.first_line ||
         sentences_[beside].last_line != sentence.first_line)
         return std::nullopt;
+    // A source before the first sentence of all, or one that would start before it, is none (a
+    // page repeating its first sentence: `direct` 0).
+    if (beside > k && matches_[beside].direct == 0) return std::nullopt;
     const std::uint64_t source = beside < k ? matches_[beside].direct + 1 : matches_[beside].direct - 1;
+    if (source < k - line.first_sentence) return std::nullopt;
     bool any_once = false;
     bool all_removed = true;
     bool all_prose = true;
