@@ -101,10 +101,10 @@ std::optional<DocumentPlanner::GapSource> DocumentPlanner::run_gap_source(std::s
     }
     if (!any_once || (!all_removed && !all_prose)) return std::nullopt;
     // ... and within one page: across pages a paragraph whose sentences recur around one that
-    // differs is a series' template with each article's own fact ("孫正義氏は、Twitterを通じて活発
-    // な発言をしている。そんな同氏の[幸せ]発言がネットで話題となっている。" for "…[格言的な]発言が…",
-    // ldcc), which step 1 keeps for a reason.
-    if (!all_removed && matcher_.location(source).doc != doc_) return std::nullopt;
+    // differs at its edge is a series' template with each article's own fact ("孫正義氏は、Twitter
+    // を通じて活発な発言をしている。そんな同氏の[幸せ]発言がネットで話題となっている。" for "…[格言的
+    // な]発言が…", ldcc; planner_copies_test: the same frame beside a copy stays whole).
+    if (matcher_.location(source).doc != doc_) return std::nullopt;
     // The source's paragraph: its first sentence opens its line, its last closes it, one line.
     const std::uint64_t first = source - (k - line.first_sentence);
     const std::uint64_t last = source + (line.last_sentence - 1 - k);
