@@ -61,7 +61,10 @@ TEST_CASE("edited copies: a sentence edited in one stretch between removed copie
         {&ja, "関係者によると、交通局は今秋、観光客向けの夜間便の運航を提案した。"},
         {&zh, "据了解，交通局今年秋天将开通面向游客的夜间观光航线。"},
     };
-    for (const auto& [story, middle] : cases) {
+    for (const auto& one : cases) {
+        // Named locals, not a structured binding: clang refuses a binding in CAPTURE's lambda.
+        const Story* story = one.first;
+        const std::string& middle = one.second;
         CAPTURE(middle);
         // All of the restart goes (its headline with it: a reposted article), none of the
         // edited sentence left (without the rule, the piece its frame shares with the source at
@@ -95,7 +98,10 @@ TEST_CASE("edited copies: still stays — an updated sentence whose facts differ
         {&en, "Starting this summer the first two boats will run every twenty minutes for tourists on weekends."},
         {&ja, "市によると、交通局は今秋、北桟橋と旧市街を結ぶ通勤便の増便を検討している。"},
     };
-    for (const auto& [story, middle] : cases) {
+    for (const auto& one : cases) {
+        // Named locals, not a structured binding: clang refuses a binding in CAPTURE's lambda.
+        const Story* story = one.first;
+        const std::string& middle = one.second;
         CAPTURE(middle);
         const std::string cleaned = cleaned_restart(*story, middle);
         CHECK(cleaned.find(middle) != std::string::npos);
