@@ -90,12 +90,6 @@ public:
         for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(b[static_cast<std::size_t>(i)]);
         return v;
     }
-    double f64() {
-        const std::uint64_t bits = u64();
-        double v;
-        std::memcpy(&v, &bits, sizeof v);
-        return v;
-    }
     std::string str() {
         const std::uint64_t size = u64();
         return std::string(take(size));
@@ -108,12 +102,6 @@ public:
         if (n > (data_.size() - at_) / item_bytes)
             throw Error(ExitCode::input_error, "truncated or corrupt file (a count of " + std::to_string(n) + ")", file_, at);
         return n;
-    }
-    TextPosition pos() {
-        TextPosition p;
-        p.line = u32();
-        p.column = u32();
-        return p;
     }
     // The next n bytes, which the file must hold (else: truncated).
     std::string_view bytes(std::uint64_t n) { return take(n); }
@@ -200,18 +188,6 @@ public:
     std::uint8_t u8() { return static_cast<std::uint8_t>(bytes_[read_++]); }
     std::uint32_t u32() { return static_cast<std::uint32_t>(little_endian<4>()); }
     std::uint64_t u64() { return little_endian<8>(); }
-    double f64() {
-        const std::uint64_t bits = u64();
-        double v;
-        std::memcpy(&v, &bits, sizeof v);
-        return v;
-    }
-    TextPosition pos() {
-        TextPosition p;
-        p.line = u32();
-        p.column = u32();
-        return p;
-    }
     std::string_view byte_run(std::size_t n) {
         const std::string_view out(bytes_ + read_, n);
         read_ += n;
@@ -328,6 +304,22 @@ struct LineWalk {
     std::size_t most_sentences_at = 0;
 };
 
+// Fields built from the integers, for either reader (`In`: Decoder or RecordCursor).
+template <typename In>
+double read_f64(In& in) {
+    const std::uint64_t bits = in.u64();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+}
+template <typename In>
+TextPosition read_position(In& in) {
+    TextPosition p;
+    p.line = in.u32();
+    p.column = in.u32();
+    return p;
+}
+
 // Line `i`'s record. `In`: Decoder, or RecordCursor when the file holds the whole record.
 template <typename In>
 void decode_line(In& in, std::size_t i, Line& line, LineVerdictDetail& verdict, LineWalk& walk) {
@@ -350,7 +342,7 @@ void decode_line(In& in, std::size_t i, Line& line, LineVerdictDetail& verdict, 
     if (role > k_last_role) in.corrupt("line role " + std::to_string(role), in.offset() - 1);
     verdict.role = static_cast<LineRole>(role);
     verdict.docs = in.u32();
-    verdict.score = in.f64();
+    verdict.score = read_f64(in);
     const std::uint8_t flags = in.u8();
     if ((flags >> 2) > k_last_rule) in.corrupt("line rule " + std::to_string(flags >> 2), in.offset() - 1);
     verdict.by_recurrence = (flags & 1) != 0;
@@ -375,8 +367,8 @@ void decode_sentence(In& in, std::size_t i, std::uint64_t text_end, std::uint64_
     if (s.first_line > s.last_line || s.last_line >= line_count)
         in.corrupt("sentence " + std::to_string(i + 1) + "'s lines", at);
     previous_end = s.end;
-    s.start_pos = in.pos();
-    s.end_pos = in.pos();
+    s.start_pos = read_position(in);
+    s.end_pos = read_position(in);
     UnitRecord& u = doc.analysis.units[i];
     u.key = in.u64();
     u.weight = in.u32();
@@ -480,7 +472,7 @@ Span decode_span(Decoder& in, std::uint64_t previous_start, std::size_t document
     if (kind > k_last_kind) in.corrupt("span kind " + std::to_string(kind), in.offset() - 1);
     span.kind = static_cast<Kind>(kind);
     span.cluster = in.u32();
-    span.similarity = in.f64();
+    span.similarity = read_f64(in);
     span.match = in.str();
     span.docs = in.u32();
     span.head_sentence = in.u32();
@@ -493,8 +485,8 @@ Span decode_span(Decoder& in, std::uint64_t previous_start, std::size_t document
         source.doc = in.u64();
         source.start = in.u64();
         source.end = in.u64();
-        source.start_pos = in.pos();
-        source.end_pos = in.pos();
+        source.start_pos = read_position(in);
+        source.end_pos = read_position(in);
         if (source.doc >= documents || source.end < source.start)
             in.corrupt("a span's source (document " + std::to_string(source.doc) + " of " + std::to_string(documents) + ")", at);
         span.source = source;
