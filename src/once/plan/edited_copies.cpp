@@ -137,9 +137,9 @@ void DocumentPlanner::add_edited_sentences() {
         if (!sentences_[k].terminated || analysis_.units[k].weight < k_min_core_weight) continue;
         const std::optional<GapSource> gap = run_gap_source(k);
         if (!gap) continue;
-        const std::optional<std::uint64_t> source = gap->source;
-        if (!matcher_.same_facts(*source, analysis_.units[k])) continue;
-        const std::optional<TokenEdges> edges = matcher_.edges(*source);
+        const std::uint64_t source = gap->source;
+        if (!matcher_.same_facts(source, analysis_.units[k])) continue;
+        const std::optional<TokenEdges> edges = matcher_.edges(source);
         const TokenEdges& copy = analysis_.units[k].edges;
         if (!edges || !one_stretch_edited(copy, *edges, config_.run_frame_share)) continue;
         const Shared start = common_prefix(copy, *edges);
@@ -164,13 +164,13 @@ void DocumentPlanner::add_edited_sentences() {
             }
         }
         const std::size_t longer = std::max<std::size_t>(copy.count, edges->count);
-        const std::uint64_t kept = kept_copy(*source);
+        const std::uint64_t kept = kept_copy(source);
         const UnitLocation where = matcher_.location(kept);
         Span span;
         span.start = sentences_[k].start;
         span.end = sentences_[k].end;
         span.kind = Kind::near_duplicate;
-        span.cluster = cluster_id(matcher_.root(*source));
+        span.cluster = cluster_id(matcher_.root(source));
         // The share of the longer sentence's tokens the two hold in common at their ends.
         span.similarity =
             static_cast<double>(std::min<std::size_t>(start.tokens + end.tokens, longer)) / static_cast<double>(longer);
