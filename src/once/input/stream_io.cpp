@@ -331,12 +331,16 @@ struct AtomicWriter::Impl {
     std::unique_ptr<Sink> sink;
     bool committed = false;
     int slot = -1;     // temp_files.hpp: SIGINT/SIGTERM remove the temporary file too
+    std::vector<std::string> made_folders;  // missing folders made for the output, innermost first
 
     ~Impl() {
         sink.reset();
         if (fd >= 0) ::close(fd);
         if (!committed && !temp.empty()) ::unlink(temp.c_str());
         unregister_temp_file(slot);
+        // A failed run leaves no empty folder it made; rmdir keeps one that is not empty.
+        if (!committed)
+            for (const auto& folder : made_folders) ::rmdir(folder.c_str());
     }
 };
 
@@ -356,6 +360,8 @@ AtomicWriter::AtomicWriter(const std::string& path, const WriteOptions& options)
         // folder is made, not an error after the whole run of learn, sign or merge.
         const std::filesystem::path parent = std::filesystem::path(path).parent_path();
         std::error_code error;
+        for (auto p = parent; !p.empty() && !std::filesystem::exists(p); p = p.parent_path())
+            impl_->made_folders.push_back(p.string());
         if (!parent.empty()) std::filesystem::create_directories(parent, error);
         if (error) output_error(path, "cannot create its folder: " + error.message());
         remove_stale_temps_of(path);

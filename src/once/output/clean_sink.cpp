@@ -152,9 +152,7 @@ CleanSink::CleanSink(CleanOutputs outputs, const Config& config, const Corpus& c
     } else if (!out.empty() && jsonl_output_) {
         stream_.emplace(staged_.stage(out), outputs_.write);
     } else if (!out.empty()) {
-        std::error_code error;
-        fs::create_directories(out, error);
-        if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), out);
+        staged_.make_folder(out);  // made now even for no documents; removed again if the run fails
     }
     if (!outputs_.map.empty()) {
         map_.emplace(staged_.stage(outputs_.map), outputs_.write);

@@ -36,7 +36,11 @@ pid_t staging_owner(std::string_view name) {
 }  // namespace
 
 StagedOutputs::~StagedOutputs() {
-    if (!committed_) remove_staging_folders();
+    if (committed_) return;
+    remove_staging_folders();
+    // Innermost first; rmdir fails on a folder that is not empty, which is what keeps anything
+    // another process put there meanwhile.
+    for (auto it = made_folders_.rbegin(); it != made_folders_.rend(); ++it) ::rmdir(it->c_str());
 }
 
 void StagedOutputs::remove_staging_folders() {
@@ -53,8 +57,11 @@ void StagedOutputs::remove_staging_folders() {
 std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
     if (const auto known = folder_of_anchor_.find(anchor); known != folder_of_anchor_.end()) return known->second;
     std::error_code error;
+    std::vector<std::string> missing;  // innermost first
+    for (fs::path p = anchor; !p.empty() && !fs::exists(p); p = p.parent_path()) missing.push_back(p.string());
     fs::create_directories(anchor, error);
     if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), anchor);
+    made_folders_.insert(made_folders_.end(), missing.rbegin(), missing.rend());
     // One folder per real folder, however it is spelled ("out", "./out/").
     const fs::path real = fs::weakly_canonical(anchor, error);
     const std::string folder =

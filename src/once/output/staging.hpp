@@ -18,7 +18,9 @@
 //    renames already done are undone — new files moved back, replaced files restored — and it
 //    throws Error(output_error) naming the final file. Either way the staging folders are removed.
 //    A folder is never replaced: only a file (or a link) under a final name is.
-//  - Without `commit()` (an exception), the destructor removes the staging folders.
+//  - Without `commit()` (an exception), the destructor removes the staging folders, and the
+//    folders that staging made for a missing output folder when they are left empty (a failed
+//    run leaves no empty `-o out/` behind; a folder that held anything before stays).
 //  - kill -9 (or SIGINT, which removes only temporary files) leaves a staging folder; the next
 //    StagedOutputs that stages into the same folder removes the staging folders of processes that
 //    no longer run and lists them in `removed_stale()` so the CLI can say so. Files under final
@@ -49,6 +51,9 @@ public:
     std::string stage(const std::string& final_path);
     std::string stage(const std::string& final_path, const std::string& anchor);
     void commit();
+    // Makes `folder` (and missing parents) for a folder output; a run that does not commit
+    // removes them again when they are empty.
+    void make_folder(const std::string& folder) { staging_folder_for(folder); }
     // Staging folders of earlier runs that died (kill -9), removed when first staging beside them.
     const std::vector<std::string>& removed_stale() const { return removed_stale_; }
 
@@ -69,6 +74,7 @@ private:
     std::map<std::string, std::string, std::less<>> folder_of_anchor_;
     std::set<std::string, std::less<>> made_inside_;
     std::vector<std::string> removed_stale_;
+    std::vector<std::string> made_folders_;  // missing output folders this process made, outermost first
     bool committed_ = false;
 };
 
