@@ -14,6 +14,7 @@
 #include "once/judge/markers.hpp"
 #include "once/output/message.hpp"
 #include "once/run/memory_budget.hpp"
+#include "once/text/pattern.hpp"
 
 #ifndef ONCE_VERSION
 #define ONCE_VERSION "0.1.0"
@@ -61,13 +62,21 @@ void finish_config(Cli& cli) {
     for (const auto& file : cli.keep_files) {
         std::ifstream in(file);
         std::error_code error;  // a folder opens as a stream that reads nothing
-        if (!in || fs::is_directory(file, error)) throw Error(ExitCode::usage, "cannot read keep file", file);
+        // A file an option reads is an input (exit 3 when unreadable, like --profile); a pattern
+        // in it that RE2 rejects is a bad value (exit 2), named with its file and line.
+        if (!in || fs::is_directory(file, error)) throw Error(ExitCode::input_error, "cannot read keep file", file);
         std::string line;
-        while (std::getline(in, line)) {
+        for (std::size_t number = 1; std::getline(in, line); ++number) {
             // A file saved with CRLF line ends: the '\r' would end every pattern, which then never
             // matched, and nothing was kept, silently. A pattern that must end in CR says `\r`.
             if (!line.empty() && line.back() == '\r') line.pop_back();
-            if (!line.empty() && line[0] != '#') c.keep_patterns.push_back(line);
+            if (line.empty() || line[0] == '#') continue;
+            try {
+                PatternSet{std::vector<std::string>{line}};
+            } catch (const Error& bad) {
+                throw Error(ExitCode::usage, "line " + std::to_string(number) + ": " + bad.message(), file);
+            }
+            c.keep_patterns.push_back(line);
         }
     }
     // Written as what must hold: `check --max-ratio nan` compared false with every ratio and passed.
