@@ -524,3 +524,74 @@ TEST_CASE("shape: menu items between the page's top edge and the chrome above th
         more_en,
     });
 }
+
+namespace {
+
+// A page as a converter that writes every line break as a paragraph prints it: a blank row
+// after every row.
+std::vector<Row> double_spaced(const std::vector<Row>& rows) {
+    std::vector<Row> page;
+    for (const Row& row : rows) {
+        page.push_back(row);
+        page.push_back({'.', ""});
+    }
+    return page;
+}
+
+}  // namespace
+
+TEST_CASE("shape: on a double-spaced page, prose wrapped at a width stays between chrome") {
+    // inject_real's copy of readability's RFC page: every line one blank line apart, so no block
+    // is longer than a line; the sections between the page headers went as chrome (10 KB).
+    check_page(double_spaced({
+        {'r', "home | drafts | working groups | about"},
+        {'k', "this draft describes a protocol by which applications running inside a web browser can talk to a "
+              "storage server that is hosted on a different domain name."},
+        {'r', "share | tweet | email"},
+        {'k', "when an in-browser application makes a cross-origin request which"},
+        {'k', "may affect the server state, the browser makes a preflight request"},
+        {'k', "first. the server answers with the methods and headers it allows,"},
+        {'k', "and only then does the browser send the request itself."},
+        {'r', "share | tweet | email"},
+        {'k', "a subsequent put may contain an if-match header that refers to the"},
+        {'k', "etag returned before. the server then answers with a conflict when"},
+        {'k', "the document has changed since, and with an ok status when not."},
+        {'r', "log in | register"},
+        {'r', "\u00a9 2014 ietf trust"},
+    }));
+    // The same in German: a plain-text mail printed so.
+    check_page(double_spaced({
+        {'r', "startseite | archiv | impressum | kontakt"},
+        {'k', "liebe mitglieder, wie in der letzten versammlung beschlossen, laden wir sie hiermit zur nächsten "
+              "sitzung des ausschusses ein, auf der über die neuen anträge entschieden wird."},
+        {'r', "teilen | drucken | e-mail"},
+        {'k', "die sitzung des ausschusses findet am dienstag im großen saal statt,"},
+        {'k', "nicht wie angekündigt im rathaus. bitte bringen sie die unterlagen"},
+        {'k', "der letzten sitzung mit, damit wir über die anträge abstimmen können."},
+        {'r', "teilen | drucken | e-mail"},
+        {'r', "abmelden | einstellungen"},
+        {'r', "\u00a9 2024 verein der freunde"},
+        {'r', "datenschutz | agb"},
+        {'r', "nach oben"},
+    }));
+}
+
+TEST_CASE("shape: on a double-spaced page, a headline, byline and teaser are no paragraph wrapped at a width") {
+    // A teaser under the story, printed one line per paragraph: its title, byline and reading time
+    // are not lines wrapped at the width of the teaser below them (a trafilatura page read so
+    // lost its own headline), and they stay chrome between the related lists.
+    check_page(double_spaced({
+        {'k', "the keeper had not expected visitors in the middle of the storm, and he said so twice before he "
+              "let them in. the lamp was turning above them all the while."},
+        {'k', "when the rain stopped they climbed the stairs together and watched the ships come back into the "
+              "bay, one by one, until the last of them had found the harbour."},
+        {'r', "share | tweet | email"},
+        {'r', "read more | most popular | newsletter"},
+        {'r', "the night the harbour lights went out"},
+        {'r', "by anna jay. photos by tom"},
+        {'r', "a town without light for a night. the fishermen found their way home."},
+        {'r', "read more | most popular | newsletter"},
+        {'r', "\u00a9 2024 example news"},
+        {'r', "privacy | terms | contact"},
+    }));
+}

@@ -142,55 +142,116 @@ bool classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatur
 }
 
 
+// The sums a block is judged on, over its non-blank lines [start, end).
+struct BlockSums {
+    int count = 0, weight = 0, ends = 0, periods = 0, bullets = 0, sentences = 0, run_on = 0;
+    bool clean = true;
+    LineShape words;  // latin_words, latin_stop, cjk: for has_function_words
+};
+BlockSums sum_block(const std::vector<JudgedLine>& lines, std::size_t start, std::size_t end) {
+    BlockSums b;
+    for (std::size_t k = start; k < end; ++k) {
+        const JudgedLine& l = lines[k];
+        if (l.cls == LineClass::blank) continue;
+        const LineShape& s = l.shape;
+        ++b.count;
+        b.weight += s.weight;
+        b.clean = b.clean && s.cue == Cue::none && !l.recurring && !l.recurs_some;
+        b.bullets += s.bullet;
+        b.ends += s.terminal || s.comma_end;
+        b.periods += s.period_end || s.comma_end;
+        b.words.latin_words += s.latin_words;
+        b.words.latin_stop += s.latin_stop;
+        b.words.cjk += s.cjk;
+        b.sentences += s.sentence_ends;
+        b.run_on += s.full_stops > 0 && !s.terminal;
+    }
+    return b;
+}
+
+// Wrapped at a width (an RFC, a plain-text mail, <pre> text): lines end inside sentences, so
+// few end in punctuation, and a sentence ends inside a line that goes on with the next
+// ("publication of this document. please review these documents"); the block still reads as
+// sentences — at least k_wrapped_sentences of them, the last line ending one or introducing
+// what follows ("the actions the interface exposes are:"), no bullet, in a space-separated
+// script (a Japanese title may hold "。"; CJK blocks keep the rule of mark_wrapped_paragraphs).
+// A headline block over a caption ("… single. problem damit?" / "foto: anna jay.") has
+// sentences too, but each ends its line.
+bool wrapped_at_width(const BlockSums& b, const JudgedLine& last) {
+    return b.count >= k_wrapped_lines && b.bullets == 0 && b.run_on > 0 && b.sentences >= k_wrapped_sentences &&
+           (last.shape.terminal || last.text.ends_with(':')) && b.words.latin_words > 0 &&
+           2 * b.words.latin_words >= b.words.cjk;
+}
+
+void mark_good(std::vector<JudgedLine>& lines, std::size_t start, std::size_t end) {
+    for (std::size_t k = start; k < end; ++k) {
+        if (lines[k].cls == LineClass::good || lines[k].cls == LineClass::blank) continue;
+        lines[k].cls = LineClass::good;
+        judge(lines[k], k_score_good, ShapeRule::wrapped_paragraph);
+    }
+}
+
+// A page that puts a blank line after (nearly) every line — a converter that writes each line
+// break as a paragraph; the Readability gold texts bench/inject_real.py injects copies into —
+// shows no blocks: at least k_double_spaced_blocks blocks, k_double_spaced_num/den of them one
+// line long.
+bool double_spaced(const std::vector<JudgedLine>& lines) {
+    int blocks = 0, single = 0;
+    for_each_block(lines, lines.size(), [&](std::size_t start, std::size_t end) {
+        ++blocks;
+        single += end - start == 1;
+    });
+    return blocks >= k_double_spaced_blocks && single * k_double_spaced_den >= blocks * k_double_spaced_num;
+}
+
+// Lines wrapped at one width: none longer than the longest line that goes on to the next (the
+// width, give or take the word that did not fit), and every line that goes on at least
+// 1/k_wrap_fill_den of it — a headline, a byline and a teaser one blank line apart on a lynx
+// page are not (a trafilatura page lost its title so), an RFC's lines are.
+bool one_width(const std::vector<JudgedLine>& lines, std::size_t first, std::size_t last) {
+    std::size_t width = 0;
+    for (std::size_t k = first; k < last; k += 2) width = std::max(width, lines[k].text.size());
+    for (std::size_t k = first; k < last; k += 2)
+        if (k_wrap_fill_den * lines[k].text.size() < width) return false;
+    return lines[last].text.size() <= width + k_wrap_overshoot_bytes;
+}
+
 // Hard-wrapped paragraphs: a block that reads as prose as a whole (no cue in it, enough
 // weight, most lines ending in sentence punctuation or a comma, at least one in a period or a
 // comma — titles end in neither, and few bullets) is good line by line. A block of a
 // space-separated script needs the function words of prose, as a line does: a list of names
 // or tags wrapped at commas ("kudos: anna, bert_99, ...") ends every line in a comma too.
+// On a double-spaced page a paragraph wrapped at a width is a run of one-line blocks one blank
+// line apart, up to the first line that ends a sentence: judged as wrapped at a width only
+// (an RFC's sections, printed so, went as chrome between its page headers: 10 KB of
+// inject_real's seed 1).
 void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines, bool latin_covered) {
     for_each_block(lines, lines.size(), [&](std::size_t start, std::size_t end) {
-        const int count = static_cast<int>(end - start);
-        int weight = 0, ends = 0, periods = 0, bullets = 0, words = 0, stops = 0, cjk = 0, sentences = 0, run_on = 0;
-        bool clean = true;
-        for (std::size_t k = start; k < end; ++k) {
-            const JudgedLine& l = lines[k];
-            const LineShape& s = l.shape;
-            weight += s.weight;
-            clean = clean && s.cue == Cue::none && !l.recurring && !l.recurs_some;
-            bullets += s.bullet;
-            ends += s.terminal || s.comma_end;
-            periods += s.period_end || s.comma_end;
-            words += s.latin_words;
-            stops += s.latin_stop;
-            cjk += s.cjk;
-            sentences += s.sentence_ends;
-            run_on += s.full_stops > 0 && !s.terminal;
-        }
-        if (count < 2 || !clean || weight < k_good_weight || 2 * bullets >= count) return;
-        // Wrapped at a width (an RFC, a plain-text mail, <pre> text): lines end inside sentences,
-        // so few end in punctuation, and a sentence ends inside a line that goes on with the next
-        // ("publication of this document. please review these documents"); the block still reads
-        // as sentences — at least k_wrapped_sentences of them, the last line ending one or
-        // introducing what follows ("the actions the interface exposes are:"), no bullet, in a
-        // space-separated script (a Japanese title may hold "。"; CJK blocks keep the rule above).
-        // A headline block over a caption ("… single. problem damit?" / "foto: anna jay.") has
-        // sentences too, but each ends its line.
-        const JudgedLine& last = lines[end - 1];
-        const bool wrapped_at_width = count >= k_wrapped_lines && bullets == 0 && run_on > 0 &&
-                                      sentences >= k_wrapped_sentences &&
-                                      (last.shape.terminal || last.text.ends_with(':')) && words > 0 && 2 * words >= cjk;
-        if (!wrapped_at_width && (2 * ends < count || periods == 0)) return;
-        LineShape sum;
-        sum.latin_words = words;
-        sum.latin_stop = stops;
-        sum.cjk = cjk;
-        if (!has_function_words(sum, latin_covered)) return;
-        for (std::size_t k = start; k < end; ++k) {
-            if (lines[k].cls == LineClass::good) continue;
-            lines[k].cls = LineClass::good;
-            judge(lines[k], k_score_good, ShapeRule::wrapped_paragraph);
-        }
+        const BlockSums b = sum_block(lines, start, end);
+        if (b.count < 2 || !b.clean || b.weight < k_good_weight || 2 * b.bullets >= b.count) return;
+        if (!wrapped_at_width(b, lines[end - 1]) && (2 * b.ends < b.count || b.periods == 0)) return;
+        if (!has_function_words(b.words, latin_covered)) return;
+        mark_good(lines, start, end);
     });
+    if (!double_spaced(lines)) return;
+    const std::size_t n = lines.size();
+    // A line with a cue or a template is a paragraph's line on no page: the run goes around it.
+    auto plain = [&](std::size_t k) {
+        const JudgedLine& l = lines[k];
+        return l.cls != LineClass::blank && l.shape.cue == Cue::none && !l.recurring && !l.recurs_some;
+    };
+    for (std::size_t start = 0; start < n;) {
+        if (!plain(start)) { ++start; continue; }
+        std::size_t last = start;
+        while (!lines[last].shape.terminal && !lines[last].text.ends_with(':') && last + 2 < n &&
+               lines[last + 1].cls == LineClass::blank && plain(last + 2))
+            last += 2;
+        const BlockSums b = sum_block(lines, start, last + 1);
+        if (b.weight >= k_good_weight && wrapped_at_width(b, lines[last]) && one_width(lines, start, last) &&
+            has_function_words(b.words, latin_covered))
+            mark_good(lines, start, last + 1);
+        start = last + 1;
+    }
 }
 
 // Spec and info boxes ("価格:無料", "weight: 2.1 kg"): blocks of >= 3 key:value rows are article

@@ -107,6 +107,19 @@ constexpr std::size_t k_annotation_bytes = 24;
 // notice and the introduction under its table of contents went as chrome).
 constexpr int k_wrapped_lines = 3;
 constexpr int k_wrapped_sentences = 2;
+// A page is double-spaced (a blank line after every line, so blank lines part no paragraphs)
+// with at least this many blocks, 9 in 10 of them one line long: every en and zh document
+// bench/inject_real.py builds from the devsets' gold texts is (0.9 to 1.0 of its blocks), no
+// ldcc article is (0.0). Some lynx pages are too (a trafilatura page of headings and teasers):
+// the page alone is no evidence, the lines must read as wrapped (one_width).
+constexpr int k_double_spaced_blocks = 10;
+constexpr int k_double_spaced_num = 9, k_double_spaced_den = 10;
+// ... where a paragraph wrapped at a width has its lines that go on at least half the width
+// (an RFC line before a long URL: "provisions relating to ietf documents", 37 of 72 bytes), and
+// its last line at most this many bytes past it (a word of the next line, kept when collapsing
+// white space may shorten the others).
+constexpr std::size_t k_wrap_fill_den = 2;
+constexpr std::size_t k_wrap_overshoot_bytes = 8;
 // A "key: value" row has its colon (or a "【key】value" row its closing bracket) within this many
 // bytes of the start.
 constexpr std::size_t k_field_key_bytes = 40;
