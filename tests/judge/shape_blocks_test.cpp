@@ -595,3 +595,46 @@ TEST_CASE("shape: on a double-spaced page, a headline, byline and teaser are no 
         {'r', "privacy | terms | contact"},
     }));
 }
+
+TEST_CASE("shape: on a double-spaced page, a table of contents one blank line apart is still the article's") {
+    // inject_real's copy of readability's RFC page: its contents, every entry one blank line
+    // apart, went as a link list under "table of contents" (1-2 KB a seed).
+    check_page(double_spaced({
+        {'r', "home | drafts | working groups | about"},
+        {'k', "table of contents"},
+        {'k', "1. introduction....................................2"},
+        {'k', "2. terminology.....................................3"},
+        {'k', "3. storage model...................................3"},
+        {'k', "4. requests........................................4"},
+        {'k', "1. introduction"},
+        {'k', "many services for data storage are available over the internet, and this specification describes a "
+              "vendor-independent interface for such services."},
+        {'k', "2. terminology"},
+        {'k', "the key words must, should and may in this document are to be interpreted as described in the "
+              "usual way for documents of this kind."},
+        {'k', "3. storage model"},
+        {'k', "the server stores data in nodes that form a tree structure, where internal nodes are called "
+              "folders and leaf nodes are called documents."},
+        {'k', "4. requests"},
+        {'k', "client-to-server requests should be made over https, and the servers must support chunked "
+              "transfer coding on the requests that store a document."},
+        {'r', "share | tweet | email"},
+        {'r', "\u00a9 2014 ietf trust"},
+    }));
+    // A Chinese wiki page printed so: entries "1 历史", headings "历史[编辑]".
+    check_page(double_spaced({
+        {'r', "首页 | 分类 | 最近更改 | 帮助"},
+        {'k', "目录"},
+        {'k', "1 历史"},
+        {'k', "2 地理"},
+        {'k', "3 经济"},
+        {'k', "历史[编辑]"},
+        {'k', "这座城市在十二世纪围绕一个渡口发展起来，此后几百年间一直保留着集市特许状，并逐渐成为附近地区的贸易中心。"},
+        {'k', "地理[编辑]"},
+        {'k', "城市位于两列低矮山丘之间的宽阔河谷中，河流在入海之前在这里转向南方，形成了一片肥沃的冲积平原。"},
+        {'k', "经济[编辑]"},
+        {'k', "大多数居民在港口或周围的农场工作，旧磨坊如今已成为一座展示城市贸易历史的博物馆，吸引了许多游客。"},
+        {'r', "分享 | 推特 | 电子邮件"},
+        {'r', "\u00a9 2024 示例百科"},
+    }));
+}

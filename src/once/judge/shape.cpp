@@ -377,12 +377,26 @@ void mark_contents(std::vector<JudgedLine>& lines) {
     long paragraph_weight = 0;
     for (const JudgedLine& l : lines)
         if (l.cls == LineClass::good) paragraph_weight += l.shape.weight;
-    for_each_block(lines, n, [&](std::size_t start, std::size_t end) {
+    // On a double-spaced page the entries stand one blank line apart: a block goes on across one
+    // blank line to a line that names a heading further down, written otherwise ("4. requests....4"
+    // over "4. requests"; a line printed again word for word is a copy, not its section) — and not
+    // a running header or footer, which names the next page's ("de jong [page 2]"):
+    // k_contents_title_repeats.
+    const bool spaced = double_spaced(lines);
+    auto entry = [&](std::size_t k) {
+        if (lines[k].cls == LineClass::blank || lines[k].cls == LineClass::good) return false;
+        const auto found = headings.find(contents_title(lines[k].text));
+        return found != headings.end() && found->second.size() <= k_contents_title_repeats &&
+               std::any_of(found->second.begin(), found->second.end(),
+                           [&](std::size_t h) { return h > k && lines[h].text != lines[k].text; });
+    };
+    auto visit = [&](std::size_t start, std::size_t end) {
         std::vector<std::size_t> named;
         std::vector<std::string_view> titles;
         std::size_t after = end - 1;
-        int numbered = 0;
+        int numbered = 0, lines_in = 0;
         for (std::size_t k = start; k < end; ++k) {
+            lines_in += lines[k].cls != LineClass::blank;
             const std::string_view title = contents_title(lines[k].text);
             // Each entry once: a carousel's "(button)" printed between its items names nothing.
             if (title.empty() || std::find(titles.begin(), titles.end(), title) != titles.end()) continue;
@@ -418,8 +432,9 @@ void mark_contents(std::vector<JudgedLine>& lines) {
         if (section_weight * k_contents_article_den < paragraph_weight * k_contents_article_num) return;
         // Numbered: "1 etymology", "4. requests", "2.1 はじめに". A teaser carousel lists its
         // stories' titles, then prints each again over its teaser, just as a contents list does.
-        if (entries < k_contents_entries || 2 * entries < static_cast<int>(end - start) || 2 * numbered < entries) return;
+        if (entries < k_contents_entries || 2 * entries < lines_in || 2 * numbered < entries) return;
         for (std::size_t k = start; k < end; ++k) {
+            if (lines[k].cls == LineClass::blank) continue;
             keep_as_article(lines[k]);
             // The entries (and a heading word on the block's first line), as light as the headings
             // they name: a paragraph the block starts with (an intro right above "contents") is
@@ -438,7 +453,16 @@ void mark_contents(std::vector<JudgedLine>& lines) {
         if (above > 0 && lines[above - 1].cls != LineClass::good && !lines[above - 1].recurring &&
             lines[above - 1].shape.weight <= k_menu_item_weight)
             keep_as_article(lines[above - 1]);
-    });
+    };
+    for (std::size_t start = 0; start < n;) {
+        if (lines[start].cls == LineClass::blank) { ++start; continue; }
+        std::size_t end = start;
+        while (end < n && lines[end].cls != LineClass::blank) ++end;
+        while (spaced && end + 1 < n && lines[end].cls == LineClass::blank && entry(end - 1) && entry(end + 1))
+            end += 2;
+        visit(start, end);
+        start = end;
+    }
 }
 
 }  // namespace

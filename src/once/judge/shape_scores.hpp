@@ -141,6 +141,10 @@ constexpr std::size_t k_contents_mark_bytes = 24;
 // The sections a contents list names hold at least this share of the page's paragraph weight:
 // they are the article (a wiki page, an RFC: nearly all of it), not teasers under it.
 constexpr long k_contents_article_num = 1, k_contents_article_den = 2;
+// A section's title stands at most this many times as a line of its own: its contents entry and
+// its heading, each twice when the page is printed again (a restart, inject_real's seed 1); a
+// running header or footer comes back on every printed page (an RFC's 22).
+constexpr std::size_t k_contents_title_repeats = 4;
 // Lexicon entries longer than this (bytes) are never matched inside a line.
 constexpr std::size_t k_max_entry_bytes = 96;
 // Stop-word density is measured on the first this many code points of a line.
