@@ -378,10 +378,11 @@ void mark_contents(std::vector<JudgedLine>& lines) {
     for (const JudgedLine& l : lines)
         if (l.cls == LineClass::good) paragraph_weight += l.shape.weight;
     // On a double-spaced page the entries stand one blank line apart: a block goes on across one
-    // blank line to a line that names a heading further down, written otherwise ("4. requests....4"
-    // over "4. requests"; a line printed again word for word is a copy, not its section) — and not
-    // a running header or footer, which names the next page's ("de jong [page 2]"):
-    // k_contents_title_repeats.
+    // blank line while the lines on both sides are entries, each naming a heading further down
+    // written otherwise ("4. requests....4" over "4. requests"; a line printed again word for word
+    // is a copy, not its section), and neither a running header or footer, which names the next
+    // page's ("de jong [page 2]": k_contents_title_repeats). So the list's heading starts no chain
+    // (the line above it stays outside, as a menu must).
     const bool spaced = double_spaced(lines);
     auto entry = [&](std::size_t k) {
         if (lines[k].cls == LineClass::blank || lines[k].cls == LineClass::good) return false;
