@@ -38,6 +38,16 @@ TEST_CASE("Recurrence: each distinct template counts once per document, per grou
     CHECK(counts.documents("b") == 2);
     CHECK(counts.documents("c") == 0);
     CHECK(counts.size() == 4);  // (a,7) (a,9) (a,11) (b,7)
+    // counts_of (one look-up of the group for many keys, judge_lines) answers what count does.
+    REQUIRE(counts.counts_of("a") != nullptr);
+    REQUIRE(counts.counts_of("b") != nullptr);
+    CHECK(counts.counts_of("c") == nullptr);
+    for (const auto& c : cases) {
+        CAPTURE(c.group);
+        CAPTURE(c.key);
+        const once::KeyCounts* group = counts.counts_of(c.group);
+        CHECK((group == nullptr ? 0 : group->find(c.key)) == c.count);
+    }
     CHECK(counts.groups() == std::vector<std::string>{"a", "b"});
     CHECK_FALSE(counts.empty());
 }
@@ -159,6 +169,33 @@ TEST_CASE("judge_lines: a line a site prints on every page is boilerplate by rec
     // Without the counts the same footer line stands alone: not boilerplate by recurrence.
     const auto alone = verdicts_of(article(3), once::Recurrence{});
     CHECK_FALSE(alone[2].by_recurrence);
+}
+
+TEST_CASE("judge_lines: recurring lines far down a long page are found (counts prefetched lines ahead)") {
+    const once::Config config;
+    const once::Signer signer(config);
+    once::Recurrence recurrence;
+    for (int n = 0; n < 10; ++n) recurrence.add_document("site", signer.line_templates(article(n)));
+    // 40 stories, the footer after every tenth: footers at lines 20, 42, 64 and 86, past any
+    // prefetch window, and as the first line after one.
+    std::string page;
+    for (int n = 0; n < 40; ++n) {
+        page += article(n).substr(0, article(n).find('\n')) + "\n\n";
+        if (n % 10 == 9) page += k_footer + "\n\n";
+    }
+    const auto verdicts = verdicts_of(page, recurrence);
+    REQUIRE(verdicts.size() == 88);
+    int footers = 0;
+    for (std::size_t i = 0; i < verdicts.size(); ++i) {
+        CAPTURE(i);
+        const bool footer = i % 22 == 20;
+        CHECK(verdicts[i].by_recurrence == footer);
+        if (footer) {
+            CHECK(verdicts[i].docs == 10);
+            ++footers;
+        }
+    }
+    CHECK(footers == 4);
 }
 
 TEST_CASE("judge_lines: a document that is mostly recurring text is a repost, left to the duplicate stage") {

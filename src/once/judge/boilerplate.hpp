@@ -38,6 +38,9 @@ public:
 
     std::uint32_t documents(const std::string& group) const;
     std::uint32_t count(const std::string& group, std::uint64_t key) const;
+    // The counts of `group` (nullptr when it has none), for a caller that asks many keys of one
+    // group: one look-up of the name, and the keys' slots can be prefetched (judge_lines).
+    const KeyCounts* counts_of(const std::string& group) const;
     bool empty() const { return groups_.empty(); }
     std::size_t size() const;  // distinct (group, template) pairs counted
     std::vector<std::string> groups() const;

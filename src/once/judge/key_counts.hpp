@@ -14,12 +14,15 @@
 //
 //   once::KeyCounts counts;
 //   ++counts[key];
+//   counts.prefetch(key);  // some lookups before:
 //   counts.find(key);  // 0 when the key was never added
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "once/core/prefetch.hpp"
 
 namespace once {
 
@@ -34,6 +37,11 @@ public:
             if (slot.key == key) return slot.count;
             if (slot.key == 0) return 0;
         }
+    }
+    // Starts loading the slot `find(key)` reads first: the caller issues it some lookups ahead,
+    // so that the misses of a document's lines overlap (judge_lines).
+    void prefetch(std::uint64_t key) const {
+        if (!slots_.empty()) prefetch_line(&slots_[home(key)]);
     }
     // The count of `key`, inserted as 0 when absent.
     std::uint32_t& operator[](std::uint64_t key) {

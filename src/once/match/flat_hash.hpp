@@ -31,22 +31,10 @@
 #include <utility>
 #include <vector>
 
+#include "once/core/prefetch.hpp"  // prefetch_line
 #include "once/match/index_pager.hpp"
 
 namespace once {
-
-// Starts loading the cache line that holds `address` (no fault if it is not mapped), for a
-// lookup some steps later. Why not __builtin_prefetch: GCC 12 takes a function that only reads
-// memory and prefetches for one without effect (ipa-pure-const) and drops its calls, so the
-// band tables' prefetch(), called from loops, issued nothing (objdump of 033fe2a: no prefetch
-// instruction in Matcher::insert_part). The asm statement is an effect it must keep.
-inline void prefetch_line(const void* address) {
-#if defined(__x86_64__) || defined(__i386__)
-    asm volatile("prefetcht0 %0" : : "m"(*static_cast<const char*>(address)));
-#else
-    __builtin_prefetch(address);
-#endif
-}
 
 // Blocks of 2 MiB for the index. Lookups land on random entries of arrays of tens or hundreds of
 // MiB: with 4 KiB pages nearly every one also misses the TLB, and the page walk costs as much as
