@@ -49,8 +49,8 @@ void EdgeStore::push_back(const TokenEdges& edges) {
 TokenEdges EdgeStore::at(std::size_t i) const {
     if (i >= written_) return unpack(pending_.data() + (i - written_) * k_record_bytes);
     if (cached_id_.empty()) {
-        cached_.resize((std::size_t{1} << k_cache_bits) * k_record_bytes);
-        cached_id_.assign(std::size_t{1} << k_cache_bits, 0);
+        cached_ = std::make_unique_for_overwrite<char[]>(k_cache_slots * k_record_bytes);  // not zeroed
+        cached_id_.assign(k_cache_slots, 0);
     }
     const std::size_t slot = slot_of(i);
     if (cached_id_[slot] != static_cast<std::uint32_t>(i + 1)) {
@@ -64,12 +64,12 @@ TokenEdges EdgeStore::at(std::size_t i) const {
         // Slots are written only once the read is whole: a failed one leaves no half record.
         for (std::size_t r = first; r < end; ++r) {
             const std::size_t to = slot_of(r);
-            std::memcpy(cached_.data() + to * k_record_bytes, block.data() + (r - first) * k_record_bytes,
+            std::memcpy(cached_.get() + to * k_record_bytes, block.data() + (r - first) * k_record_bytes,
                         k_record_bytes);
             cached_id_[to] = static_cast<std::uint32_t>(r + 1);  // record indices are 31-bit (matcher.hpp)
         }
     }
-    return unpack(cached_.data() + slot * k_record_bytes);
+    return unpack(cached_.get() + slot * k_record_bytes);
 }
 
 }  // namespace once
