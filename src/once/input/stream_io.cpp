@@ -196,6 +196,22 @@ void sync_folder(const std::string& folder) {
     ::close(fd);
 }
 
+std::vector<std::string> make_folders(const std::string& folder, std::error_code& error) {
+    std::vector<std::string> missing;  // innermost first
+    for (std::filesystem::path p = folder; !p.empty() && !std::filesystem::exists(p); p = p.parent_path())
+        missing.push_back(p.string());
+    std::filesystem::create_directories(folder, error);
+    std::vector<std::string> made;
+    std::error_code ignored;  // a failure part way made the outer ones only
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it)
+        if (!error || std::filesystem::exists(*it, ignored)) made.push_back(*it);
+    return made;
+}
+
+void remove_made_folders(const std::vector<std::string>& made) {
+    for (auto it = made.rbegin(); it != made.rend(); ++it) ::rmdir(it->c_str());
+}
+
 void sync_file_system(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) output_error(path, "cannot open to sync: " + errno_text(errno));
@@ -331,16 +347,14 @@ struct AtomicWriter::Impl {
     std::unique_ptr<Sink> sink;
     bool committed = false;
     int slot = -1;     // temp_files.hpp: SIGINT/SIGTERM remove the temporary file too
-    std::vector<std::string> made_folders;  // missing folders made for the output, innermost first
+    std::vector<std::string> made_folders;  // missing folders made for the output (make_folders)
 
     ~Impl() {
         sink.reset();
         if (fd >= 0) ::close(fd);
         if (!committed && !temp.empty()) ::unlink(temp.c_str());
         unregister_temp_file(slot);
-        // A failed run leaves no empty folder it made; rmdir keeps one that is not empty.
-        if (!committed)
-            for (const auto& folder : made_folders) ::rmdir(folder.c_str());
+        if (!committed) remove_made_folders(made_folders);  // a failed run leaves no empty folder
     }
 };
 
@@ -360,9 +374,7 @@ AtomicWriter::AtomicWriter(const std::string& path, const WriteOptions& options)
         // folder is made, not an error after the whole run of learn, sign or merge.
         const std::filesystem::path parent = std::filesystem::path(path).parent_path();
         std::error_code error;
-        for (auto p = parent; !p.empty() && !std::filesystem::exists(p); p = p.parent_path())
-            impl_->made_folders.push_back(p.string());
-        if (!parent.empty()) std::filesystem::create_directories(parent, error);
+        if (!parent.empty()) impl_->made_folders = make_folders(parent.string(), error);
         if (error) output_error(path, "cannot create its folder: " + error.message());
         remove_stale_temps_of(path);
     }

@@ -16,6 +16,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <vector>
 
 namespace once {
 
@@ -114,6 +116,15 @@ void sync_file_system(const std::string& path);
 // Best effort: makes the renames into folder `folder` durable (fsync of the folder). Failure
 // loses no data already written, so it is not an error.
 void sync_folder(const std::string& folder);
+
+// Makes `folder` and its missing parents (std::filesystem::create_directories; `error` as there)
+// and returns the folders it made, outermost first (also when it failed part way), so that a run that fails can take them away
+// again with remove_made_folders. Outputs' folders are made for the run (a missing one is not an
+// error), and a failed run should not leave them behind empty.
+std::vector<std::string> make_folders(const std::string& folder, std::error_code& error);
+// Removes `made` (as make_folders returned it), innermost first, each only if it is empty
+// (rmdir): what anyone put there meanwhile stays.
+void remove_made_folders(const std::vector<std::string>& made);
 
 // Writes to `path` ("-" = stdout, written directly) through a temporary file and a rename.
 class AtomicWriter {

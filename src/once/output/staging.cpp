@@ -38,9 +38,7 @@ pid_t staging_owner(std::string_view name) {
 StagedOutputs::~StagedOutputs() {
     if (committed_) return;
     remove_staging_folders();
-    // Innermost first; rmdir fails on a folder that is not empty, which is what keeps anything
-    // another process put there meanwhile.
-    for (auto it = made_folders_.rbegin(); it != made_folders_.rend(); ++it) ::rmdir(it->c_str());
+    remove_made_folders(made_folders_);
 }
 
 void StagedOutputs::remove_staging_folders() {
@@ -57,11 +55,9 @@ void StagedOutputs::remove_staging_folders() {
 std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
     if (const auto known = folder_of_anchor_.find(anchor); known != folder_of_anchor_.end()) return known->second;
     std::error_code error;
-    std::vector<std::string> missing;  // innermost first
-    for (fs::path p = anchor; !p.empty() && !fs::exists(p); p = p.parent_path()) missing.push_back(p.string());
-    fs::create_directories(anchor, error);
+    const std::vector<std::string> made = make_folders(anchor, error);
     if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), anchor);
-    made_folders_.insert(made_folders_.end(), missing.rbegin(), missing.rend());
+    made_folders_.insert(made_folders_.end(), made.begin(), made.end());
     // One folder per real folder, however it is spelled ("out", "./out/").
     const fs::path real = fs::weakly_canonical(anchor, error);
     const std::string folder =
@@ -123,12 +119,10 @@ void StagedOutputs::commit() {
             const Entry& entry = entries_[i];
             const std::string parent = parent_of(entry.final_path);
             if (final_folders.insert(parent).second) {
-                std::vector<std::string> missing;
-                for (fs::path p = parent; !p.empty() && !fs::exists(p); p = p.parent_path()) missing.push_back(p.string());
                 std::error_code error;
-                fs::create_directories(parent, error);
+                const std::vector<std::string> made = make_folders(parent, error);
                 if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), parent);
-                made_folders.insert(made_folders.end(), missing.rbegin(), missing.rend());
+                made_folders.insert(made_folders.end(), made.begin(), made.end());
             }
             std::string backup;
             struct stat info {};
@@ -155,7 +149,7 @@ void StagedOutputs::commit() {
             ::rename(it->entry->final_path.c_str(), it->entry->staged.c_str());
             if (!it->backup.empty()) ::rename(it->backup.c_str(), it->entry->final_path.c_str());
         }
-        for (auto it = made_folders.rbegin(); it != made_folders.rend(); ++it) ::rmdir(it->c_str());  // if empty
+        remove_made_folders(made_folders);
         remove_staging_folders();
         throw;
     }
