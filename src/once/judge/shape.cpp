@@ -195,7 +195,7 @@ void mark_good(std::vector<JudgedLine>& lines, std::size_t start, std::size_t en
 // break as a paragraph; the Readability gold texts bench/inject_real.py injects copies into —
 // shows no blocks: at least k_double_spaced_blocks blocks, k_double_spaced_num/den of them one
 // line long.
-bool double_spaced(const std::vector<JudgedLine>& lines) {
+bool is_double_spaced(const std::vector<JudgedLine>& lines) {
     int blocks = 0, single = 0;
     for_each_block(lines, lines.size(), [&](std::size_t start, std::size_t end) {
         ++blocks;
@@ -225,7 +225,7 @@ bool one_width(const std::vector<JudgedLine>& lines, std::size_t first, std::siz
 // line apart, up to the first line that ends a sentence: judged as wrapped at a width only
 // (an RFC's sections, printed so, went as chrome between its page headers: 10 KB of
 // inject_real's seed 1).
-void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines, bool latin_covered) {
+void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines, bool latin_covered, bool double_spaced) {
     for_each_block(lines, lines.size(), [&](std::size_t start, std::size_t end) {
         const BlockSums b = sum_block(lines, start, end);
         if (b.count < 2 || !b.clean || b.weight < k_good_weight || 2 * b.bullets >= b.count) return;
@@ -233,7 +233,7 @@ void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines, bool latin_covered)
         if (!has_function_words(b.words, latin_covered)) return;
         mark_good(lines, start, end);
     });
-    if (!double_spaced(lines)) return;
+    if (!double_spaced) return;
     const std::size_t n = lines.size();
     // A line with a cue or a template is a paragraph's line on no page: the run goes around it.
     auto plain = [&](std::size_t k) {
@@ -351,7 +351,7 @@ void keep_as_article(JudgedLine& line) {
 // Read as a list of short links under a heading word ("contents", "目次"), it went as a link list
 // or with the menus around it, and its headings' neighbours read it as chrome. The block, its
 // heading above and the headings it names are kept (docs/boilerplate.md, step 1).
-void mark_contents(std::vector<JudgedLine>& lines) {
+void mark_contents(std::vector<JudgedLine>& lines, bool double_spaced) {
     const std::size_t n = lines.size();
     std::unordered_map<std::string_view, std::vector<std::size_t>> headings;
     for (std::size_t i = 0; i < n; ++i) {
@@ -383,7 +383,6 @@ void mark_contents(std::vector<JudgedLine>& lines) {
     // is a copy, not its section), and neither a running header or footer, which names the next
     // page's ("de jong [page 2]": k_contents_title_repeats). So the list's heading starts no chain
     // (the line above it stays outside, as a menu must).
-    const bool spaced = double_spaced(lines);
     auto entry = [&](std::size_t k) {
         if (lines[k].cls == LineClass::blank || lines[k].cls == LineClass::good) return false;
         const auto found = headings.find(contents_title(lines[k].text));
@@ -459,7 +458,7 @@ void mark_contents(std::vector<JudgedLine>& lines) {
         if (lines[start].cls == LineClass::blank) { ++start; continue; }
         std::size_t end = start;
         while (end < n && lines[end].cls != LineClass::blank) ++end;
-        while (spaced && end + 1 < n && lines[end].cls == LineClass::blank && entry(end - 1) && entry(end + 1))
+        while (double_spaced && end + 1 < n && lines[end].cls == LineClass::blank && entry(end - 1) && entry(end + 1))
             end += 2;
         visit(start, end);
         start = end;
@@ -508,7 +507,9 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
     std::vector<JudgedLine> lines(n);
 
     const bool latin_covered = classify_alone(lines, features, config, lookup);
-    mark_wrapped_paragraphs(lines, latin_covered);
+    // Blank lines are known from here on (classify_alone), and so is the page's spacing.
+    const bool double_spaced = is_double_spaced(lines);
+    mark_wrapped_paragraphs(lines, latin_covered, double_spaced);
     mark_data_blocks(lines);
     mark_unpunctuated_text(lines, latin_covered);
     const std::size_t first_good = mark_title_slot(lines);
@@ -516,7 +517,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         lines[i].protect = features[i].protect;
         if (features[i].protect || lines[i].cls == LineClass::good) lines[i].anchor = true;
     }
-    if (config.shape) mark_contents(lines);
+    if (config.shape) mark_contents(lines, double_spaced);
     promote_margin_recurrence(lines);
     if (config.shape) {
         mark_section_links(lines);
