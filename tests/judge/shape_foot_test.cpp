@@ -428,3 +428,90 @@ TEST_CASE("shape: the rest of an article between photo credits or in bulleted st
               "days."},
     });
 }
+
+// A gap without prose (docs/boilerplate.md step 3.8, "A gap without prose"): when nothing between
+// the article's closing line and the foot reads as the article going on, the short title-like
+// lines in the blocks down to the foot are the start of the chrome below — a teaser list's heading
+// and titles and a byline (gofeminin.de: "Auch auf gofeminin.de" over its teasers), whatever their
+// neighbours made of them and however the foot opened. The closing line stays.
+TEST_CASE("shape: teaser titles between the closing line and the foot go with it when no paragraph is there (article-end)") {
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'k', "jane doe writes about the sea and its keepers"},
+        {'.', ""},
+        {'r', "also on the harbour desk"},
+        {'.', ""},
+        {'r', "the keeper who saved the night ferry"},
+        {'.', "photos: the harbour desk archive"},
+        {'r', "a winter on the northern rocks"},
+        {'r', "by the harbour desk"},
+        {'.', ""},
+        {'r', "newsletter"},
+        {'r', "follow us on facebook"},
+        {'.', ""},
+        {'r', "the sea at night and the lamps of the coast"},
+    });
+    check_page(story_rows(k_story_ja) + std::vector<Row>{
+        {'k', "文 山田花子"},
+        {'.', ""},
+        {'r', "こちらもおすすめ港町だより"},
+        {'.', ""},
+        {'r', "夜のフェリーを救った灯台守"},
+        {'.', "写真:港町編集部アーカイブ"},
+        {'r', "北の岩場で過ごした冬の話"},
+        {'r', "港町編集部より"},
+        {'.', ""},
+        {'r', "シェア"},
+        {'r', "ツイート"},
+    });
+    check_page(story_rows({k_story_ja[0], k_story_ja[1], k_story_ja[2]}) + std::vector<Row>{
+        {'k', "作者 王小明"},
+        {'.', ""},
+        {'r', "港口城市的其他故事"},
+        {'.', ""},
+        {'r', "救了夜班渡轮的灯塔看守人"},
+        {'.', "摄影:港口编辑部"},
+        {'r', "在北方岩石上度过的冬天"},
+        {'.', ""},
+        {'r', "分享"},
+        {'r', "微信"},
+    });
+}
+
+// ... but not when the article goes on below its closing line: a line ending in a colon that
+// introduces what follows (flowfx.de: "as usual, stackoverflow knows the answer. in short:" over a
+// config file's lines), a digit (ldcc: a phone's spec table, a list of nominees), a sentence or a
+// line broken at a comma (ldcc topic-news: "そして・・・" / "もしものときは、" / "…と、メンバーに訴えた。").
+TEST_CASE("shape: short lines under a colon, beside a digit or a sentence stay with the article") {
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'k', "and here are the places the keeper named:"},
+        {'.', ""},
+        {'k', "the northern lamp house"},
+        {'.', "photos: the harbour desk archive"},
+        {'.', "the rocks of the bay"},
+        {'.', ""},
+        {'r', "newsletter"},
+        {'r', "follow us on facebook"},
+    });
+    check_page(story_rows(k_story_ja) + std::vector<Row>{
+        {'k', "文 山田花子"},
+        {'.', ""},
+        {'k', "灯台の基本データ"},
+        {'.', ""},
+        {'k', "灯台の高さ"},
+        {'k', "32メートル"},
+        {'.', ""},
+        {'r', "シェア"},
+        {'r', "ツイート"},
+    });
+    check_page(story_rows(k_story_ja) + std::vector<Row>{
+        {'k', "文 山田花子"},
+        {'.', ""},
+        {'k', "そして灯台守は"},
+        {'k', "最後にもう一度"},
+        {'.', ""},
+        {'k', "海を見た。"},
+        {'.', ""},
+        {'r', "シェア"},
+        {'r', "ツイート"},
+    });
+}

@@ -498,9 +498,31 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
     std::size_t top = cut;
     if (chrome(lines[cut]))
         while (top > closing + 1 && passed_over(lines[top - 1])) --top;
-    for (std::size_t k = top; k < cut; ++k) {
+    // A gap without prose: when nothing between the closing line and the foot reads as the
+    // article going on, the article has ended at its closing line and the short lines in the
+    // blocks down to the foot are the start of the chrome below (a teaser list's heading and
+    // titles, "Auch auf gofeminin.de", a byline, tag and pin-it lines), whatever their neighbours
+    // made of them and however the foot opened; the same lines lead in as above (no bullet, colon,
+    // URL, digit or key:value). The article goes on with a paragraph, a sentence or a line broken
+    // at a comma (verse-like short lines on ldcc: "そして・・・" / "もしものときは、" / "…訴えた。"),
+    // a line ending in a colon, the closing line included ("… in short:" over a config file), or a
+    // digit (a spec table's values, a list of nominees and their years on ldcc, 304 lines in 48
+    // articles without it); and the closing line's own block stays (a letter's signatories).
+    std::size_t gap = closing;
+    while (gap < cut && lines[gap].cls != LineClass::blank) ++gap;
+    auto goes_on = [](const JudgedLine& l) {
+        return l.cls == LineClass::good || l.shape.colon_end ||
+               (!is_bad(l.cls) && (l.shape.prose || l.shape.comma_end || l.shape.digits));
+    };
+    const bool bare_gap = closing < cut && !lines[closing].shape.colon_end &&
+                          std::none_of(lines.begin() + static_cast<std::ptrdiff_t>(closing) + 1,
+                                       lines.begin() + static_cast<std::ptrdiff_t>(cut), goes_on);
+    auto gap_item = [&](const JudgedLine& l) {
+        return short_item(l) && !l.shape.bullet && !l.shape.colon_end && !l.shape.url;
+    };
+    for (std::size_t k = bare_gap ? std::min(top, gap) : top; k < cut; ++k) {
         JudgedLine& l = lines[k];
-        if (!lead_in(l)) continue;
+        if (!(k >= top && lead_in(l)) && !(bare_gap && k >= gap && gap_item(l))) continue;
         l.cls = LineClass::bad;
         judge(l, k_score_article_end, ShapeRule::article_end);
     }
