@@ -473,8 +473,13 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                 // controls later on are text (a `\u0000` is a NUL byte once unescaped).
                 const Sniffed sniffed = sniff_binary(record.text);
                 if (const auto& problem = sniffed.problem; problem && record.text.size() > 0) {
-                    reject(file.path + ":" + std::to_string(reader->line_number()),
-                           "text field is " + problem->message, problem->offset, first_scan);
+                    // The offset is into the unescaped text, not the file: said so, in the words
+                    // of the other errors of a record ("line N: ...").
+                    reject(file.path,
+                           "line " + std::to_string(reader->line_number()) + ": text field is " + problem->message +
+                               (problem->offset ? " at byte " + std::to_string(*problem->offset) + " of the text"
+                                                : std::string()),
+                           std::nullopt, first_scan);
                     line.clear();
                     continue;
                 }
