@@ -473,13 +473,18 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                 // controls later on are text (a `\u0000` is a NUL byte once unescaped).
                 const Sniffed sniffed = sniff_binary(record.text);
                 if (const auto& problem = sniffed.problem; problem && record.text.size() > 0) {
-                    // The offset is into the unescaped text, not the file: said so, in the words
-                    // of the other errors of a record ("line N: ...").
-                    reject(file.path,
-                           "line " + std::to_string(reader->line_number()) + ": text field is " + problem->message +
-                               (problem->offset ? " at byte " + std::to_string(*problem->offset) + " of the text"
-                                                : std::string()),
-                           std::nullopt, first_scan);
+                    // Named like the record errors above ("f.jsonl: line N: ..."; skipped as
+                    // "f.jsonl:N"), and the offset is said to be into the unescaped text, not the file.
+                    const Error error(ExitCode::input_error,
+                                      "line " + std::to_string(reader->line_number()) + ": text field is " +
+                                          problem->message +
+                                          (problem->offset ? " at byte " + std::to_string(*problem->offset) +
+                                                                 " of the text"
+                                                           : std::string()),
+                                      file.path);
+                    if (options_.on_error == OnError::fail) throw error;
+                    if (first_scan)
+                        skipped_.push_back({file.path + ":" + std::to_string(reader->line_number()), error.what()});
                     line.clear();
                     continue;
                 }
