@@ -92,6 +92,29 @@ TEST_CASE("page repeats: a section heading stays when an entry of a list above n
     }
 }
 
+TEST_CASE("page repeats: a section heading stays when lynx's nested \"o \" entry named it first") {
+    // mercurial in bench/inject_real.py: a lynx dump's contents list, its nested entries marked
+    // "o ", above sections whose headings end in a permalink mark ("¶"), so the heading is a near
+    // copy of the entry. Before the "o " bullet was read, the headings went as near-duplicates.
+    const std::string en =
+        "* Sharing mutable history\n"
+        "o Publishing and non-publishing repositories\n"
+        "o Example 3: Alice commits and amends a draft fix\n"
+        "\n"
+        "The key to shared mutable history is to keep your changesets in draft phase as you pass them around.\n"
+        "\n"
+        "Publishing and non-publishing repositories\u00b6\n"
+        "\n"
+        "By default, hg push promotes changesets from draft to public, and public changesets are immutable.\n"
+        "\n"
+        "Example 3: Alice commits and amends a draft fix\u00b6\n"
+        "\n"
+        "We will follow Alice working on a bug fix, using bookmarks to track each branch head she makes.\n";
+    PlanRun run;
+    const auto& doc = run.add(en);
+    CHECK(doc.cleaned == en);
+}
+
 TEST_CASE("page repeats: a story card's headline printed again under its link still goes") {
     // yahoo-2: a related list of cards, each a link ("* headline", its section and source) and
     // then the same headline over its teaser. The list's repeats are not the article's headings.

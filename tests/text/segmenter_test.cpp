@@ -198,6 +198,17 @@ TEST_CASE("segment: soft-wrapped English lines are joined") {
         {"wrap after a comma", "First,\nthen second.", {"First,\nthen second."}},
         {"wrap over CRLF", "one two\r\nthree four.", {"one two\r\nthree four."}},
         {"a blank line is never a wrap", "one two\n\nthree four.", {"one two", "three four."}},
+        // The word "o" (Portuguese, Spanish) may begin a wrapped line: a lowercase word follows it.
+        {"wrap before the word o", "Disse que\no presidente chegou.", {"Disse que\no presidente chegou."}},
+    });
+}
+
+TEST_CASE("segment: lynx's nested entries (\"o \") are lines of their own, not a wrap") {
+    check_sentences({
+        {"contents", "* Sharing mutable history\no Publishing and non-publishing repositories\no Example 3: Alice",
+         {"* Sharing mutable history", "o Publishing and non-publishing repositories", "o Example 3: Alice"}},
+        {"menu", "Sport\no Hallescher FC\no RB Leipzig", {"Sport", "o Hallescher FC", "o RB Leipzig"}},
+        {"CJK entry", "新加坡\no 1975年1月28日", {"新加坡", "o 1975年1月28日"}},
     });
 }
 

@@ -27,6 +27,15 @@ bool starts_with_bullet(std::string_view line) {
     return false;
 }
 
+// lynx, the usual way to turn a page into text, marks the items of a nested list with a lowercase
+// "o " ("* Sections", "o Publishing and non-publishing repositories"). Read from the original
+// bytes: the normalized line is case-folded, and "O Brother, Where Art Thou?" is a title.
+bool lynx_nested_bullet(std::string_view original, const Line& line) {
+    std::size_t i = line.start;
+    while (i < line.end && (original[i] == ' ' || original[i] == '\t')) ++i;
+    return i + 1 < line.end && original[i] == 'o' && original[i + 1] == ' ';
+}
+
 // A sentence on a list line weighs as prose from here (15 words, 30 CJK characters) ...
 constexpr std::uint32_t k_min_listed_prose_weight = 30;
 
@@ -89,7 +98,8 @@ DocAnalysis Signer::analyze(std::string_view text, std::span<const LineKeys> kno
         // Every sentence of a bulleted line: a related-list entry of several sentences
         // ("Freeze! Battery dead! Complaints pile up [Topic]") must not match the page title
         // it names past its first sentence either.
-        unit.bulleted = starts_with_bullet(line.normalized) && !listed_prose(unit.weight, sentences[i]);
+        unit.bulleted = (starts_with_bullet(line.normalized) || lynx_nested_bullet(text, line)) &&
+                        !listed_prose(unit.weight, sentences[i]);
         const std::size_t colon = sentences[i].normalized.find(':');
         unit.data_like = colon != std::string::npos && colon > 0 && colon <= 24;
         hasher_.sign(set.shingles, analysis.signatures.data() + i * k);

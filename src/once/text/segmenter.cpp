@@ -119,6 +119,14 @@ bool is_soft_wrap(const BlockContext& block, std::size_t newline) {
     // Case was folded away; ask the original character.
     std::size_t original_pos = block.block_start + block.norm.origin[newline + 1];
     const char32_t first = decode_utf8(block.original, original_pos);
+    // lynx marks a nested list's items "o ": "o Publishing and non-publishing repositories" under
+    // "* Sharing mutable history" is the next entry, not the same sentence wrapped (a wrapped
+    // line may begin with the word "o" too, "o presidente", "o bien": then a lowercase word follows).
+    // (decode_utf8 has moved original_pos past the 'o'.)
+    if (first == 'o' && original_pos + 1 < block.original.size() && block.original[original_pos] == ' ') {
+        std::size_t after = original_pos + 1;
+        if (!is_lowercase(decode_utf8(block.original, after))) return false;
+    }
     return is_lowercase(first) || char_class(first) == CharClass::digit;
 }
 
