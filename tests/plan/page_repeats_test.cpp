@@ -131,3 +131,43 @@ TEST_CASE("page repeats: a story card's headline printed again under its link st
     CHECK(doc.cleaned.find("\nTrump picks Treasury secretary, says he will leave his business\n") == std::string::npos);
     CHECK(doc.cleaned.find("* Trump picks Treasury secretary") != std::string::npos);
 }
+
+// The rows of a spec table (the judge's rule `spec-row`) that another product's table prints
+// alike are this page's facts, not a copied passage: "CPU クロック数 1.5GHz / コア数 Dual /
+// RAM 1GB" in the specs of two phones of one season (ldcc's S-MAX pages lost them as
+// duplicates). The same product's table printed again, whole, is still a copy.
+TEST_CASE("page repeats: a few spec rows two products share stay; a table printed again goes") {
+    const auto table = [](const std::string& model, const std::string& size, const std::string& battery,
+                          const std::string& weight, const std::string& display) {
+        return "機種名 " + model + "\n"
+               "発売時期 2012年" + std::to_string(model.size() % 5 + 6) + "月\n"
+               "サイズ（約mm） " + size + "\n"
+               "重量（約） " + weight + "g\n"
+               "ディスプレイ サイズ（インチ） " + display + "\n"
+               "CPU クロック数 1.5GHz\n"
+               "コア数 Dual\n"
+               "RAM 1GB\n"
+               "ROM 16GB\n"
+               "バッテリー容量 " + battery + "mAh\n"
+               "OS Android 4.0\n";
+    };
+    const auto page = [](const std::string& lead, const std::string& specs) {
+        return lead + "\n\n■ 主なスペック\n\n" + specs;
+    };
+    // The judge (off in these tests) marks the table's rows: the non-blank lines after the heading.
+    const auto mark_rows = [](std::vector<once::LineVerdictDetail>& verdicts) {
+        for (std::size_t l = 4; l < verdicts.size(); ++l) verdicts[l].rule = once::ShapeRule::spec_row;
+    };
+    PlanRun run;
+    const std::string first = page("NTTドコモは16日、今夏に発売する予定の新モデルを発表し、防水に対応した新しいスマートフォンを公開した。",
+                                   table("ARROWS X F-10D", "129×65×10.9", "1800", "140", "4.6"));
+    CHECK(run.add(first, mark_rows).cleaned == first);
+    const std::string other = page("富士通は同日、薄型ボディーに大容量バッテリーを載せた別のモデルも合わせて発表し、夏に発売するとした。",
+                                   table("AQUOS ZETA SH-09D", "132×65×9.9", "2100", "146", "4.7"));
+    CHECK(run.add(other, mark_rows).cleaned == other);
+    const std::string again = page("発売を前に、実機に触れる体験イベントが都内の量販店で週末に開かれることが決まり、予約も始まった。",
+                                   table("ARROWS X F-10D", "129×65×10.9", "1800", "140", "4.6"));
+    const auto& repeated = run.add(again, mark_rows);
+    CHECK(repeated.cleaned.find("ARROWS X F-10D") == std::string::npos);
+    CHECK(repeated.cleaned.find("RAM 1GB") == std::string::npos);
+}

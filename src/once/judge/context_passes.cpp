@@ -30,7 +30,8 @@ void promote_margin_recurrence(std::vector<JudgedLine>& lines) {
     if (first == n) return;  // no paragraph of its own: nothing tells article from margin
     for (std::size_t i = 0; i < n; ++i) {
         JudgedLine& line = lines[i];
-        if (!line.recurs_often || line.title || line.protect || (i > first && i < last)) continue;
+        // A row of the page's spec table is a fact of the page, in the margin or not.
+        if (!line.recurs_often || line.title || line.protect || line.spec_row || (i > first && i < last)) continue;
         line.recurring = true;
         line.margin = true;
         line.recurs_some = false;

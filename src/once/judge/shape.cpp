@@ -254,14 +254,64 @@ void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines, bool latin_covered,
     }
 }
 
+// A row of a spec table written without colons ("RAM 2GB", "機種名 GALAXY SIII SC-06D",
+// "GPS ◯", "防水 -"): short, not prose, not a list item or link, a label and a value after a
+// space in at most k_spec_row_parts words (a headline has more), the label not a number (a dated
+// teaser list, "2012年5月16日 …", is no table).
+bool spec_row(const JudgedLine& l) {
+    const LineShape& s = l.shape;
+    if (l.cls == LineClass::blank || s.cue != Cue::none || s.bullet || s.url || s.prose || s.ellipsis ||
+        l.text.size() > k_spec_row_bytes)
+        return false;
+    const std::size_t space = l.text.find(' ');
+    const auto parts = static_cast<std::size_t>(std::count(l.text.begin(), l.text.end(), ' ')) + 1;
+    return space != std::string_view::npos && space > 0 && space + 1 < l.text.size() &&
+           parts <= k_spec_row_parts && !(l.text[0] >= '0' && l.text[0] <= '9');
+}
+
+// A spec row's value is a measurement or a yes/no mark: a digit, or a mark a table prints for
+// "yes", "no" or "none".
+bool valued_row(const JudgedLine& l) {
+    if (l.shape.digits) return true;
+    const std::string_view value = l.text.substr(l.text.rfind(' ') + 1);
+    for (const std::string_view mark : {"◯", "○", "×", "✕", "-", "―", "—"})
+        if (value.starts_with(mark)) return true;
+    return false;
+}
+
 // Spec and info boxes ("価格:無料", "weight: 2.1 kg"): blocks of >= 3 key:value rows are article
-// facts, whatever chrome surrounds them, so context never turns them into chrome.
+// facts, whatever chrome surrounds them, so context never turns them into chrome. So are spec
+// tables written as "label value" rows (a phone's specs under a livedoor article: 2/3 of their
+// rows went as chrome before, "機種名 GALAXY SIII SC-06D" and "発売時期 2012年7月" among them)
+// when most rows carry a measurement or a mark, most of those rows come back on other pages of
+// the site (the same labels: a site's spec table has a form; a shop's address or a list of
+// ratings on one page has none), and some rows' numbers are this page's, or a few pages' (a
+// menu of two-word items has no values; a table many pages print whole is a template). On a
+// page alone, with no other page of its site, nothing recurs and the rule does not apply.
 void mark_data_blocks(std::vector<JudgedLine>& lines) {
     for_each_block(lines, lines.size(), [&](std::size_t start, std::size_t end) {
-        int fields = 0;
-        for (std::size_t k = start; k < end; ++k) fields += lines[k].shape.field && lines[k].shape.cue == Cue::none;
-        if (fields < k_data_block_rows || 2 * fields < static_cast<int>(end - start)) return;
-        for (std::size_t k = start; k < end; ++k) lines[k].data = lines[k].data || lines[k].shape.cue == Cue::none;
+        int fields = 0, rows = 0, valued = 0, own = 0, shared = 0;
+        for (std::size_t k = start; k < end; ++k) {
+            const JudgedLine& l = lines[k];
+            fields += l.shape.field && l.shape.cue == Cue::none;
+            if (!spec_row(l)) continue;
+            ++rows;
+            if (!valued_row(l)) continue;
+            ++valued;
+            // Its label comes back on other pages of the site, with this value or another.
+            shared += l.recurring || l.recurs_some || l.recurs_often || l.value_differs;
+            // This page's own (or a few pages': a phone's specs come back in its review) number.
+            own += l.shape.digits && !l.recurring && !l.recurs_often;
+        }
+        const int size = static_cast<int>(end - start);
+        const bool fields_box = fields >= k_data_block_rows && 2 * fields >= size;
+        const bool spec_table = rows >= k_spec_table_rows && 2 * rows >= size && 2 * valued >= rows &&
+                                own >= k_spec_table_own_rows && 2 * shared >= valued;
+        if (!fields_box && !spec_table) return;
+        for (std::size_t k = start; k < end; ++k) {
+            lines[k].data = lines[k].data || lines[k].shape.cue == Cue::none;
+            lines[k].spec_row = spec_table && lines[k].shape.cue == Cue::none;
+        }
     });
 }
 
@@ -491,6 +541,7 @@ std::string_view rule_name(ShapeRule rule) {
     case ShapeRule::foot_menu: return "foot-menu";
     case ShapeRule::article_end: return "article-end";
     case ShapeRule::contents: return "contents";
+    case ShapeRule::spec_row: return "spec-row";
     case ShapeRule::tail: return "tail";
     case ShapeRule::recurrence: return "recurrence";
     case ShapeRule::margin_recurrence: return "margin-recurrence";
@@ -557,6 +608,8 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
             v.chrome = false;
             v.by_recurrence = false;
         }
+        // A kept row of a spec table says so, for the planner (plan/copy_runs.cpp).
+        if (line.spec_row && !v.chrome && !v.title) v.rule = ShapeRule::spec_row;
     }
     return verdicts;
 }

@@ -60,10 +60,13 @@ enum class ShapeRule : std::uint8_t {
     // an entry of the page's table of contents (docs/boilerplate.md, step 1): kept, but navigation,
     // so never the source its own section heading further down would be a copy of (plan/provenance)
     contents,
+    // a row of a spec table of "label value" rows (docs/boilerplate.md, step 1): kept, but a fact
+    // of its page, so a few rows that another page's table prints alike are no copy (plan/copy_runs)
+    spec_row,
 };
 // The last ShapeRule: run/shard.cpp refuses a rule byte above it as corruption, so a rule added at
 // the end must move this (tests/judge/shape_blocks_test.cpp fails until it does).
-constexpr ShapeRule k_last_shape_rule = ShapeRule::contents;
+constexpr ShapeRule k_last_shape_rule = ShapeRule::spec_row;
 // "copyright", "menu-row", ..., "margin-recurrence": the names written to the map.
 std::string_view rule_name(ShapeRule rule);
 

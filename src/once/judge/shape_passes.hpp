@@ -41,6 +41,8 @@ struct JudgedLine {
                                  // the title slot: a menu above it is still a menu)
     bool data = false;           // in a block of key:value rows, or a table of contents and the
                                  // headings it names: never chrome by context alone
+    bool spec_row = false;       // a row of a spec table of "label value" rows (mark_data_blocks):
+                                 // a fact of the page even where it recurs in the margin
     bool resolved = false;       // class settled by context
     bool protect = false;        // matched a --keep pattern
     bool value_differs = false;  // its template recurs, its numbers do not: a label with data

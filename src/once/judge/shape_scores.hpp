@@ -127,6 +127,13 @@ constexpr std::string_view k_key_open = "\u3010";   // 【
 constexpr std::string_view k_key_close = "\u3011";  // 】
 // A spec box: at least this many key:value rows, and at least half of the block.
 constexpr int k_data_block_rows = 3;
+// A spec table of "label value" rows: at least this many rows (half of the block or more, half
+// of them with a measurement or a mark), this many with a number of this page alone, each row at
+// most this many bytes (normalized: 20 or so CJK characters, a label and a value).
+constexpr int k_spec_table_rows = 6;
+constexpr int k_spec_table_own_rows = 2;
+constexpr std::size_t k_spec_row_bytes = 64;
+constexpr std::size_t k_spec_row_parts = 4;
 // A table of contents: a block of at least this many entries whose titles come back, in order,
 // as the page's own headings further down (a wiki's "contents", an RFC's dot-leader list, a blog's
 // 目次), and they make at least half of the block's lines. Three: two matches in order happen by

@@ -95,6 +95,30 @@ bool DocumentPlanner::heading_named_by_entry(std::size_t i, std::size_t end) con
     return true;
 }
 
+// Sentences [from, to) are a few rows of the page's spec table (the judge's rule `spec-row`)
+// that another page's table prints alike: "CPU クロック数 1.5GHz / コア数 Dual / RAM 1GB" in the
+// specs of two phones of one season. They are facts of this page's table, not a passage it copied;
+// only a copy of most of the table (k_table_copy_den: the same phone's specs printed again in its
+// review) is a copy. Issue 11: never lose a fact.
+bool DocumentPlanner::rows_of_a_table(std::size_t from, std::size_t to) const {
+    const auto row = [&](std::size_t l) {
+        return verdicts_[l].role == LineRole::text && verdicts_[l].rule == ShapeRule::spec_row;
+    };
+    const std::size_t first = sentences_[from].first_line;
+    const std::size_t last = sentences_[to - 1].last_line;
+    std::size_t rows = 0;
+    for (std::size_t l = first; l <= last; ++l) {
+        if (lines_[l].blank) continue;
+        if (!row(l)) return false;
+        ++rows;
+    }
+    // The table: the rows next to the run, up to a line that is not one (a blank line ends it).
+    std::size_t table = rows;
+    for (std::size_t l = first; l > 0 && !lines_[l - 1].blank && row(l - 1); --l) ++table;
+    for (std::size_t l = last + 1; l < lines_.size() && !lines_[l].blank && row(l); ++l) ++table;
+    return rows * k_table_copy_den < table;
+}
+
 // Is near-matched sentence k all of its source's end (`at_end`) or start, the source
 // going on for k_min_partial_weight beyond it (a paste's piece there, not "第" before
 // "1位『...』" of a ranking line)?
@@ -258,7 +282,7 @@ void DocumentPlanner::plan_runs() {
             // for two apps) need the full length: they repeat because the facts coincide.
             (exact_in_document && whole_lines &&
              weight >= static_cast<std::uint32_t>(data_like ? config_.min_length : config_.min_line_length));
-        if (substantial) add_run_spans(i, end, head, tail);
+        if (substantial && !(whole_lines && rows_of_a_table(from, to))) add_run_spans(i, end, head, tail);
         i = end;
     }
 }

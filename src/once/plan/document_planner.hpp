@@ -109,6 +109,7 @@ private:
     // copy_runs.cpp: step 1.
     bool lone_line_in_document(std::size_t i, std::size_t end) const;
     bool heading_named_by_entry(std::size_t i, std::size_t end) const;
+    bool rows_of_a_table(std::size_t from, std::size_t to) const;
     bool follows_removal(std::size_t i) const;
     bool opens_paragraph_as_source(std::size_t i) const;
     bool cut_by_insert(std::size_t k, bool at_end) const;

@@ -33,6 +33,9 @@ constexpr double k_short_isolated_extra = 0.1;
 // A whole line that is a cut-off piece of its source (all its tokens at the source's start or
 // end, align.hpp) needs no second sentence: that is a truncated restart, not a template.
 constexpr std::size_t k_min_isolated_sentences = 2;
+// Rows of a spec table are a copy only when the run holds more than 1/k_table_copy_den of the
+// table's rows (the same product's table printed again), not a few rows two products share.
+constexpr std::size_t k_table_copy_den = 2;
 // Consecutive copied sentences are one passage when their sources are in the same document,
 // in order, at most this many sentences apart: an edit may drop a sentence or two.
 constexpr std::uint32_t k_max_source_step = 3;
