@@ -173,6 +173,38 @@ TEST_CASE("matcher: near duplicates with one word or character changed") {
     }
 }
 
+TEST_CASE("matcher: a batch's buffers, reused by the next batch, carry nothing into it") {
+    // Each match_document is a batch of one, and batches share their buffers (Matcher::batch_).
+    // B is a near copy of A: its batch keeps A's sentence as a verified candidate. C, unrelated,
+    // comes next in the same buffers and must match nothing; A again is A's exact copy, as it is
+    // when C is matched by a matcher that saw A alone.
+    const std::string a = "The committee met on Tuesday to review the annual budget and agreed to publish the final report.";
+    const std::string b = "The committee met on Tuesday to review the annual budget and agreed to publish the complete report.";
+    const std::string c = "A different sentence about the weather in the mountains during the long winter months.";
+    MatchRun run;
+    run.add(a);
+    const auto near = run.add(b);
+    REQUIRE(near.size() == 1);
+    CHECK(near[0].type == once::MatchType::jaccard);  // B's batch had a verified candidate
+    const auto unrelated = run.add(c);
+    REQUIRE(unrelated.size() == 1);
+    CHECK(unrelated[0].type == once::MatchType::none);
+    const auto again = run.add(a);
+    REQUIRE(again.size() == 1);
+    CHECK(again[0].type == once::MatchType::exact);
+    CHECK(again[0].direct == run.id(0, 0));
+
+    MatchRun fresh;
+    fresh.add(a);
+    const auto alone = fresh.add(c);
+    REQUIRE(alone.size() == 1);
+    CHECK(alone[0].type == unrelated[0].type);
+    const auto fresh_again = fresh.add(a);
+    REQUIRE(fresh_again.size() == 1);
+    CHECK(fresh_again[0].type == again[0].type);
+    CHECK(fresh_again[0].similarity == again[0].similarity);
+}
+
 TEST_CASE("matcher: unrelated sentences do not match") {
     MatchRun run;
     run.add(k_en + " " + k_ja);

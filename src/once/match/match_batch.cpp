@@ -103,9 +103,48 @@ struct Matcher::Batch {
         std::vector<Slot> slots_;
         std::vector<Node> nodes_;
     };
+    // Exact key -> the first sentence (batch index) given it, open addressing: what the two
+    // std::unordered_maps of each batch did with a node, a malloc and a free per sentence.
+    // Keys of indexed sentences are never 0 (shingler.hpp), so 0 marks an empty slot.
+    class FirstOfKey {
+    public:
+        void reset(std::size_t entries) {
+            std::size_t capacity = 16;
+            while (capacity < 2 * entries) capacity *= 2;
+            slots_.assign(capacity, Slot{});
+        }
+        // The value under `key`, or k_no_ref.
+        std::uint32_t find(std::uint64_t key) const {
+            const Slot& slot = slots_[locate(key)];
+            return slot.key == key ? slot.value : k_no_ref;
+        }
+        // Enters `value` under `key` unless the key has one; returns the value the key has now
+        // and whether it was entered.
+        std::pair<std::uint32_t, bool> try_emplace(std::uint64_t key, std::uint32_t value) {
+            Slot& slot = slots_[locate(key)];
+            if (slot.key == key) return {slot.value, false};
+            slot = {key, value};
+            return {value, true};
+        }
+
+    private:
+        struct Slot {
+            std::uint64_t key = 0;
+            std::uint32_t value = k_no_ref;
+        };
+        std::size_t locate(std::uint64_t key) const {
+            const std::size_t mask = slots_.size() - 1;
+            std::size_t i = static_cast<std::size_t>((key ^ (key >> 29)) * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+            while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+            return i;
+        }
+        std::vector<Slot> slots_;
+    };
     // Which band keys occur more than once among the batch's sentences (with false positives):
     // only those can be added by one sentence and looked up by a later one, so the others skip
-    // the table above, whose every access is a cache miss. A bit per key hash, 512 KiB each.
+    // the table above, whose every access is a cache miss. A bit per key hash, 512 KiB each,
+    // kept zeroed between batches: clear_keys takes away the bits the batch set, where assigning
+    // the two arrays wrote 1 MiB per batch (per document for match_document).
     static constexpr std::size_t k_key_bits = 22;
     static std::uint64_t key_bit(std::uint64_t key) { return (key * 0xD6E8FEB86659FD93ULL) >> (64 - k_key_bits); }
     std::vector<std::uint64_t> keys_seen;
@@ -115,6 +154,11 @@ struct Matcher::Batch {
         const std::uint64_t mask = std::uint64_t{1} << (bit & 63);
         if (keys_seen[bit >> 6] & mask) keys_repeated[bit >> 6] |= mask;
         keys_seen[bit >> 6] |= mask;
+    }
+    void clear_key(std::uint64_t key) {
+        const std::uint64_t bit = key_bit(key);
+        keys_seen[bit >> 6] = 0;
+        keys_repeated[bit >> 6] = 0;
     }
     bool repeated(std::uint64_t key) const {
         const std::uint64_t bit = key_bit(key);
@@ -140,7 +184,8 @@ struct Matcher::Batch {
     std::vector<BandCandidate> listed;
     std::unordered_map<std::size_t, std::vector<BandPair>> detail;
     // Kept aside by the sequential step, added to the index when the batch ends.
-    std::unordered_map<std::uint64_t, std::uint32_t> exact_added;  // key -> first sentence of the batch
+    FirstOfKey exact_added;  // key -> first sentence of the batch (global id)
+    FirstOfKey first_seen;   // key -> first sentence of the batch (batch index) that may enter exact_
     std::vector<std::uint32_t> exact_order;  // sentences (batch index) whose key exact_added took, in order
     Added bands_added;
     std::vector<std::uint32_t> bands_order;  // sentences (batch index) added to the bands, in order
@@ -161,6 +206,8 @@ struct Matcher::Batch {
         return indexed(s) && analysis(s).units[sentence(s)].set_size >= k_min_lsh_set;
     }
 };
+
+void Matcher::BatchDeleter::operator()(Batch* batch) const { delete batch; }
 
 namespace {
 // Sentences per item of the parallel probe: enough to amortize handing out an item.
@@ -329,10 +376,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         std::uint32_t first = k_no_ref;
         if (best.type == MatchType::none) {
             first = batch.exact_before[s];
-            if (first == k_no_ref) {
-                const auto it = batch.exact_added.find(unit.key);
-                if (it != batch.exact_added.end()) first = it->second;
-            }
+            if (first == k_no_ref) first = batch.exact_added.find(unit.key);
         }
         if (first != k_no_ref) best = verify(analysis, i, mine, doc, first, k_exact_only, k_exact_only);
         if (best.type == MatchType::none && unit.set_size >= k_min_lsh_set) {
@@ -498,11 +542,14 @@ void Matcher::insert_part(Batch& batch, std::size_t part) {
 void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAnalysis*>& docs,
                           const std::vector<Matchable>& matchable, const ParallelFor& parallel,
                           const std::function<void(std::size_t, const std::vector<UnitMatch>&)>& on_document) {
-    Batch batch;
+    if (!batch_) batch_.reset(new Batch());
+    Batch& batch = *batch_;
     batch.first_doc = first_doc;
     batch.docs = &docs;
     batch.matchable = &matchable;
     batch.base = places_.size();
+    batch.first.clear();
+    batch.doc_of.clear();
     batch.first.reserve(docs.size() + 1);
     for (std::size_t d = 0; d < docs.size(); ++d) {
         batch.first.push_back(batch.doc_of.size());
@@ -515,18 +562,26 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
     batch.low.resize(n * k_);
     if (candidates_ == nullptr) batch.keys.resize(n * bands_);
     batch.exact_before.assign(n, k_no_ref);
-    batch.verified.resize(n);
+    // Emptied, not freed: each keeps its room for the next batch.
+    if (batch.verified.size() < n) batch.verified.resize(n);
+    for (std::size_t s = 0; s < n; ++s) batch.verified[s].clear();
     batch.first_with_key.assign(n, k_no_ref);
-    batch.keys_seen.assign(std::size_t{1} << (Batch::k_key_bits - 6), 0);
-    batch.keys_repeated.assign(std::size_t{1} << (Batch::k_key_bits - 6), 0);
-    {
-        std::unordered_map<std::uint64_t, std::uint32_t> seen;
-        for (std::size_t s = 0; s < n; ++s) {
-            if (!batch.indexed(s) || !batch.may_source(s)) continue;  // only these enter exact_
-            const auto [it, inserted] =
-                seen.try_emplace(batch.analysis(s).units[batch.sentence(s)].key, static_cast<std::uint32_t>(s));
-            if (!inserted) batch.first_with_key[s] = it->second;
-        }
+    if (batch.keys_seen.empty()) {  // zeroed once; clear_key keeps them so after each batch
+        batch.keys_seen.assign(std::size_t{1} << (Batch::k_key_bits - 6), 0);
+        batch.keys_repeated.assign(std::size_t{1} << (Batch::k_key_bits - 6), 0);
+    }
+    batch.list_start.clear();
+    batch.listed.clear();
+    batch.detail.clear();
+    batch.exact_added.reset(n);
+    batch.exact_order.clear();
+    batch.bands_order.clear();
+    batch.first_seen.reset(n);
+    for (std::size_t s = 0; s < n; ++s) {
+        if (!batch.indexed(s) || !batch.may_source(s)) continue;  // only these enter exact_
+        const auto [first, inserted] =
+            batch.first_seen.try_emplace(batch.analysis(s).units[batch.sentence(s)].key, static_cast<std::uint32_t>(s));
+        if (!inserted) batch.first_with_key[s] = first;
     }
     if (candidates_ != nullptr) {
         // This batch's lists, in id order (the stream is read once, front to back).
@@ -571,6 +626,10 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
             on_document(d, matches[d]);
         }
     });
+    if (candidates_ == nullptr)
+        for (std::size_t s = 0; s < n; ++s)
+            if (batch.probes_bands(s))
+                for (std::size_t b = 0; b < bands_; ++b) batch.clear_key(batch.keys[s * bands_ + b]);
 }
 
 }  // namespace once

@@ -207,6 +207,13 @@ private:
         double similarity;
     };
     struct Batch;  // a batch under way (match_batch.cpp)
+    // The batch's buffers, kept from one match_batch to the next: built afresh, each batch
+    // allocated and zeroed them again (1 MiB of key bits alone), and its two node-based maps
+    // took a malloc and a free per sentence.
+    struct BatchDeleter {
+        void operator()(Batch* batch) const;  // where Batch is complete (match_batch.cpp)
+    };
+    std::unique_ptr<Batch, BatchDeleter> batch_;
     // The three steps of match_batch: probe (any thread, the index read-only), match in input
     // order, then add what the batch kept aside to the index.
     void probe(Batch& batch, std::size_t sentence) const;
