@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "once/core/uninit_allocator.hpp"
 #include "once/sign/shingler.hpp"
 #include "once/text/segmenter.hpp"
 
@@ -39,7 +40,8 @@ struct UnitRecord {               // one sentence
 struct DocAnalysis {
     Layout layout;
     std::vector<UnitRecord> units;          // parallel to layout.sentences
-    std::vector<std::uint32_t> signatures;  // units.size() * num_perm values
+    // units.size() * num_perm values; resize() does not zero them (the signer writes them all)
+    std::vector<std::uint32_t, UninitAllocator<std::uint32_t>> signatures;
     std::vector<std::uint64_t> line_templates;  // per line: numbers masked; 0 for blank lines
     // Per line: the template with its numbers (line_value_key); equal to line_templates[i] when
     // the line has no number. A template that recurs while its value does not is data (an

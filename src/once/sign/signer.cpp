@@ -83,7 +83,7 @@ DocAnalysis Signer::analyze(std::string_view text, std::span<const LineKeys> kno
     const auto& sentences = analysis.layout.sentences;
     const std::size_t k = static_cast<std::size_t>(hasher_.num_perm());
     analysis.units.resize(sentences.size());
-    analysis.signatures.resize(sentences.size() * k);
+    analysis.signatures.resize(sentences.size() * k);  // not zeroed: sign() writes every value
     ShingleSet set;  // one buffer for every sentence of the document
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         shingle_into(set, sentences[i].normalized, config_.ngram);
