@@ -540,6 +540,7 @@ std::string_view rule_name(ShapeRule rule) {
     case ShapeRule::head_menu: return "head-menu";
     case ShapeRule::foot_menu: return "foot-menu";
     case ShapeRule::article_end: return "article-end";
+    case ShapeRule::article_start: return "article-start";
     case ShapeRule::contents: return "contents";
     case ShapeRule::spec_row: return "spec-row";
     case ShapeRule::tail: return "tail";
@@ -581,6 +582,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         follow_neighbours(lines, LineClass::short_line, any_good);
         mark_link_lists(lines);
         if (any_good) mark_margin_menus(lines, first_good);
+        if (any_good) mark_article_start(lines);
         if (any_good) mark_article_end(lines);
     }
 

@@ -63,10 +63,12 @@ enum class ShapeRule : std::uint8_t {
     // a row of a spec table of "label value" rows (docs/boilerplate.md, step 1): kept, but a fact
     // of its page, so a few rows that another page's table prints alike are no copy (plan/copy_runs)
     spec_row,
+    // above the article's start (docs/boilerplate.md, step 3.9): the chrome over the page's head
+    article_start,
 };
 // The last ShapeRule: run/shard.cpp refuses a rule byte above it as corruption, so a rule added at
 // the end must move this (tests/judge/shape_blocks_test.cpp fails until it does).
-constexpr ShapeRule k_last_shape_rule = ShapeRule::spec_row;
+constexpr ShapeRule k_last_shape_rule = ShapeRule::article_start;
 // "copyright", "menu-row", ..., "margin-recurrence": the names written to the map.
 std::string_view rule_name(ShapeRule rule);
 

@@ -103,6 +103,8 @@ void for_each_block(const std::vector<JudgedLine>& lines, std::size_t limit, Vis
 // title_slot.cpp
 // Marks the page's own title, byline and dateline; returns the first paragraph's index (n: none).
 std::size_t mark_title_slot(std::vector<JudgedLine>& lines);
+// The words a headline shares with its story: Latin words of >= 4 letters and CJK character pairs.
+std::vector<std::string_view> headline_words(std::string_view s);
 // context_passes.cpp
 void promote_margin_recurrence(std::vector<JudgedLine>& lines);
 // An advertisement label between two paragraphs is an ad slot: chrome, no evidence for its neighbours.
@@ -120,5 +122,9 @@ void mark_margin_menus(std::vector<JudgedLine>& lines, std::size_t first_good);
 // Everything from the first chrome line after the page's main run of paragraphs to the page's
 // end (article-end), when little paragraph weight remains there.
 void mark_article_end(std::vector<JudgedLine>& lines);
+// article_start.cpp
+// Everything above the page's head — the chrome over the article's first paragraph and what
+// stands above it (article-start) — when little paragraph weight is there; the headline stays.
+void mark_article_start(std::vector<JudgedLine>& lines);
 
 }  // namespace once

@@ -52,6 +52,9 @@ constexpr int k_min_headline_weight = 8;
 // (a book chapter's "Monitoring Distributed Systems" on a readability page) or six CJK characters.
 constexpr int k_min_matched_headline_weight = 6;
 constexpr int k_min_headline_weight_digits = 12;
+// A line the page's first line (the window title, "Headline | Site") holds is the headline when it
+// is at least this share of that line: the site's name may be as long as a short headline.
+constexpr std::size_t k_window_title_num = 2, k_window_title_den = 5;
 
 // --- counts ---------------------------------------------------------------------------------
 // A link list after a heading word needs at least this many title-like lines (one fewer when
@@ -230,6 +233,7 @@ constexpr double k_score_link_list = 0.75;      // a title in a list of links un
 constexpr double k_score_context_bad_prose = 0.7;  // a prose line between chrome
 constexpr double k_score_menu = 0.7;            // a menu item above the title
 constexpr double k_score_article_end = 0.7;     // a line after the article's end (below chrome)
+constexpr double k_score_article_start = 0.7;   // a line above the article's head (above chrome)
 constexpr double k_score_short_mixed = 0.45;    // a short line with mixed neighbours: kept
 constexpr double k_score_rescued = 0.4;         // a lone cue between paragraphs: kept
 constexpr double k_score_near_good = 0.3;

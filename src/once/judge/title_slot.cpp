@@ -15,6 +15,32 @@ namespace once {
 using namespace shape_scores;
 using namespace line_chars;
 
+// Words of a headline: Latin words of >= 4 letters ("gun" and "the" say little) and pairs of
+// CJK characters (Japanese and Chinese have no spaces).
+std::vector<std::string_view> headline_words(std::string_view s) {
+    std::vector<std::string_view> words;
+    std::size_t word_start = 0, prev_start = std::string_view::npos;
+    bool in_word = false, prev_cjk = false;
+    for (std::size_t i = 0; i <= s.size();) {
+        const std::size_t at = i;
+        const char32_t c = i < s.size() ? next_cp(s, i) : U' ';
+        if (at == s.size()) i = s.size() + 1;
+        const bool cjk = is_cjk(c), w = !cjk && is_word_char(c);
+        if (w && !in_word) word_start = at;
+        if (!w && in_word) {
+            std::string_view word = s.substr(word_start, at - word_start);
+            while (!word.empty() && word.front() == '\'') word.remove_prefix(1);  // 'quoted'
+            while (!word.empty() && word.back() == '\'') word.remove_suffix(1);
+            if (word.size() >= 4) words.push_back(word);
+        }
+        if (cjk && prev_cjk) words.push_back(s.substr(prev_start, i - prev_start));
+        in_word = w;
+        prev_cjk = cjk;
+        prev_start = at;
+    }
+    return words;
+}
+
 namespace {
 
 // A line's weight as a headline: in a line with CJK characters and digits, its weight without
@@ -44,32 +70,6 @@ int headline_weight(const JudgedLine& line) {
     }
     close_word();
     return weight;
-}
-
-// Words of a headline: Latin words of >= 4 letters ("gun" and "the" say little) and pairs of
-// CJK characters (Japanese and Chinese have no spaces).
-std::vector<std::string_view> headline_words(std::string_view s) {
-    std::vector<std::string_view> words;
-    std::size_t word_start = 0, prev_start = std::string_view::npos;
-    bool in_word = false, prev_cjk = false;
-    for (std::size_t i = 0; i <= s.size();) {
-        const std::size_t at = i;
-        const char32_t c = i < s.size() ? next_cp(s, i) : U' ';
-        if (at == s.size()) i = s.size() + 1;
-        const bool cjk = is_cjk(c), w = !cjk && is_word_char(c);
-        if (w && !in_word) word_start = at;
-        if (!w && in_word) {
-            std::string_view word = s.substr(word_start, at - word_start);
-            while (!word.empty() && word.front() == '\'') word.remove_prefix(1);  // 'quoted'
-            while (!word.empty() && word.back() == '\'') word.remove_suffix(1);
-            if (word.size() >= 4) words.push_back(word);
-        }
-        if (cjk && prev_cjk) words.push_back(s.substr(prev_start, i - prev_start));
-        in_word = w;
-        prev_cjk = cjk;
-        prev_start = at;
-    }
-    return words;
 }
 
 // The text after a breadcrumb's last arrow ("a > b > c" -> "c").

@@ -1,0 +1,219 @@
+// article_start.cpp — the page's top: what stands above the article's head is the site's
+// (shape_passes.hpp; docs/boilerplate.md, step 3.9, rule `article-start`).
+//
+// The mirror of the article's end (context_passes.cpp, mark_article_end): the page's main text is
+// its heaviest run of paragraphs that no chrome line interrupts; above it stands its head
+// (headline, standfirst, byline, share row), and above the nearest pair of chrome lines of form
+// over the story the page's top: the site's name, skip links, menus, a login box, a cookie or
+// consent notice written as prose, a sidebar printed before the story. That goes, when its
+// paragraphs weigh at most 1/k_article_end_share_den of the page's. The page's headline often
+// stands above such a pair (headline, share buttons, story), so it is looked for first, and the
+// top ends above it: `head_line` below says what a headline is here.
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "once/judge/line_chars.hpp"
+#include "once/judge/shape_passes.hpp"
+#include "once/judge/shape_scores.hpp"
+
+namespace once {
+
+using namespace shape_scores;
+
+namespace {
+
+bool paragraph(const JudgedLine& l) { return l.cls == LineClass::good && !l.shape.bullet; }
+// Junk (an empty ad slot) and embedded frames are no evidence about the lines around them.
+bool ignored(const JudgedLine& l) { return l.cls == LineClass::blank || l.shape.cue == Cue::junk || l.shape.embed; }
+bool chrome(const JudgedLine& l) { return is_bad(l.cls) && !ignored(l); }
+// Chrome by its form or place: a site template above a headline may be the headline's own
+// neighbour (a wiki's "From Wikipedia, the free encyclopedia"), a copyright mark a photo credit.
+bool evidence(const JudgedLine& l) { return chrome(l) && !l.recurring && l.shape.cue != Cue::copyright; }
+
+// The first paragraph of the page's main run, and of the story it opens: runs parted by at most
+// k_story_gap_lines non-blank lines are one story (as title_slot.cpp's story_start). `total` is
+// set to the page's paragraph weight, `main` to the main run's; n when the page has no paragraph.
+std::size_t story_start(const std::vector<JudgedLine>& lines, long& total, long& main) {
+    const std::size_t n = lines.size();
+    std::size_t best = n, start = n;
+    long best_weight = 0, weight = 0;
+    total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const JudgedLine& l = lines[i];
+        if (chrome(l)) {
+            start = n;
+            weight = 0;
+            continue;
+        }
+        if (!paragraph(l)) continue;
+        total += l.shape.weight;
+        if (start == n) start = i;
+        weight += l.shape.weight;
+        if (weight > best_weight) {
+            best_weight = weight;
+            best = start;
+        }
+    }
+    main = best_weight;
+    if (best == n) return n;
+    std::size_t story = best;
+    int gap = 0;
+    for (std::size_t i = best; i-- > 0 && gap <= k_story_gap_lines;) {
+        if (lines[i].cls == LineClass::blank) continue;
+        if (paragraph(lines[i])) {
+            story = i;
+            gap = 0;
+        } else {
+            ++gap;
+        }
+    }
+    return story;
+}
+
+// The text a headline at `from` shares words with: the lines under it that are not chrome (a
+// standfirst, a spec box under an app's name) and the story's first k_title_body_lines paragraphs.
+std::string story_text(const std::vector<JudgedLine>& lines, std::size_t from, std::size_t story) {
+    std::string body;
+    for (std::size_t i = from + 1; i < story; ++i)
+        if (!is_bad(lines[i].cls)) (body += lines[i].text) += '\n';
+    int paragraphs = 0;
+    for (std::size_t i = story; i < lines.size() && paragraphs < k_title_body_lines; ++i) {
+        if (!paragraph(lines[i])) continue;
+        (body += lines[i].text) += '\n';
+        ++paragraphs;
+    }
+    return body;
+}
+
+// Whether at least half of a line's headline words come back in `text`, counted apart for each
+// script: Latin words of >= 4 letters, CJK character pairs. A headline paraphrases its story, a
+// related story's title shares a name at most; a Japanese app review's headline names the app in
+// Latin letters and adds a catch phrase in kana ("脳トレしたい人にオススメ！NumberLink – Sudoku style
+// game【iPhoneでチャンスを掴め】" over "アプリ名：NumberLink – Sudoku style game", ldcc).
+bool shares_words(std::string_view line, std::string_view text) {
+    int latin = 0, latin_found = 0, cjk = 0, cjk_found = 0;
+    for (std::string_view w : headline_words(line)) {
+        const bool found = text.find(w) != std::string_view::npos;
+        std::size_t at = 0;
+        if (!line_chars::is_cjk(line_chars::next_cp(w, at))) {
+            ++latin;
+            latin_found += found;
+        } else {
+            ++cjk;
+            cjk_found += found;
+        }
+    }
+    auto half = [](int found, int words) {
+        return words >= 2 && found * k_title_body_den >= words * k_title_body_num;
+    };
+    return half(latin_found, latin) || half(cjk_found, cjk);
+}
+
+// The page's first line: lynx and most scrapers print the document's <title> there ("Headline |
+// Site", "标题_新闻_网站"). A line it holds with some room for the site's name is the headline.
+bool in_window_title(const std::vector<JudgedLine>& lines, std::size_t i) {
+    std::size_t first = 0;
+    while (first < lines.size() && lines[first].cls == LineClass::blank) ++first;
+    if (first >= i) return false;
+    const std::string_view title = lines[first].text, line = lines[i].text;
+    return line.size() * k_window_title_den >= title.size() * k_window_title_num && title.find(line) != std::string_view::npos;
+}
+
+// A line shaped like a headline: no cue, no bullet (a menu item or a related link), not a URL,
+// not a sentence ending in a period, not a teaser cut off, not the site's template, not an item
+// of a link list under a heading word, heavier than a menu item (12 with digits: a dateline).
+bool headline_shaped(const JudgedLine& l) {
+    const LineShape& s = l.shape;
+    return s.cue == Cue::none && !s.bullet && !s.url && !s.period_end && !s.ellipsis && !l.recurring && !l.everywhere &&
+           l.rule != ShapeRule::link_list && l.cls != LineClass::good &&
+           s.weight >= (s.digits ? k_min_headline_weight_digits : k_min_headline_weight);
+}
+
+// A headline-shaped line among lines of its own shape is an item of a list (related stories,
+// a teaser column): the lines next to it in its block are headline-shaped too.
+bool in_column(const std::vector<JudgedLine>& lines, std::size_t i) {
+    auto like = [&](std::size_t k) { return lines[k].cls != LineClass::blank && headline_shaped(lines[k]); };
+    return (i > 0 && like(i - 1)) || (i + 1 < lines.size() && like(i + 1));
+}
+
+// The page's headline above the top's cut: the nearest headline-shaped line (within
+// k_title_search_lines lines that are not chrome or menu-sized) that the page marked as its title
+// already, or whose words come back in the story, or that the window title holds, or — by position
+// alone — the first such line right above the cut that stands alone (not in a column of
+// titles). Returns the cut when there is none.
+std::size_t find_head_top(const std::vector<JudgedLine>& lines, std::size_t cut, std::size_t story) {
+    std::size_t top = cut;
+    int seen = 0;
+    bool nearest = true;
+    for (std::size_t i = cut; i-- > 0 && seen < k_title_search_lines;) {
+        const JudgedLine& l = lines[i];
+        if (ignored(l)) continue;
+        if (paragraph(l)) break;
+        // The head found, the chrome above it is the page's top (a menu over the headline).
+        if (top != cut && evidence(l)) break;
+        if (l.title || l.head_anchor) {
+            top = i;
+            continue;
+        }
+        if (chrome(l) && l.rule != ShapeRule::between_chrome && l.rule != ShapeRule::head_menu) continue;
+        if (l.shape.weight > k_menu_item_weight || l.shape.prose) ++seen;
+        if (!headline_shaped(l)) continue;
+        // A page prints its headline twice (heading and print title), a standfirst shares its words:
+        // every line of the head above the first one found that shares the story's words is the head's.
+        if (shares_words(l.text, story_text(lines, i, story)) || in_window_title(lines, i)) top = i;
+        else if (nearest && top == cut && !in_column(lines, i)) top = i;
+        nearest = false;
+    }
+    return top;
+}
+
+}  // namespace
+
+void mark_article_start(std::vector<JudgedLine>& lines) {
+    const std::size_t n = lines.size();
+    long total = 0, main = 0;
+    const std::size_t story = story_start(lines, total, main);
+    if (story == n || story == 0) return;
+    // The nearest pair of chrome lines of form over the story closes the page's head.
+    std::size_t cut = n;
+    for (std::size_t i = story; i-- > 0 && cut == n;) {
+        if (!evidence(lines[i])) continue;
+        for (std::size_t k = i; k-- > 0;) {
+            if (ignored(lines[k])) continue;
+            if (chrome(lines[k])) cut = i;
+            break;
+        }
+    }
+    if (cut == n) return;
+    long above = 0;
+    for (std::size_t i = 0; i < cut; ++i)
+        if (paragraph(lines[i])) above += lines[i].shape.weight;
+    // Little prose up there, next to the story's: a consent notice or a teaser or two, not the
+    // article itself over a heavier comment thread (a blog post over its 45 comments). And the
+    // main run must be the page's story: a page of many stories has no known start.
+    if (above > 0 || k_foot_main_share_den * main < total) return;
+    const std::size_t top = find_head_top(lines, cut, story);
+    // A line up there whose every word comes back in the story names it (a blog's name at the top
+    // of its colophon page, "Daring Fireball" over "Daring Fireball is written and produced by…"):
+    // the page's own name or heading, whatever its weight, left to the other rules.
+    const std::string body = story_text(lines, cut, story);
+    auto names_story = [&](const JudgedLine& l) {
+        if (l.shape.cue != Cue::none || l.shape.bullet || l.shape.url) return false;
+        const std::vector<std::string_view> words = headline_words(l.text);
+        return words.size() >= 2 && std::all_of(words.begin(), words.end(), [&](std::string_view w) {
+                   return body.find(w) != std::string::npos;
+               });
+    };
+    for (std::size_t k = 0; k < top; ++k) {
+        JudgedLine& l = lines[k];
+        if (l.cls == LineClass::blank || is_bad(l.cls) || l.protect || l.title || l.data || names_story(l)) continue;
+        l.cls = LineClass::bad;
+        l.anchor = false;
+        judge(l, k_score_article_start, ShapeRule::article_start);
+    }
+}
+
+}  // namespace once
