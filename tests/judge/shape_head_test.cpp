@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -14,8 +14,10 @@ namespace {
 using once::test::check_page;
 using once::test::Row;
 
-void add_story(std::vector<Row>& rows, const std::vector<std::string>& story) {
-    for (const std::string& p : story) {
+// The story's paragraphs are string literals: a row holds a view of its text, so the text must
+// outlive the rows (a vector of std::string here left them dangling once the call returned).
+void add_story(std::vector<Row>& rows, const std::vector<std::string_view>& story) {
+    for (std::string_view p : story) {
         rows.push_back({'k', p});
         rows.push_back({'.', ""});
     }
@@ -87,4 +89,79 @@ TEST_CASE("shape: a short Chinese headline that looks like a menu item stays ove
         "反对者表示将继续反对这一计划，但在会议上发言的大多数居民对争论的结束表示欢迎。",
     });
     check_page(rows);
+}
+
+TEST_CASE("shape: an app review's title, found by position under its date line, stays over its recommendation rows (article-start)") {
+    // A Japanese news site's app review (livedoor's it-life-hack): the URL and date lines, the
+    // title with a catch phrase and the series' name in brackets, then the series' recommendation
+    // rows (their labels recur on the site's reviews; the line between them is chrome by its place),
+    // the app's spec box and the review. The title's words come back in the review by less than
+    // half (the catch phrase and the series' name are not the story's), so it is found by position:
+    // the date line above it is no other title of a column, and stays with it. Lines are counted
+    // over the site's 870 reviews as on livedoor: the date line's shape recurs on a few pages.
+    constexpr std::uint32_t site = 870;
+    std::vector<Row> rows = {
+        {'.', "http://news.livedoor.com/article/detail/6303141/", site, false, 1},
+        {'k', "2012-02-22t17:00:00+0900", 5, false, 1},
+        {'k', "戦国武将が勢揃い!戦国rpg 真・戦国バスター【iphoneでチャンスを掴め】", 1},
+        {'r', "こんな人におすすめ:", 300},
+        {'.', "戦国武将が好きな人", 1},
+        {'r', "こんな時におすすめ:", 300},
+        {'.', "戦国rpgがしたいとき、ひまつぶし", 1},
+        {'.', ""},
+        {'k', "アプリ名:真・戦国バスター", 1},
+        {'.', "カテゴリ:ゲーム", 120},
+        {'k', "価格:無料、アイテム課金", 1},
+        {'.', ""},
+    };
+    add_story(rows, {
+        "戦国rpgの「真・戦国バスター」です。携帯ゲームからiphoneアプリになりました。累計ユーザー数200万人を超えるソーシャルゲームアプリです。",
+        "伊達政宗・織田信長などの有名武将と戦い物語を進めます。途中、戦った相手を仲間にしたり、育成して戦国最強を目指します。",
+        "ガチャといって、初回は3名、次からは一日1名、武将をゲットする事ができます。お茶会や同盟などもできます。",
+    });
+    check_page(rows, {}, site);
+}
+
+TEST_CASE("shape: an English post's date line right above its title stays with it (article-start)") {
+    // A blog post as a scraper prints it: its URL and date lines, the post's title, a share row,
+    // the post. The top goes down to the
+    // title, but the date right above the title is the head's: a fact of the post.
+    constexpr std::uint32_t site = 200;
+    std::vector<Row> rows = {
+        {'.', "https://quietgardener.example/2019/03/05/frost/", site, false, 1},
+        {'k', "tuesday 5 march 2019 10:42 gmt", 5, false, 1},
+        {'k', "what the frost left behind", 1},
+        {'r', "share on facebook", 1},
+        {'r', "share on twitter", 1},
+        {'.', ""},
+    };
+    add_story(rows, {
+        "every march i walk the beds before breakfast and count what made it through the cold nights, and "
+        "this year the count was smaller than i had hoped.",
+        "the leeks stood up well, the garlic is already green, but the young sage by the wall is gone and "
+        "so are most of the pansies i planted in the autumn.",
+        "next winter i will cover the wall bed with fleece in november, and i will move the sage into a pot "
+        "that can spend the worst weeks in the shed.",
+    });
+    check_page(rows, {}, site);
+}
+
+TEST_CASE("shape: a Chinese dateline right above the headline stays with it (article-start)") {
+    // A Chinese news article as a scraper prints it: its URL line, the dateline with its source,
+    // the headline whose words come back in the story, a share row, the story.
+    constexpr std::uint32_t site = 500;
+    std::vector<Row> rows = {
+        {'.', "http://news.binjiang.example/2016/0717/4521.html", site, false, 1},
+        {'k', "2016-07-17 17:21 来源:滨江日报", 5, false, 1},
+        {'k', "市议会批准江上新桥建设计划", 1},
+        {'r', "分享到微博", 1},
+        {'r', "分享到微信", 1},
+        {'.', ""},
+    };
+    add_story(rows, {
+        "市议会周二投票批准了江上新桥的建设计划，结束了这场持续十多年、令全市意见分歧的争论。新桥建设计划获批后将尽快开工。",
+        "新桥将供汽车和自行车通行，在最后的许可获得批准后，预计明年春天开始建设，工期约为两年。",
+        "反对者表示将继续反对这一计划，但在会议上发言的大多数居民对争论的结束表示欢迎。",
+    });
+    check_page(rows, {}, site);
 }

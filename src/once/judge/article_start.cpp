@@ -132,10 +132,19 @@ bool headline_shaped(const JudgedLine& l) {
            s.weight >= (s.digits ? k_min_headline_weight_digits : k_min_headline_weight);
 }
 
+// A line with figures whose words without them weigh less than a headline's: a date, a time
+// ("2012-02-22T17:00:00+0900", "3rd August 2017", "2016-07-17 17:21 来源：教育日报").
+bool dateline(const JudgedLine& l) {
+    return l.shape.digits && figure_free_weight(l.text) < k_min_headline_weight;
+}
+
 // A headline-shaped line among lines of its own shape is an item of a list (related stories,
-// a teaser column): the lines next to it in its block are headline-shaped too.
+// a teaser column): the lines next to it in its block are headline-shaped too. A dateline next to
+// it is no other title: the head of a story prints its date above or below its headline.
 bool in_column(const std::vector<JudgedLine>& lines, std::size_t i) {
-    auto like = [&](std::size_t k) { return lines[k].cls != LineClass::blank && headline_shaped(lines[k]); };
+    auto like = [&](std::size_t k) {
+        return lines[k].cls != LineClass::blank && headline_shaped(lines[k]) && !dateline(lines[k]);
+    };
     return (i > 0 && like(i - 1)) || (i + 1 < lines.size() && like(i + 1));
 }
 
@@ -143,7 +152,7 @@ bool in_column(const std::vector<JudgedLine>& lines, std::size_t i) {
 // k_title_search_lines lines that are not chrome or menu-sized) that the page marked as its title
 // already, or whose words come back in the story, or that the window title holds, or — by position
 // alone — the first such line right above the cut that stands alone (not in a column of
-// titles). Returns the cut when there is none.
+// titles); with the datelines right above it. Returns the cut when there is none.
 std::size_t find_head_top(const std::vector<JudgedLine>& lines, std::size_t cut, std::size_t story) {
     std::size_t top = cut;
     int seen = 0;
@@ -166,6 +175,14 @@ std::size_t find_head_top(const std::vector<JudgedLine>& lines, std::size_t cut,
         if (shares_words(l.text, story_text(lines, i, story)) || in_window_title(lines, i)) top = i;
         else if (nearest && top == cut && !in_column(lines, i)) top = i;
         nearest = false;
+    }
+    // A dateline right above the headline is the head's too (a news page's "3 March 2019" over
+    // its headline): a fact of the story, not the site's.
+    if (top == cut) return top;
+    for (std::size_t i = top; i-- > 0;) {
+        if (ignored(lines[i])) continue;
+        if (!dateline(lines[i]) || is_bad(lines[i].cls)) break;
+        top = i;
     }
     return top;
 }

@@ -105,6 +105,8 @@ void for_each_block(const std::vector<JudgedLine>& lines, std::size_t limit, Vis
 std::size_t mark_title_slot(std::vector<JudgedLine>& lines);
 // The words a headline shares with its story: Latin words of >= 4 letters and CJK character pairs.
 std::vector<std::string_view> headline_words(std::string_view s);
+// A line's weight without its numbers (a word with a digit is one): a dateline keeps little.
+int figure_free_weight(std::string_view text);
 // context_passes.cpp
 void promote_margin_recurrence(std::vector<JudgedLine>& lines);
 // An advertisement label between two paragraphs is an ad slot: chrome, no evidence for its neighbours.

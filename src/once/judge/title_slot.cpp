@@ -41,22 +41,19 @@ std::vector<std::string_view> headline_words(std::string_view s) {
     return words;
 }
 
-namespace {
-
-// A line's weight as a headline: in a line with CJK characters and digits, its weight without
-// the numbers (config.hpp's units: a CJK character 1, a word without a digit 2), what is left of
-// a headline once its figures are taken out ("低空经济同比增长84%": 8) and of a dateline once its
-// date is ("2016-07-17 17:21 来源：教育日报": 6); any other line's weight as it is.
-int headline_weight(const JudgedLine& line) {
-    if (!line.shape.digits || line.shape.cjk == 0) return line.shape.weight;
+// A line's weight with its figures taken out (config.hpp's units: a CJK character 1, a word
+// without a digit 2; a word with one is a number): what is left of a headline ("低空经济同比增长84%":
+// 8, "5 things to know about the vote": 12) and of a dateline ("2016-07-17 17:21 来源：教育日报": 6,
+// "3rd August 2017": 2, "2012-02-22T17:00:00+0900": 0).
+int figure_free_weight(std::string_view text) {
     int weight = 0;
     bool in_word = false, number = false;
     auto close_word = [&] {
         if (in_word && !number) weight += 2;
         in_word = false;
     };
-    for (std::size_t i = 0; i < line.text.size();) {
-        const char32_t c = next_cp(line.text, i);
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = next_cp(text, i);
         if (is_cjk(c)) {
             close_word();
             ++weight;
@@ -70,6 +67,16 @@ int headline_weight(const JudgedLine& line) {
     }
     close_word();
     return weight;
+}
+
+namespace {
+
+// A line's weight as a headline: in a line with CJK characters and digits, its weight without
+// the numbers, what is left of a headline once its figures are taken out and of a dateline once
+// its date is (figure_free_weight); any other line's weight as it is.
+int headline_weight(const JudgedLine& line) {
+    if (!line.shape.digits || line.shape.cjk == 0) return line.shape.weight;
+    return figure_free_weight(line.text);
 }
 
 // The text after a breadcrumb's last arrow ("a > b > c" -> "c").
