@@ -449,6 +449,12 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                 continue;
             }
             std::string line;
+            // A record that cannot be read stops the run, or is skipped and named "file:line".
+            const auto skip_record = [&](const Error& error) {
+                if (options_.on_error == OnError::fail) throw error;
+                if (first_scan) skipped_.push_back({file.path + ":" + std::to_string(reader->line_number()), error.what()});
+                line.clear();
+            };
             while (true) {
                 try {
                     if (!reader->next(line)) break;
@@ -464,9 +470,7 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                 try {
                     record = parse_jsonl_record(std::move(line), options_.jsonl, file.path, reader->line_number());
                 } catch (const Error& error) {
-                    if (options_.on_error == OnError::fail) throw;
-                    if (first_scan) skipped_.push_back({file.path + ":" + std::to_string(reader->line_number()), error.what()});
-                    line.clear();
+                    skip_record(error);
                     continue;
                 }
                 // The text of a record is judged like a file's bytes: binary by its start, stray
@@ -482,10 +486,7 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                                                                  " of the text"
                                                            : std::string()),
                                       file.path);
-                    if (options_.on_error == OnError::fail) throw error;
-                    if (first_scan)
-                        skipped_.push_back({file.path + ":" + std::to_string(reader->line_number()), error.what()});
-                    line.clear();
+                    skip_record(error);
                     continue;
                 }
                 note_controls(record.id, record.text, sniffed.head, first_scan);

@@ -58,14 +58,22 @@ struct Matcher::Batch {
         MatchType type;
         double similarity;
     };
+    // The two open-addressing tables below: a power of two at least twice the entries, and the
+    // slot a key's probe starts from.
+    static std::size_t table_capacity(std::size_t entries) {
+        std::size_t capacity = 16;
+        while (capacity < 2 * entries) capacity *= 2;
+        return capacity;
+    }
+    static std::size_t home_slot(std::uint64_t key, std::size_t mask) {
+        return static_cast<std::size_t>((key ^ (key >> 29)) * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+    }
     // Band key -> the batch's sentences added under it, newest first (open addressing; a batch
     // adds at most sentences x bands entries, and the table is sized for twice that).
     class Added {
     public:
         void reset(std::size_t entries) {
-            std::size_t capacity = 16;
-            while (capacity < 2 * entries) capacity *= 2;
-            slots_.assign(capacity, Slot{});
+            slots_.assign(table_capacity(entries), Slot{});
             nodes_.clear();
         }
         // Calls fn(id) for the newest `limit` ids added under `key`; returns how many were added.
@@ -96,7 +104,7 @@ struct Matcher::Batch {
         };
         std::size_t find(std::uint64_t key) const {
             const std::size_t mask = slots_.size() - 1;
-            std::size_t i = static_cast<std::size_t>((key ^ (key >> 29)) * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+            std::size_t i = home_slot(key, mask);
             while (slots_[i].head != 0 && slots_[i].key != key) i = (i + 1) & mask;
             return i;
         }
@@ -108,11 +116,7 @@ struct Matcher::Batch {
     // Keys of indexed sentences are never 0 (shingler.hpp), so 0 marks an empty slot.
     class FirstOfKey {
     public:
-        void reset(std::size_t entries) {
-            std::size_t capacity = 16;
-            while (capacity < 2 * entries) capacity *= 2;
-            slots_.assign(capacity, Slot{});
-        }
+        void reset(std::size_t entries) { slots_.assign(table_capacity(entries), Slot{}); }
         // The value under `key`, or k_no_ref.
         std::uint32_t find(std::uint64_t key) const {
             const Slot& slot = slots_[locate(key)];
@@ -134,7 +138,7 @@ struct Matcher::Batch {
         };
         std::size_t locate(std::uint64_t key) const {
             const std::size_t mask = slots_.size() - 1;
-            std::size_t i = static_cast<std::size_t>((key ^ (key >> 29)) * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+            std::size_t i = home_slot(key, mask);
             while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
             return i;
         }
