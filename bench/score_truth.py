@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score a once map against the ground truth written by `gen_corpus --truth`.
 
-usage: bench/score_truth.py CORPUS.jsonl TRUTH.jsonl MAP.jsonl [--by-lang] [--mistakes N]
+usage: bench/score_truth.py CORPUS.jsonl TRUTH.jsonl MAP.jsonl [--by-lang] [--mistakes N] [--missed N]
 
 For every injected copy and chrome block of the truth file: the share of its bytes that once
 removed (a block counts as caught when >= 90% of it is removed). Records that are the article's
@@ -40,6 +40,9 @@ def language(text):
 
 
 def main():
+    if "-h" in sys.argv or "--help" in sys.argv:
+        print(__doc__.strip())
+        return
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     by_lang = "--by-lang" in sys.argv
     mistakes = int(sys.argv[sys.argv.index("--mistakes") + 1]) if "--mistakes" in sys.argv else None
@@ -48,6 +51,8 @@ def main():
     missed = int(sys.argv[sys.argv.index("--missed") + 1]) if "--missed" in sys.argv else None
     if missed is not None:
         args.remove(str(missed))
+    if len(args) < 3:
+        sys.exit(__doc__.strip().splitlines()[2])
     corpus_path, truth_path, map_path = args[:3]
     texts = {}
     langs = {}
