@@ -152,7 +152,7 @@ std::string random_text(std::mt19937_64& random, std::size_t pieces) {
         "the", "Quick", "brown", "fox", "x", "Tuesday", "März", "juillet", "mayo", "may", "2024", "3.5",
         "F-05D", "IS15SH", "a1", "café", "Привет", "ΑΒΓ", "日", "本語", "の", "投資", "ー", "アイ", "ภาษาไทย",
         "ก\u0E34", "\u0301", "e\u0301", "한국어", "ａｂｃ", "１２３", "😀", "𠀋", " ", " ", " ", ", ", "、", "。", "!",
-        "\n", "\t", "-", "'", "\u200B"};
+        "\n", "\t", "-", "'", "\u200B", "か\u3099", "\u3099", "\u20DD", "語\u20DD", "ｶﾞ", "。", "中文字"};
     std::uniform_int_distribution<std::size_t> pick(0, k_pieces.size() - 1);
     std::string text;
     for (std::size_t i = 0; i < pieces; ++i) text += k_pieces[pick(random)];
@@ -202,5 +202,33 @@ TEST_CASE("shingle_into: equals the reference on random texts, with one set reus
         CAPTURE(ngram);
         once::shingle_into(reused, text, ngram, mask, want);
         check_same(reused, reference_shingle(text, ngram, mask, want));
+    }
+}
+
+// shingle_into takes runs of CJK characters, each a token of one three-byte character, in a loop
+// of its own (Tokenizer::cjk_run) and leaves it for the general tokenizer where a character with
+// a mark, a two- or four-byte character, a word or the text's end comes. Every follower of every
+// position in a run, against the reference.
+TEST_CASE("shingle_into: CJK runs broken by every kind of follower equal the reference") {
+    const std::vector<std::string> runs = {"日", "日本", "日本語の", "ภาษา", "アイウエオカキ"};
+    const std::vector<std::string> followers = {
+        "", "a", "word", "1", "42", " ", "\n", "、", "。", "\u0301", "\u3099", "\u20DD", "\u0E34", "😀", "𠀋",
+        "é", "ж", "日", "ｶ", "ａ", "\u200B", "\u3099\u3099", "\u0301日"};
+    once::ShingleSet reused;
+    for (const std::string& run : runs) {
+        for (const std::string& before : followers) {
+            for (const std::string& after : followers) {
+                for (const std::string& text : {before + run + after, run + after + run, after + run + before + run}) {
+                    for (const int ngram : {1, 3}) {
+                        CAPTURE(text);
+                        CAPTURE(ngram);
+                        once::shingle_into(reused, text, ngram, false, true);
+                        check_same(reused, reference_shingle(text, ngram, false, true));
+                        once::shingle_into(reused, text, 1, true, false);
+                        check_same(reused, reference_shingle(text, 1, true, false));
+                    }
+                }
+            }
+        }
     }
 }
