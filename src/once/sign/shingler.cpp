@@ -1,6 +1,8 @@
 #include "once/sign/shingler.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 #include "once/sign/hashing.hpp"
 #include "once/text/normalizer.hpp"
@@ -257,6 +259,21 @@ bool is_date_word(std::uint64_t token_hash) {
     return std::binary_search(words.hashes.begin(), words.hashes.end(), token_hash);
 }
 
+// Bit k of the result is the low bit of byte k of `bytes` (k = 0 the least significant byte):
+// the masked bits sit at 8k, and the multiplier's byte 7 - k moves bit 8k to 56 + k, with no
+// carries between the eight products that land in the top byte.
+constexpr std::uint64_t low_bits_of_bytes(std::uint64_t bytes) {
+    return ((bytes & 0x0101010101010101ULL) * 0x0102040810204080ULL) >> 56;
+}
+static_assert(low_bits_of_bytes(0x0201020101020201ULL) == 0b01011001);
+
+constexpr std::uint64_t byteswap64(std::uint64_t x) { return __builtin_bswap64(x); }
+
+// A shingle is the shortest run of tokens whose weight reaches `need`, one per first token while
+// the rest of the text reaches it; written to `shingles`, their number returned.
+std::size_t shingles_of_any_weight(const std::uint64_t* values, const std::uint8_t* weights, std::size_t count,
+                                   std::uint32_t need, std::uint64_t* shingles);
+
 }  // namespace
 
 ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers, bool want_shingles) {
@@ -336,11 +353,26 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
         out.edges.count = static_cast<std::uint16_t>(std::min<std::size_t>(count, 0xFFFF));
         // Through the local pointers and into local masks: a byte store may alias anything, so
         // the compiler read the vectors' data pointers and the masks again after each one.
+        const std::size_t held = std::min(count, TokenEdges::k_edge);
+        for (std::size_t t = 0; t < held; ++t) out.edges.head[t] = static_cast<std::uint8_t>(values[t] >> 56);
+        for (std::size_t t = 0; t < held; ++t)
+            out.edges.tail[t] = static_cast<std::uint8_t>(values[count - 1 - t] >> 56);
+        // A weight is 1 (CJK) or 2 (a word): its low bit is the CJK bit. Eight weights a step,
+        // their low bits gathered by one multiply (a bit-and-shift per token was a quarter of
+        // this loop's instructions).
         std::uint64_t head_cjk = 0;
         std::uint64_t tail_cjk = 0;
-        for (std::size_t t = 0; t < std::min(count, TokenEdges::k_edge); ++t) {
-            out.edges.head[t] = static_cast<std::uint8_t>(values[t] >> 56);
-            out.edges.tail[t] = static_cast<std::uint8_t>(values[count - 1 - t] >> 56);
+        std::size_t t = 0;
+        if constexpr (std::endian::native == std::endian::little) {
+            for (; t + 8 <= held; t += 8) {
+                std::uint64_t eight;
+                std::memcpy(&eight, weights + t, 8);
+                head_cjk |= low_bits_of_bytes(eight) << t;
+                std::memcpy(&eight, weights + count - t - 8, 8);  // tokens count-1-t down to count-8-t
+                tail_cjk |= low_bits_of_bytes(byteswap64(eight)) << t;
+            }
+        }
+        for (; t < held; ++t) {
             head_cjk |= std::uint64_t{weights[t] == 1} << t;
             tail_cjk |= std::uint64_t{weights[count - 1 - t] == 1} << t;
         }
@@ -372,6 +404,32 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
     out.shingles.resize(count);
     std::uint64_t* const shingles = out.shingles.data();
     std::size_t made = 0;
+    if (need == 3) {
+        // The default n-gram (config.hpp), without the inner loop's per-token compares and
+        // branches: a token weighs 1 or 2, so every shingle takes the next token, and a third
+        // when both are CJK characters. The same combinations in the same order as below.
+        for (std::size_t i = 0; i + 1 < count; ++i) {
+            std::uint64_t h = hash_combine(values[i], values[i + 1]);
+            if (weights[i] + weights[i + 1] < need) {
+                if (i + 2 >= count) break;  // the tail is inside the previous shingles already
+                h = hash_combine(h, values[i + 2]);
+            }
+            shingles[made++] = h;
+        }
+    } else {
+        made = shingles_of_any_weight(values, weights, count, need, shingles);
+    }
+    out.shingles.resize(made);
+    release_if_huge();
+    sort_hashes(out.shingles);
+    out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
+}
+
+namespace {
+
+std::size_t shingles_of_any_weight(const std::uint64_t* values, const std::uint8_t* weights, std::size_t count,
+                                   std::uint32_t need, std::uint64_t* shingles) {
+    std::size_t made = 0;
     for (std::size_t i = 0; i < count; ++i) {
         std::uint64_t h = values[i];
         std::uint32_t weight = weights[i];
@@ -383,11 +441,10 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
         if (weight < need) break;  // the tail is inside the previous shingles already
         shingles[made++] = h;
     }
-    out.shingles.resize(made);
-    release_if_huge();
-    sort_hashes(out.shingles);
-    out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
+    return made;
 }
+
+}  // namespace
 
 std::vector<TokenRange> token_ranges(std::string_view original) {
     const NormalizedText norm = normalize(original);
