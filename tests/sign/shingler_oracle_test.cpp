@@ -152,7 +152,7 @@ std::string random_text(std::mt19937_64& random, std::size_t pieces) {
         "the", "Quick", "brown", "fox", "x", "Tuesday", "März", "juillet", "mayo", "may", "2024", "3.5",
         "F-05D", "IS15SH", "a1", "café", "Привет", "ΑΒΓ", "日", "本語", "の", "投資", "ー", "アイ", "ภาษาไทย",
         "ก\u0E34", "\u0301", "e\u0301", "한국어", "ａｂｃ", "１２３", "😀", "𠀋", " ", " ", " ", ", ", "、", "。", "!",
-        "\n", "\t", "-", "'", "\u200B", "か\u3099", "\u3099", "\u20DD", "語\u20DD", "ｶﾞ", "。", "中文字"};
+        "\n", "\t", "-", "'", "\u200B", "か\u3099", "\u3099", "\u20DD", "語\u20DD", "ｶﾞ", "。", "中文字", "abc123", "7", "Z", "@", "[", "`", "{"};
     std::uniform_int_distribution<std::size_t> pick(0, k_pieces.size() - 1);
     std::string text;
     for (std::size_t i = 0; i < pieces; ++i) text += k_pieces[pick(random)];

@@ -53,9 +53,30 @@ public:
             char32_t cp = byte;
             if (byte < 0x80) {
                 ++pos_;
-                cls = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ? CharClass::letter
-                      : (byte >= '0' && byte <= '9')                                ? CharClass::digit
-                                                                                    : CharClass::punctuation;
+                const bool letter = static_cast<unsigned char>((byte | 0x20) - 'a') < 26;
+                if (letter || static_cast<unsigned char>(byte - '0') < 10) {
+                    // A run of ASCII letters and digits (most of every Latin word) in a loop of
+                    // its own: the class switch per byte is what the loop leaves out.
+                    if (word_start == std::string_view::npos) word_start = here;
+                    word_all_digits = word_all_digits && !letter;
+                    word_has_digit = word_has_digit || !letter;
+                    const char* const data = text_.data();
+                    const std::size_t size = text_.size();
+                    std::size_t at = pos_;
+                    for (; at < size; ++at) {
+                        const auto next = static_cast<unsigned char>(data[at]);
+                        if (static_cast<unsigned char>((next | 0x20) - 'a') < 26) {
+                            word_all_digits = false;
+                        } else if (static_cast<unsigned char>(next - '0') < 10) {
+                            word_has_digit = true;
+                        } else {
+                            break;
+                        }
+                    }
+                    pos_ = at;
+                    continue;
+                }
+                cls = CharClass::punctuation;
             } else if (here == ahead_at_) {
                 pos_ = ahead_end_;
                 cls = ahead_class_;
