@@ -489,3 +489,42 @@ TEST_CASE("segment: an empty text has an empty store and no views") {
     REQUIRE(layout.normalized_store != nullptr);
     CHECK(layout.normalized_store->empty());
 }
+
+// next_sentence_stop takes sixteen bytes a step (SSE2) and the rest one at a time; the reference
+// is the definition read byte by byte. Texts long enough for several steps, with stops and the
+// bytes around them (E3 of other characters, '。' split across a step's edge at every offset,
+// 80 82 after another lead) at every position, from every start.
+TEST_CASE("next_sentence_stop: equals the byte-by-byte definition on random text, from every start") {
+    const auto reference = [](std::string_view text, std::size_t pos) {
+        for (; pos < text.size(); ++pos) {
+            const auto byte = static_cast<unsigned char>(text[pos]);
+            if (byte == '\n' || byte == '.' || byte == '!' || byte == '?') return pos;
+            if (text.substr(pos, 3) == "。") return pos;
+        }
+        return text.size();
+    };
+    once::test::RandomPieces random({"a", "word ", "3", "日本", "語", "の", "、", "「", "」", "。", "・", "ー", "\u3080\u3082",
+                                     "\u2082", "\u0882", "\u0302", ".", "!", "?", "\n", " ", "é", "😀", "abcdefghijklmnop"},
+                                    20261204);
+    for (int round = 0; round < 2000; ++round) {
+        const std::string text = random.text(40);
+        for (std::size_t pos = 0; pos <= text.size(); ++pos) {
+            CAPTURE(text);
+            CAPTURE(pos);
+            CHECK(once::next_sentence_stop(text, pos) == reference(text, pos));
+        }
+    }
+    // '。' at every offset of a long run without stops, and at the very end.
+    for (std::size_t at = 0; at < 40; ++at) {
+        const std::string text = std::string(at, 'x') + "。" + std::string(20, 'y');
+        CHECK(once::next_sentence_stop(text, 0) == at);
+        const std::string kana = [&] {
+            std::string out;
+            for (std::size_t i = 0; i < at; ++i) out += "の";
+            return out + "。";
+        }();
+        CHECK(once::next_sentence_stop(kana, 0) == 3 * at);
+    }
+    CHECK(once::next_sentence_stop("", 0) == 0);
+    CHECK(once::next_sentence_stop(std::string(100, 'z'), 0) == 100);
+}

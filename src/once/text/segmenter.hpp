@@ -80,6 +80,11 @@ struct NormalizedLines {
 };
 NormalizedLines normalized_lines(std::string_view text);
 
+// Where the sentence splitter must look next inside an open sentence: the first byte at or after
+// `pos` of normalized text (valid UTF-8) that is '\n', '.', '!', '?' or the lead of '。', or
+// normalized.size(). Everything before it only continues the sentence.
+std::size_t next_sentence_stop(std::string_view normalized, std::size_t pos);
+
 // Line/column of each of the sorted byte `offsets` of `text` (one pass).
 std::vector<TextPosition> positions_of(std::string_view text, const Layout& layout,
                                        const std::vector<std::uint64_t>& sorted_offsets);
