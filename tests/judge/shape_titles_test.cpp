@@ -531,3 +531,67 @@ TEST_CASE("shape: a headline that recurs in another page's related list stays th
               "wanted from the start."},
     }, {}, 5);
 }
+
+TEST_CASE("shape: a line on every page of the site right over the story is its template, not the page's title") {
+    // A Japanese news site (12 pages in the run): under the headline and the
+    // dateline, a line that every page prints (a share row whose words the lexicon does not
+    // know, written with tabs or spaces). It is the title slot's only line; being everywhere it
+    // is no title, and the headline above it is still found. (On a site of a few pages, every page
+    // may link every other, and a title on every page is kept: "a title that recurs in other
+    // pages' related lists is kept", shape_test.cpp.)
+    check_page({
+        {'r', "ニュース", 12},
+        {'r', "エンタメ", 12},
+        {'.', ""},
+        {'k', "医療費の負担軽減の現場を歩く 病院側の動き"},
+        {'.', ""},
+        {'.', "2020年11月4日 13:15", 12, 1},
+        {'.', ""},
+        {'r', "ニュースの森 公式アカウント 読者の広場", 12},
+        {'.', ""},
+        {'k', "新しい研究拠点は今後どう変わるのだろうか。ただし、出版社は今週、駅前再開発の計画を強化するという。"
+              "「多くの方に気軽に利用してもらいたい」と担当者は話す。"},
+        {'.', ""},
+        {'k', "「正直なところ戸惑いもある」と市長は振り返る。現在、通信各社は週明け、地域交通の再編計画の規模を縮小した。"},
+    }, {}, 12);
+    // The same in Chinese: a row on every page over the story, the headline and dateline above.
+    check_page({
+        {'r', "国际", 12},
+        {'r', "社会", 12},
+        {'.', ""},
+        {'k', "发展规划逐步恢复"},
+        {'.', ""},
+        {'.', "2013-04-13 01:57 来源:健康在线", 12, 1},
+        {'.', ""},
+        {'r', "健康在线 读者之家 官方账号", 12},
+        {'.', ""},
+        {'k', "市民推迟了健康码系统。房地产调控政策能否持续?社区团购业务是否真的有必要?健康码系统值得期待!受油价上涨影响,"
+              "冬奥会场馆迎来新的机遇。"},
+        {'.', ""},
+        {'k', "与此同时,科技公司进一步完善职业技能培训。投资者回应了健康码系统。出版社今年以来上线了博物馆夜场。"},
+    }, {}, 12);
+}
+
+TEST_CASE("shape: share rows of mail, copy and report buttons are chrome in Japanese and Chinese") {
+    // A row is a cue row when every cell is a lexicon phrase; "メール", "コピー" and "举报" were
+    // missing, so these rows stayed between paragraphs.
+    for (std::string_view row : {"line・メール・コピー・送る・pocket", "pocket メール ポスト 送る", "メール シェア コピー 送る",
+                                 "微博 分享到 微信 举报", "微博・分享到・舉報"}) {
+        CAPTURE(row);
+        check_page({
+            {'k', "本文の最初の段落です。ここには十分な長さの文章が入っていて、記事の内容を説明している。さらに続く文章もある。"},
+            {'.', ""},
+            {'r', row},
+            {'.', ""},
+            {'k', "二番目の段落です。これも十分な長さの文章であり、記事の一部として残るべきものである。"},
+        });
+    }
+    // The words decide only as whole cells: an in-article heading that holds one stays.
+    check_page({
+        {'k', "本文の最初の段落です。ここには十分な長さの文章が入っていて、記事の内容を説明している。さらに続く文章もある。"},
+        {'.', ""},
+        {'k', "メールで届いた請求書に注意"},
+        {'.', ""},
+        {'k', "二番目の段落です。これも十分な長さの文章であり、記事の一部として残るべきものである。"},
+    });
+}

@@ -277,13 +277,18 @@ bool mark_title_at(std::vector<JudgedLine>& lines, std::size_t first_good) {
     // Recurrence yields only for the title itself (the heaviest line without digits: it recurs
     // in the other pages' related lists) and for lines with digits (a dateline recurs once
     // numbers are masked); a recurring section name above the title is still a template.
+    // A line on every page of a site of many pages is its template (a share row printed as
+    // tab-separated words right over the story), never this page's title: a headline is linked
+    // from some pages' related lists, not from all of them. On a site of a few pages every page
+    // may link every other, so there it may still be the title.
+    auto site_template = [&](std::size_t t) { return lines[t].everywhere && lines[t].recurs_often; };
     std::size_t heaviest = lines.size();
     for (std::size_t t : slot) {
-        if (lines[t].shape.digits) continue;
+        if (lines[t].shape.digits || site_template(t)) continue;
         if (heaviest == lines.size() || lines[t].shape.weight > lines[heaviest].shape.weight) heaviest = t;
     }
     for (std::size_t t : slot) {
-        if (lines[t].recurring && t != heaviest && !lines[t].shape.digits) continue;
+        if (!lines[t].shape.digits && (site_template(t) || (lines[t].recurring && t != heaviest))) continue;
         lines[t].title = true;
         lines[t].anchor = true;
         judge(lines[t], k_score_title, ShapeRule::title);
@@ -299,7 +304,7 @@ bool mark_title_at(std::vector<JudgedLine>& lines, std::size_t first_good) {
     // item per line) holds no title: the headline stands above the menu, as without a slot.
     const bool slot_has_title = std::any_of(slot.begin(), slot.end(), [&](std::size_t t) {
         const LineShape& s = lines[t].shape;
-        return s.digits ? s.weight > k_dateline_weight : s.weight > k_menu_item_weight;
+        return lines[t].title && (s.digits ? s.weight > k_dateline_weight : s.weight > k_menu_item_weight);
     });
     if (slot_has_title) return true;
     // No title slot (or none with a title in it): a share row or a byline often stands between
