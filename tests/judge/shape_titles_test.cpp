@@ -595,3 +595,24 @@ TEST_CASE("shape: share rows of mail, copy and report buttons are chrome in Japa
         {'k', "二番目の段落です。これも十分な長さの文章であり、記事の一部として残るべきものである。"},
     });
 }
+
+TEST_CASE("shape: a Chinese dateline with a long source name still lets the slot reach the headline above it") {
+    // "2015-04-24 04:29 来源:财经新闻网" weighs 17 units, more than a short dateline, but 7 without
+    // its figures: a dateline, so the slot goes on across the blank line to the headline, whose
+    // character pairs the story holds only in part (the site's menu recurs on every page).
+    check_page({
+        {'r', "排行榜", 12},
+        {'r', "体育", 12},
+        {'r', "视频", 12},
+        {'r', "搜索", 12},
+        {'.', ""},
+        {'k', "智慧医疗逐步恢复"},
+        {'.', ""},
+        {'k', "2015-04-24 04:29 来源:财经新闻网", 12, 1},
+        {'.', ""},
+        {'k', "数字人民币试点值得期待!一方面,当地居民今年开始试点跨境电商业务。地方政府上个月重点支持门店的关闭计划。"
+              "投资者未来三年调整了智慧医疗。"},
+        {'.', ""},
+        {'k', "值得注意的是,该平台明年起大力推广高铁新线路。科技公司推迟了碳排放交易市场。多家银行批准了跨境支付。"},
+    }, {}, 12);
+}

@@ -79,6 +79,14 @@ int headline_weight(const JudgedLine& line) {
     return figure_free_weight(line.text);
 }
 
+// A dateline of the title slot: a short line with figures ("3 March 2013", "2012年9月12日 11時30分"),
+// or one whose words without its figures weigh less than a headline, however long its date and
+// source ("2015-04-24 04:29 来源：财经新闻网": 17 units, 7 without the figures).
+bool slot_dateline(const JudgedLine& line) {
+    return line.shape.digits &&
+           (line.shape.weight <= k_dateline_weight || figure_free_weight(line.text) < k_min_headline_weight);
+}
+
 // The text after a breadcrumb's last arrow ("a > b > c" -> "c").
 std::string_view last_crumb(std::string_view s) {
     std::size_t at = std::string_view::npos, size = 0;
@@ -211,7 +219,7 @@ std::vector<std::size_t> collect_slot(const std::vector<JudgedLine>& lines, std:
         // Across blank lines only while what was collected is datelines (short, with digits):
         // once a title-like line is in the slot, a block above it is something else (a menu).
         if (above_index != k && std::any_of(slot.begin(), slot.end(), [&](std::size_t t) {
-                return !lines[t].shape.digits || lines[t].shape.weight > k_dateline_weight;
+                return !slot_dateline(lines[t]);
             }))
             break;
         const LineClass above = lines[above_index - 1].cls;
@@ -304,7 +312,7 @@ bool mark_title_at(std::vector<JudgedLine>& lines, std::size_t first_good) {
     // item per line) holds no title: the headline stands above the menu, as without a slot.
     const bool slot_has_title = std::any_of(slot.begin(), slot.end(), [&](std::size_t t) {
         const LineShape& s = lines[t].shape;
-        return lines[t].title && (s.digits ? s.weight > k_dateline_weight : s.weight > k_menu_item_weight);
+        return lines[t].title && (s.digits ? !slot_dateline(lines[t]) : s.weight > k_menu_item_weight);
     });
     if (slot_has_title) return true;
     // No title slot (or none with a title in it): a share row or a byline often stands between
