@@ -403,3 +403,30 @@ TEST_CASE("stray_controls: every byte value at every place of a word, and random
         if (want.count > 0) CHECK(got.first == want.first);
     }
 }
+
+// The walk takes a file's relative path from its names below the folder, without resolving
+// paths (session 17); a symbolic link keeps the resolved answer (where it points), and is marked,
+// so that output checks resolve it and nothing else.
+TEST_CASE("reader: a walked file's relative path however the folder is spelled; a link's is where it points") {
+    TempDir dir;
+    dir.write("in/a.txt", "alpha");
+    dir.write("in/sub/b.txt", "beta");
+    fs::create_symlink(dir.path("in/a.txt"), dir.path("in/sub/alias.txt"));
+    for (const std::string& spelled : {dir.path("in"), dir.path("in") + "/", dir.path("in") + "//",
+                                       dir.path("in") + "/.", dir.path("in/sub") + "/..", dir.path("in") + "/./"}) {
+        CAPTURE(spelled);
+        once::Corpus corpus({spelled}, {});
+        std::vector<std::string> relative;
+        std::vector<bool> link;
+        for (const auto& file : corpus.files()) {
+            relative.push_back(file.relative_path);
+            link.push_back(file.link);
+        }
+        // alias.txt is cleaned to where it points (a.txt), as fs::relative has always said.
+        REQUIRE(relative.size() == 3);
+        CHECK(relative[0] == "a.txt");
+        CHECK(relative[1] == "a.txt");
+        CHECK(relative[2] == "sub/b.txt");
+        CHECK(link == std::vector<bool>{false, true, false});
+    }
+}

@@ -344,7 +344,16 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
                     continue;
                 }
                 const std::string file = it->path().string();
-                if (it->is_directory(error) && !it->is_symlink(error)) {
+                std::error_code link_error;
+                const bool link = it->is_symlink(link_error);
+                // The walk follows no link into a folder, so a file's path is the folder's and the
+                // names below it: relative by its names alone. fs::relative resolves both paths, a
+                // readlink per component, 3% of the CPU of `once clean` of 1,000 small files (perf,
+                // session 17); a link keeps its answer (the path of where the link points).
+                const auto relative_of = [&] {
+                    return (link ? fs::relative(it->path(), path) : it->path().lexically_relative(path)).generic_string();
+                };
+                if (it->is_directory(error) && !link) {
                     // A subfolder the iterator cannot open would end the whole walk (it becomes the
                     // end iterator), silently losing every file not yet listed: refuse or skip it
                     // by name before stepping in.
@@ -355,13 +364,12 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
                     continue;  // walked into
                 }
                 if (const auto reason = not_read(*it)) {
-                    if (!ignored(ignore, file, fs::relative(it->path(), path).generic_string()))
-                        walk_notices_.push_back({file, *reason});
+                    if (!ignored(ignore, file, relative_of())) walk_notices_.push_back({file, *reason});
                     continue;
                 }
-                const std::string relative = fs::relative(it->path(), path).generic_string();
+                const std::string relative = relative_of();
                 if (ignored(ignore, file, relative)) continue;
-                found.push_back({file, path, relative, is_jsonl_path(file)});
+                found.push_back({file, path, relative, is_jsonl_path(file), false, link});
             }
             // The loop ends on an error too (a folder that became unreadable, a failed readdir).
             if (error) throw Error(ExitCode::input_error, "cannot list folder: " + error.message(), path);

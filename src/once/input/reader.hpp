@@ -74,6 +74,9 @@ struct InputFile {
     std::string relative_path;   // for mirroring
     bool jsonl = false;
     bool stream = false;         // `-`, a pipe, FIFO or device: read once, then from a spool file
+    // A symbolic link met in a folder walk. Any other walked file lies where its names say (the
+    // walk follows no link), so its relative path and resolved path need no resolving.
+    bool link = false;
 };
 
 class SpoolFolder;  // reader.cpp

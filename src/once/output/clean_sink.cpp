@@ -48,6 +48,14 @@ InputFolders resolve_input_folders(const Corpus& corpus) {
     return folders;
 }
 
+// A file's resolved path. One found in a folder walk that is no link lies where its names say:
+// the folder's resolved path and its relative path, without resolving each (a readlink per
+// component of the path, 2% of the CPU of `once clean` of 1,000 small files, session 17).
+fs::path resolved_file(const InputFile& file, const std::optional<fs::path>& folder) {
+    if (folder && !file.link) return *folder / file.relative_path;
+    return resolved(file.path);
+}
+
 bool names_a_file(const std::string& output) { return !output.empty() && output != "-"; }
 
 // Once never overwrites its input, and an output inside an input folder would be read by the next run.
@@ -57,7 +65,7 @@ void guard_output(const std::string& output, const Corpus& corpus, const InputFo
     for (const auto& file : corpus.files()) {
         if (file.stream) continue;
         const std::optional<fs::path>& folder = folders.find(file.input)->second;
-        if (resolved_within(resolved_output, resolved(file.path)) ||
+        if (resolved_within(resolved_output, resolved_file(file, folder)) ||
             (folder && resolved_within(resolved_output, *folder)))
             throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input, output);
     }
@@ -103,7 +111,7 @@ void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& 
             // An input that is not a folder is one file: resolving it here is resolving it once.
             const std::optional<fs::path>& folder = folders.find(file.input)->second;
             const fs::path input = folder ? *folder : resolved(file.input);
-            overlaps = resolved_within(cleaned, input) || resolved_within(resolved(file.path), cleaned);
+            overlaps = resolved_within(cleaned, input) || resolved_within(resolved_file(file, folder), cleaned);
         }
         if (overlaps)
             throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input,
