@@ -455,9 +455,6 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
         if (k > 0 && lines[k - 1].cls != LineClass::blank && !chrome(lines[k - 1])) return false;
         return column_lines[k] >= k_foot_run_lines && column_cues[k] >= k_foot_run_chrome;
     };
-    std::size_t cut = best_end + 1;
-    while (cut < n && !opens_foot(cut) && !opens_column(cut)) ++cut;
-    if (cut >= n) return;
     // The line that opens the foot stays as it is: a chrome line is removed by its own verdict,
     // a column's first short line may be the article's closing line (a signature, an editor or
     // photo credit: "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR", "Top photo by …").
@@ -466,20 +463,34 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
     // (a reply button, a "weiterlesen" link), where the rest of an article runs on: a photo
     // credit (a copyright mark) between its paragraphs does not cut it, and its bulleted steps
     // count (a recipe's method after its print buttons).
-    long after = 0, piece = 0, heaviest_piece = 0;
-    for (std::size_t k = cut + 1; k < n; ++k) {
-        const JudgedLine& l = lines[k];
-        if (evidence(l)) piece = 0;
-        if (l.cls == LineClass::good && !script_like(l.text)) {
-            piece += l.shape.weight;
-            heaviest_piece = std::max(heaviest_piece, piece);
+    auto light_below = [&](std::size_t cut) {
+        long after = 0, piece = 0, heaviest_piece = 0;
+        for (std::size_t k = cut + 1; k < n; ++k) {
+            const JudgedLine& l = lines[k];
+            if (evidence(l)) piece = 0;
+            if (l.cls == LineClass::good && !script_like(l.text)) {
+                piece += l.shape.weight;
+                heaviest_piece = std::max(heaviest_piece, piece);
+            }
+            if (paragraph(l)) after += l.shape.weight;
         }
-        if (paragraph(l)) after += l.shape.weight;
+        const bool little_after = k_article_end_share_den * after <= total;
+        const bool pieces_after = k_article_end_share_den * heaviest_piece <= total &&
+                                  k_foot_main_share_den * best_weight >= total;
+        return little_after || pieces_after;
+    };
+    // A form (rule form-block) may stand between the article and a comment thread heavy enough
+    // to read as more article (the comment form above the comments): when the foot it would open
+    // is too heavy, the search goes on below the form, as it did before forms were chrome (one
+    // weight test per form, so the pass stays linear on pages of a few forms).
+    std::size_t cut = best_end + 1;
+    for (;; ++cut) {
+        while (cut < n && !opens_foot(cut) && !opens_column(cut)) ++cut;
+        if (cut >= n) return;
+        if (light_below(cut)) break;
+        if (lines[cut].rule != ShapeRule::form_block) return;
+        while (cut + 1 < n && (lines[cut + 1].rule == ShapeRule::form_block || ignored(lines[cut + 1]))) ++cut;
     }
-    const bool little_after = k_article_end_share_den * after <= total;
-    const bool pieces_after = k_article_end_share_den * heaviest_piece <= total &&
-                              k_foot_main_share_den * best_weight >= total;
-    if (!little_after && !pieces_after) return;
     // Above a foot opened by chrome, the lines its context left undecided — short, title-like
     // lines with the article above and the foot below ("Donate Now", "Sign Up
     // For Breaking News Alerts", "Newsletter OSW") — lead into it: the column of such lines (chrome and blank lines

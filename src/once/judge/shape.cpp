@@ -541,6 +541,7 @@ std::string_view rule_name(ShapeRule rule) {
     case ShapeRule::foot_menu: return "foot-menu";
     case ShapeRule::article_end: return "article-end";
     case ShapeRule::article_start: return "article-start";
+    case ShapeRule::form_block: return "form-block";
     case ShapeRule::contents: return "contents";
     case ShapeRule::spec_row: return "spec-row";
     case ShapeRule::tail: return "tail";
@@ -575,6 +576,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         mark_section_links(lines);
         apply_recurrence(lines);
         mark_ad_slots(lines);
+        mark_form_blocks(lines);
         rescue_soft_cues(lines);
         demote_tail(lines);
         const bool any_good = first_good < n;

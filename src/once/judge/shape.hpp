@@ -65,10 +65,12 @@ enum class ShapeRule : std::uint8_t {
     spec_row,
     // above the article's start (docs/boilerplate.md, step 3.9): the chrome over the page's head
     article_start,
+    // a form printed as text (docs/boilerplate.md, step 3.2): its controls, labels, heading and buttons
+    form_block,
 };
 // The last ShapeRule: run/shard.cpp refuses a rule byte above it as corruption, so a rule added at
 // the end must move this (tests/judge/shape_blocks_test.cpp fails until it does).
-constexpr ShapeRule k_last_shape_rule = ShapeRule::article_start;
+constexpr ShapeRule k_last_shape_rule = ShapeRule::form_block;
 // "copyright", "menu-row", ..., "margin-recurrence": the names written to the map.
 std::string_view rule_name(ShapeRule rule);
 

@@ -115,6 +115,10 @@ void mark_ad_slots(std::vector<JudgedLine>& lines);
 // passed over when neighbours are read.
 void mark_section_links(std::vector<JudgedLine>& lines);
 void apply_recurrence(std::vector<JudgedLine>& lines);
+// form_block.cpp
+// A form printed as text (text fields, check boxes, buttons) with its heading and buttons: chrome.
+void mark_form_blocks(std::vector<JudgedLine>& lines);
+// context_passes.cpp
 void rescue_soft_cues(std::vector<JudgedLine>& lines);
 void demote_tail(std::vector<JudgedLine>& lines);
 void follow_neighbours(std::vector<JudgedLine>& lines, LineClass which, bool any_good);

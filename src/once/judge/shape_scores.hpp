@@ -218,6 +218,20 @@ constexpr std::size_t k_foot_run_chrome = 1;
 // lynx prints inline scripts of some pages as text. Of the devsets' lines of >= 100 bytes with
 // sentence punctuation, 126 of 19,000 reach 1/10 (131 on one page of script), German, English
 // and Chinese prose stays under 1/13; a code sample in an article is rarely a whole paragraph.
+// Forms printed as text (form_block.cpp, rule form-block): lynx prints a text field as a run of
+// underscores, a check box as "[ ]" / "[x]", a radio button as "( )" / "(*)" and a button as
+// "(button) label" (the text is normalized: case-folded). A form is at least 2 controls, each
+// within 3 non-blank lines of the next (a label, a "required fields" note between them), one of
+// them a field, check box or radio button (two buttons around a photo's caption are a pop-up); its
+// heading is the topmost lexicon phrase among the 3 lines above its first control, its buttons
+// the at most 2 lines under its last one (values from the devsets' half A, see docs/boilerplate.md).
+constexpr std::string_view k_form_field_mark = "_____";
+constexpr std::string_view k_form_button_mark = "(button)";
+constexpr std::string_view k_form_control_marks[] = {"[ ]", "[x]", "( )", "(*)", k_form_button_mark};
+constexpr int k_form_controls = 2;
+constexpr int k_form_gap_lines = 3;
+constexpr int k_form_lead_lines = 3;
+constexpr int k_form_tail_lines = 2;
 constexpr std::string_view k_script_marks = "{};=()";
 constexpr int k_script_share_den = 10;
 
@@ -233,6 +247,7 @@ constexpr double k_score_link_list = 0.75;      // a title in a list of links un
 constexpr double k_score_context_bad_prose = 0.7;  // a prose line between chrome
 constexpr double k_score_menu = 0.7;            // a menu item above the title
 constexpr double k_score_article_end = 0.7;     // a line after the article's end (below chrome)
+constexpr double k_score_form_block = 0.8;     // a line of a form printed as text (controls around it)
 constexpr double k_score_article_start = 0.7;   // a line above the article's head (above chrome)
 constexpr double k_score_short_mixed = 0.45;    // a short line with mixed neighbours: kept
 constexpr double k_score_rescued = 0.4;         // a lone cue between paragraphs: kept
