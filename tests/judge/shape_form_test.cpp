@@ -1,4 +1,4 @@
-// shape_form_test.cpp — forms printed as text (docs/boilerplate.md, step 3.2, rule form-block):
+// shape_form_test.cpp — forms printed as text (docs/boilerplate.md, step 3, "Forms"; rule form-block):
 // a comment, newsletter or login form after the article goes with its heading and button; an
 // article section headed with a lexicon word, a lone field, a drawn rule and a bulleted task list
 // stay. Pages are tables of rows (shape_rows.hpp), written as lynx prints them, normalized.

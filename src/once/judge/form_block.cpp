@@ -1,5 +1,5 @@
 // form_block.cpp — forms printed as text: a comment form, a newsletter or login box
-// (docs/boilerplate.md, step 3.2, rule `form-block`).
+// (docs/boilerplate.md, step 3, "Forms"; rule `form-block`).
 //
 // A text dump of a page prints a form's controls as marks: lynx writes a text field as a run of
 // underscores after or before its label (`name * ______`, `e-mail ______`), a check box as

@@ -65,7 +65,7 @@ enum class ShapeRule : std::uint8_t {
     spec_row,
     // above the article's start (docs/boilerplate.md, step 3.9): the chrome over the page's head
     article_start,
-    // a form printed as text (docs/boilerplate.md, step 3.2): its controls, labels, heading and buttons
+    // a form printed as text (docs/boilerplate.md, step 3, "Forms"): its controls, labels, heading and buttons
     form_block,
 };
 // The last ShapeRule: run/shard.cpp refuses a rule byte above it as corruption, so a rule added at
