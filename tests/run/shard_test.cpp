@@ -240,7 +240,7 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
     REQUIRE(refused);
     CHECK(refused->code() == once::ExitCode::input_error);
     CHECK(refused->file() == older);
-    CHECK(std::string(refused->what()).find("version 5, this once reads version 8") != std::string::npos);
+    CHECK(std::string(refused->what()).find("version 5, this once reads version 9") != std::string::npos);
 
     // Files made with other settings are a usage error: the options of sign, merge and apply differ.
     once::Config other = config;

@@ -33,7 +33,9 @@ namespace {
 // (block_checksums.hpp); a byte changed in the middle changed results silently before.
 // Signatures version 8: a spec-table row's line carries the rule `spec-row` (a few rows two
 // products' tables share are no copy, plan/copy_runs.cpp), which a version 7 file cannot say.
-constexpr std::string_view k_signature_magic = "once-signatures 8\n";
+// Signatures version 9: a form's line carries the rule `form-block`, a byte a version 8 reader
+// would take for corruption; refused by the version instead, with a message that says so.
+constexpr std::string_view k_signature_magic = "once-signatures 9\n";
 constexpr std::string_view k_decisions_magic = "once-decisions 3\n";
 
 // Little-endian fixed-width encoding; the formats are the same on every machine.
