@@ -13,18 +13,10 @@ namespace {
 
 using once::test::check_page;
 using once::test::Row;
+using once::test::k_story;
+using once::test::story_rows;
+using once::test::operator+;
 
-// Four paragraphs of about 30 words (weight ~60 each): the article's main run.
-const std::vector<std::string> k_story = {
-    "the keeper had not expected visitors in the middle of the storm, and he said so twice before he let "
-    "them in. the lamp was turning above them all the while.",
-    "inside, the stairs wound up the tower in a tight spiral, and every landing had a small window that "
-    "looked out over the grey water and the rocks below.",
-    "he had kept the light for thirty years, he told them, and in all that time the sea had never once been "
-    "as loud as it was on that night in march.",
-    "when the rain stopped they climbed to the lamp room, where the great lens turned slowly and threw its "
-    "beam far out across the bay to the ships.",
-};
 const std::vector<std::string> k_story_ja = {
     "嵐のさなかに客が来るとは灯台守は思っていなかったし、中に入れる前にそう二度も言った。その間も頭上ではずっと灯りが回っていた。",
     "塔の中では階段がきつい螺旋を描いて上へ続き、どの踊り場にも灰色の海と下の岩を見下ろす小さな窓があった。",
@@ -32,24 +24,10 @@ const std::vector<std::string> k_story_ja = {
     "雨がやむと二人は灯室へ上った。大きなレンズがゆっくりと回り、その光は湾の向こうの船まで届いていた。",
 };
 
-std::vector<Row> story_rows(const std::vector<std::string>& story) {
-    std::vector<Row> rows;
-    for (const std::string& p : story) {
-        rows.push_back({'k', p});
-        rows.push_back({'.', ""});
-    }
-    return rows;
-}
-
 // The rows without their last blank line: the next line stands in the last paragraph's block.
 std::vector<Row> closed_up(std::vector<Row> rows) {
     rows.pop_back();
     return rows;
-}
-
-std::vector<Row> operator+(std::vector<Row> a, const std::vector<Row>& b) {
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
 }
 
 }  // namespace

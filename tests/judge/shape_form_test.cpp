@@ -14,17 +14,10 @@ namespace {
 using once::test::check_page;
 using once::test::classify;
 using once::test::Row;
+using once::test::k_story;
+using once::test::story_rows;
+using once::test::operator+;
 
-const std::vector<std::string> k_story = {
-    "the keeper had not expected visitors in the middle of the storm, and he said so twice before he let "
-    "them in. the lamp was turning above them all the while.",
-    "inside, the stairs wound up the tower in a tight spiral, and every landing had a small window that "
-    "looked out over the grey water and the rocks below.",
-    "he had kept the light for thirty years, he told them, and in all that time the sea had never once been "
-    "as loud as it was on that night in march.",
-    "when the rain stopped they climbed to the lamp room, where the great lens turned slowly and threw its "
-    "beam far out across the bay to the ships.",
-};
 const std::vector<std::string> k_story_de = {
     "der leuchtturmwärter hatte mitten im sturm keinen besuch erwartet, und er sagte das zweimal, bevor er "
     "die beiden hereinließ. über ihnen drehte sich die ganze zeit die lampe.",
@@ -43,20 +36,6 @@ const std::vector<std::string> k_story_zh = {
     "塔里的楼梯紧紧地盘旋而上，每一个平台上都有一扇小窗，可以望见下面灰色的海水和礁石。",
     "他说他守护这盏灯已经三十年了，在这么长的时间里，海从来没有像三月的那个夜晚那样喧闹过。",
 };
-
-std::vector<Row> story_rows(const std::vector<std::string>& story) {
-    std::vector<Row> rows;
-    for (const std::string& p : story) {
-        rows.push_back({'k', p});
-        rows.push_back({'.', ""});
-    }
-    return rows;
-}
-
-std::vector<Row> operator+(std::vector<Row> a, const std::vector<Row>& b) {
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
-}
 
 const std::string k_text_area(60, '_');
 

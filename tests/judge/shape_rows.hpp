@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -89,6 +90,35 @@ inline void check_page(const std::vector<Row>& rows, const once::Config& config 
         if (rows[i].expect == 'r') CHECK(verdicts[i].chrome);
         if (rows[i].expect == 'k') CHECK_FALSE(verdicts[i].chrome);
     }
+}
+
+// An English story of four paragraphs of about 30 words (weight ~60 each): a page's main run
+// (shape_foot_test.cpp, shape_form_test.cpp).
+inline const std::vector<std::string> k_story = {
+    "the keeper had not expected visitors in the middle of the storm, and he said so twice before he let "
+    "them in. the lamp was turning above them all the while.",
+    "inside, the stairs wound up the tower in a tight spiral, and every landing had a small window that "
+    "looked out over the grey water and the rocks below.",
+    "he had kept the light for thirty years, he told them, and in all that time the sea had never once been "
+    "as loud as it was on that night in march.",
+    "when the rain stopped they climbed to the lamp room, where the great lens turned slowly and threw its "
+    "beam far out across the bay to the ships.",
+};
+
+// The paragraphs as rows that must stay, each followed by a blank line.
+inline std::vector<Row> story_rows(const std::vector<std::string>& story) {
+    std::vector<Row> rows;
+    for (const std::string& p : story) {
+        rows.push_back({'k', p});
+        rows.push_back({'.', ""});
+    }
+    return rows;
+}
+
+// Pages written as pieces: story_rows(k_story) + std::vector<Row>{...}.
+inline std::vector<Row> operator+(std::vector<Row> a, const std::vector<Row>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
 }
 
 }  // namespace once::test
