@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "once/judge/shape_passes.hpp"
@@ -158,6 +159,23 @@ bool opens_list(const std::vector<JudgedLine>& lines, std::size_t h) {
 void rescue_soft_cues(std::vector<JudgedLine>& lines) {
     const std::vector<LineClass> up = nearest(lines, -1, decided);
     const std::vector<LineClass> down = nearest(lines, +1, decided);
+    // A button the page prints k_widget_repeats times or more (bullet and edge marks aside) is a
+    // widget repeated down a thread or a list ("* Reply" under each comment, "…続きを読む" under
+    // each teaser), never one in-article heading; a line with a digit is a fact and is rescued as
+    // before (a shop's contact "お問い合わせ：03-…" under each product of a roundup on ldcc).
+    auto widget_key = [](std::string_view t) {
+        auto edge = [](char c) { return c == ' ' || c == '*' || c == '+' || c == '-' || c == '#' || c == '|' || c == ':'; };
+        while (!t.empty() && edge(t.front())) t.remove_prefix(1);
+        while (!t.empty() && edge(t.back())) t.remove_suffix(1);
+        return t;
+    };
+    std::unordered_map<std::string_view, int> button_counts;
+    for (const JudgedLine& l : lines)
+        if (is_bad(l.cls) && l.shape.cue == Cue::button) ++button_counts[widget_key(l.text)];
+    auto repeated = [&](std::string_view key) {
+        const auto it = button_counts.find(key);
+        return it != button_counts.end() && it->second >= k_widget_repeats;
+    };
     long total = 0, before = 0;
     for (const JudgedLine& l : lines) total += l.cls == LineClass::good ? l.shape.weight : 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -165,6 +183,7 @@ void rescue_soft_cues(std::vector<JudgedLine>& lines) {
         if (line.cls == LineClass::good) before += line.shape.weight;
         if (line.cls != LineClass::soft_bad || line.recurring || up[i] != LineClass::good || down[i] != LineClass::good) continue;
         if (line.shape.cue == Cue::heading && opens_list(lines, i)) continue;
+        if (line.shape.cue == Cue::button && !line.shape.digits && repeated(widget_key(line.text))) continue;
         if (line.shape.cue == Cue::heading && k_tail_share_den * (total - before) <= total) {
             line.tail_heading = true;
             continue;

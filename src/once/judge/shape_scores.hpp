@@ -62,6 +62,8 @@ constexpr std::size_t k_window_title_num = 2, k_window_title_den = 5;
 // hold 3-10 links).
 constexpr int k_link_list_lines = 3;
 constexpr std::size_t k_link_list_scan = 30;
+// A button cue printed this many times on one page is a repeated widget (rescue_soft_cues).
+constexpr int k_widget_repeats = 3;
 // The title slot: at most this many lead paragraphs between it and the first good paragraph,
 // at most this many lines (title, byline, dateline), and without a slot the headline is looked
 // for among this many non-blank lines above the first paragraph (ldcc; samples).
