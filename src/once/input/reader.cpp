@@ -443,40 +443,51 @@ std::string folder_group(const std::string& path) {
 }  // namespace
 
 void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
-    const bool first_scan = scans_++ == 0;
-    std::size_t index = 0;
-    for (const InputFile& file : files_) {
+    CorpusScan scan(*this);
+    while (std::optional<SourceDocument> document = scan.next()) visit(std::move(*document));
+}
+
+CorpusScan::CorpusScan(Corpus& corpus) : corpus_(corpus), first_scan_(corpus.scans_++ == 0) {}
+
+CorpusScan::~CorpusScan() = default;
+
+std::optional<SourceDocument> CorpusScan::next() {
+    const InputOptions& options = corpus_.options_;
+    while (file_ < corpus_.files_.size()) {
+        const InputFile& file = corpus_.files_[file_];
         if (file.jsonl) {
-            std::optional<LineReader> reader;
-            try {
-                reader.emplace(open_path(file));
-                reader->limit_line(options_.max_document_bytes);
-            } catch (const Error& error) {
-                if (options_.on_error == OnError::fail) throw;
-                if (first_scan) skipped_.push_back({file.path, error.what()});
-                continue;
+            if (!reader_) {
+                try {
+                    reader_ = std::make_unique<LineReader>(corpus_.open_path(file));
+                    reader_->limit_line(options.max_document_bytes);
+                } catch (const Error& error) {
+                    if (options.on_error == OnError::fail) throw;
+                    if (first_scan_) corpus_.skipped_.push_back({file.path, error.what()});
+                    ++file_;
+                    continue;
+                }
             }
-            std::string line;
+            LineReader& reader = *reader_;
             // A record that cannot be read stops the run, or is skipped and named "file:line".
             const auto skip_record = [&](const Error& error) {
-                if (options_.on_error == OnError::fail) throw error;
-                if (first_scan) skipped_.push_back({file.path + ":" + std::to_string(reader->line_number()), error.what()});
-                line.clear();
+                if (options.on_error == OnError::fail) throw error;
+                if (first_scan_) corpus_.skipped_.push_back({file.path + ":" + std::to_string(reader.line_number()), error.what()});
+                line_.clear();
             };
             while (true) {
                 try {
-                    if (!reader->next(line)) break;
+                    if (!reader.next(line_)) break;
                 } catch (const Error& error) {
                     // A broken compressed stream cannot be resumed: skip the rest of the file.
-                    if (options_.on_error == OnError::fail || error.code() == ExitCode::resource_limit) throw;
-                    if (first_scan) skipped_.push_back({file.path, error.what()});
+                    if (options.on_error == OnError::fail || error.code() == ExitCode::resource_limit) throw;
+                    if (first_scan_) corpus_.skipped_.push_back({file.path, error.what()});
                     break;
                 }
                 // A '\r' before the '\n' stays: JSON white space after the object, written back as it was
                 // (docs/jsonl-input.md). A blank line is an error like any line that is not an object.
                 JsonlRecord record;
                 try {
-                    record = parse_jsonl_record(std::move(line), options_.jsonl, file.path, reader->line_number());
+                    record = parse_jsonl_record(std::move(line_), options.jsonl, file.path, reader.line_number());
                 } catch (const Error& error) {
                     skip_record(error);
                     continue;
@@ -488,7 +499,7 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                     // Named like the record errors above ("f.jsonl: line N: ..."; skipped as
                     // "f.jsonl:N"), and the offset is said to be into the unescaped text, not the file.
                     const Error error(ExitCode::input_error,
-                                      "line " + std::to_string(reader->line_number()) + ": text field is " +
+                                      "line " + std::to_string(reader.line_number()) + ": text field is " +
                                           problem->message +
                                           (problem->offset ? " at byte " + std::to_string(*problem->offset) +
                                                                  " of the text"
@@ -497,47 +508,51 @@ void Corpus::scan(const std::function<void(SourceDocument&&)>& visit) {
                     skip_record(error);
                     continue;
                 }
-                note_controls(record.id, record.text, sniffed.head, first_scan);
+                corpus_.note_controls(record.id, record.text, sniffed.head, first_scan_);
                 SourceDocument source;
-                source.index = index++;
+                source.index = index_++;
                 source.input = file.input;
                 source.doc.id = record.id;
-                source.doc.group = !options_.force_group.empty() ? options_.force_group
-                                   : record.group.empty()           ? file.path
-                                                                    : record.group;
+                source.doc.group = !options.force_group.empty() ? options.force_group
+                                   : record.group.empty()          ? file.path
+                                                                   : record.group;
                 source.doc.text = record.text;
                 source.record = std::move(record);
-                visit(std::move(source));
-                line.clear();
+                line_.clear();
+                return source;
             }
+            reader_.reset();
+            ++file_;
             continue;
         }
+        ++file_;
         std::string text;
         const std::string id = file.path;
         try {
-            text = read_file(file);
+            text = corpus_.read_file(file);
         } catch (const Error& error) {
-            if (options_.on_error == OnError::fail || error.code() == ExitCode::resource_limit) throw;
-            if (first_scan) skipped_.push_back({id, error.what()});
+            if (options.on_error == OnError::fail || error.code() == ExitCode::resource_limit) throw;
+            if (first_scan_) corpus_.skipped_.push_back({id, error.what()});
             continue;
         }
         const Sniffed sniffed = sniff_text(text);
         if (const auto& problem = sniffed.problem) {
-            reject(id, problem->message, problem->offset, first_scan);
+            corpus_.reject(id, problem->message, problem->offset, first_scan_);
             continue;
         }
-        note_controls(id, text, sniffed.head, first_scan);
+        corpus_.note_controls(id, text, sniffed.head, first_scan_);
         SourceDocument source;
-        source.index = index++;
+        source.index = index_++;
         source.input = file.input;
         source.relative_path = file.relative_path;
         source.doc.id = id;
-        source.doc.group = !options_.force_group.empty()         ? options_.force_group
-                           : options_.file_grouping == "none" ? std::string("all")
-                                                              : folder_group(file.path);
+        source.doc.group = !options.force_group.empty()         ? options.force_group
+                           : options.file_grouping == "none" ? std::string("all")
+                                                             : folder_group(file.path);
         source.doc.text = std::move(text);
-        visit(std::move(source));
+        return source;
     }
+    return std::nullopt;
 }
 
 }  // namespace once

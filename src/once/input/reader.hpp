@@ -80,6 +80,7 @@ struct InputFile {
 };
 
 class SpoolFolder;  // reader.cpp
+class LineReader;   // input/stream_io.hpp
 
 // Control bytes other than tab, line feed, vertical tab, form feed and carriage return (C0 and
 // DEL; the normalizer drops them): how many, and the offset of the first.
@@ -95,6 +96,7 @@ public:
     Corpus(const std::vector<std::string>& paths, InputOptions options);
 
     // Visits every valid document in order. Bad documents: recorded (skip) or thrown (fail).
+    // A loop over CorpusScan::next.
     void scan(const std::function<void(SourceDocument&&)>& visit);
 
     const std::vector<InputFile>& files() const { return files_; }
@@ -106,6 +108,7 @@ public:
     bool all_jsonl() const;
 
 private:
+    friend class CorpusScan;
     void reject(const std::string& id, const std::string& message, std::optional<std::uint64_t> offset,
                 bool first_scan);
     std::string read_file(const InputFile& file);
@@ -122,6 +125,33 @@ private:
     std::vector<SkippedInput> content_notices_;  // found in the first scan
     std::shared_ptr<SpoolFolder> spools_;  // streams' copies, by path
     int scans_ = 0;
+};
+
+// One scan of a Corpus, a document at a time: what Corpus::scan loops over, and what a reader
+// on a worker steps through a batch at a time while the sequential thread works on the batch
+// before (run/read_ahead.hpp). One scan at a time per Corpus, on one thread at a time; its
+// documents, errors (thrown in input order, at the document where they are found), skipped
+// inputs and notices are those of Corpus::scan.
+//
+//   once::CorpusScan scan(corpus);
+//   while (std::optional<once::SourceDocument> d = scan.next()) { ... }
+class CorpusScan {
+public:
+    explicit CorpusScan(Corpus& corpus);
+    ~CorpusScan();
+    CorpusScan(const CorpusScan&) = delete;
+    CorpusScan& operator=(const CorpusScan&) = delete;
+    // The next valid document, or nullopt at the end. Bad documents: recorded (skip) or thrown
+    // (fail); after a throw the scan is over.
+    std::optional<SourceDocument> next();
+
+private:
+    Corpus& corpus_;
+    const bool first_scan_;
+    std::size_t file_ = 0;                 // the file being read
+    std::size_t index_ = 0;                // the next document's index
+    std::unique_ptr<LineReader> reader_;   // the JSON Lines file being read, if any
+    std::string line_;
 };
 
 // Checks a document's bytes; returns the problem and its byte offset, or nullopt when valid.

@@ -60,11 +60,12 @@ inline std::uint64_t text_bytes(const std::vector<SourceDocument>& batch) {
 
 // Before a batch is analyzed: stops the run (exit 6) when its analysis would pass the memory
 // budget, naming the document when it is alone in its batch (a huge one, the usual cause).
-// `held` says what else holds memory (the index).
+// `held` says what else holds memory (the index); `read_ahead` is the most a batch read
+// meanwhile holds (run/read_ahead.hpp).
 inline void check_analysis_memory(const MemoryBudget& budget, const std::vector<SourceDocument>& batch,
-                                  const std::string& held = {}) {
+                                  const std::string& held = {}, std::uint64_t read_ahead = 0) {
     const std::uint64_t bytes = text_bytes(batch);
-    budget.check(bytes * k_analysis_bytes_per_byte,
+    budget.check(bytes * k_analysis_bytes_per_byte + read_ahead,
                  batch.size() == 1
                      ? "analyzing " + batch.front().doc.id + " (" + format_bytes(bytes) + " of text)"
                      : "analyzing the documents from " + batch.front().doc.id,

@@ -8,6 +8,7 @@
 
 #include "once/run/batcher.hpp"
 #include "once/run/memory_budget.hpp"
+#include "once/run/read_ahead.hpp"
 #include "once/run/stages.hpp"
 #include "once/sign/line_key_spill.hpp"
 #include "once/sign/signer.hpp"
@@ -50,9 +51,14 @@ Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOption
             if (keep) keep->record(p.batch[i].doc.text.size(), p.keys[i]);
         }
     };
-    Batcher batcher(batch_limits_within(budget.limit(), options.batch), [&](std::vector<SourceDocument>& batch) {
-        budget.check(0, "counting recurring lines (pass 1) at " + batch.front().doc.id,
+    // The scan reads batch k + 1 on a worker while this thread counts batch k (read_ahead.hpp).
+    ReadAhead ahead(corpus, batch_limits_within(budget.limit(), options.batch), pool);
+    while (true) {
+        std::vector<SourceDocument> batch = ahead.take();
+        if (batch.empty()) break;
+        budget.check(ahead.read_ahead_bytes(), "counting recurring lines (pass 1) at " + batch.front().doc.id,
                      "the recurrence counts hold " + std::to_string(counts.size()) + " line templates");
+        ahead.start();
         auto next = std::make_unique<Pending>();
         next->batch = std::move(batch);
         next->keys.resize(next->batch.size());
@@ -61,9 +67,7 @@ Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOption
             p.keys[i] = signer.line_keys(p.batch[i].doc.text);
         }, false);
         hand_over(pending, std::move(next), pool, finish);
-    });
-    corpus.scan([&](SourceDocument&& document) { batcher.add(std::move(document)); });
-    batcher.flush();
+    }
     if (pending) finish(*pending);
     return counts;
 }
@@ -168,7 +172,9 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
     };
 
     const BatchLimits limits = batch_limits_within(budget.limit(), options.batch);
-    Batcher batcher(limits, [&](std::vector<SourceDocument>& batch) {
+    // The scan reads batch k + 1 on a worker while this thread matches batch k (read_ahead.hpp).
+    ReadAhead ahead(corpus, limits, pool);
+    const auto process = [&](std::vector<SourceDocument>& batch) {
         try {
             auto next = std::make_unique<Pending>();
             next->batch = std::move(batch);
@@ -180,7 +186,8 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
                 finish(*pending);
                 pending.reset();
             }
-            check_analysis_memory(budget, next->batch, decide.matcher().describe_memory());
+            check_analysis_memory(budget, next->batch, decide.matcher().describe_memory(), ahead.read_ahead_bytes());
+            ahead.start();
             if (line_keys) {
                 std::vector<std::uint64_t> sizes(next->batch.size());
                 for (std::size_t i = 0; i < sizes.size(); ++i) sizes[i] = next->batch[i].doc.text.size();
@@ -198,10 +205,13 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
             stage_failed = true;
             throw;
         }
-    });
+    };
     try {
-        corpus.scan([&](SourceDocument&& document) { batcher.add(std::move(document)); });
-        batcher.flush();
+        while (true) {
+            std::vector<SourceDocument> batch = ahead.take();
+            if (batch.empty()) break;
+            process(batch);
+        }
     } catch (...) {
         // A bad input stops the run where it is found: the batches before it are still
         // finished (and sunk), as when they were processed one at a time.
