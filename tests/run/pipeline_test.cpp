@@ -9,9 +9,6 @@
 
 #include <doctest/doctest.h>
 
-#include <deque>
-#include <functional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -300,64 +297,4 @@ TEST_CASE("pipeline: the run reports what its index held") {
     CHECK(index.signatures > 0);
     CHECK(index.signatures < index.sentences);
     CHECK(index.bytes > 0);
-}
-
-namespace {
-
-// A sink with a file of its own per document (like a folder output): own_file's writers record
-// what they were given; document() checks that the writer of its document has run. The writer of
-// the document at `failing` throws.
-class OwnFileSink : public once::DocumentSink {
-public:
-    explicit OwnFileSink(std::size_t failing) : failing_(failing) {}
-    std::function<void(std::string_view)> own_file(const once::SourceDocument& source) override {
-        asked.push_back(source.index);
-        written.emplace_back();
-        std::string* slot = &written.back();  // a deque: earlier slots stay where they are
-        const bool fail = source.index == failing_;
-        return [slot, fail](std::string_view cleaned) {
-            if (fail) throw std::runtime_error("cannot write");
-            *slot = "[" + std::string(cleaned) + "]";
-        };
-    }
-    void document(const once::SourceDocument& source, const once::DocResult&, std::string_view cleaned) override {
-        REQUIRE(source.index < written.size());
-        CHECK(written[source.index] == "[" + std::string(cleaned) + "]");
-        seen.push_back(source.index);
-    }
-    std::vector<std::size_t> asked;
-    std::deque<std::string> written;
-    std::vector<std::size_t> seen;
-
-private:
-    std::size_t failing_;
-};
-
-}  // namespace
-
-TEST_CASE("pipeline: own_file's writers run for every document before document(), a failure stops it in order") {
-    TempDir dir;
-    write_corpus(dir);  // 7 documents
-    for (const int threads : {1, 2, 4}) {
-        for (const std::size_t batch : {std::size_t{1}, std::size_t{3}, std::size_t{128}}) {
-            CAPTURE(threads);
-            CAPTURE(batch);
-            once::Config config;
-            config.threads = threads;
-            once::PipelineOptions options;
-            options.batch.documents = batch;
-            {
-                once::Corpus corpus({dir.path()}, {});
-                OwnFileSink sink(99);  // none fails
-                once::run_pipeline(corpus, config, &sink, options);
-                CHECK(sink.asked == std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6});
-                CHECK(sink.seen == std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6});
-            }
-            once::Corpus corpus({dir.path()}, {});
-            OwnFileSink sink(4);
-            CHECK_THROWS_WITH_AS(once::run_pipeline(corpus, config, &sink, options), "cannot write", std::runtime_error);
-            // The documents before the failing one reached the sink, none from it on.
-            CHECK(sink.seen == std::vector<std::size_t>{0, 1, 2, 3});
-        }
-    }
 }

@@ -186,33 +186,16 @@ void CleanSink::document(const SourceDocument& source, const DocResult& result, 
         write_stream(cleaned);
         return;
     }
-    if (written_apart_ > 0) {  // own_file's writer has written it
-        --written_apart_;
-        return;
-    }
-    write_staged_file(stage_file(source), cleaned);
-}
-
-std::function<void(std::string_view)> CleanSink::own_file(const SourceDocument& source) {
-    if (outputs_.cleaned.empty() || jsonl_output_ || stream_ || stdout_) return {};
-    ++written_apart_;
-    return [path = stage_file(source)](std::string_view cleaned) { write_staged_file(path, cleaned); };
-}
-
-std::string CleanSink::stage_file(const SourceDocument& source) {
-    return staged_.stage((fs::path(outputs_.cleaned) / source.relative_path).string(), outputs_.cleaned);
-}
-
-// Staged inside the output folder (hidden: the reader skips dot-folders; per process). Not
-// durable one by one: StagedOutputs::commit syncs the file system once, before any file gets
-// its final name (issue 12: an fsync per file cost 11.4-15.2 s for 1,000 files, see WriteOptions).
-// The staging folder is this run's own, so the file is written under its staged name
-// directly, without a temporary name of its own.
-void CleanSink::write_staged_file(const std::string& path, std::string_view cleaned) {
+    // Staged inside the output folder (hidden: the reader skips dot-folders; per process). Not
+    // durable one by one: StagedOutputs::commit syncs the file system once, before any file gets
+    // its final name (issue 12: an fsync per file cost 11.4-15.2 s for 1,000 files, see WriteOptions).
+    // The staging folder is this run's own, so the file is written under its staged name
+    // directly, without a temporary name of its own.
     WriteOptions staged;
     staged.durable = false;
     staged.via_temporary = false;
-    AtomicWriter writer(path, staged);
+    AtomicWriter writer(staged_.stage((fs::path(outputs_.cleaned) / source.relative_path).string(), outputs_.cleaned),
+                        staged);
     writer.write(cleaned);
     writer.commit();
 }

@@ -25,7 +25,6 @@
 //   sink.commit();
 #pragma once
 
-#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -68,9 +67,6 @@ public:
     ~CleanSink() override;
 
     void document(const SourceDocument& source, const DocResult& result, std::string_view cleaned) override;
-    // A folder output's staged file for `source` (staged here, in input order), written by the
-    // function returned, on any thread; `document` then writes no file for it.
-    std::function<void(std::string_view cleaned)> own_file(const SourceDocument& source) override;
     // Sharded apply: sources may lie in other shards, so ids come from the decisions file.
     void use_ids(std::vector<std::string> ids);
     // Where to write a further output (a report file) so that it is committed with the others.
@@ -82,10 +78,6 @@ public:
 
 private:
     void write_stream(std::string_view bytes);
-    // A folder output's file: where it is staged (StagedOutputs, sequential), and its writing
-    // (any thread: a file of its own).
-    std::string stage_file(const SourceDocument& source);
-    static void write_staged_file(const std::string& path, std::string_view cleaned);
 
     StagedOutputs staged_;                   // first: outlives the writers staged in it
     CleanOutputs outputs_;
@@ -96,9 +88,6 @@ private:
     std::vector<std::string> ids_;
     bool preset_ids_ = false;
     bool committed_ = false;
-    // Writers handed out by own_file whose documents `document` has not seen yet (it sees them
-    // in the same order).
-    std::size_t written_apart_ = 0;
 };
 
 }  // namespace once

@@ -1,8 +1,6 @@
 #include "once/run/pipeline.hpp"
 
 #include <algorithm>
-#include <exception>
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -131,30 +129,15 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
             docs[i].spans = std::move(spans[i]);
         }
         std::vector<std::string> cleaned(n);
-        // A folder output's files are written where the documents are cut, on every thread
-        // (DocumentSink::own_file); a failure is rethrown below in input order, as when the sink
-        // wrote them one after another.
-        std::vector<std::function<void(std::string_view)>> own_files(n);
-        if (sink)
-            for (std::size_t i = 0; i < n; ++i) own_files[i] = sink->own_file(batch[i]);
-        std::vector<std::exception_ptr> write_failed(n);
         const auto cut = pool.submit(n, [&](std::size_t i) {
             CutDocument done_cut = cut_document(batch[i].doc.text, p.analyzed[i].analysis.layout, docs[i].spans,
                                                 sink != nullptr);
             docs[i].fully_removed = done_cut.fully_removed;
             cleaned[i] = std::move(done_cut.cleaned);
             p.analyzed[i] = AnalyzedDocument{};  // free early: the batches' memory is the run's peak
-            if (own_files[i]) {
-                try {
-                    own_files[i](cleaned[i]);
-                } catch (...) {
-                    write_failed[i] = std::current_exception();
-                }
-            }
         }, true);
         pool.wait(*cut);
         for (std::size_t i = 0; i < n; ++i) {
-            if (write_failed[i]) std::rethrow_exception(write_failed[i]);
             if (sink) sink->document(batch[i], docs[i], cleaned[i]);
             if (!options.keep_spans) {
                 docs[i].released_bytes = docs[i].removed_bytes();

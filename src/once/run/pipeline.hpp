@@ -27,15 +27,6 @@ class DocumentSink {
 public:
     virtual ~DocumentSink() = default;
     virtual void document(const SourceDocument& source, const DocResult& result, std::string_view cleaned) = 0;
-    // A sink that writes each document to a file of its own (a folder output) answers here, on the
-    // sequential thread and in input order before the document is cut, a writer of that file; the
-    // pipeline runs it on the workers, several documents at once, as each is cut, and rethrows
-    // its failure in input order, before `document` for that document. `document` still gets
-    // every document (the map line) but writes no file for one whose writer was handed out.
-    // Empty (the default): `document` writes everything. Why: creating a file is the heaviest
-    // step of a folder output (the kernel allocates an inode); on the sequential thread it
-    // bounded what a second thread gained on many small files (docs/performance-log.md, session 17).
-    virtual std::function<void(std::string_view cleaned)> own_file(const SourceDocument& /*source*/) { return {}; }
 };
 
 struct PipelineOptions {
