@@ -93,7 +93,7 @@ inline void check_page(const std::vector<Row>& rows, const once::Config& config 
 }
 
 // An English story of four paragraphs of about 30 words (weight ~60 each): a page's main run
-// (shape_foot_test.cpp, shape_form_test.cpp).
+// (shape_foot_test.cpp, shape_form_test.cpp, shape_widget_test.cpp).
 inline const std::vector<std::string> k_story = {
     "the keeper had not expected visitors in the middle of the storm, and he said so twice before he let "
     "them in. the lamp was turning above them all the while.",

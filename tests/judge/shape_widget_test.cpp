@@ -19,18 +19,12 @@ using once::test::operator+;
 
 // Five paragraphs (shape_rows.hpp's k_story has four): the thread below must weigh less than the
 // story for the foot to open over it.
-const std::vector<std::string> k_story5 = {
-    "the keeper had not expected visitors in the middle of the storm, and he said so twice before he let "
-    "them in. the lamp was turning above them all the while.",
-    "inside, the stairs wound up the tower in a tight spiral, and every landing had a small window that "
-    "looked out over the grey water and the rocks below.",
-    "he had kept the light for thirty years, he told them, and in all that time the sea had never once been "
-    "as loud as it was on that night in march.",
-    "when the rain stopped they climbed to the lamp room, where the great lens turned slowly and threw its "
-    "beam far out across the bay to the ships.",
-    "by morning the storm had blown itself out, and the two visitors walked back along the causeway while "
-    "the keeper stood in the doorway and watched them go.",
-};
+const std::vector<std::string> k_story5 = [] {
+    std::vector<std::string> story = once::test::k_story;
+    story.push_back("by morning the storm had blown itself out, and the two visitors walked back along the causeway while "
+                    "the keeper stood in the doorway and watched them go.");
+    return story;
+}();
 const std::vector<std::string> k_story_ja = {
     "嵐のさなかに客が来るとは灯台守は思っていなかったし、中に入れる前にそう二度も言った。その間も頭上ではずっと灯りが回っていた。",
     "塔の中では階段がきつい螺旋を描いて上へ続き、どの踊り場にも灰色の海と下の岩を見下ろす小さな窓があった。",
