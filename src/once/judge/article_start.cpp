@@ -132,18 +132,12 @@ bool headline_shaped(const JudgedLine& l) {
            s.weight >= (s.digits ? k_min_headline_weight_digits : k_min_headline_weight);
 }
 
-// A line with figures whose words without them weigh less than a headline's: a date, a time
-// ("2012-02-22T17:00:00+0900", "3rd August 2017", "2016-07-17 17:21 来源：教育日报").
-bool dateline(const JudgedLine& l) {
-    return l.shape.digits && figure_free_weight(l.text) < k_min_headline_weight;
-}
-
 // A headline-shaped line among lines of its own shape is an item of a list (related stories,
 // a teaser column): the lines next to it in its block are headline-shaped too. A dateline next to
 // it is no other title: the head of a story prints its date above or below its headline.
 bool in_column(const std::vector<JudgedLine>& lines, std::size_t i) {
     auto like = [&](std::size_t k) {
-        return lines[k].cls != LineClass::blank && headline_shaped(lines[k]) && !dateline(lines[k]);
+        return lines[k].cls != LineClass::blank && headline_shaped(lines[k]) && !is_dateline(lines[k]);
     };
     return (i > 0 && like(i - 1)) || (i + 1 < lines.size() && like(i + 1));
 }
@@ -181,7 +175,7 @@ std::size_t find_head_top(const std::vector<JudgedLine>& lines, std::size_t cut,
     if (top == cut) return top;
     for (std::size_t i = top; i-- > 0;) {
         if (ignored(lines[i])) continue;
-        if (!dateline(lines[i]) || is_bad(lines[i].cls)) break;
+        if (!is_dateline(lines[i]) || is_bad(lines[i].cls)) break;
         top = i;
     }
     return top;

@@ -107,6 +107,9 @@ std::size_t mark_title_slot(std::vector<JudgedLine>& lines);
 std::vector<std::string_view> headline_words(std::string_view s);
 // A line's weight without its numbers (a word with a digit is one): a dateline keeps little.
 int figure_free_weight(std::string_view text);
+// A line with figures whose words without them weigh less than a headline's (a date, a time, a
+// dateline with its source): title_slot.cpp's slot and article_start.cpp's head.
+bool is_dateline(const JudgedLine& line);
 // context_passes.cpp
 void promote_margin_recurrence(std::vector<JudgedLine>& lines);
 // An advertisement label between two paragraphs is an ad slot: chrome, no evidence for its neighbours.

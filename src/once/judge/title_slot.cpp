@@ -69,6 +69,12 @@ int figure_free_weight(std::string_view text) {
     return weight;
 }
 
+// A line with figures whose words without them weigh less than a headline's: a date, a time
+// ("2012-02-22T17:00:00+0900", "3rd August 2017", "2016-07-17 17:21 来源：教育日报").
+bool is_dateline(const JudgedLine& line) {
+    return line.shape.digits && figure_free_weight(line.text) < k_min_headline_weight;
+}
+
 namespace {
 
 // A line's weight as a headline: in a line with CJK characters and digits, its weight without
@@ -83,8 +89,7 @@ int headline_weight(const JudgedLine& line) {
 // or one whose words without its figures weigh less than a headline, however long its date and
 // source ("2015-04-24 04:29 来源：财经新闻网": 17 units, 7 without the figures).
 bool slot_dateline(const JudgedLine& line) {
-    return line.shape.digits &&
-           (line.shape.weight <= k_dateline_weight || figure_free_weight(line.text) < k_min_headline_weight);
+    return (line.shape.digits && line.shape.weight <= k_dateline_weight) || is_dateline(line);
 }
 
 // The text after a breadcrumb's last arrow ("a > b > c" -> "c").
