@@ -10,6 +10,8 @@
 
 #include <string>
 
+#include "random_text.hpp"
+
 namespace {
 
 once::TokenEdges edges_of(const std::string& text) { return once::shingle(once::normalize(text).text, 3).edges; }
@@ -275,3 +277,49 @@ TEST_CASE("align: one stretch edited — a common start and end hold a share of 
         CHECK(once::one_stretch_edited(edges_of(c.copy), edges_of(c.source), c.share) == c.edited);
     }
 }
+
+// The tests the planner makes from memory before it reads a source's edge tokens from disk
+// (edge_store.hpp): where they say no, the alignment they stand for says no too. Random pairs of
+// sentences over a few words and CJK characters, so that first and last tokens often agree, of 0
+// to 160 tokens (past the k_edge held at each end), one-word sources among them (a glued
+// restart's line: ends_with_sentence takes a source whose one word differs).
+TEST_CASE("align: the tests from a source's ends never refuse what the alignment would take") {
+    once::test::RandomPieces random({"ab ", "cd ", "ef ", "東", "京", "、", "abcd ", "cd. "}, 20261204);
+    std::size_t refused_end = 0, ends_found = 0, refused_edge = 0, shared_found = 0;
+    for (int round = 0; round < 4000; ++round) {
+        const std::string copy_text = random.text(round % 5 == 0 ? 160 : 12);
+        const std::string source_text = random.text(round % 7 == 0 ? 160 : 8);
+        const once::TokenEdges copy = edges_of(copy_text);
+        const once::TokenEdges source = edges_of(source_text);
+        const once::EdgeEnds ends = once::edge_ends(source);
+        CAPTURE(copy_text);
+        CAPTURE(source_text);
+        const bool ends_whole = once::ends_with_sentence(copy, source);
+        ends_found += ends_whole ? 1 : 0;
+        if (!once::may_end_with(copy, ends)) {
+            ++refused_end;
+            CHECK_FALSE(ends_whole);
+        }
+        for (const int step : {-1, 1}) {
+            const once::Shared shared = step < 0 ? once::aligned_suffix_from(copy, 0, source, 0)
+                                                 : once::aligned_prefix_from(copy, 0, source, 0);
+            shared_found += shared.tokens > 0 ? 1 : 0;
+            if (!once::may_share_edge(copy, ends, step)) {
+                ++refused_edge;
+                // Nothing shared and nothing unread: the walk beyond it (paste_ends.cpp) does
+                // not start, since the source has two tokens or more.
+                CHECK(shared.tokens == 0);
+                CHECK(shared.source_tokens == 0);
+                CHECK(shared.weight == 0);
+                CHECK_FALSE(shared.unknown);
+                CHECK(source.count >= 2);
+            }
+        }
+    }
+    // Both answers occur often, or the test would prove nothing.
+    CHECK(refused_end > 500);
+    CHECK(ends_found > 50);
+    CHECK(refused_edge > 1000);
+    CHECK(shared_found > 1000);
+}
+

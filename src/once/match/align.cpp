@@ -105,6 +105,20 @@ bool ends_with_sentence(const TokenEdges& copy, const TokenEdges& source) {
            word_from_end(source, end.source_tokens);
 }
 
+EdgeEnds edge_ends(const TokenEdges& edges) {
+    return EdgeEnds{edges.count, static_cast<std::int16_t>(edges.from_start(0)),
+                    static_cast<std::int16_t>(edges.from_end(0))};
+}
+
+bool may_share_edge(const TokenEdges& copy, EdgeEnds source, int step) {
+    if (source.count <= 1) return true;
+    return copy.count > 0 && (step < 0 ? copy.from_end(0) == source.last : copy.from_start(0) == source.first);
+}
+
+// ends_with_sentence holds when the alignment from the end takes all of the source's tokens, or
+// all but one: with two or more, it took the first pair read.
+bool may_end_with(const TokenEdges& copy, EdgeEnds source) { return may_share_edge(copy, source, -1); }
+
 bool word_from_start(const TokenEdges& edges, std::size_t t) {
     const int token = edges.from_start(t);
     return token >= 0 && token_edge_is_word(token);

@@ -58,6 +58,24 @@ Shared aligned_suffix_from(const TokenEdges& copy, std::size_t skip, const Token
 // before, as a glued restart does ("■Xperia acro HD IS12SXperia acro HD IS12Sは...機種です。"
 // for the lines "■Xperia acro HD IS12S" and "Xperia acro HD IS12Sは...機種です。").
 bool ends_with_sentence(const TokenEdges& copy, const TokenEdges& source);
+// What the alignments need to know of a source before its edge tokens are read: its token count
+// and its first and last tokens (from_start(0), from_end(0); -1 for none). The matcher keeps
+// them for every record in memory (6 bytes), so a search over many candidate sources reads from
+// disk only the few that may pass (edge_store.hpp).
+struct EdgeEnds {
+    std::uint16_t count = 0;
+    std::int16_t first = -1;
+    std::int16_t last = -1;
+};
+EdgeEnds edge_ends(const TokenEdges& edges);
+// Can the copy's first token read from its end (`step` < 0) or start (`step` > 0) be the
+// source's, or is the source one token or none? False means aligned_suffix_from (prefix) of the
+// two shares no token and reads no further: common_run takes no merged word before
+// k_merge_confirm tokens agree, so an alignment whose first tokens differ stops there.
+bool may_share_edge(const TokenEdges& copy, EdgeEnds source, int step);
+// Is ends_with_sentence(copy, source) possibly true, knowing of the source only its EdgeEnds? A
+// necessary condition, never a sufficient one: false only where ends_with_sentence is false.
+bool may_end_with(const TokenEdges& copy, EdgeEnds source);
 // Held tokens that must agree before and after a word of the copy taken for two of the source's:
 // with 8-bit token hashes, two agreeing tokens after two differing words is 1 in 65,536 by chance.
 constexpr std::size_t k_merge_confirm = 2;

@@ -38,6 +38,7 @@ void EdgeStore::push_back(const TokenEdges& edges) {
     const std::size_t at = pending_.size();
     pending_.resize(at + k_record_bytes);
     pack(edges, pending_.data() + at);
+    ends_.push_back(edge_ends(edges));
     ++size_;
     if (size_ - written_ == k_pending_records) {
         file_.append(pending_);

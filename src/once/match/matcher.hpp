@@ -126,6 +126,12 @@ public:
         if (id >= record_of_.size() || !is_source(id)) return std::nullopt;
         return edges_.at(record_index(id));
     }
+    // What edges(id) would say of the sentence's token count and first and last tokens, from memory
+    // (edge_store.hpp): a cheap test before the edge tokens are read.
+    std::optional<EdgeEnds> edge_ends(std::uint64_t id) const {
+        if (id >= record_of_.size() || !is_source(id)) return std::nullopt;
+        return edges_.ends(record_index(id));
+    }
     // Calls fn(id) for the later occurrences of sentence `first`'s text (exact repeats that may
     // be sources, newest first, at most `limit`), while fn returns false. An exact match names the
     // first occurrence; a passage pasted around a common sentence comes from one of the others.

@@ -88,6 +88,7 @@ private:
     void add_edited_sentences();
 
     // paste_ends.cpp: the pieces at a run's ends.
+    std::optional<std::uint64_t> sentence_beside(std::uint64_t id, int step, std::size_t piece) const;
     std::optional<TokenEdges> source_beside(std::uint64_t id, int step, std::size_t piece) const;
     bool cut_at(std::size_t k, bool at_end) const;
     bool anchors_tail(std::size_t k) const;

@@ -17,9 +17,10 @@ namespace once {
 
 using namespace run_rules;
 
-// The sentence `step` away from global sentence `id` in its document, if it may be a source
-// of this document's sentence `piece` (it comes before it).
-std::optional<TokenEdges> DocumentPlanner::source_beside(std::uint64_t id, int step, std::size_t piece) const {
+// The id of the sentence `step` away from global sentence `id` in its document, if it comes
+// before this document's sentence `piece` (it may then be its source, if the matcher holds its
+// edges).
+std::optional<std::uint64_t> DocumentPlanner::sentence_beside(std::uint64_t id, int step, std::size_t piece) const {
     if (step < 0 && id == 0) return std::nullopt;
     const std::uint64_t other = step < 0 ? id - 1 : id + 1;
     if (other >= matcher_.document_base() + piece) return std::nullopt;
@@ -27,7 +28,14 @@ std::optional<TokenEdges> DocumentPlanner::source_beside(std::uint64_t id, int s
     // document unless the later one opens its document. One location() call, not two: this
     // is asked on every step of the walks across a source's sentences.
     if (matcher_.location(std::max(id, other)).sentence == 0) return std::nullopt;
-    return matcher_.edges(other);
+    return other;
+}
+
+// The edge tokens of sentence_beside, if it may be a source of sentence `piece`.
+std::optional<TokenEdges> DocumentPlanner::source_beside(std::uint64_t id, int step, std::size_t piece) const {
+    const std::optional<std::uint64_t> other = sentence_beside(id, step, piece);
+    if (!other) return std::nullopt;
+    return matcher_.edges(*other);
 }
 
 // Is near-matched sentence k all of its source's end (`at_end`) or start, and shorter: a
@@ -125,9 +133,15 @@ Reach DocumentPlanner::go_on(const TokenEdges& copy, Shared shared, const TokenE
 // source sentence whole, so the copy's sentence beyond `k` may go on with the one beyond it.
 std::optional<DocumentPlanner::Piece> DocumentPlanner::piece_beside(std::size_t k, std::uint64_t id, int step,
                                                                    std::uint32_t min_weight, std::uint32_t weight) const {
-    const std::optional<TokenEdges> source = source_beside(id, step, k);
-    if (!source) return std::nullopt;
+    const std::optional<std::uint64_t> beside_id = sentence_beside(id, step, k);
+    const std::optional<EdgeEnds> ends = beside_id ? matcher_.edge_ends(*beside_id) : std::nullopt;
+    if (!ends) return std::nullopt;
     const TokenEdges& copy = analysis_.units[k].edges;
+    // Where the first tokens read differ, the alignment below shares nothing and the walk does
+    // not start (align.hpp, may_share_edge): no piece of any weight. Tested from memory, before
+    // the source's edge tokens are read from disk (edge_store.hpp).
+    if (min_weight > 0 && !may_share_edge(copy, *ends, step)) return std::nullopt;
+    const std::optional<TokenEdges> source = matcher_.edges(*beside_id);
     const Shared shared = step < 0 ? aligned_suffix_from(copy, 0, *source, 0) : aligned_prefix_from(copy, 0, *source, 0);
     // A cut-off copy: the line ends inside the source's next sentence.
     const bool cut_at_line_end = step > 0 && shared.tokens > 0 && shared.tokens == copy.count &&
@@ -197,11 +211,14 @@ std::optional<DocumentPlanner::Piece> DocumentPlanner::find_piece_across_gap(std
     const TokenEdges& copy = analysis_.units[k].edges;
     for (std::uint64_t gap = 0; gap <= k_max_dropped_sentences && gap < direct; ++gap) {
         const std::uint64_t after = direct - gap;  // the sentence after the one the piece ends as
-        const std::optional<TokenEdges> source = source_beside(after, -1, k);
-        if (!source) break;
+        const std::optional<std::uint64_t> before = sentence_beside(after, -1, k);
+        const std::optional<EdgeEnds> end = before ? matcher_.edge_ends(*before) : std::nullopt;
+        if (!end) break;
         // The alignment holds at most the copy's tokens: a longer source cannot end it whole.
-        if (source->count > copy.count) continue;
-        if (!ends_with_sentence(copy, *source)) continue;
+        // Both tests read the source's count and last token from memory; nearly every source
+        // fails one (edge_store.hpp), and only the rest are read from disk.
+        if (end->count > copy.count || !may_end_with(copy, *end)) continue;
+        if (!ends_with_sentence(copy, *matcher_.edges(*before))) continue;
         const auto piece = piece_beside(k, after, -1, k_min_core_weight, 0);
         const bool runs_on = piece && piece->first.source + 1 != after;
         if (runs_on && piece->first.weight >= k_min_core_weight) return piece;
