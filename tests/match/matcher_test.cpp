@@ -138,6 +138,7 @@ TEST_CASE("matcher: locations across documents, empty ones and 4-byte characters
             const once::UnitLocation location = run.matcher().location(run.id(d, s));
             CHECK(location.doc == d);
             CHECK(location.sentence == s);
+            CHECK(run.matcher().opens_document(run.id(d, s)) == (s == 0));
             CHECK(location.end > location.start);
             CHECK(location.end <= texts[d].size());
         }

@@ -110,6 +110,9 @@ public:
 
     // Where sentence `id` is (built from compact records: a value, not a reference).
     UnitLocation location(std::uint64_t id) const;
+    // Is sentence `id` its document's first (location(id).sentence == 0), without reading where it
+    // is: the planner asks it at every step of its walks across a source's sentences.
+    bool opens_document(std::uint64_t id) const { return doc_start(id).first == id; }
     // Global id of the first sentence of the document last passed to match_document (in
     // match_batch's on_document: of document d).
     std::uint64_t document_base() const { return document_base_; }

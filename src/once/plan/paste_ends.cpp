@@ -25,9 +25,9 @@ std::optional<std::uint64_t> DocumentPlanner::sentence_beside(std::uint64_t id, 
     const std::uint64_t other = step < 0 ? id - 1 : id + 1;
     if (other >= matcher_.document_base() + piece) return std::nullopt;
     // Sentence ids run on through each document (matcher.hpp): the two are neighbours in one
-    // document unless the later one opens its document. One location() call, not two: this
-    // is asked on every step of the walks across a source's sentences.
-    if (matcher_.location(std::max(id, other)).sentence == 0) return std::nullopt;
+    // document unless the later one opens its document. One test, not two: this is asked on
+    // every step of the walks across a source's sentences.
+    if (matcher_.opens_document(std::max(id, other))) return std::nullopt;
     return other;
 }
 
