@@ -226,6 +226,10 @@ std::vector<OptionEntry> option_table(Cli& cli) {
                  "tokens that a sentence and its source's must hold in a common start and end, one stretch between "
                  "them replaced, for an edited copy (facts must agree; above 1: off)",
                  k_detecting);
+    detect.value("restart-frame-share", &c.restart_frame_share, "X",
+                 "the same, within one page (its source earlier on the page), for an edited sentence that holds no "
+                 "fact of its own (its source's facts need not agree then; above 1: off)",
+                 k_detecting);
     detect.value("min-length", &c.min_length, "N",
                  "a run of copied sentences making up whole lines is removed when its weight reaches this", k_detecting);
     detect.value("min-inline-length", &c.min_inline_length, "N",

@@ -193,3 +193,79 @@ TEST_CASE("edited copies: still stays — across pages, a short paragraph around
     const auto& doc = run.add("来週の話題\n\n" + first + edited + "\n\n新しい段落では、全く別の話題を取り上げている。\n");
     CHECK(doc.cleaned.find(edited) != std::string::npos);
 }
+
+TEST_CASE("edited copies: within one page, an edited sentence with no fact of its own goes even when its source's does") {
+    // A page that repeats three paragraphs, the middle one's phrase swapped: the swap drops the
+    // source's number (en, ja), or shares 4 of 10 tokens (below --run-frame-share 0.5, above
+    // --restart-frame-share 0.4: the generator's "The football club launched [the city's
+    // climate plan]."). Across pages the same sentences stay (facts must agree, 0.5).
+    const std::string en_first = "The harbour authority will replace its six diesel ferries with electric boats over "
+                                 "the next three years, the board said.";
+    const std::string en_last = "Officials expect the change to cut the fleet's fuel bill by more than half, the "
+                                "authority said on its website.";
+    const std::string ja_first = "市の交通局は来年度から、港の電動フェリーを順次導入する方針を明らかにした。";
+    const std::string ja_last = "燃料費はこれまでの半分以下に抑えられる見通しだと、交通局の担当者は話している。";
+    const struct {
+        std::string first, source, edited, last;
+    } cases[] = {
+        {en_first, "The authority also plans to close 3 ticket offices at the north pier before the summer.",
+         "The authority also plans to close the old waiting room at the north pier before the summer.", en_last},
+        {en_first, "The ferry company launched a ban on single-use plastics.",
+         "The ferry company launched the city's climate plan.", en_last},
+        {ja_first, "関係者によると、交通局は今秋、北桟橋の3つの窓口の閉鎖を提案した。",
+         "関係者によると、交通局は今秋、北桟橋の古い待合室の閉鎖を提案した。", ja_last},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.edited);
+        const std::string own = c.first[0] == 'T'
+                                    ? "Tickets will cost the same as on the diesel boats during the first year of service."
+                                    : "運賃は当面、これまでのディーゼル船と同じ水準に据え置かれる予定だという。";
+        const std::string kept = "Harbour ferries\n\n" + c.first + "\n\n" + c.source + "\n\n" + c.last + "\n\n" + own + "\n";
+        {
+            PlanRun run;
+            const auto& doc = run.add(kept + "\n" + c.first + "\n\n" + c.edited + "\n\n" + c.last + "\n");
+            CHECK(doc.cleaned == kept);
+        }
+        {
+            // Across pages: the restart on another page keeps the edited sentence.
+            PlanRun run;
+            run.add(kept);
+            const auto& doc = run.add("Ferries again\n\n" + c.first + "\n\n" + c.edited + "\n\n" + c.last + "\n");
+            CHECK(doc.cleaned.find(c.edited) != std::string::npos);
+            CHECK(doc.cleaned.find(c.last) == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("edited copies: within one page, an edited sentence with a fact of its own stays") {
+    // Parallel sections of one page, each naming its own (ldcc smax: "T-01A" / "dynapocket
+    // T-01B"; a caption's "画像1" / "画像5"): the facts differ, the sentence is the section's.
+    const std::string first = "The harbour authority will replace its six diesel ferries with electric boats over "
+                              "the next three years, the board said.";
+    const std::string last = "Officials expect the change to cut the fleet's fuel bill by more than half, the "
+                             "authority said on its website.";
+    const std::string source = "The authority also plans to close 3 ticket offices at the north pier before the summer.";
+    const std::string edited = "The authority also plans to close 2 waiting rooms at the north pier before the summer.";
+    const std::string own = "Tickets will cost the same as on the diesel boats during the first year of service.";
+    PlanRun run;
+    const auto& doc = run.add("Harbour ferries\n\n" + first + "\n\n" + source + "\n\n" + last + "\n\n" + own + "\n\n" +
+                              first + "\n\n" + edited + "\n\n" + last + "\n");
+    CHECK(doc.cleaned.find(edited) != std::string::npos);
+    CHECK(doc.cleaned.rfind(last) == doc.cleaned.find(last));  // the copies around it go
+}
+
+TEST_CASE("edited copies: --restart-frame-share above 1 keeps a factless edit within one page") {
+    once::Config config = plan_test::planner_config();
+    config.restart_frame_share = 1.5;
+    const std::string first = "The harbour authority will replace its six diesel ferries with electric boats over "
+                              "the next three years, the board said.";
+    const std::string last = "Officials expect the change to cut the fleet's fuel bill by more than half, the "
+                             "authority said on its website.";
+    const std::string edited = "The authority also plans to close the old waiting room at the north pier before the summer.";
+    PlanRun run(config);
+    const auto& doc = run.add("Harbour ferries\n\n" + first +
+                              "\n\nThe authority also plans to close 3 ticket offices at the north pier before the summer.\n\n" +
+                              last + "\n\nTickets will cost the same as on the diesel boats during the first year.\n\n" +
+                              first + "\n\n" + edited + "\n\n" + last + "\n");
+    CHECK(doc.cleaned.find(edited) != std::string::npos);
+}

@@ -37,6 +37,7 @@ void Config::validate() const {
     if (!(run_similarity > 0.0 && run_similarity <= 1.0)) fail("--run-similarity must be in (0, 1]");
     if (!(run_containment > 0.0 && run_containment <= 1.0)) fail("--run-containment must be in (0, 1]");
     if (!(run_frame_share > 0.0)) fail("--run-frame-share must be above 0 (above 1: off)");
+    if (!(restart_frame_share > 0.0)) fail("--restart-frame-share must be above 0 (above 1: off)");
     if (min_length < 0) fail("--min-length must not be negative");
     if (min_inline_length < 0) fail("--min-inline-length must not be negative");
     if (window < 1) fail("--window must be at least 1");

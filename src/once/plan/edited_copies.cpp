@@ -10,7 +10,8 @@
 // of the sentences around its source's, in order, so it stands where its source stood.
 //
 // What keeps news (issue 11, items 4 and the updated story): the facts must agree (numbers, day
-// and month names: "has been unveiled" for "will be unveiled on Tuesday" stays), the two may
+// and month names: "has been unveiled" for "will be unveiled on Tuesday" stays; within one page a
+// sentence with no fact of its own only drops one, and goes), the two may
 // differ in one stretch only (a sentence rewritten in two places stays), the common start and
 // end hold --run-frame-share of each, both neighbours are exact copies of the source's neighbours
 // (at a paragraph's edge, the rest of the paragraph, copied whole from one paragraph of the
@@ -138,10 +139,22 @@ void DocumentPlanner::add_edited_sentences() {
         const std::optional<GapSource> gap = run_gap_source(k);
         if (!gap) continue;
         const std::uint64_t source = gap->source;
-        if (!matcher_.same_facts(source, analysis_.units[k])) continue;
+        // Within one page (its source earlier on the same page: the page repeating a paragraph,
+        // or the article starting over), a sentence whose edit holds no fact of its own drops one
+        // at most ("a hiring freeze" for "the plan to close 3 branches"): it tells nothing the
+        // page does not say, so its source's facts need not agree, and --restart-frame-share
+        // (below --run-frame-share) holds its frame. A sentence with a fact of its own stays:
+        // parallel sections of one page name each its own ("T-01A" / "dynapocket T-01B" in
+        // ldcc's smax notes, "画像1" / "画像5" captions), and so does every sentence across pages.
+        const bool within_page = matcher_.location(source).doc == doc_;
+        const UnitRecord& unit = analysis_.units[k];
+        const bool factless_restart = within_page && unit.number_hash == 0;
+        if (factless_restart ? !matcher_.may_source(source, unit.bulleted) : !matcher_.same_facts(source, unit))
+            continue;
         const std::optional<TokenEdges> edges = matcher_.edges(source);
-        const TokenEdges& copy = analysis_.units[k].edges;
-        if (!edges || !one_stretch_edited(copy, *edges, config_.run_frame_share)) continue;
+        const TokenEdges& copy = unit.edges;
+        const double frame_share = factless_restart ? config_.restart_frame_share : config_.run_frame_share;
+        if (!edges || !one_stretch_edited(copy, *edges, frame_share)) continue;
         const Shared start = common_prefix(copy, *edges);
         const Shared end = common_suffix(copy, *edges);
         // The frame kept around the edit weighs what a piece of a paste must (three words, six
