@@ -44,6 +44,13 @@ const Story zh{
     "有关负责人表示，改造完成后船队的燃料费用预计可以减少一半以上。",
 };
 
+// The pages below that repeat their own paragraphs open with en's first sentence, its source
+// named, and close with its last; this is the sentence of their own they keep.
+const std::string k_board_first =
+    "The harbour authority will replace its six diesel ferries with electric boats over the next three years, the "
+    "board said.";
+const std::string k_own_en = "Tickets will cost the same as on the diesel boats during the first year of service.";
+
 // The restart as printed on the second page, its middle sentence `middle`: what stays of it.
 std::string cleaned_restart(const Story& story, const std::string& middle) {
     PlanRun run;
@@ -199,12 +206,10 @@ TEST_CASE("edited copies: within one page, an edited sentence with no fact of it
     // source's number (en, ja), or shares 4 of 10 tokens (below --run-frame-share 0.5, above
     // --restart-frame-share 0.4: the generator's "The football club launched [the city's
     // climate plan]."). Across pages the same sentences stay (facts must agree, 0.5).
-    const std::string en_first = "The harbour authority will replace its six diesel ferries with electric boats over "
-                                 "the next three years, the board said.";
-    const std::string en_last = "Officials expect the change to cut the fleet's fuel bill by more than half, the "
-                                "authority said on its website.";
-    const std::string ja_first = "市の交通局は来年度から、港の電動フェリーを順次導入する方針を明らかにした。";
-    const std::string ja_last = "燃料費はこれまでの半分以下に抑えられる見通しだと、交通局の担当者は話している。";
+    const std::string& en_first = k_board_first;
+    const std::string& en_last = en.last;
+    const std::string& ja_first = ja.first;
+    const std::string& ja_last = ja.last;
     const struct {
         std::string first, source, edited, last;
     } cases[] = {
@@ -217,9 +222,8 @@ TEST_CASE("edited copies: within one page, an edited sentence with no fact of it
     };
     for (const auto& c : cases) {
         CAPTURE(c.edited);
-        const std::string own = c.first[0] == 'T'
-                                    ? "Tickets will cost the same as on the diesel boats during the first year of service."
-                                    : "運賃は当面、これまでのディーゼル船と同じ水準に据え置かれる予定だという。";
+        const std::string own =
+            c.first[0] == 'T' ? k_own_en : "運賃は当面、これまでのディーゼル船と同じ水準に据え置かれる予定だという。";
         const std::string kept = "Harbour ferries\n\n" + c.first + "\n\n" + c.source + "\n\n" + c.last + "\n\n" + own + "\n";
         {
             PlanRun run;
@@ -240,13 +244,11 @@ TEST_CASE("edited copies: within one page, an edited sentence with no fact of it
 TEST_CASE("edited copies: within one page, an edited sentence with a fact of its own stays") {
     // Parallel sections of one page, each naming its own (ldcc smax: "T-01A" / "dynapocket
     // T-01B"; a caption's "画像1" / "画像5"): the facts differ, the sentence is the section's.
-    const std::string first = "The harbour authority will replace its six diesel ferries with electric boats over "
-                              "the next three years, the board said.";
-    const std::string last = "Officials expect the change to cut the fleet's fuel bill by more than half, the "
-                             "authority said on its website.";
+    const std::string& first = k_board_first;
+    const std::string& last = en.last;
     const std::string source = "The authority also plans to close 3 ticket offices at the north pier before the summer.";
     const std::string edited = "The authority also plans to close 2 waiting rooms at the north pier before the summer.";
-    const std::string own = "Tickets will cost the same as on the diesel boats during the first year of service.";
+    const std::string& own = k_own_en;
     PlanRun run;
     const auto& doc = run.add("Harbour ferries\n\n" + first + "\n\n" + source + "\n\n" + last + "\n\n" + own + "\n\n" +
                               first + "\n\n" + edited + "\n\n" + last + "\n");
@@ -257,10 +259,8 @@ TEST_CASE("edited copies: within one page, an edited sentence with a fact of its
 TEST_CASE("edited copies: --restart-frame-share above 1 keeps a factless edit within one page") {
     once::Config config = plan_test::planner_config();
     config.restart_frame_share = 1.5;
-    const std::string first = "The harbour authority will replace its six diesel ferries with electric boats over "
-                              "the next three years, the board said.";
-    const std::string last = "Officials expect the change to cut the fleet's fuel bill by more than half, the "
-                             "authority said on its website.";
+    const std::string& first = k_board_first;
+    const std::string& last = en.last;
     const std::string edited = "The authority also plans to close the old waiting room at the north pier before the summer.";
     PlanRun run(config);
     const auto& doc = run.add("Harbour ferries\n\n" + first +
