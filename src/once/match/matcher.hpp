@@ -126,13 +126,13 @@ public:
     // (align.hpp); nullptr when it may not be a source (it sat on a boilerplate or marker line).
     // Read from disk (edge_store.hpp): a value, not a reference.
     std::optional<TokenEdges> edges(std::uint64_t id) const {
-        if (id >= record_of_.size() || !is_source(id)) return std::nullopt;
+        if (!indexed_source(id)) return std::nullopt;
         return edges_.at(record_index(id));
     }
     // What edges(id) would say of the sentence's token count and first and last tokens, from memory
     // (edge_store.hpp): a cheap test before the edge tokens are read.
     std::optional<EdgeEnds> edge_ends(std::uint64_t id) const {
-        if (id >= record_of_.size() || !is_source(id)) return std::nullopt;
+        if (!indexed_source(id)) return std::nullopt;
         return edges_.ends(record_index(id));
     }
     // Calls fn(id) for the later occurrences of sentence `first`'s text (exact repeats that may
@@ -140,7 +140,7 @@ public:
     // first occurrence; a passage pasted around a common sentence comes from one of the others.
     template <typename Fn>
     void later_occurrences(std::uint64_t first, std::size_t limit, Fn&& fn) const {
-        if (first >= record_of_.size() || !is_source(first)) return;
+        if (!indexed_source(first)) return;
         const auto newest = newest_repeat_.find(record_index(first));
         if (newest == newest_repeat_.end()) return;
         std::uint32_t r = newest->second;
@@ -247,6 +247,8 @@ private:
     bool entered_bands(std::uint32_t id) const;
     // May sentence `id` be matched with (it was eligible when indexed)?
     bool is_source(std::uint64_t id) const { return record_of_[id] != k_no_signature; }
+    // ... for any id: false past the sentences indexed (the planner asks about ids beside others).
+    bool indexed_source(std::uint64_t id) const { return id < record_of_.size() && is_source(id); }
     // A source's record in records_, signatures_ and edges_, and its bulleted flag.
     std::uint32_t record_index(std::uint64_t id) const { return record_of_[id] >> 1; }
     bool bulleted(std::uint64_t id) const { return (record_of_[id] & 1) != 0; }

@@ -67,7 +67,7 @@ bool Matcher::same_facts(std::uint64_t id, const UnitRecord& unit) const {
 void Matcher::index_sentence_ends(const DocAnalysis& analysis) {
     for (std::size_t k = 0; k < analysis.units.size(); ++k) {
         const std::uint64_t id = document_base_ + k;
-        if (id >= record_of_.size() || !is_source(id) || kept_[id] != id) continue;
+        if (!indexed_source(id) || kept_[id] != id) continue;
         const TokenEdges& edges = analysis.units[k].edges;
         put_newest(sentence_ends_, end_key(edges), static_cast<std::uint32_t>(id));
         put_newest(sentence_starts_, start_key(edges), static_cast<std::uint32_t>(id));
