@@ -224,11 +224,13 @@ std::vector<OptionEntry> option_table(Cli& cli) {
     detect.value("run-frame-share", &c.run_frame_share, "X",
                  "between copies removed of its source's neighbours (a copied run): share of each sentence's "
                  "tokens that a sentence and its source's must hold in a common start and end, one stretch between "
-                 "them replaced, for an edited copy (facts must agree; above 1: off)",
+                 "them replaced, for an edited copy (facts must agree; above 1: off, and --restart-frame-share "
+                 "still applies within one page)",
                  k_detecting);
     detect.value("restart-frame-share", &c.restart_frame_share, "X",
                  "the same, within one page (its source earlier on the page), for an edited sentence that holds no "
-                 "fact of its own (its source's facts need not agree then; above 1: off)",
+                 "fact of its own (its source's facts need not agree then; above 1: off, independent of "
+                 "--run-frame-share)",
                  k_detecting);
     detect.value("min-length", &c.min_length, "N",
                  "a run of copied sentences making up whole lines is removed when its weight reaches this", k_detecting);

@@ -269,3 +269,63 @@ TEST_CASE("edited copies: --restart-frame-share above 1 keeps a factless edit wi
                               first + "\n\n" + edited + "\n\n" + last + "\n");
     CHECK(doc.cleaned.find(edited) != std::string::npos);
 }
+
+TEST_CASE("edited copies: --run-frame-share above 1 leaves the within-page rule of --restart-frame-share on") {
+    // The two shares are independent: with the across-pages rule off, a factless edit within one
+    // page still goes (before, add_edited_sentences returned early and kept it).
+    once::Config config = plan_test::planner_config();
+    config.run_frame_share = 1.5;
+    const std::string& first = k_board_first;
+    const std::string& last = en.last;
+    const std::string edited = "The authority also plans to close the old waiting room at the north pier before the summer.";
+    const std::string kept = "Harbour ferries\n\n" + first +
+                             "\n\nThe authority also plans to close 3 ticket offices at the north pier before the summer.\n\n" +
+                             last + "\n\n" + k_own_en + "\n";
+    PlanRun run(config);
+    const auto& doc = run.add(kept + "\n" + first + "\n\n" + edited + "\n\n" + last + "\n");
+    CHECK(doc.cleaned == kept);
+}
+
+TEST_CASE("edited copies: within one page, a paragraph repeated with one sentence edited goes beside a stock sentence") {
+    // The paragraph's other sentence is printed by another page too, so the matcher names that
+    // page as its source; within this page the paragraph is still printed twice, one sentence
+    // swapped (generator word_changed beside "The response has been overwhelming!", "专家指出，
+    // 安全始终是第一位的。").
+    const struct {
+        std::string stock, source, edited, own, title;
+    } cases[] = {
+        {"The response from readers has been overwhelming so far.", "The ferry company launched a ban on single-use plastics.",
+         "The ferry company launched the city's climate plan.", k_own_en, "Harbour ferries"},
+        {"燃料費はこれまでの半分以下に抑えられる見通しだと、交通局の担当者は話している。",
+         "市の交通局は来年度から、港の電動フェリーを順次導入する方針を明らかにした。",
+         "市の交通局は来年度から、港の観光船を順次導入する方針を明らかにした。",
+         "運賃は当面、これまでのディーゼル船と同じ水準に据え置かれる予定だという。", "港のフェリー"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.edited);
+        PlanRun run;
+        run.add("Another page\n\n" + c.stock + "\n\n" + c.own.substr(0, 0) + "This page is about something else entirely, with words of its own.\n");
+        const std::string kept = c.title + "\n\n" + c.source + " " + c.stock + "\n\n" + c.own + "\n";
+        const auto& doc = run.add(kept + "\n" + c.edited + " " + c.stock + "\n");
+        CHECK(doc.cleaned == kept);
+    }
+}
+
+TEST_CASE("edited copies: still stays — parallel sections of one page closed by the same set phrase") {
+    // Each section of a page ends with the same sentence and opens with the same frame around
+    // its own object (trafilatura fifplay: a game's settings for the "user" and the "CPU" team,
+    // each line closed by "This doesn't affect other types of passes."). The set phrase is
+    // printed in more places than a paragraph and its one copy: a template with a fact each.
+    const std::string phrase = "The response from readers has been overwhelming so far.";
+    const std::string sections[] = {"The ferry company launched a ban on single-use plastics.",
+                                    "The ferry company launched the city's climate plan.",
+                                    "The ferry company launched a night bus to the airport."};
+    std::string page = "Harbour ferries\n\n";
+    for (const std::string& section : sections) page += section + " " + phrase + "\n\n";
+    PlanRun run;
+    const auto& doc = run.add(page);
+    for (const std::string& section : sections) {
+        CAPTURE(section);
+        CHECK(doc.cleaned.find(section) != std::string::npos);
+    }
+}

@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -85,6 +86,10 @@ private:
         bool whole_paragraph;
     };
     std::optional<GapSource> run_gap_source(std::size_t k) const;
+    std::optional<GapSource> page_paragraph_source(std::size_t k) const;
+    bool repeated_once_in_page(std::size_t k) const;
+    void index_sentence_texts();
+    std::optional<std::size_t> other_occurrence(std::size_t j) const;
     void add_edited_sentences();
 
     // paste_ends.cpp: the pieces at a run's ends.
@@ -160,6 +165,10 @@ private:
         std::optional<Piece> piece;
     };
     std::optional<AcrossGap> last_across_gap_;
+    // The page's sentences by text (index_sentence_texts): the steps 1b and 1c look up a
+    // sentence's other occurrence in the page.
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> sentences_by_text_;
+    bool texts_indexed_ = false;
 };
 
 }  // namespace once

@@ -105,7 +105,7 @@ std::optional<DocumentPlanner::GapSource> DocumentPlanner::run_gap_source(std::s
     // differs at its edge is a series' template with each article's own fact ("孫正義氏は、Twitter
     // を通じて活発な発言をしている。そんな同氏の[幸せ]発言がネットで話題となっている。" for "…[格言的
     // な]発言が…", ldcc; planner_copies_test: the same frame beside a copy stays whole).
-    if (matcher_.location(source).doc != doc_) return std::nullopt;
+    if (matcher_.location(source).doc != doc_ || !repeated_once_in_page(k)) return std::nullopt;
     // The source's paragraph: its first sentence opens its line, its last closes it, one line.
     const std::uint64_t first = source - (k - line.first_sentence);
     const std::uint64_t last = source + (line.last_sentence - 1 - k);
@@ -119,9 +119,89 @@ std::optional<DocumentPlanner::GapSource> DocumentPlanner::run_gap_source(std::s
     return GapSource{source, !all_removed};
 }
 
+// The page's sentences by their text (UnitRecord::key), built once for the steps that look for
+// a sentence's other occurrence in the page.
+void DocumentPlanner::index_sentence_texts() {
+    if (texts_indexed_) return;
+    texts_indexed_ = true;
+    for (std::size_t i = 0; i < sentences_.size(); ++i)
+        if (analysis_.units[i].key != 0) sentences_by_text_[analysis_.units[i].key].push_back(static_cast<std::uint32_t>(i));
+}
+
+// The other sentence of this page with sentence j's text, when the page prints it twice only
+// (index_sentence_texts).
+std::optional<std::size_t> DocumentPlanner::other_occurrence(std::size_t j) const {
+    const auto found = sentences_by_text_.find(analysis_.units[j].key);
+    if (analysis_.units[j].key == 0 || found == sentences_by_text_.end() || found->second.size() != 2)
+        return std::nullopt;
+    return found->second[0] == j ? found->second[1] : found->second[0];
+}
+
+// Is one of the other sentences of k's line printed in this page twice only (here and at the
+// source)? A set phrase that closes each of a page's parallel sections ("This doesn't affect
+// other types of passes." after each setting of a game, whose lines for the "user" and the "CPU"
+// team differ in one word, trafilatura fifplay; "Arbeiten lt. Arbeitsanweiungen/ Lehrmaterial"
+// after each row of a syllabus) makes those sections a template with a fact each, not a copy.
+bool DocumentPlanner::repeated_once_in_page(std::size_t k) const {
+    const Line& line = lines_[sentences_[k].first_line];
+    for (std::size_t j = line.first_sentence; j < line.last_sentence; ++j)
+        if (j != k && other_occurrence(j)) return true;
+    return false;
+}
+
+// The source sentence `k` stands in for when its line repeats an earlier line of this page
+// sentence for sentence, the same text but k's: found by the sentences' text, not by where the
+// matcher found them. A paragraph's other sentences are often stock ones that other pages print
+// too ("The response has been overwhelming!", "专家指出，安全始终是第一位的。"): the matcher names
+// their first occurrence on another page, so run_gap_source, which follows `direct`, does not see
+// that the page printed this paragraph before. Within one page only (across pages a paragraph
+// of stock sentences around another fact is a series' template, copied_once), the other
+// sentences matched exact, and prose when step 1 left them (as run_gap_source asks).
+std::optional<DocumentPlanner::GapSource> DocumentPlanner::page_paragraph_source(std::size_t k) const {
+    const Sentence& sentence = sentences_[k];
+    if (sentence.first_line != sentence.last_line) return std::nullopt;
+    const std::uint32_t l = sentence.first_line;
+    const Line& line = lines_[l];
+    const std::size_t first = line.first_sentence;
+    const std::size_t count = line.last_sentence - first;
+    if (count < 2 || sentences_[line.last_sentence - 1].last_line != l) return std::nullopt;
+    if (first > 0 && sentences_[first - 1].last_line == l) return std::nullopt;
+    bool all_removed = true;
+    bool all_prose = true;
+    for (std::size_t j = first; j < first + count; ++j) {
+        if (j == k) continue;
+        if (matches_[j].type != MatchType::exact || sentences_[j].first_line != l) return std::nullopt;
+        all_removed = all_removed && removed_exact(j);
+        if (!removed_exact(j) && (!sentences_[j].terminated || analysis_.units[j].weight < k_min_core_weight))
+            all_prose = false;
+    }
+    if (!all_removed && !all_prose) return std::nullopt;
+    // The earlier paragraph: found from one of the other sentences printed in this page twice
+    // only (repeated_once_in_page), whose other occurrence stands where this one stands.
+    for (std::size_t j = first; j < first + count; ++j) {
+        if (j == k) continue;
+        const std::optional<std::size_t> q = other_occurrence(j);
+        if (!q || *q >= j || *q < j - first) continue;
+        const std::size_t p = *q - (j - first);
+        const std::uint32_t e = sentences_[p].first_line;
+        const Line& earlier = lines_[e];
+        if (earlier.first_sentence != p || earlier.last_sentence - p != count) continue;
+        if ((p > 0 && sentences_[p - 1].last_line == e) || sentences_[p + count - 1].last_line != e) continue;
+        bool same = analysis_.units[p + (k - first)].key != analysis_.units[k].key;
+        for (std::size_t i = 0; i < count && same; ++i)
+            if (first + i != k) same = analysis_.units[p + i].key == analysis_.units[first + i].key;
+        if (same) return GapSource{base_ + p + (k - first), !all_removed};
+    }
+    return std::nullopt;
+}
+
 // 1b. Edited sentences inside copied runs, once step 1 has removed the runs.
 void DocumentPlanner::add_edited_sentences() {
-    if (config_.run_frame_share > 1.0 || !enabled(Kind::near_duplicate)) return;
+    // Each share turns its own case off (one_stretch_edited never holds above 1): with
+    // --run-frame-share off, a factless edit within one page still goes by --restart-frame-share.
+    if ((config_.run_frame_share > 1.0 && config_.restart_frame_share > 1.0) || !enabled(Kind::near_duplicate))
+        return;
+    index_sentence_texts();
     for (std::size_t k = 0; k < sentences_.size(); ++k) {
         // Not a sentence removed already, nor one that is not the article's text; a piece of it
         // taken by a run beside it (a paste's end, as it looked) is taken whole now.
@@ -136,7 +216,8 @@ void DocumentPlanner::add_edited_sentences() {
         // by", a query's "(n - series_avg) / ..." for "(n - series_mean) / ...": trafilatura and
         // readability pages) are a list's or a code block's own items, not an edited paragraph.
         if (!sentences_[k].terminated || analysis_.units[k].weight < k_min_core_weight) continue;
-        const std::optional<GapSource> gap = run_gap_source(k);
+        std::optional<GapSource> gap = run_gap_source(k);
+        if (!gap) gap = page_paragraph_source(k);
         if (!gap) continue;
         const std::uint64_t source = gap->source;
         // Within one page (its source earlier on the same page: the page repeating a paragraph,
