@@ -287,6 +287,139 @@ void DocumentPlanner::plan_runs() {
     }
 }
 
+// Is line `l` the page starting over and cut off mid-sentence: its sentences, whole line, the
+// opening sentences of an earlier line of this page, exact, but the last, which has no
+// terminator of its own and is a token prefix (CJK: a character prefix) of that line's next
+// sentence ("一名参与者告诉记者，这对行业来说是一个重要信号。该项目负责人介绍，" for the paragraph
+// "...重要信号。该项目负责人介绍，目前还难以判断长期影响。..."; "快来体验跨境支付吧！随" for
+// "快来体验跨境支付吧！随着春节假期，..."). The index of the earlier line's first sentence.
+// A line that is only a piece of a sentence is not taken: on real pages it is mostly a heading
+// naming what a paragraph opens with ("Through the Darkest of Times" over "Through the Darkest
+// of Times is as dark as it is important.", trafilatura pcgamer) or a title over its teaser.
+//
+// Why: the bands and the run rules see the exact sentences and the piece apart. An opening
+// sentence of the paragraph may be a stock one that other pages print too, matched with its
+// first occurrence there (a run of one inline sentence across pages, too light to go); the
+// piece, a few words, is often matched with nothing, and a line of its own that repeats a line
+// of its page is kept when lighter than a passage (lone_line_in_document: a refrain, a command).
+// Read together, a line that begins as an earlier paragraph begins and stops inside its next
+// sentence, unterminated, is a copy that was cut (issue 11: generator `truncated_copy`).
+//
+// What keeps the page's text: only within one page (a line cut from another page's paragraph is
+// left to the run rules, where a stock opening across pages is a template); the line holds
+// k_min_core_weight (five words, ten CJK characters: not a short heading that happens to open a
+// paragraph); at least one sentence copied whole, each terminated and of k_min_partial_weight;
+// the source's sentence terminated prose of k_min_core_weight, and the copy stops strictly
+// inside it, every token of the piece its source's; text lines, no list entry, not the title;
+// the source line kept.
+std::optional<std::size_t> DocumentPlanner::cut_restart_source(std::uint32_t l) const {
+    const Line& line = lines_[l];
+    if (line.blank || line.last_sentence <= line.first_sentence || verdicts_[l].role != LineRole::text)
+        return std::nullopt;
+    const std::size_t first = line.first_sentence;
+    const std::size_t last = line.last_sentence - 1;
+    if (sentences_[last].terminated || kept_here_[last] != base_ + last) return std::nullopt;
+    if (first > 0 && sentences_[first - 1].last_line == l) return std::nullopt;
+    std::uint32_t weight = 0;
+    for (std::size_t k = first; k <= last; ++k) {
+        if (sentences_[k].first_line != l || sentences_[k].last_line != l || held_[k] || on_title(k) ||
+            protected_sentence(k) || analysis_.units[k].bulleted)
+            return std::nullopt;
+        weight += analysis_.units[k].weight;
+    }
+    if (weight < k_min_core_weight) return std::nullopt;
+    const std::size_t whole_count = last - first;  // the sentences copied whole
+    // At least one, each prose of k_min_partial_weight: a heading that names what an earlier
+    // paragraph opens with ("Through the Darkest of Times" over "Through the Darkest of Times is
+    // as dark as it is important.") or a title that opens a teaser line is the page's own.
+    if (whole_count == 0) return std::nullopt;
+    for (std::size_t k = first; k < last; ++k)
+        if (!sentences_[k].terminated || analysis_.units[k].weight < k_min_partial_weight) return std::nullopt;
+    const TokenEdges& cut = analysis_.units[last].edges;
+    if (cut.count == 0) return std::nullopt;  // a closing quote after a quoted sentence: no piece
+    // The paragraph it starts over: an earlier line of the page that opens with the line's whole
+    // sentences (found by the first one's text, index_sentence_texts), newest first, at most
+    // k_max_occurrences of them (a bound on the work where one set phrase opens many lines).
+    const auto found = sentences_by_text_.find(analysis_.units[first].key);
+    if (analysis_.units[first].key == 0 || found == sentences_by_text_.end()) return std::nullopt;
+    const std::vector<std::uint32_t>& same_text = found->second;
+    std::size_t tried = 0;
+    for (auto at = std::lower_bound(same_text.begin(), same_text.end(), static_cast<std::uint32_t>(first));
+         at != same_text.begin() && tried < k_max_occurrences; ++tried) {
+        const std::size_t p = *--at;
+        const std::uint32_t e = sentences_[p].first_line;
+        const Line& earlier = lines_[e];
+        if (e >= l || earlier.first_sentence != p || earlier.last_sentence - p <= whole_count) continue;
+        if (p > 0 && sentences_[p - 1].last_line == e) continue;  // it does not open its line
+        bool same = true;
+        for (std::size_t i = 0; i <= whole_count && same; ++i) {
+            same = kept_here_[p + i] == base_ + p + i && sentences_[p + i].first_line == e;
+            if (i < whole_count)
+                same = same && sentences_[p + i].last_line == e && analysis_.units[p + i].key == analysis_.units[first + i].key;
+        }
+        if (!same) continue;
+        // The source sentence is prose the copy stops inside: terminated, of k_min_core_weight,
+        // on its line (not a title run on into the next line's "45 Min.", which the segmenter
+        // joins: a video list printing "Landwirtschaft ohne Chemie? Bauern suchen neue Wege"
+        // twice, trafilatura).
+        if (!sentences_[p + whole_count].terminated || analysis_.units[p + whole_count].weight < k_min_core_weight ||
+            sentences_[p + whole_count].last_line != e)
+            continue;
+        const TokenEdges& source = analysis_.units[p + whole_count].edges;
+        const Shared shared = common_prefix(cut, source);
+        // Every token, and fewer than the source's: a differing last word is another answer
+        // ("Will there be a toilet on the bus? No." under "... the bus? For journeys of over an
+        // hour ...", trafilatura nationalrail), not a word cut in half.
+        if (cut.count < source.count && !shared.unknown && shared.tokens == cut.count) return p;
+    }
+    return std::nullopt;
+}
+
+// 1c. Restarts cut off mid-sentence (cut_restart_source), after the runs and edited sentences:
+// the sentences of the line that those left, as one span naming the source's sentences.
+void DocumentPlanner::add_cut_restarts() {
+    index_sentence_texts();
+    for (std::uint32_t l = 0; l < lines_.size(); ++l) {
+        const std::optional<std::size_t> p = cut_restart_source(l);
+        if (!p) continue;
+        const std::size_t first = lines_[l].first_sentence;
+        const std::size_t last = lines_[l].last_sentence - 1;
+        std::size_t from = last;  // the sentences not removed yet: [from, last]
+        while (from > first && kept_here_[from - 1] == base_ + from - 1) --from;
+        // A run's tail piece may hold the sentence's start already (a paste's end, a piece
+        // that step 1 cut back): that run decided it.
+        const bool taken = std::any_of(spans_.begin(), spans_.end(), [&](const Span& span) {
+            return span.start < sentences_[last].end && sentences_[from].start < span.end;
+        });
+        if (taken) continue;
+        const bool whole_sentence = from < last;
+        const Kind kind = whole_sentence ? Kind::duplicate : Kind::near_duplicate;
+        if (!enabled(kind)) continue;
+        const std::uint64_t source_first = base_ + *p + (from - first);
+        const std::uint64_t source_last = base_ + *p + (last - first);
+        const UnitLocation begin = matcher_.location(source_first);
+        const UnitLocation end = matcher_.location(source_last);
+        const TokenEdges& cut = analysis_.units[last].edges;
+        const std::optional<TokenEdges> whole = matcher_.edges(source_last);
+        Span span;
+        span.start = sentences_[from].start;
+        span.end = sentences_[last].end;
+        span.kind = kind;
+        span.cluster = cluster_id(matcher_.root(source_first));
+        // A piece alone: the share of its source sentence it holds, as a containment match says.
+        span.similarity = whole_sentence || !whole || whole->count == 0
+                              ? 1.0
+                              : static_cast<double>(cut.count) / static_cast<double>(whole->count);
+        span.match = whole_sentence ? "exact" : "containment";
+        span.source = SourceRef{begin.doc, begin.start, end.end, begin.start_pos, end.end_pos};
+        spans_.push_back(std::move(span));
+        for (std::size_t k = from; k <= last; ++k) {
+            kept_here_[k] = base_ + *p + (k - first);
+            removed_as_.emplace_back(k, kept_here_[k]);
+        }
+    }
+}
+
 // The spans of a run judged substantial: one per stretch of the same copied passage, the
 // head's and the tail's pieces at its ends.
 void DocumentPlanner::add_run_spans(std::size_t i, std::size_t end, const Edge& head, const Edge& tail) {

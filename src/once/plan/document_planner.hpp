@@ -5,7 +5,8 @@
 //                      the page, found by the planner itself where the bands missed it
 //   paste_ends.cpp     where a run begins and ends inside the sentences beside it: the pieces a
 //                      copy holds of its source's sentences, read token by token (align.hpp)
-//   copy_runs.cpp      step 1: runs of copied sentences, judged (run_rules.hpp) and made spans
+//   copy_runs.cpp      step 1: runs of copied sentences, judged (run_rules.hpp) and made spans;
+//                      step 1c: a line that starts a paragraph of its page over, cut mid-sentence
 //   edited_copies.cpp  step 1b: a sentence between removed copies, edited in one stretch of words
 // (step 2, whole lines judged boilerplate or marker, is in planner.cpp).
 //
@@ -121,6 +122,9 @@ private:
     bool cut_by_insert(std::size_t k, bool at_end) const;
     bool continues_run(std::size_t i, std::size_t k) const;
     void plan_runs();
+    // copy_runs.cpp: step 1c, a restart of the page cut off mid-sentence.
+    std::optional<std::size_t> cut_restart_source(std::uint32_t line) const;
+    void add_cut_restarts();
     void add_run_spans(std::size_t i, std::size_t end, const Edge& head, const Edge& tail);
 
     const DocAnalysis& analysis_;

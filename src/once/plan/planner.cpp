@@ -115,6 +115,7 @@ PlanResult DocumentPlanner::run_steps() {
     find_pastes_across_sentences();  // 0
     plan_runs();                     // 1
     add_edited_sentences();          // 1b
+    add_cut_restarts();              // 1c
     add_verdict_spans();             // 2
     std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
 
