@@ -184,6 +184,6 @@ TEST_CASE("planner: a word or two of the page's own before a paste's first piece
          "We left the hall early. It was after a long debate the members of the committee finally agreed to a plan "
          "that would cut the city's carbon emissions by half before the end of the decade. The plan will be presented "
          "to the mayor next week.\n",
-         "We left the hall early. It was \n"},
+         "We left the hall early. It was\n"},
     });
 }

@@ -290,7 +290,8 @@ TEST_CASE("planner: the page's own words after a paste's last piece stay, though
          own + "his rich red robes, right arm raised high above him. Or the skeleton on horseback for Death. Or maybe "
                "you think of The Hermit in grey, holding his lantern, walking with a staff, featured in the artwork for "
                "Led Zeppelin III.\n",
-         own + "\n"},
+         // The removal ends the line: the space before it goes too.
+         own.substr(0, own.size() - 1) + "\n"},
         {"Japanese, the page's words after the paste",
          ja_source,
          "今日は地域の話題を伝えたい。子どもたちは職人の指導を受けながら、木のおもちゃ作りに夢中になっていた。主催者によると、"
@@ -747,4 +748,51 @@ TEST_CASE("planner: a passage pasted twice ends where the kept source goes on, n
         run.add(c.first_paste);
         CHECK(run.add(c.second_paste).cleaned == c.cleaned);
     }
+}
+
+// --- A sentence whose edge is edited, beside a copied run on the same page -------------------
+
+TEST_CASE("planner: within one page, a sentence beside a copied run that differs at its far edge is no paste's end") {
+    // A page printing a paragraph again (per-operator FAQs, an article starting over) with the
+    // first words of the sentence before the copied run changed. The run used to reach into that
+    // sentence as if a paste began there, leaving its first word or two behind ("Luggage is",
+    // then the next line glued to it). Without a fact of its own, the edited sentence goes whole
+    // with the run; with one (a time, a date) it stays whole.
+    struct Case {
+        std::string name, own, source_edge, copy_edge, run;
+    };
+    const std::vector<Case> cases = {
+        {"English", "Replacement buses run between the two stations all weekend long.",
+         "Luggage to be stowed beneath in the case of a coach.", "Luggage is to be stowed beneath in case of a coach.",
+         "All luggage is carried at the discretion of the driver on every route. Food and drink are allowed within "
+         "reason on board, but not alcohol of any kind."},
+        {"Japanese", "週末は二つの駅の間で代替バスが終日運行されます。", "手荷物は床下に収納してください。", "カバン類は床下に収納してください。",
+         "すべての荷物は運転手の判断により車内に持ち込むことができます。車内での飲食は節度を守れば問題ありませんが、飲酒は禁止です。"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        const std::string space = c.name == "English" ? " " : "";
+        PlanRun run;
+        const std::string first = "The first operator's rules are these." + space + c.source_edge + space + c.run + "\n\n";
+        const std::string text = first + c.own + space + c.copy_edge + space + c.run + "\n";
+        const auto& doc = run.add(text);
+        CHECK(doc.cleaned == first + c.own + "\n");
+    }
+    // The edited sentence after the run, in Chinese (the generator's restarts: "因此，政府下周签署了
+    // [高铁新线路]。" for "...[机器人产业]。"), goes whole too, not cut to "高铁新线路。".
+    {
+        const std::string zh_run = "专家指出，目前还难以判断这项政策的长期影响。该项目负责人介绍，对于垃圾分类制度，我们还有很多工作要做。";
+        PlanRun zh;
+        const std::string zh_first = "第一段的开头。" + zh_run + "因此，政府下周签署了机器人产业。\n\n";
+        const auto& zh_doc = zh.add(zh_first + "文章重新开始。" + zh_run + "因此，政府下周签署了高铁新线路。\n");
+        CHECK(zh_doc.cleaned == zh_first + "文章重新开始。\n");
+    }
+    // A time of its own: the sentence stays whole, not cut to "... at 11" before ":52".
+    const std::string run_text = "I agree with every word of this article and with all of the sources it names in "
+                                 "its notes. Thanks for writing it up so clearly and for answering every question.";
+    PlanRun run;
+    const std::string first = "Comments are listed below. " + run_text + " Walter wrote on 29 June 2016 at 11:39\n\n";
+    const std::string second = "More comments follow. " + run_text + " Walter wrote on 29 June 2016 at 11:52\n";
+    const auto& doc = run.add(first + second);
+    CHECK(doc.cleaned == first + "More comments follow. Walter wrote on 29 June 2016 at 11:52\n");
 }

@@ -233,6 +233,36 @@ TEST_CASE("planner: a copied run inside a line with other text is cut with one s
     CHECK(doc.plan.spans[0].cluster >= 1);
 }
 
+TEST_CASE("planner: a copy that begins inside a line and runs on below keeps that line's break") {
+    // The kept words before the copy end their line; what is kept after the copy starts its own
+    // line, with the blank line that separated them, instead of the two being printed as one
+    // ("...space allows. Luggage is" + "Heathrow Express" on a real page).
+    struct Case {
+        std::string name, s1, s2, s3, own_head, own_tail, cleaned;
+    };
+    const std::vector<Case> cases = {
+        {"English", "Prices rose again in every shop of the town.", "Wages did not move at all this year.",
+         "People are angry about it.", "Here is the news from our desk.", "That is all for today.",
+         "Here is the news from our desk.\n\nThat is all for today.\n"},
+        {"Japanese", "物価がまた上がった。", "賃金は上がらなかった。", "人々は怒っている。", "今日のニュースです。",
+         "以上、お伝えしました。", "今日のニュースです。\n\n以上、お伝えしました。\n"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        const std::string space = c.name == "English" ? " " : "";
+        PlanRun run;
+        run.add(c.s1 + space + c.s2 + "\n\n" + c.s3 + "\n");
+        const std::string text = c.own_head + space + c.s1 + space + c.s2 + "\n\n" + c.s3 + "\n\n" + c.own_tail + "\n";
+        const auto& doc = run.add(text);
+        CHECK(doc.cleaned == c.cleaned);
+        // The map's spans still cover exactly the copy's visible bytes, around the kept break.
+        REQUIRE(doc.plan.spans.size() == 2);
+        CHECK(text.substr(doc.plan.spans[0].start, doc.plan.spans[0].end - doc.plan.spans[0].start) ==
+              space + c.s1 + space + c.s2);
+        CHECK(doc.plan.spans[1].start == text.find(c.s3));
+    }
+}
+
 TEST_CASE("planner: a copied run inside a Japanese line is cut on character boundaries") {
     const std::string s1 = "物価がまた上がった。";
     const std::string s2 = "賃金は上がらなかった。";

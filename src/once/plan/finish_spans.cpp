@@ -36,6 +36,72 @@ bool only_blanks(std::string_view text, std::uint64_t from, std::uint64_t to) {
     return true;
 }
 
+// 5. The ends of lines a removal reaches from inside the line, after kept text. The blanks
+//    before it go with it when nothing visible is kept after it on the line ("A B" minus "B"
+//    reads "A", not "A "). And a removal that runs on past the line's end would join the kept
+//    text to whatever is kept after the removal: a copy cut in mid-sentence on a line of the
+//    page's own words ("It is carried as space allows. Luggage is" + "Heathrow Express")
+//    printed two lines as one. The line's break, and the blank lines after it, stay; the span
+//    splits around them.
+void tidy_line_ends(std::string_view text, const std::vector<Line>& lines, std::vector<Span>& spans) {
+    for (std::size_t s = 0; s < spans.size(); ++s) {
+        const std::uint64_t start = spans[s].start;
+        const auto line = std::upper_bound(lines.begin(), lines.end(), start,
+                                           [](std::uint64_t pos, const Line& l) { return pos < l.next; });
+        if (line == lines.end() || start <= line->start) continue;
+        // Kept text before the span on its line: a visible byte outside the spans before it.
+        const std::uint64_t floor = s > 0 ? std::max(spans[s - 1].end, line->start) : line->start;
+        bool kept_before = false;
+        std::uint64_t gap_end = std::min(start, line->end);
+        for (std::size_t t = s;; --t) {
+            const std::uint64_t gap_start = t > 0 ? std::max(spans[t - 1].end, line->start) : line->start;
+            if (gap_start < gap_end && !only_blanks(text, gap_start, gap_end)) {
+                kept_before = true;
+                break;
+            }
+            if (t == 0 || spans[t - 1].start <= line->start) break;
+            gap_end = spans[t - 1].start;
+        }
+        if (!kept_before) continue;
+        // Removed up to the line's end: nothing but blanks kept between the spans from s on.
+        std::uint64_t reached = start;
+        std::size_t t = s;
+        for (; t < spans.size() && spans[t].start < line->end; ++t) {
+            if (!only_blanks(text, reached, spans[t].start)) break;
+            reached = std::max(reached, spans[t].end);
+        }
+        const bool to_line_end = reached >= line->end || only_blanks(text, reached, line->end);
+        std::uint64_t head = start;
+        std::uint64_t length = 0;
+        while (to_line_end && head > floor) {
+            const std::uint64_t back = head - decode_utf8_lossy_before(text, head).length;
+            if (back < floor || !is_blank_byte_at(text, back, length) || back + length != head) break;
+            head = back;
+        }
+        spans[s].start = head;
+        const std::uint64_t end = spans[s].end;
+        if (end <= line->end || end >= text.size() || text[end] == '\n' || text[end] == '\r') continue;
+        auto below = std::next(line);
+        while (below != lines.end() && below->blank) ++below;
+        const std::uint64_t resume = below == lines.end() ? text.size() : below->start;
+        Span rest = spans[s];
+        spans[s].end = std::max(head, line->end);
+        const bool first_empty = spans[s].start >= spans[s].end;
+        if (resume < end) {
+            rest.start = resume;
+            if (first_empty) {
+                spans[s] = std::move(rest);
+            } else {
+                spans.insert(spans.begin() + static_cast<std::ptrdiff_t>(s) + 1, std::move(rest));
+                ++s;  // the part after the break begins a line: nothing of it to join
+            }
+        } else if (first_empty) {
+            spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(s));
+            --s;  // unsigned wrap at 0 is undone by the loop's ++s
+        }
+    }
+}
+
 }  // namespace
 
 bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>& spans) {
@@ -195,6 +261,8 @@ bool finish_spans(std::string_view text, const Layout& layout, std::vector<Span>
         reached = std::max(reached, span.end);
     }
     std::erase_if(spans, [](const Span& span) { return span.start >= span.end; });
+
+    tidy_line_ends(text, lines, spans);
 
     bool any_text = false, all_removed = true;
     for (std::size_t l = 0; l < lines.size(); ++l) {

@@ -154,10 +154,23 @@ std::optional<DocumentPlanner::Piece> DocumentPlanner::piece_beside(std::size_t 
         return go_on(c, s, e, at, way, k);
     };
     if (const std::optional<Reach> whole = bridge_unheld(copy, reach, step, beside, walk)) reach = *whole;
+    const bool frame = same_frame(copy, *source, shared, step < 0);
+    // Within one page (the article starting over, or a paragraph printed again), a sentence whose
+    // other edge is edited is no paste's end: it goes whole with the run when the edit holds no
+    // fact of its own, as an edited sentence between copies does (edited_copies.cpp), and stays
+    // whole otherwise. Across pages the piece is taken as before: there an edge that differs is
+    // mostly a counter or a footnote mark on a row of chrome ("923 md o2 Free M: ..." for "918
+    // md o2 ...", "※2上り最大..." for "※1上り最大..."), the rest of its line a copy.
+    if (shared.weight >= min_weight && !frame && !reach.more && matcher_.location(*beside_id).doc == doc_ &&
+        edited_edge(copy, *source, shared, step < 0)) {
+        const UnitRecord& unit = analysis_.units[k];
+        if (unit.number_hash != 0) return std::nullopt;
+        const Edge edge{k, copy.count, weight + unit.weight, true, *beside_id, true, true};
+        return Piece{edge, false};
+    }
     // A piece that runs on across its source's sentences is judged by all it holds: the lines
     // of a glued restart ("右側面左側面通信速度は...。") are short one by one.
-    if (!((shared.weight >= min_weight && !same_frame(copy, *source, shared, step < 0)) || cut_at_line_end ||
-          (reach.more && reach.shared.weight >= min_weight)))
+    if (!((shared.weight >= min_weight && !frame) || cut_at_line_end || (reach.more && reach.shared.weight >= min_weight)))
         return std::nullopt;
     const Edge edge{k, reach.shared.tokens, weight + reach.shared.weight, true, reach.source,
                     reach.more || shared.tokens < copy.count || shared.source_tokens < source->count,

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 #include "once/match/align.hpp"
 #include "once/sign/shingler.hpp"
@@ -111,6 +112,37 @@ inline bool same_frame(const TokenEdges& copy, const TokenEdges& source, const S
     if (piece.tokens >= copy.count) return false;  // all of it shared: there is no other end
     const Shared far = at_end ? common_prefix(copy, source) : common_suffix(copy, source);
     return far.weight >= k_min_frame_weight && far.tokens + piece.tokens < copy.count;
+}
+
+// Do a copy's sentence and its source's each go on beyond the `piece` they share at one end
+// (`at_end`: the piece is the sentences' ends) by less than k_min_partial_weight, a word or two
+// at most? Then the two are one sentence with its other edge edited ("Luggage is [to be stowed
+// beneath in case of a coach.]" for "Luggage [to be stowed beneath in the case of a coach.]",
+// "[15. Juni 2008 um 12]:51" for "...um 12:39", trafilatura pages), not a paste that begins or
+// ends there: a paste leaves the page's own words on one side, and what it would leave here is a
+// fragment ("Luggage is", ":51"). The sentence is kept whole, or matched whole as an edited copy.
+inline bool edited_edge(const TokenEdges& copy, const TokenEdges& source, const Shared& piece, bool at_end) {
+    if (piece.unknown || piece.tokens >= copy.count) return false;
+    // The weight of the `n` tokens at the edge opposite the piece, or none if one is not held.
+    const auto rest_weight = [at_end](const TokenEdges& edges, std::size_t n) -> std::optional<std::uint32_t> {
+        std::uint32_t weight = 0;
+        for (std::size_t t = 0; t < n; ++t) {
+            const int token = at_end ? edges.from_start(t) : edges.from_end(t);
+            if (token < 0) return std::nullopt;
+            weight += token_edge_weight(token);
+        }
+        return weight;
+    };
+    const std::size_t source_rest = source.count > piece.source_tokens ? source.count - piece.source_tokens : 0;
+    // Both go on (a piece that is all of its source's sentence, with words of the page's before
+    // it, is that sentence printed again after them: a headline repeated on one line), by fewer
+    // tokens than the weight allows (each token weighs one unit at least).
+    if (source_rest == 0 || copy.count - piece.tokens > k_min_partial_weight || source_rest > k_min_partial_weight)
+        return false;
+    const auto copy_weight = rest_weight(copy, copy.count - piece.tokens);
+    const auto source_weight = rest_weight(source, source_rest);
+    return copy_weight && source_weight && *copy_weight < k_min_partial_weight &&
+           *source_weight < k_min_partial_weight;
 }
 
 }  // namespace once::run_rules
