@@ -338,11 +338,11 @@ std::optional<std::size_t> DocumentPlanner::cut_restart_source(std::uint32_t l) 
     const TokenEdges& cut = analysis_.units[last].edges;
     if (cut.count == 0) return std::nullopt;  // a closing quote after a quoted sentence: no piece
     // The paragraph it starts over: an earlier line of the page that opens with the line's whole
-    // sentences (found by the first one's text, index_sentence_texts), newest first, at most
+    // sentences (found by the first one's text, sentences_with_text), newest first, at most
     // k_max_occurrences of them (a bound on the work where one set phrase opens many lines).
-    const auto found = sentences_by_text_.find(analysis_.units[first].key);
-    if (analysis_.units[first].key == 0 || found == sentences_by_text_.end()) return std::nullopt;
-    const std::vector<std::uint32_t>& same_text = found->second;
+    const std::vector<std::uint32_t>* found = sentences_with_text(analysis_.units[first].key);
+    if (found == nullptr) return std::nullopt;
+    const std::vector<std::uint32_t>& same_text = *found;
     std::size_t tried = 0;
     for (auto at = std::lower_bound(same_text.begin(), same_text.end(), static_cast<std::uint32_t>(first));
          at != same_text.begin() && tried < k_max_occurrences; ++tried) {
@@ -378,7 +378,6 @@ std::optional<std::size_t> DocumentPlanner::cut_restart_source(std::uint32_t l) 
 // 1c. Restarts cut off mid-sentence (cut_restart_source), after the runs and edited sentences:
 // the sentences of the line that those left, as one span naming the source's sentences.
 void DocumentPlanner::add_cut_restarts() {
-    index_sentence_texts();
     for (std::uint32_t l = 0; l < lines_.size(); ++l) {
         const std::optional<std::size_t> p = cut_restart_source(l);
         if (!p) continue;
@@ -399,17 +398,19 @@ void DocumentPlanner::add_cut_restarts() {
         const std::uint64_t source_last = base_ + *p + (last - first);
         const UnitLocation begin = matcher_.location(source_first);
         const UnitLocation end = matcher_.location(source_last);
-        const TokenEdges& cut = analysis_.units[last].edges;
-        const std::optional<TokenEdges> whole = matcher_.edges(source_last);
         Span span;
         span.start = sentences_[from].start;
         span.end = sentences_[last].end;
         span.kind = kind;
         span.cluster = cluster_id(matcher_.root(source_first));
-        // A piece alone: the share of its source sentence it holds, as a containment match says.
-        span.similarity = whole_sentence || !whole || whole->count == 0
-                              ? 1.0
-                              : static_cast<double>(cut.count) / static_cast<double>(whole->count);
+        // A piece alone: the share of its source sentence it holds, as a containment match says
+        // (its edge tokens read from disk for that only).
+        span.similarity = 1.0;
+        if (!whole_sentence) {
+            const std::optional<TokenEdges> whole = matcher_.edges(source_last);
+            if (whole && whole->count > 0)
+                span.similarity = static_cast<double>(analysis_.units[last].edges.count) / static_cast<double>(whole->count);
+        }
         span.match = whole_sentence ? "exact" : "containment";
         span.source = SourceRef{begin.doc, begin.start, end.end, begin.start_pos, end.end_pos};
         spans_.push_back(std::move(span));

@@ -89,7 +89,7 @@ private:
     std::optional<GapSource> run_gap_source(std::size_t k) const;
     std::optional<GapSource> page_paragraph_source(std::size_t k) const;
     bool repeated_once_in_page(std::size_t k) const;
-    void index_sentence_texts();
+    const std::vector<std::uint32_t>* sentences_with_text(std::uint64_t key) const;
     std::optional<std::size_t> other_occurrence(std::size_t j) const;
     void add_edited_sentences();
 
@@ -169,10 +169,11 @@ private:
         std::optional<Piece> piece;
     };
     std::optional<AcrossGap> last_across_gap_;
-    // The page's sentences by text (index_sentence_texts): the steps 1b and 1c look up a
-    // sentence's other occurrence in the page.
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> sentences_by_text_;
-    bool texts_indexed_ = false;
+    // The page's sentences by text (sentences_with_text): the steps 1b and 1c look up a
+    // sentence's other occurrence in the page. Built on the first lookup: most pages have no
+    // sentence that gets that far.
+    mutable std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> sentences_by_text_;
+    mutable bool texts_indexed_ = false;
 };
 
 }  // namespace once

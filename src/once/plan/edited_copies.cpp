@@ -119,22 +119,25 @@ std::optional<DocumentPlanner::GapSource> DocumentPlanner::run_gap_source(std::s
     return GapSource{source, !all_removed};
 }
 
-// The page's sentences by their text (UnitRecord::key), built once for the steps that look for
-// a sentence's other occurrence in the page.
-void DocumentPlanner::index_sentence_texts() {
-    if (texts_indexed_) return;
-    texts_indexed_ = true;
-    for (std::size_t i = 0; i < sentences_.size(); ++i)
-        if (analysis_.units[i].key != 0) sentences_by_text_[analysis_.units[i].key].push_back(static_cast<std::uint32_t>(i));
+// The page's sentences with this text (UnitRecord::key), in page order; nullptr for none or key
+// 0. The index of the page's sentences by text is built on the first call, once per page.
+const std::vector<std::uint32_t>* DocumentPlanner::sentences_with_text(std::uint64_t key) const {
+    if (key == 0) return nullptr;
+    if (!texts_indexed_) {
+        texts_indexed_ = true;
+        for (std::size_t i = 0; i < sentences_.size(); ++i)
+            if (analysis_.units[i].key != 0)
+                sentences_by_text_[analysis_.units[i].key].push_back(static_cast<std::uint32_t>(i));
+    }
+    const auto found = sentences_by_text_.find(key);
+    return found == sentences_by_text_.end() ? nullptr : &found->second;
 }
 
-// The other sentence of this page with sentence j's text, when the page prints it twice only
-// (index_sentence_texts).
+// The other sentence of this page with sentence j's text, when the page prints it twice only.
 std::optional<std::size_t> DocumentPlanner::other_occurrence(std::size_t j) const {
-    const auto found = sentences_by_text_.find(analysis_.units[j].key);
-    if (analysis_.units[j].key == 0 || found == sentences_by_text_.end() || found->second.size() != 2)
-        return std::nullopt;
-    return found->second[0] == j ? found->second[1] : found->second[0];
+    const std::vector<std::uint32_t>* same = sentences_with_text(analysis_.units[j].key);
+    if (same == nullptr || same->size() != 2) return std::nullopt;
+    return (*same)[0] == j ? (*same)[1] : (*same)[0];
 }
 
 // Is one of the other sentences of k's line printed in this page twice only (here and at the
@@ -201,7 +204,6 @@ void DocumentPlanner::add_edited_sentences() {
     // --run-frame-share off, a factless edit within one page still goes by --restart-frame-share.
     if ((config_.run_frame_share > 1.0 && config_.restart_frame_share > 1.0) || !enabled(Kind::near_duplicate))
         return;
-    index_sentence_texts();
     for (std::size_t k = 0; k < sentences_.size(); ++k) {
         // Not a sentence removed already, nor one that is not the article's text; a piece of it
         // taken by a run beside it (a paste's end, as it looked) is taken whole now.

@@ -65,8 +65,7 @@ void tidy_line_ends(std::string_view text, const std::vector<Line>& lines, std::
         if (!kept_before) continue;
         // Removed up to the line's end: nothing but blanks kept between the spans from s on.
         std::uint64_t reached = start;
-        std::size_t t = s;
-        for (; t < spans.size() && spans[t].start < line->end; ++t) {
+        for (std::size_t t = s; t < spans.size() && spans[t].start < line->end; ++t) {
             if (!only_blanks(text, reached, spans[t].start)) break;
             reached = std::max(reached, spans[t].end);
         }

@@ -161,8 +161,8 @@ std::optional<DocumentPlanner::Piece> DocumentPlanner::piece_beside(std::size_t 
     // whole otherwise. Across pages the piece is taken as before: there an edge that differs is
     // mostly a counter or a footnote mark on a row of chrome ("923 md o2 Free M: ..." for "918
     // md o2 ...", "※2上り最大..." for "※1上り最大..."), the rest of its line a copy.
-    if (shared.weight >= min_weight && !frame && !reach.more && matcher_.location(*beside_id).doc == doc_ &&
-        edited_edge(copy, *source, shared, step < 0)) {
+    if (shared.weight >= min_weight && !frame && !reach.more && edited_edge(copy, *source, shared, step < 0) &&
+        matcher_.location(*beside_id).doc == doc_) {
         const UnitRecord& unit = analysis_.units[k];
         if (unit.number_hash != 0) return std::nullopt;
         const Edge edge{k, copy.count, weight + unit.weight, true, *beside_id, true, true};
