@@ -112,9 +112,15 @@ wait "$pid"
 status=$?
 [[ $status == 0 ]] || { [[ $status == 3 ]] && grep -q "copy40" "$work/vanish.err"; }
 check "an input deleted while read: exit 0, or 3 naming it" $? "(exit $status: $(head -c 300 "$work/vanish.err"))"
+# Whichever way the race went, one check (so the count does not depend on it): a failed run
+# leaves no map and no cleaned file under a final name; a run that read the file before it went
+# leaves both, the map naming every document it cleaned.
 if [[ $status != 0 ]]; then
-    [[ -z $(find "$work/vanish-out" -type f ! -name '.*' 2>/dev/null | head -1) || -f $work/vanish.map.jsonl ]]
-    check "an input deleted while read: a failed run leaves no map" $?
+    [[ ! -f $work/vanish.map.jsonl && -z $(find "$work/vanish-out" -type f ! -name '.*' 2>/dev/null | head -1) ]]
+    check "an input deleted while read: the failed run left no map and no output" $?
+else
+    [[ -f $work/vanish.map.jsonl ]] && [[ $(grep -c '"id"' "$work/vanish.map.jsonl") == $(find "$work/vanish-out" -type f ! -name '.*' | wc -l) ]]
+    check "an input deleted while read: the finished run left its map and every output" $?
 fi
 
 # SIGINT and SIGTERM: temporary files removed. The run is caught while it spools standard input
