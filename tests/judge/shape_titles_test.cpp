@@ -616,3 +616,53 @@ TEST_CASE("shape: a Chinese dateline with a long source name still lets the slot
         {'k', "值得注意的是,该平台明年起大力推广高铁新线路。科技公司推迟了碳排放交易市场。多家银行批准了跨境支付。"},
     }, {}, 12);
 }
+
+TEST_CASE("shape: a headline signed by a byline or a date right below it needs only a third of its words in the story (issue 11.1)") {
+    // Cut down from a civil-rights blog on the readability set: the headline poses what the story
+    // answers later, so only "facebook" of its five words comes back in the first paragraphs.
+    check_page({
+        {'r', "* shop"},
+        {'.', "free future"},
+        {'k', "facebook is tracking me even though i'm not on facebook"},
+        {'.', "by daniel kahn gillmor, senior staff technologist, aclu speech, privacy, and technology project"},
+        {'.', "april 5, 2018 | 6:00 pm"},
+        {'r', "tags"},
+        {'r', "* facebook"},
+        {'r', "* twitter"},
+        {'r', "* email"},
+        {'.', ""},
+        {'k', "i don't use facebook. i'm not technophobic — i'm a geek. i've been using email since the early 1990s, "
+              "i have accounts on hundreds of services around the net, and i do my own web development."},
+        {'.', ""},
+        {'k', "but there are two main reasons i've never signed up for a facebook account: the first is that i like my "
+              "friends to find me on the open web; the second is that the company profits from what it learns."},
+    });
+
+    // A count of comments under a line does not sign it (cut down from a developer blog on the
+    // readability set): the tag line over "* 2 comments" shares two of its five words with the
+    // story, and the headline above, over its dateline, stays the page's heading.
+    check_page({
+        {'r', "* home"},
+        {'r', "* articles"},
+        {'.', ""},
+        {'k', "this api is so fetching!"},
+        {'.', ""},
+        {'.', "* older article"},
+        {'.', "* newer article"},
+        {'.', ""},
+        {'k', "on march 10, 2015 by nikhil marathe"},
+        {'.', ""},
+        {'.', "in featured article serviceworkers web workers webapi"},
+        {'r', "* 2 comments"},
+        {'.', "*"},
+        {'.', ""},
+        {'k', "for more than a decade the web has used xmlhttprequest (xhr) to achieve asynchronous requests in javascript. "
+              "while very useful, xhr is not a very nice api."},
+        {'.', ""},
+        {'k', "the fetch api intends to fix most of these problems. it does this by introducing the same primitives to js "
+              "that are used in the http protocol."},
+        {'.', ""},
+        {'k', "the fetch specification, which defines the api, nails down the semantics of a user agent fetching a "
+              "resource. this, combined with serviceworkers, is an attempt to improve the offline experience."},
+    });
+}

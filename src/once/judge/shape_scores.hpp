@@ -42,6 +42,12 @@ constexpr int k_dateline_weight = 16;
 // headline paraphrases ("admits" / "admitted"), a related-story title shares a name at most.
 constexpr int k_title_body_num = 1, k_title_body_den = 2;
 constexpr int k_title_body_lines = 3;
+// ... a third when a byline or dateline signs it right below (find_headlines): the head of an
+// article, whose headline may pose what its first paragraphs do not yet answer.
+constexpr int k_signed_title_body_num = 1, k_signed_title_body_den = 3;
+// A byline with the author's title and outlet ("by daniel kahn gillmor, senior staff
+// technologist, aclu speech, privacy, and technology project": 26 units) is at most this heavy.
+constexpr int k_byline_max_weight = 40;
 // ... and it is looked for among this many lines above the title slot or first paragraph,
 // chrome lines (menus, share rows) not counted.
 constexpr int k_title_search_lines = 8;

@@ -92,6 +92,38 @@ bool slot_dateline(const JudgedLine& line) {
     return (line.shape.digits && line.shape.weight <= k_dateline_weight) || is_dateline(line);
 }
 
+// A byline ("by Daniel Kahn Gillmor, Senior Staff Technologist"): the line opens with the word
+// that introduces an author, in the languages whose pages print one so (the text is folded to
+// lower case), and is no longer than a byline with a title and an outlet.
+bool is_byline(const JudgedLine& line) {
+    static constexpr std::string_view k_byline_openers[] = {"by ", "von ", "par ", "por ", "door ", "di ", "av "};
+    if (line.shape.prose || line.shape.weight > k_byline_max_weight) return false;
+    return std::any_of(std::begin(k_byline_openers), std::end(k_byline_openers),
+                       [&](std::string_view opener) { return line.text.starts_with(opener); });
+}
+
+// How many runs of digits a line holds: a date has two or more ("April 5, 2018", "2015-03-10",
+// "10:32"), a count one ("2 comments").
+int digit_runs(std::string_view text) {
+    int runs = 0;
+    bool in_run = false;
+    for (char c : text) {
+        const bool digit = c >= '0' && c <= '9';
+        runs += digit && !in_run;
+        in_run = digit;
+    }
+    return runs;
+}
+
+// Whether the next non-blank line below `i` (above `limit`) signs the line: a byline, or a
+// dateline with a date (not a bulleted count such as "* 2 comments", a share row's tail).
+bool signed_below(const std::vector<JudgedLine>& lines, std::size_t i, std::size_t limit) {
+    std::size_t next = i + 1;
+    while (next < limit && lines[next].cls == LineClass::blank) ++next;
+    if (next >= limit || lines[next].shape.bullet) return false;
+    return is_byline(lines[next]) || (slot_dateline(lines[next]) && digit_runs(lines[next].text) >= 2);
+}
+
 // The text after a breadcrumb's last arrow ("a > b > c" -> "c").
 std::string_view last_crumb(std::string_view s) {
     std::size_t at = std::string_view::npos, size = 0;
@@ -182,7 +214,13 @@ std::vector<std::size_t> find_headlines(const std::vector<JudgedLine>& lines, st
         }
         int found = 0;
         for (std::string_view w : words) found += body.find(w) != std::string::npos;
-        if (words.size() >= 2 && found * k_title_body_den >= static_cast<int>(words.size()) * k_title_body_num)
+        // A headline signed right below it (a byline or a dateline is the next line) needs fewer
+        // of its words in the story's first paragraphs: a headline may pose what the story
+        // answers later ("Facebook Is Tracking Me Even Though I'm Not on Facebook" over "By …",
+        // "April 5, 2018", on a civil-rights blog whose first paragraphs speak of using email).
+        const int share_num = signed_below(lines, i, from) ? k_signed_title_body_num : k_title_body_num;
+        const int share_den = signed_below(lines, i, from) ? k_signed_title_body_den : k_title_body_den;
+        if (words.size() >= 2 && found * share_den >= static_cast<int>(words.size()) * share_num)
             found_lines.push_back(i);
         // Lines that share the story's words one above the other (passing chrome, bylines and
         // datelines) are one head: a photo's caption or a standfirst between the share row and
