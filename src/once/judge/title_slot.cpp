@@ -198,7 +198,11 @@ std::vector<std::size_t> find_headlines(const std::vector<JudgedLine>& lines, st
             found_lines.push_back(i);
             continue;
         }
-        if (group_closed) continue;
+        // A signed line (a byline or a dated line right below it) is looked at even above a closed
+        // head: a video's title over its player shares the story's words too, and the page's own
+        // headline, over its byline, stands above the player (a morning-show news page).
+        const bool is_signed = signed_below(lines, i, from);
+        if (group_closed && !is_signed) continue;
         // A breadcrumb or a window title that ends in the headline found below holds it and more
         // ("startseite>people>real life>horror-fund! …" over "horror-fund! …"): not one more head line.
         if (std::any_of(found_lines.begin(), found_lines.end(), [&](std::size_t f) {
@@ -218,8 +222,8 @@ std::vector<std::size_t> find_headlines(const std::vector<JudgedLine>& lines, st
         // of its words in the story's first paragraphs: a headline may pose what the story
         // answers later ("Facebook Is Tracking Me Even Though I'm Not on Facebook" over "By …",
         // "April 5, 2018", on a civil-rights blog whose first paragraphs speak of using email).
-        const int share_num = signed_below(lines, i, from) ? k_signed_title_body_num : k_title_body_num;
-        const int share_den = signed_below(lines, i, from) ? k_signed_title_body_den : k_title_body_den;
+        const int share_num = is_signed ? k_signed_title_body_num : k_title_body_num;
+        const int share_den = is_signed ? k_signed_title_body_den : k_title_body_den;
         if (words.size() >= 2 && found * share_den >= static_cast<int>(words.size()) * share_num)
             found_lines.push_back(i);
         // Lines that share the story's words one above the other (passing chrome, bylines and
