@@ -102,26 +102,31 @@ bool is_byline(const JudgedLine& line) {
                        [&](std::string_view opener) { return line.text.starts_with(opener); });
 }
 
-// How many runs of digits a line holds: a date has two or more ("April 5, 2018", "2015-03-10",
-// "10:32"), a count one ("2 comments").
-int digit_runs(std::string_view text) {
-    int runs = 0;
-    bool in_run = false;
-    for (char c : text) {
-        const bool digit = c >= '0' && c <= '9';
-        runs += digit && !in_run;
-        in_run = digit;
+// Whether a line holds a date's or a time's figure: a year (a run of four digits from 1900 to
+// 2099: "April 5, 2018", "2012年9月12日", "10.08.2022") or a time ("7:30am", "18:42"). A count
+// ("* 2 comments") or a list number ("12. 5.1#1 Steckspiele") holds neither.
+bool has_date_figure(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] < '0' || text[i] > '9') { ++i; continue; }
+        std::size_t end = i;
+        while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+        const std::string_view run = text.substr(i, end - i);
+        if (run.size() == 4 && (run.starts_with("19") || run.starts_with("20"))) return true;
+        auto digit_at = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+        if (run.size() <= 2 && end < text.size() && text[end] == ':' && digit_at(end + 1) && digit_at(end + 2))
+            return true;
+        i = end;
     }
-    return runs;
+    return false;
 }
 
 // Whether the next non-blank line below `i` (above `limit`) signs the line: a byline, or a
-// dateline with a date (not a bulleted count such as "* 2 comments", a share row's tail).
+// dateline with a date or a time (not a bulleted count such as "* 2 comments", a share row's tail).
 bool signed_below(const std::vector<JudgedLine>& lines, std::size_t i, std::size_t limit) {
     std::size_t next = i + 1;
     while (next < limit && lines[next].cls == LineClass::blank) ++next;
     if (next >= limit || lines[next].shape.bullet) return false;
-    return is_byline(lines[next]) || (slot_dateline(lines[next]) && digit_runs(lines[next].text) >= 2);
+    return is_byline(lines[next]) || (is_dateline(lines[next]) && has_date_figure(lines[next].text));
 }
 
 // The text after a breadcrumb's last arrow ("a > b > c" -> "c").
@@ -222,8 +227,9 @@ std::vector<std::size_t> find_headlines(const std::vector<JudgedLine>& lines, st
         // of its words in the story's first paragraphs: a headline may pose what the story
         // answers later ("Facebook Is Tracking Me Even Though I'm Not on Facebook" over "By …",
         // "April 5, 2018", on a civil-rights blog whose first paragraphs speak of using email).
-        const int share_num = is_signed ? k_signed_title_body_num : k_title_body_num;
-        const int share_den = is_signed ? k_signed_title_body_den : k_title_body_den;
+        const bool lenient = is_signed && !group_closed;  // above a closed head, half as ever
+        const int share_num = lenient ? k_signed_title_body_num : k_title_body_num;
+        const int share_den = lenient ? k_signed_title_body_den : k_title_body_den;
         if (words.size() >= 2 && found * share_den >= static_cast<int>(words.size()) * share_num)
             found_lines.push_back(i);
         // Lines that share the story's words one above the other (passing chrome, bylines and
