@@ -853,3 +853,18 @@ TEST_CASE("shape: a headline signed by a byline or a date right below it needs o
         {'.', "berechnung der erwartbaren energieproduktion\u2026 mehr  \u2022\u2022\u2022"},
     });
 }
+
+TEST_CASE("line shape: an advertisement lynx prints word by word as inserted text is junk, one inserted word is not") {
+    // readability's msn page: its "more for you" ads, each word wrapped in <ins> by the ad network.
+    CHECK(shape_of("[ins: say :ins] [ins: goodbye :ins] [ins: to :ins] [ins: snoring, :ins] [ins: say :ins] "
+                   "[ins: hello :ins] [ins: to :ins] [ins: sleep :ins]")
+              .cue == once::Cue::junk);
+    CHECK(shape_of("[ins: what :ins] [ins: were :ins] [ins: the :ins] [ins: big :ins] [ins: topics :ins] intel").cue ==
+          once::Cue::junk);
+    // Two marked words, or marks covering under 3/4 of the line: an editor's insertions in a sentence.
+    CHECK(shape_of("[ins: updated :ins] [ins: monday :ins]").cue != once::Cue::junk);
+    CHECK(shape_of("the council [ins: finally :ins] approved the plan on [ins: monday :ins], after [ins: three :ins] "
+                   "years of argument about the budget and the route of the new line.")
+              .cue != once::Cue::junk);
+    CHECK(shape_of("[ins: :ins]").cue == once::Cue::junk);  // the empty ad slot, as before
+}

@@ -127,6 +127,22 @@ bool is_breadcrumb(std::string_view s) {
     return arrows >= k_breadcrumb_arrows;
 }
 
+// An advertisement's text as lynx prints it when each word is marked inserted (<ins>): at least
+// k_lynx_ins_words marked words, the marks covering k_junk_share of the line.
+bool is_marked_insertion(std::string_view s) {
+    int words = 0;
+    std::size_t covered = 0;
+    for (std::size_t at = s.find(k_lynx_ins_open); at != std::string_view::npos; at = s.find(k_lynx_ins_open, at)) {
+        std::size_t end = s.find(k_lynx_ins_close, at + k_lynx_ins_open.size());
+        if (end == std::string_view::npos) break;
+        end += k_lynx_ins_close.size();
+        covered += end - at;
+        ++words;
+        at = end;
+    }
+    return words >= k_lynx_ins_words && k_junk_share_den * covered >= k_junk_share_num * s.size();
+}
+
 // Runs of at least k_junk_run_bytes ASCII bytes without a space, not one character repeated (a
 // rule drawn with "____" is a separator, judged by its neighbours), making up k_junk_share of the
 // line: a sentence that quotes a long URL is still a sentence.
@@ -402,7 +418,7 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
     shape.ellipsis = ellipsis;
 
     // Cues, strongest first.
-    if (has_junk_run(s) || s == k_lynx_ins) {
+    if (has_junk_run(s) || s == k_lynx_ins || is_marked_insertion(s)) {
         shape.cue = Cue::junk;
         return shape;
     }

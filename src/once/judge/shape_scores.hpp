@@ -292,6 +292,12 @@ constexpr std::array<std::string_view, 2> k_ad_labels = {"advertisement", "広�
 // code sample, which stands between paragraphs) and an empty <ins> (an ad slot).
 constexpr std::string_view k_lynx_iframe = "iframe:";
 constexpr std::string_view k_lynx_ins = "[ins: :ins]";
+// ... and an advertisement's text, which an ad network wraps word by word in <ins>: lynx prints
+// "[ins: say :ins] [ins: goodbye :ins] [ins: to :ins] [ins: snoring, :ins] …" (readability's msn
+// page: 33 such lines, its "more for you" ads). At least this many marked words make the line junk
+// when the marks cover k_junk_share of it; one marked word is an editor's insertion.
+constexpr std::string_view k_lynx_ins_open = "[ins: ", k_lynx_ins_close = " :ins]";
+constexpr int k_lynx_ins_words = 3;
 
 // The bare word is weak evidence: a headline ("Honda wins China copyright ruling") or a lead
 // sentence may use it. It marks a footer only at the start of the line ("Copyright Foo Inc.")
