@@ -3,11 +3,14 @@
 #include "once/sign/shingler.hpp"
 
 #include "once/sign/hashing.hpp"
+#include "once/sign/minhash.hpp"
 #include "once/text/normalizer.hpp"
 #include "once/text/unicode.hpp"
 #include "once/text/utf8.hpp"
 
 #include <doctest/doctest.h>
+
+#include "random_text.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -258,6 +261,41 @@ TEST_CASE("shingle_into: a reused set gives what a fresh shingle() gives") {
                     CHECK(reused.shingles == fresh.shingles);
                 }
             }
+        }
+    }
+}
+
+// ShingleOrder::any (the signer's) leaves the shingles unsorted: the same distinct values as
+// shingle()'s sorted list, each once, so set_size and the MinHash signature do not change. Texts
+// that repeat their pieces (the same shingle many times), ASCII, CJK and mixed, one after another
+// into one set and one per-thread table: long after short after long (the table's slots from an
+// earlier, longer text must read as empty), and over 4,096 shingles (sorted instead).
+TEST_CASE("shingle_into: ShingleOrder::any gives shingle()'s set, each value once, in any order") {
+    once::test::RandomPieces random({"日本", "語", "の", "です", "。", "日本語", "the", "fox", "fox", " ", "2024", "Ａ",
+                                     "ab", "か\u3099", "中文", "，", "ok ok", "\u0E01\u0E34"},
+                                    2026);
+    const once::MinHasher hasher(64, 7);
+    once::ShingleSet set;
+    std::vector<std::uint32_t> want_signature(64), got_signature(64);
+    for (int round = 0; round < 2000; ++round) {
+        std::string text = random.text(round % 3 == 0 ? 400 : 12);
+        if (round % 500 == 499) {
+            while (text.size() < 40000) text += random.text(400);  // thousands of tokens
+        }
+        const std::string normalized = once::normalize_text(text);
+        for (const int ngram : {3, 5}) {
+            CAPTURE(normalized);
+            CAPTURE(ngram);
+            const once::ShingleSet sorted = once::shingle(normalized, ngram);
+            once::shingle_into(set, normalized, ngram, false, true, once::ShingleOrder::any);
+            CHECK(set.key == sorted.key);
+            CHECK(set.weight == sorted.weight);
+            std::vector<std::uint64_t> values = set.shingles;
+            std::sort(values.begin(), values.end());
+            REQUIRE(values == sorted.shingles);  // sorted.shingles is sorted and unique
+            hasher.sign(sorted.shingles, want_signature.data());
+            hasher.sign(set.shingles, got_signature.data());
+            CHECK(got_signature == want_signature);
         }
     }
 }

@@ -75,10 +75,15 @@ struct ShingleSet {
 // placeholder (templates: "© 2024 foo" == "© 2025 foo"). With `want_shingles` false only the
 // key, counts and mask are computed (cheaper, for line templates).
 ShingleSet shingle(std::string_view normalized, int ngram, bool mask_numbers = false, bool want_shingles = true);
+// The order of ShingleSet::shingles: `sorted` (ascending, what shingle() gives: exact Jaccard,
+// tests) or `any` (the same distinct values in an unspecified order, for the signer: MinHash takes
+// minima and set_size a count, neither needs the order, and sorting a sentence's shingles was a
+// sixth of shingle_into's instructions on ldcc).
+enum class ShingleOrder { sorted, any };
 // The same into `out`, whose shingle buffer is reused: the signer calls this once per sentence,
 // and a fresh vector each time was a malloc and a free per sentence.
 void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool mask_numbers = false,
-                  bool want_shingles = true);
+                  bool want_shingles = true, ShingleOrder order = ShingleOrder::sorted);
 
 // Weight of normalized text in weight units, without hashing.
 std::uint32_t text_weight(std::string_view normalized);

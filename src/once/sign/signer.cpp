@@ -86,7 +86,7 @@ DocAnalysis Signer::analyze(std::string_view text, std::span<const LineKeys> kno
     analysis.signatures.resize(sentences.size() * k);  // not zeroed: sign() writes every value
     ShingleSet set;  // one buffer for every sentence of the document
     for (std::size_t i = 0; i < sentences.size(); ++i) {
-        shingle_into(set, sentences[i].normalized, config_.ngram);
+        shingle_into(set, sentences[i].normalized, config_.ngram, false, true, ShingleOrder::any);
         auto& unit = analysis.units[i];
         unit.key = set.key;
         unit.weight = set.weight;
