@@ -123,8 +123,8 @@ const BmpTables& build_bmp_tables() {
                                                  : fold_code_point(utf8);
             built.fold_pool += folded;
             const CharClass cls = built.classes[cp];
-            built.copied_as_is[cp] = folded == utf8 && cls != CharClass::space && cls != CharClass::newline &&
-                                        cls != CharClass::ignorable && combining_class(cp) == 0;
+            built.copied_as_is.set(cp, folded == utf8 && cls != CharClass::space && cls != CharClass::newline &&
+                                           cls != CharClass::ignorable && combining_class(cp) == 0);
         }
         built.fold_offset[0x10000] = static_cast<std::uint32_t>(built.fold_pool.size());
         return built;

@@ -9,7 +9,6 @@
 #pragma once
 
 #include <array>
-#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -38,6 +37,18 @@ inline std::string_view nfkc_casefold(char32_t cp);  // defined below
 // Class and folded form of every code point of the Basic Multilingual Plane, built once from
 // utf8proc on first use. In the header so that the per-character calls of the normalizer,
 // segmenter and shingler inline to a table lookup.
+// One bit per code point of the BMP, readable a 64-bit word at a time: the normalizer's runs of
+// three-byte characters take the word from a character's first two bytes and the bit from its
+// third, without assembling the code point (normalizer.cpp).
+struct BmpBits {
+    std::array<std::uint64_t, 0x10000 / 64> words{};  // bit cp % 64 of word cp / 64
+    bool operator[](char32_t cp) const { return (words[cp >> 6] >> (cp & 63)) & 1; }
+    void set(char32_t cp, bool on) {
+        const std::uint64_t bit = std::uint64_t{1} << (cp & 63);
+        words[cp >> 6] = on ? words[cp >> 6] | bit : words[cp >> 6] & ~bit;
+    }
+};
+
 struct BmpTables {
     std::array<CharClass, 0x10000> classes{};
     std::array<std::uint32_t, 0x10001> fold_offset{};  // fold of cp: fold_pool[offset[cp], offset[cp + 1])
@@ -45,7 +56,7 @@ struct BmpTables {
     // Characters the normalizer copies as they are: visible (not space, a line break or
     // ignorable), a starter (combining class 0) and their own NFKC case fold — nearly all kana,
     // kanji and CJK punctuation. Runs of them skip the per-character fold (normalizer.cpp).
-    std::bitset<0x10000> copied_as_is;
+    BmpBits copied_as_is;
 };
 const BmpTables& build_bmp_tables();  // unicode.cpp: the one place that asks utf8proc
 CharClass char_class_beyond_bmp(char32_t cp);
