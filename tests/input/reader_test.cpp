@@ -375,12 +375,13 @@ once::StrayControls stray_controls_by_byte(std::string_view text) {
 }  // namespace
 
 TEST_CASE("stray_controls: every byte value at every place of a word, and random text, as a byte loop counts") {
-    // Each byte value at each of 24 places (three words and their seams), among neighbours that
-    // push the per-byte arithmetic hardest: 0x00, 0x7F, 0x80, 0xFF and the white space around.
+    // Each byte value at each of 40 places (two sixteen-byte blocks, the eight-byte word after
+    // them and their seams), among neighbours that push the per-byte arithmetic hardest: 0x00,
+    // 0x7F, 0x80, 0xFF and the white space around.
     for (const char filler : {'a', '\0', '\x7f', '\x80', '\xff', '\n', '\x1f', ' '}) {
         for (int value = 0; value < 256; ++value) {
-            for (std::size_t place = 0; place < 24; ++place) {
-                std::string text(27, filler);
+            for (std::size_t place = 0; place < 40; ++place) {
+                std::string text(43, filler);
                 text[place] = static_cast<char>(value);
                 const once::StrayControls want = stray_controls_by_byte(text);
                 const once::StrayControls got = once::stray_controls(text);

@@ -20,6 +20,10 @@
 
 #include <simdjson.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "once/core/error.hpp"
 #include "once/core/temp_dir.hpp"
 #include "once/input/stream_io.hpp"
@@ -73,15 +77,31 @@ StrayControls stray_controls(std::string_view text) {
     StrayControls found;
     std::size_t i = 0;
     if constexpr (std::endian::native == std::endian::little) {  // byte k of a word is bits 8k..8k+7
-        for (; i + 8 <= text.size(); i += 8) {
+        const auto count_word = [&](std::size_t at) {
             std::uint64_t word;
-            std::memcpy(&word, text.data() + i, 8);
-            if (!may_hold_control(word)) continue;
+            std::memcpy(&word, text.data() + at, 8);
+            if (!may_hold_control(word)) return;
             const std::uint64_t bits = stray_control_bits(word);
-            if (bits == 0) continue;
-            if (found.count == 0) found.first = i + static_cast<std::size_t>(std::countr_zero(bits)) / 8;
+            if (bits == 0) return;
+            if (found.count == 0) found.first = at + static_cast<std::size_t>(std::countr_zero(bits)) / 8;
             found.count += static_cast<std::uint64_t>(std::popcount(bits));
+        };
+#if defined(__SSE2__)
+        // Sixteen bytes a step past text with no byte below 0x20 and no DEL (most of a document:
+        // a line end every few hundred bytes); a block with one goes to the words below. The
+        // eight-byte words alone were 2.4 instructions a byte, run twice per document (pass 1
+        // and pass 2 read it): 1.2% of `once clean` on ldcc.
+        const __m128i below_space = _mm_set1_epi8(0x1F);
+        const __m128i del = _mm_set1_epi8(0x7F);
+        for (; i + 16 <= text.size(); i += 16) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+            const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(bytes, below_space), below_space);  // byte <= 0x1F
+            if (_mm_movemask_epi8(_mm_or_si128(low, _mm_cmpeq_epi8(bytes, del))) == 0) continue;
+            count_word(i);
+            count_word(i + 8);
         }
+#endif
+        for (; i + 8 <= text.size(); i += 8) count_word(i);
     }
     for (; i < text.size(); ++i) {
         if (!is_stray_control(static_cast<unsigned char>(text[i]))) continue;
