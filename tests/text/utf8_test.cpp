@@ -180,6 +180,36 @@ TEST_CASE("count_code_points") {
     }
 }
 
+// The block and word loops against the definition (bytes that are not 10xxxxxx), on random
+// bytes of every value at lengths around the 16-byte blocks, the 8-byte words and the 255-block
+// batches (4,080 bytes) of the sums.
+TEST_CASE("count_code_points: equals a byte-by-byte count on random bytes of any length") {
+    std::uint64_t state = 20261204;
+    for (int round = 0; round < 3000; ++round) {
+        const std::size_t length = round < 2900 ? static_cast<std::size_t>(round % 97) : 4000 + (round % 100) * 3;
+        std::string text(length, '\0');
+        for (char& c : text) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            c = static_cast<char>(state >> 56);
+        }
+        std::size_t want = 0;
+        for (const char c : text) want += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        CAPTURE(length);
+        CHECK(once::count_code_points(text) == want);
+        const std::size_t from = length / 3;  // an unaligned start
+        std::size_t want_tail = 0;
+        for (std::size_t i = from; i < length; ++i) want_tail += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+        CHECK(once::count_code_points(std::string_view(text).substr(from)) == want_tail);
+    }
+    // Every byte a continuation byte, and every lead byte: a lane of the sums counts a match in
+    // every block, so a batch of more than 255 blocks would wrap it around.
+    for (const std::size_t length : {4079, 4080, 4096, 4112, 8200}) {
+        CAPTURE(length);
+        CHECK(once::count_code_points(std::string(length, '\x80')) == 0);
+        CHECK(once::count_code_points(std::string(length, '\xE6')) == length);
+    }
+}
+
 // --- lossy decoding, stepping back, sanitizing ------------------------------------------------
 
 namespace {

@@ -1,7 +1,12 @@
 #include "once/text/utf8.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace once {
 
@@ -124,6 +129,25 @@ std::size_t count_code_points(std::string_view text) {
     std::size_t count = 0;
     const char* data = text.data();
     std::size_t at = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes a step: a continuation byte (0x80-0xBF), read as signed, is below -64, and
+    // each lane of `continuations` counts its matches (a match is -1) for up to 255 blocks, then
+    // one sum of absolute differences adds the sixteen lanes. The eight-byte words below took
+    // about twice the instructions (positions_of: a column for every span's ends).
+    const __m128i below = _mm_set1_epi8(-64);
+    while (at + 16 <= text.size()) {
+        const std::size_t blocks = std::min<std::size_t>((text.size() - at) / 16, 255);
+        __m128i continuations = _mm_setzero_si128();
+        for (std::size_t block = 0; block < blocks; ++block, at += 16) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+            continuations = _mm_sub_epi8(continuations, _mm_cmplt_epi8(bytes, below));
+        }
+        const __m128i sums = _mm_sad_epu8(continuations, _mm_setzero_si128());  // two 64-bit halves
+        const auto found = static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
+                           static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+        count += 16 * blocks - found;
+    }
+#endif
     for (; at + 8 <= text.size(); at += 8) {
         std::uint64_t word;
         std::memcpy(&word, data + at, 8);
