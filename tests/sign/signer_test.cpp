@@ -91,3 +91,26 @@ TEST_CASE("signer: content_key ignores width, case, spacing and punctuation") {
     CHECK(once::content_key("") == 0);
     CHECK(once::content_key(" \u3000、。") == 0);
 }
+
+// A sentence on a line that begins with a bullet is bulleted (a related-list entry); one that
+// begins with a character sharing a bullet's first bytes is not: "ー" and "〇" begin with E3 as
+// "・" and "〉" do, "–" and "‐" with E2 80 as "•" and "※", "¸" with C2 as "·" and "»".
+TEST_CASE("signer: a line's bullet marks its sentences bulleted, a character that shares its first bytes does not") {
+    const once::Config config;
+    const once::Signer signer(config);
+    for (const std::string bullet : {"・", "•", "·", "-", "*", "■", "□", "▼", "▽", "▶", "►", "→", "◆", "◇", "●", "○",
+                                     "※", "+", ">", "〉", "»"}) {
+        const std::string text = bullet + "見出しの例\n";
+        CAPTURE(text);
+        const once::DocAnalysis analysis = signer.analyze(text);
+        REQUIRE(!analysis.units.empty());
+        CHECK(analysis.units[0].bulleted);
+    }
+    for (const std::string other : {"ー", "〇", "あ", "–", "‐", "¸", "見", "a", "\xE3\x83\xBA"}) {
+        const std::string text = other + "見出しの例\n";
+        CAPTURE(text);
+        const once::DocAnalysis analysis = signer.analyze(text);
+        REQUIRE(!analysis.units.empty());
+        CHECK_FALSE(analysis.units[0].bulleted);
+    }
+}

@@ -22,9 +22,16 @@ bool starts_with_bullet(std::string_view line) {
     }
     static constexpr std::string_view k_bullets[] = {"・", "•", "·", "-", "*", "■", "□", "▼", "▽", "▶", "►", "→",
                                                       "◆", "◇", "●", "○", "※", "+", ">", "〉", "»"};
-    for (const std::string_view bullet : k_bullets)
-        if (line.substr(0, bullet.size()) == bullet) return true;
-    return false;
+    // Byte by byte, leaving at the first that differs: every kana begins with E3, so nearly every
+    // Japanese sentence came this far, and the comparison was a memcmp call per bullet (ten a
+    // sentence on ldcc: 0.5% of `once clean`'s instructions with the calls around them).
+    const auto starts_with = [line](std::string_view bullet) {
+        if (line.size() < bullet.size()) return false;
+        for (std::size_t i = 0; i < bullet.size(); ++i)
+            if (line[i] != bullet[i]) return false;
+        return true;
+    };
+    return std::any_of(std::begin(k_bullets), std::end(k_bullets), starts_with);
 }
 
 // lynx, the usual way to turn a page into text, marks the items of a nested list with a lowercase
