@@ -329,3 +329,29 @@ TEST_CASE("edited copies: still stays — parallel sections of one page closed b
         CHECK(doc.cleaned.find(section) != std::string::npos);
     }
 }
+
+TEST_CASE("edited copies: within one page, a paragraph printed whole twice and once edited goes") {
+    // Its other sentences are printed three times in the page (the source, the edited copy, the
+    // exact copy), each time in that same paragraph word for word: not a set phrase closing
+    // parallel sections (above), whose lines differ (generator word_changed, "电商平台上个月计划
+    // 扩大文旅消费券。[多家银行]公布了数字人民币试点。旅游局公布了校园食品安全。" printed again with
+    // "物流企业" and then once more whole).
+    const struct {
+        std::string before, source, edited, after, own, title, space;
+    } cases[] = {
+        {"The response from readers has been overwhelming so far.", "The ferry company launched a ban on single-use plastics.",
+         "The ferry company launched the city's climate plan.", "", k_own_en, "Harbour ferries", " "},
+        {"电商平台上个月计划扩大文旅消费券。", "多家银行公布了数字人民币试点。", "物流企业公布了数字人民币试点。",
+         "旅游局公布了校园食品安全。", "不少市民表示，希望这些措施能够尽快落地见效。", "港口渡轮", ""},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.edited);
+        const auto paragraph = [&](const std::string& middle) {
+            return c.before + c.space + middle + (c.after.empty() ? "" : c.space + c.after);
+        };
+        const std::string kept = c.title + "\n\n" + paragraph(c.source) + "\n\n" + c.own + "\n";
+        PlanRun run;
+        const auto& doc = run.add(kept + "\n" + paragraph(c.edited) + "\n\n" + paragraph(c.source) + "\n");
+        CHECK(doc.cleaned == kept);
+    }
+}

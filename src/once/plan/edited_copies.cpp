@@ -159,7 +159,10 @@ bool DocumentPlanner::repeated_once_in_page(std::size_t k) const {
 // their first occurrence on another page, so run_gap_source, which follows `direct`, does not see
 // that the page printed this paragraph before. Within one page only (across pages a paragraph
 // of stock sentences around another fact is a series' template, copied_once), the other
-// sentences matched exact, and prose when step 1 left them (as run_gap_source asks).
+// sentences matched exact, and prose when step 1 left them (as run_gap_source asks). Its other
+// sentences may be printed more than twice when every other occurrence is that same source
+// paragraph printed again, word for word (printed whole twice and once edited: generator
+// word_changed, seed 3); a set phrase closing parallel sections stands in lines that differ.
 std::optional<DocumentPlanner::GapSource> DocumentPlanner::page_paragraph_source(std::size_t k) const {
     const Sentence& sentence = sentences_[k];
     if (sentence.first_line != sentence.last_line) return std::nullopt;
@@ -179,20 +182,37 @@ std::optional<DocumentPlanner::GapSource> DocumentPlanner::page_paragraph_source
             all_prose = false;
     }
     if (!all_removed && !all_prose) return std::nullopt;
-    // The earlier paragraph: found from one of the other sentences printed in this page twice
-    // only (repeated_once_in_page), whose other occurrence stands where this one stands.
-    for (std::size_t j = first; j < first + count; ++j) {
-        if (j == k) continue;
-        const std::optional<std::size_t> q = other_occurrence(j);
-        if (!q || *q >= j || *q < j - first) continue;
-        const std::size_t p = *q - (j - first);
+    // Does sentence p open a line of `count` sentences, all on that line?
+    const auto opens_paragraph = [&](std::size_t p) {
         const std::uint32_t e = sentences_[p].first_line;
         const Line& earlier = lines_[e];
-        if (earlier.first_sentence != p || earlier.last_sentence - p != count) continue;
-        if ((p > 0 && sentences_[p - 1].last_line == e) || sentences_[p + count - 1].last_line != e) continue;
+        return earlier.first_sentence == p && earlier.last_sentence - p == count &&
+               !(p > 0 && sentences_[p - 1].last_line == e) && sentences_[p + count - 1].last_line == e;
+    };
+    // The earlier paragraph: found from one of the other sentences printed in this page twice
+    // only (repeated_once_in_page), whose other occurrence stands where this one stands; or
+    // printed more often, when every other occurrence stands in that same paragraph printed
+    // again, word for word (a paragraph printed whole twice and once edited: not a set phrase
+    // closing parallel sections, whose lines differ).
+    for (std::size_t j = first; j < first + count; ++j) {
+        if (j == k) continue;
+        const std::vector<std::uint32_t>* same_text = sentences_with_text(analysis_.units[j].key);
+        if (same_text == nullptr || same_text->size() < 2 || same_text->size() > k_max_occurrences) continue;
+        const auto at = std::lower_bound(same_text->begin(), same_text->end(), static_cast<std::uint32_t>(j));
+        if (at == same_text->begin()) continue;
+        const std::size_t q = *(at - 1);  // the nearest earlier occurrence
+        if (q < j - first) continue;
+        const std::size_t p = q - (j - first);
+        if (!opens_paragraph(p)) continue;
         bool same = analysis_.units[p + (k - first)].key != analysis_.units[k].key;
         for (std::size_t i = 0; i < count && same; ++i)
             if (first + i != k) same = analysis_.units[p + i].key == analysis_.units[first + i].key;
+        for (const std::uint32_t o : *same_text) {
+            if (!same || o == j || o == q) continue;
+            const std::size_t r = o - (j - first);
+            same = o >= j - first && opens_paragraph(r);
+            for (std::size_t i = 0; i < count && same; ++i) same = analysis_.units[r + i].key == analysis_.units[p + i].key;
+        }
         if (same) return GapSource{base_ + p + (k - first), !all_removed};
     }
     return std::nullopt;
