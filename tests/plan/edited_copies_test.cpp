@@ -219,6 +219,13 @@ TEST_CASE("edited copies: within one page, an edited sentence with no fact of it
          "The ferry company launched the city's climate plan.", en_last},
         {ja_first, "関係者によると、交通局は今秋、北桟橋の3つの窓口の閉鎖を提案した。",
          "関係者によると、交通局は今秋、北桟橋の古い待合室の閉鎖を提案した。", ja_last},
+        // The swap drops one number and the sentence keeps another, the source's too (generator
+        // word_changed: "The new visitor center will be reviewed in 2015." for "The plan to close
+        // 17 branches will be reviewed in 2015.").
+        {en_first, "The authority also plans to close 3 ticket offices at the north pier in 2025.",
+         "The authority also plans to close the old waiting room at the north pier in 2025.", en_last},
+        {ja_first, "関係者によると、交通局は2025年、北桟橋の3つの窓口の閉鎖を提案した。",
+         "関係者によると、交通局は2025年、北桟橋の古い待合室の閉鎖を提案した。", ja_last},
     };
     for (const auto& c : cases) {
         CAPTURE(c.edited);

@@ -70,8 +70,8 @@ struct Config {
     // the share, and so does one rewritten in two places or more.
     double run_frame_share = 0.5;
     // ... and within one page (the source sentence earlier on the same page: a paragraph repeated,
-    // an article that starts over), for an edited sentence that holds no fact of its own (its
-    // source's facts need not agree then), this share: a swapped object of four or five words
+    // an article that starts over), for an edited sentence that holds no fact of its own (no
+    // number, or only numbers its source holds too; its source's facts need not agree then), this share: a swapped object of four or five words
     // in a short sentence ("The football club launched [the city's climate plan]." for "... [a
     // ban on single-use plastics].", 4 of 10 tokens shared). 0.4 takes those on the generator
     // (word_changed, seeds 1/3/7) and changes nothing on ldcc or the devsets. Above 1: off.
