@@ -344,7 +344,11 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
     std::vector<std::uint64_t>& direct = document_direct_;  // the sentence each was matched with
     direct.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) direct[i] = base + i;
-    if (n > 0) doc_starts_.push_back({static_cast<std::uint32_t>(base), doc});
+    if (n > 0) {
+        doc_starts_.push_back({static_cast<std::uint32_t>(base), doc});
+        if (opens_.size() < (base + n + 63) / 64) opens_.resize((base + n + 63) / 64, 0);
+        opens_[base >> 6] |= std::uint64_t{1} << (base & 63);
+    }
     // The hints of the ids of this document that are multiples of 2^k_start_hint_bits (those
     // before `base` have theirs).
     while ((std::uint64_t{start_hints_.size()} << k_start_hint_bits) < base + n)

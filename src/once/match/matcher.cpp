@@ -86,7 +86,8 @@ std::vector<Matcher::MemoryPart> Matcher::memory_parts() const {
         {"places", places_.memory_bytes(), sentences},
         {"verification records", records_.memory_bytes(), records},
         {"per-sentence links", record_of_.memory_bytes() + roots_.memory_bytes() + kept_.memory_bytes(), sentences},
-        {"document starts", doc_starts_.capacity() * sizeof(DocStart) + start_hints_.capacity() * sizeof(std::uint32_t),
+        {"document starts", doc_starts_.capacity() * sizeof(DocStart) + start_hints_.capacity() * sizeof(std::uint32_t) +
+             opens_.capacity() * sizeof(std::uint64_t),
          doc_starts_.size()},
         {"exact keys", exact_.memory_bytes(), exact_.size()},
         {"edge tokens in memory", edges_.memory_bytes(), edges_.size()},
