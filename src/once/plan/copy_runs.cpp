@@ -340,9 +340,8 @@ std::optional<std::size_t> DocumentPlanner::cut_restart_source(std::uint32_t l) 
     // The paragraph it starts over: an earlier line of the page that opens with the line's whole
     // sentences (found by the first one's text, sentences_with_text), newest first, at most
     // k_max_occurrences of them (a bound on the work where one set phrase opens many lines).
-    const std::vector<std::uint32_t>* found = sentences_with_text(analysis_.units[first].key);
-    if (found == nullptr) return std::nullopt;
-    const std::vector<std::uint32_t>& same_text = *found;
+    const std::span<const std::uint32_t> same_text = sentences_with_text(analysis_.units[first].key);
+    if (same_text.empty()) return std::nullopt;
     std::size_t tried = 0;
     for (auto at = std::lower_bound(same_text.begin(), same_text.end(), static_cast<std::uint32_t>(first));
          at != same_text.begin() && tried < k_max_occurrences; ++tried) {

@@ -23,7 +23,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <unordered_map>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -63,6 +63,7 @@ private:
 
     // planner.cpp: what the steps ask of the page and its verdicts.
     bool enabled(Kind kind) const { return config_.kinds.count(kind) != 0; }
+    void mark_lines();
     bool protected_sentence(std::size_t i) const;
     bool on_title(std::size_t k) const;
     void hold_titles();
@@ -89,7 +90,7 @@ private:
     std::optional<GapSource> run_gap_source(std::size_t k) const;
     std::optional<GapSource> page_paragraph_source(std::size_t k) const;
     bool repeated_once_in_page(std::size_t k) const;
-    const std::vector<std::uint32_t>* sentences_with_text(std::uint64_t key) const;
+    std::span<const std::uint32_t> sentences_with_text(std::uint64_t key) const;
     std::optional<std::size_t> other_occurrence(std::size_t j) const;
     void add_edited_sentences();
 
@@ -142,6 +143,12 @@ private:
 
     bool headline_ = false;   // the page's first line is its headline (hold_titles)
     std::vector<bool> held_;  // title sentences kept out of runs
+    // Per sentence, from its lines' verdicts (mark_lines, once headline_ is known): a line of it
+    // protected, a title line (or the headline), all its lines text.
+    static constexpr std::uint8_t k_protected = 1;
+    static constexpr std::uint8_t k_on_title = 2;
+    static constexpr std::uint8_t k_text_lines = 4;
+    std::vector<std::uint8_t> line_marks_;
 
     std::vector<Span> spans_;
     std::vector<std::size_t> removed_sentences_;
@@ -172,8 +179,15 @@ private:
     // The page's sentences by text (sentences_with_text): the steps 1b and 1c look up a
     // sentence's other occurrence in the page. Built on the first lookup: most pages have no
     // sentence that gets that far.
-    mutable std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> sentences_by_text_;
+    // (text, sentence) pairs in that order, and the sentences alone in the same order (the spans
+    // sentences_with_text returns).
+    mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> sentences_by_text_;
+    mutable std::vector<std::uint32_t> sentence_of_text_;
     mutable bool texts_indexed_ = false;
+    struct TextOrder {
+        bool operator()(const std::pair<std::uint64_t, std::uint32_t>& a, std::uint64_t key) const { return a.first < key; }
+        bool operator()(std::uint64_t key, const std::pair<std::uint64_t, std::uint32_t>& a) const { return key < a.first; }
+    };
 };
 
 }  // namespace once
