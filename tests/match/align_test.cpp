@@ -8,7 +8,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "random_text.hpp"
 
@@ -323,3 +325,114 @@ TEST_CASE("align: the tests from a source's ends never refuse what the alignment
     CHECK(shared_found > 1000);
 }
 
+
+namespace {
+
+// The references the fast paths stand for (align.cpp): a token at a time through from_start /
+// from_end, and the longest common subsequence over the whole table.
+once::Shared reference_run(const once::TokenEdges& a, std::size_t skip, const once::TokenEdges& b, bool from_end) {
+    once::Shared out;
+    for (std::size_t i = skip, j = 0; i < a.count && j < b.count; ++i, ++j) {
+        const int x = from_end ? a.from_end(i) : a.from_start(i);
+        const int y = from_end ? b.from_end(j) : b.from_start(j);
+        if (x < 0 || y < 0) {
+            out.unknown = true;
+            break;
+        }
+        if (x != y) break;
+        ++out.tokens;
+        ++out.source_tokens;
+        out.weight += once::token_edge_weight(x);
+    }
+    return out;
+}
+
+bool reference_edited(const once::TokenEdges& copy, const once::TokenEdges& source, double max_share) {
+    const std::size_t n = copy.count;
+    const std::size_t m = source.count;
+    if (n == 0 || m == 0 || n > 128 || m > 128) return false;
+    std::vector<std::vector<int>> table(n + 1, std::vector<int>(m + 1, 0));
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < m; ++j)
+            table[i + 1][j + 1] = copy.from_start(i) == source.from_start(j) ? table[i][j] + 1
+                                                                              : std::max(table[i][j + 1], table[i + 1][j]);
+    const double common = table[n][m];
+    return n - common <= max_share * static_cast<double>(n) && m - common <= max_share * static_cast<double>(m);
+}
+
+}  // namespace
+
+// A sentence of the given tokens (hash byte, plus 256 for CJK), held as the shingler holds one.
+once::TokenEdges edges_of_tokens(const std::vector<int>& tokens) {
+    once::TokenEdges edges;
+    edges.count = static_cast<std::uint16_t>(tokens.size());
+    for (std::size_t t = 0; t < tokens.size() && t < once::TokenEdges::k_edge; ++t) {
+        const int head = tokens[t];
+        const int tail = tokens[tokens.size() - 1 - t];
+        edges.head[t] = static_cast<std::uint8_t>(head & 0xff);
+        edges.tail[t] = static_cast<std::uint8_t>(tail & 0xff);
+        edges.head_cjk |= static_cast<std::uint64_t>(head >> 8) << t;
+        edges.tail_cjk |= static_cast<std::uint64_t>(tail >> 8) << t;
+    }
+    return edges;
+}
+
+TEST_CASE("align: the shared start and end, and the edited-copy test, count as a token at a time would") {
+    // Tokens from a tiny alphabet, so that long shared runs (past the 64 held tokens of each end)
+    // occur, and tokens that differ in their CJK bit alone (the same hash byte of a word and of a
+    // character), which the fast path must stop at too.
+    std::uint64_t state = 20261204;
+    const auto next = [&state](std::uint64_t below) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<int>((state >> 33) % below);
+    };
+    const auto tokens = [&next](int length) {
+        std::vector<int> out;
+        for (int t = 0; t < length; ++t) out.push_back(next(3) | (next(8) == 0 ? 0x100 : 0));
+        return out;
+    };
+    std::size_t long_runs = 0, cjk_stops = 0, edited = 0, not_edited = 0;
+    for (int round = 0; round < 3000; ++round) {
+        const std::vector<int> stem = tokens(next(round % 3 == 0 ? 150 : 40));
+        std::vector<int> a = tokens(next(4));
+        std::vector<int> b = tokens(next(4));
+        a.insert(a.end(), stem.begin(), stem.end());
+        b.insert(b.end(), stem.begin(), stem.end());
+        const std::vector<int> a_end = tokens(next(4));
+        const std::vector<int> b_end = tokens(next(4));
+        a.insert(a.end(), a_end.begin(), a_end.end());
+        b.insert(b.end(), b_end.begin(), b_end.end());
+        const once::TokenEdges copy = edges_of_tokens(a);
+        const once::TokenEdges source = edges_of_tokens(b);
+        CAPTURE(round);
+        for (const std::size_t skip : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{63}, std::size_t{70}}) {
+            CAPTURE(skip);
+            for (const bool from_end : {false, true}) {
+                const once::Shared fast = from_end ? once::common_suffix_from(copy, skip, source)
+                                                   : once::common_prefix_from(copy, skip, source);
+                const once::Shared slow = reference_run(copy, skip, source, from_end);
+                CHECK(fast.tokens == slow.tokens);
+                CHECK(fast.source_tokens == slow.source_tokens);
+                CHECK(fast.weight == slow.weight);
+                CHECK(fast.unknown == slow.unknown);
+                long_runs += fast.tokens >= 64 ? 1 : 0;
+                const std::size_t t = slow.tokens;
+                const int x = from_end ? copy.from_end(skip + t) : copy.from_start(skip + t);
+                const int y = from_end ? source.from_end(t) : source.from_start(t);
+                cjk_stops += x >= 0 && y >= 0 && x != y && (x & 0xff) == (y & 0xff) ? 1 : 0;
+            }
+        }
+        if (copy.count <= 128 && source.count <= 128) {
+            for (const double share : {0.1, 1.0 / 3.0}) {
+                const bool fast = once::edited_copy(copy, source, share);
+                CHECK(fast == reference_edited(copy, source, share));
+                (fast ? edited : not_edited) += 1;
+            }
+        }
+    }
+    // Each case occurs often, or the test would prove nothing.
+    CHECK(long_runs > 100);
+    CHECK(cjk_stops > 100);
+    CHECK(edited > 300);
+    CHECK(not_edited > 300);
+}
