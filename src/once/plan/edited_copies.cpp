@@ -202,10 +202,10 @@ std::optional<DocumentPlanner::GapSource> DocumentPlanner::page_paragraph_source
     // closing parallel sections, whose lines differ).
     for (std::size_t j = first; j < first + count; ++j) {
         if (j == k) continue;
-        const std::vector<std::uint32_t>* same_text = sentences_with_text(analysis_.units[j].key);
-        if (same_text == nullptr || same_text->size() < 2 || same_text->size() > k_max_occurrences) continue;
-        const auto at = std::lower_bound(same_text->begin(), same_text->end(), static_cast<std::uint32_t>(j));
-        if (at == same_text->begin()) continue;
+        const std::span<const std::uint32_t> same_text = sentences_with_text(analysis_.units[j].key);
+        if (same_text.size() < 2 || same_text.size() > k_max_occurrences) continue;
+        const auto at = std::lower_bound(same_text.begin(), same_text.end(), static_cast<std::uint32_t>(j));
+        if (at == same_text.begin()) continue;
         const std::size_t q = *(at - 1);  // the nearest earlier occurrence
         if (q < j - first) continue;
         const std::size_t p = q - (j - first);
@@ -213,7 +213,7 @@ std::optional<DocumentPlanner::GapSource> DocumentPlanner::page_paragraph_source
         bool same = analysis_.units[p + (k - first)].key != analysis_.units[k].key;
         for (std::size_t i = 0; i < count && same; ++i)
             if (first + i != k) same = analysis_.units[p + i].key == analysis_.units[first + i].key;
-        for (const std::uint32_t o : *same_text) {
+        for (const std::uint32_t o : same_text) {
             if (!same || o == j || o == q) continue;
             const std::size_t r = o - (j - first);
             same = o >= j - first && opens_paragraph(r);
