@@ -50,6 +50,19 @@ const std::string k_board_first =
     "The harbour authority will replace its six diesel ferries with electric boats over the next three years, the "
     "board said.";
 const std::string k_own_en = "Tickets will cost the same as on the diesel boats during the first year of service.";
+const std::string k_board_source = "The authority also plans to close 3 ticket offices at the north pier before the summer.";
+
+// A page printing the board's paragraph (k_board_first, k_board_source, en.last) and a sentence of its
+// own (`kept`: what must stay of it), then the paragraph again with `edited` for its middle.
+struct PageWithEdit {
+    std::string kept, page;
+};
+PageWithEdit page_with_edit(const std::string& edited) {
+    PageWithEdit out;
+    out.kept = "Harbour ferries\n\n" + k_board_first + "\n\n" + k_board_source + "\n\n" + en.last + "\n\n" + k_own_en + "\n";
+    out.page = out.kept + "\n" + k_board_first + "\n\n" + edited + "\n\n" + en.last + "\n";
+    return out;
+}
 
 // The restart as printed on the second page, its middle sentence `middle`: what stays of it.
 std::string cleaned_restart(const Story& story, const std::string& middle) {
@@ -251,14 +264,10 @@ TEST_CASE("edited copies: within one page, an edited sentence with no fact of it
 TEST_CASE("edited copies: within one page, an edited sentence with a fact of its own stays") {
     // Parallel sections of one page, each naming its own (ldcc smax: "T-01A" / "dynapocket
     // T-01B"; a caption's "画像1" / "画像5"): the facts differ, the sentence is the section's.
-    const std::string& first = k_board_first;
     const std::string& last = en.last;
-    const std::string source = "The authority also plans to close 3 ticket offices at the north pier before the summer.";
     const std::string edited = "The authority also plans to close 2 waiting rooms at the north pier before the summer.";
-    const std::string& own = k_own_en;
     PlanRun run;
-    const auto& doc = run.add("Harbour ferries\n\n" + first + "\n\n" + source + "\n\n" + last + "\n\n" + own + "\n\n" +
-                              first + "\n\n" + edited + "\n\n" + last + "\n");
+    const auto& doc = run.add(page_with_edit(edited).page);
     CHECK(doc.cleaned.find(edited) != std::string::npos);
     CHECK(doc.cleaned.rfind(last) == doc.cleaned.find(last));  // the copies around it go
 }
@@ -266,14 +275,9 @@ TEST_CASE("edited copies: within one page, an edited sentence with a fact of its
 TEST_CASE("edited copies: --restart-frame-share above 1 keeps a factless edit within one page") {
     once::Config config = plan_test::planner_config();
     config.restart_frame_share = 1.5;
-    const std::string& first = k_board_first;
-    const std::string& last = en.last;
     const std::string edited = "The authority also plans to close the old waiting room at the north pier before the summer.";
     PlanRun run(config);
-    const auto& doc = run.add("Harbour ferries\n\n" + first +
-                              "\n\nThe authority also plans to close 3 ticket offices at the north pier before the summer.\n\n" +
-                              last + "\n\nTickets will cost the same as on the diesel boats during the first year.\n\n" +
-                              first + "\n\n" + edited + "\n\n" + last + "\n");
+    const auto& doc = run.add(page_with_edit(edited).page);
     CHECK(doc.cleaned.find(edited) != std::string::npos);
 }
 
@@ -282,15 +286,9 @@ TEST_CASE("edited copies: --run-frame-share above 1 leaves the within-page rule 
     // page still goes (before, add_edited_sentences returned early and kept it).
     once::Config config = plan_test::planner_config();
     config.run_frame_share = 1.5;
-    const std::string& first = k_board_first;
-    const std::string& last = en.last;
-    const std::string edited = "The authority also plans to close the old waiting room at the north pier before the summer.";
-    const std::string kept = "Harbour ferries\n\n" + first +
-                             "\n\nThe authority also plans to close 3 ticket offices at the north pier before the summer.\n\n" +
-                             last + "\n\n" + k_own_en + "\n";
+    const PageWithEdit page = page_with_edit("The authority also plans to close the old waiting room at the north pier before the summer.");
     PlanRun run(config);
-    const auto& doc = run.add(kept + "\n" + first + "\n\n" + edited + "\n\n" + last + "\n");
-    CHECK(doc.cleaned == kept);
+    CHECK(run.add(page.page).cleaned == page.kept);
 }
 
 TEST_CASE("edited copies: within one page, a paragraph repeated with one sentence edited goes beside a stock sentence") {

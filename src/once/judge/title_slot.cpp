@@ -106,15 +106,14 @@ bool is_byline(const JudgedLine& line) {
 // 2099: "April 5, 2018", "2012年9月12日", "10.08.2022") or a time ("7:30am", "18:42"). A count
 // ("* 2 comments") or a list number ("12. 5.1#1 Steckspiele") holds neither.
 bool has_date_figure(std::string_view text) {
+    const auto digit_at = [&](std::size_t k) { return k < text.size() && is_digit(static_cast<unsigned char>(text[k])); };
     for (std::size_t i = 0; i < text.size();) {
-        if (text[i] < '0' || text[i] > '9') { ++i; continue; }
+        if (!digit_at(i)) { ++i; continue; }
         std::size_t end = i;
-        while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+        while (digit_at(end)) ++end;
         const std::string_view run = text.substr(i, end - i);
         if (run.size() == 4 && (run.starts_with("19") || run.starts_with("20"))) return true;
-        auto digit_at = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
-        if (run.size() <= 2 && end < text.size() && text[end] == ':' && digit_at(end + 1) && digit_at(end + 2))
-            return true;
+        if (run.size() <= 2 && end < text.size() && text[end] == ':' && digit_at(end + 1) && digit_at(end + 2)) return true;
         i = end;
     }
     return false;

@@ -176,8 +176,14 @@ std::optional<DocumentPlanner::GapSource> DocumentPlanner::page_paragraph_source
     const Line& line = lines_[l];
     const std::size_t first = line.first_sentence;
     const std::size_t count = line.last_sentence - first;
-    if (count < 2 || sentences_[line.last_sentence - 1].last_line != l) return std::nullopt;
-    if (first > 0 && sentences_[first - 1].last_line == l) return std::nullopt;
+    // Does sentence p open a line of `count` sentences, all on that line?
+    const auto opens_paragraph = [&](std::size_t p) {
+        const std::uint32_t e = sentences_[p].first_line;
+        const Line& earlier = lines_[e];
+        return earlier.first_sentence == p && earlier.last_sentence - p == count &&
+               !(p > 0 && sentences_[p - 1].last_line == e) && sentences_[p + count - 1].last_line == e;
+    };
+    if (count < 2 || !opens_paragraph(first)) return std::nullopt;
     bool all_removed = true;
     bool all_prose = true;
     for (std::size_t j = first; j < first + count; ++j) {
@@ -188,13 +194,6 @@ std::optional<DocumentPlanner::GapSource> DocumentPlanner::page_paragraph_source
             all_prose = false;
     }
     if (!all_removed && !all_prose) return std::nullopt;
-    // Does sentence p open a line of `count` sentences, all on that line?
-    const auto opens_paragraph = [&](std::size_t p) {
-        const std::uint32_t e = sentences_[p].first_line;
-        const Line& earlier = lines_[e];
-        return earlier.first_sentence == p && earlier.last_sentence - p == count &&
-               !(p > 0 && sentences_[p - 1].last_line == e) && sentences_[p + count - 1].last_line == e;
-    };
     // The earlier paragraph: found from one of the other sentences printed in this page twice
     // only (repeated_once_in_page), whose other occurrence stands where this one stands; or
     // printed more often, when every other occurrence stands in that same paragraph printed
