@@ -178,8 +178,8 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
 
     // Where the counts sit: after the header line and the settings string (u64 size, bytes);
     // in a signature file the first document's id string comes before its line count.
-    const std::size_t signature_settings = 18;  // "once-signatures 2\n"
-    const std::size_t decisions_settings = 17;  // "once-decisions 1\n"
+    const std::size_t signature_settings = signature.find('\n') + 1;  // "once-signatures 10\n"
+    const std::size_t decisions_settings = decisions.find('\n') + 1;  // "once-decisions 3\n"
     const std::size_t first_id = signature_settings + 8 + u64_at(signature, signature_settings);
     const std::size_t line_count = first_id + 8 + u64_at(signature, first_id);
     const std::size_t id_count = decisions_settings + 8 + u64_at(decisions, decisions_settings);
@@ -196,7 +196,7 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
         {"signatures truncated by one byte", signature.substr(0, signature.size() - 1), true, once::ExitCode::input_error},
         {"signatures cut inside the settings", signature.substr(0, 24), true, once::ExitCode::input_error},
         {"signatures: header only", "once-signatures 2\n", true, once::ExitCode::input_error},
-        {"signatures: another file's header", "once-decisions 1\n" + signature.substr(18), true, once::ExitCode::input_error},
+        {"signatures: another file's header", "once-decisions 1\n" + signature.substr(signature_settings), true, once::ExitCode::input_error},
         {"signatures: empty", "", true, once::ExitCode::input_error},
         {"decisions truncated by one byte", decisions.substr(0, decisions.size() - 1), false, once::ExitCode::input_error},
         {"decisions: a signature file", signature, false, once::ExitCode::input_error},
@@ -235,12 +235,12 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
 
     // A file of the same kind from an older once names both versions (not "corrupt"): version 5
     // signature files lack the `contents` rule, so their Matchable flags may not be trusted.
-    const std::string older = dir.write("older.sig", "once-signatures 5\n" + signature.substr(18));
+    const std::string older = dir.write("older.sig", "once-signatures 5\n" + signature.substr(signature_settings));
     const auto refused = error_of([&] { once::merge_signatures({older}, config, dir.path("out.bin")); });
     REQUIRE(refused);
     CHECK(refused->code() == once::ExitCode::input_error);
     CHECK(refused->file() == older);
-    CHECK(std::string(refused->what()).find("version 5, this once reads version 9") != std::string::npos);
+    CHECK(std::string(refused->what()).find("version 5, this once reads version 10") != std::string::npos);
 
     // Files made with other settings are a usage error: the options of sign, merge and apply differ.
     once::Config other = config;

@@ -199,6 +199,14 @@ TEST_CASE("shingle: number_mask and mask_numbers") {
     CHECK(shingle_of("from 2024 to 2025").number_hash == shingle_of("to 2025 from 2024").number_hash);
     CHECK(shingle_of("from 2024 to 2025").number_hash != shingle_of("from 2024 to 2024").number_hash);
     CHECK(shingle_of("第３回は５月").number_hash == shingle_of("第3回は5月").number_hash);
+    // facts: each fact token's hash in text order, repeats kept (the signer numbers them per page).
+    CHECK(plain.facts.empty());
+    const auto listed = shingle_of("from 2024 to 2025 and 2024 on Tuesday");
+    REQUIRE(listed.facts.size() == 4);
+    CHECK(listed.facts[0] == listed.facts[2]);
+    CHECK(listed.facts[0] != listed.facts[1]);
+    CHECK(listed.facts[3] != listed.facts[0]);
+    CHECK(shingle_of("第３回は５月").facts == shingle_of("第3回は5月").facts);
 
     // Masking replaces every number by one placeholder: templated lines share a key.
     const auto m2024 = shingle_of("© 2024 Foo Inc.", 3, true);

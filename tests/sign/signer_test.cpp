@@ -114,3 +114,26 @@ TEST_CASE("signer: a line's bullet marks its sentences bulleted, a character tha
         CHECK_FALSE(analysis.units[0].bulleted);
     }
 }
+
+TEST_CASE("signer: page_facts number a page's distinct facts exactly, in text order") {
+    const once::Config config;
+    const once::Signer signer(config);
+    const once::DocAnalysis analysis = signer.analyze(
+        "The board closed 3 offices in 2024. In 2024 the board met on Tuesday. No facts here at all.\n"
+        "２０２４年に３つの窓口を閉じた。\n");
+    REQUIRE(analysis.units.size() == 4);
+    CHECK(analysis.units[0].page_facts == 0b011);   // 3, 2024
+    CHECK(analysis.units[1].page_facts == 0b110);   // 2024, tuesday
+    CHECK(analysis.units[2].page_facts == 0);
+    // Full-width digits are the same facts once normalized; the CJK characters around them are none.
+    CHECK(analysis.units[3].page_facts == 0b011);
+
+    // Past the 63rd distinct fact of a page every fact is bit 63, which no subset test passes.
+    std::string many;
+    for (int n = 100; n < 170; ++n) many += "Item " + std::to_string(n) + " is listed. ";
+    const once::DocAnalysis crowded = signer.analyze(many);
+    REQUIRE(crowded.units.size() == 70);
+    CHECK(crowded.units[62].page_facts == std::uint64_t{1} << 62);
+    CHECK(crowded.units[63].page_facts == once::k_page_fact_beyond);
+    CHECK(crowded.units[69].page_facts == once::k_page_fact_beyond);
+}

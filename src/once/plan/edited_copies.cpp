@@ -256,12 +256,13 @@ void DocumentPlanner::add_edited_sentences() {
         // ldcc's smax notes, "画像1" / "画像5" captions), and so does every sentence across pages.
         const bool within_page = matcher_.location(source).doc == doc_;
         const UnitRecord& unit = analysis_.units[k];
-        // No fact of its own: no number at all, or only numbers its source holds too (the
-        // facts' Bloom masks: "will be reviewed in 2015" for "The plan to close 17 branches will
-        // be reviewed in 2015"); the edit then only drops one.
-        const bool factless_restart =
-            within_page && (unit.number_hash == 0 ||
-                            (unit.number_mask & ~analysis_.units[source - base_].number_mask) == 0);
+        // No fact of its own: no number at all, or only numbers its source holds too ("will be
+        // reviewed in 2015" for "The plan to close 17 branches will be reviewed in 2015"); the
+        // edit then only drops one. Compared exactly (page_facts, both on this page), not by the
+        // Bloom masks, through which a new number passed for one of the source's by chance.
+        const std::uint64_t own_facts = unit.page_facts;
+        const bool factless_restart = within_page && (own_facts & k_page_fact_beyond) == 0 &&
+                                      (own_facts & ~analysis_.units[source - base_].page_facts) == 0;
         if (factless_restart ? !matcher_.may_source(source, unit.bulleted) : !matcher_.same_facts(source, unit))
             continue;
         const std::optional<TokenEdges> edges = matcher_.edges(source);

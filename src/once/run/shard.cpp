@@ -35,7 +35,9 @@ namespace {
 // products' tables share are no copy, plan/copy_runs.cpp), which a version 7 file cannot say.
 // Signatures version 9: a form's line carries the rule `form-block`, a byte a version 8 reader
 // would take for corruption; refused by the version instead, with a message that says so.
-constexpr std::string_view k_signature_magic = "once-signatures 9\n";
+// Signatures version 10: each sentence carries its page's facts numbered (UnitRecord::page_facts),
+// which the planner compares within one page; a version 9 file would be read misaligned.
+constexpr std::string_view k_signature_magic = "once-signatures 10\n";
 constexpr std::string_view k_decisions_magic = "once-decisions 3\n";
 
 // Little-endian fixed-width encoding; the formats are the same on every machine.
@@ -227,7 +229,7 @@ void check_settings(const std::string& stored, const Config& config, const std::
 // of a file cannot hold is rejected before it is allocated.
 constexpr std::uint64_t k_encoded_string_bytes = 8;                         // size, no bytes
 constexpr std::uint64_t k_encoded_line_bytes = 3 * 8 + 1 + 2 * 4 + 1 + 4 + 8 + 1;  // 47
-constexpr std::uint64_t k_encoded_sentence_bytes = 2 * 8 + 2 * 4 + 2 * 8 + 8 + 2 * 4 + 2 * 8 + 1;  // + num_perm
+constexpr std::uint64_t k_encoded_sentence_bytes = 2 * 8 + 2 * 4 + 2 * 8 + 8 + 2 * 4 + 3 * 8 + 1;  // + num_perm
 // A sentence's whole record: the fields above, its signature and its edge tokens.
 constexpr std::uint64_t k_encoded_edges_bytes = 4 + 2 * TokenEdges::k_edge + 2 * 8;
 constexpr std::size_t sentence_record_bytes(int num_perm) {
@@ -280,6 +282,7 @@ void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument
         out.u32(u.set_size);
         out.u64(u.number_mask);
         out.u64(u.number_hash);
+        out.u64(u.page_facts);
         // flags: bit 0 bulleted, bit 1 data-like, bit 2 may be matched, bit 3 may be a source,
         // bit 4 terminated
         out.u8(static_cast<std::uint8_t>((u.bulleted ? 1 : 0) | (u.data_like ? 2 : 0) |
@@ -379,6 +382,7 @@ void decode_sentence(In& in, std::size_t i, std::uint64_t text_end, std::uint64_
     u.set_size = in.u32();
     u.number_mask = in.u64();
     u.number_hash = in.u64();
+    u.page_facts = in.u64();
     const std::uint8_t flags = in.u8();
     if ((flags >> 5) != 0) in.corrupt("sentence flags " + std::to_string(flags), in.offset() - 1);
     u.bulleted = (flags & 1) != 0;
@@ -561,7 +565,7 @@ void add_band_inputs(Decoder& in, std::uint32_t doc, int num_perm, BandRuns& run
         sentence.key = record.u64();
         record.u32();  // weight
         sentence.set_size = record.u32();
-        record.byte_run(2 * 8);  // facts mask and hash
+        record.byte_run(3 * 8);  // facts mask, hash and page facts
         const std::uint8_t flags = record.u8();
         sentence.bulleted = (flags & 1) != 0;
         sentence.may_match = (flags & 4) != 0;

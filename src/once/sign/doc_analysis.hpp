@@ -11,6 +11,7 @@
 //   for (const once::UnitRecord& unit : analysis.units) use(unit.key, unit.weight);
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -20,12 +21,23 @@
 
 namespace once {
 
+// UnitRecord::page_facts: bits 0-62 number a page's first 63 distinct facts; bit 63 stands for
+// any fact after them.
+constexpr std::size_t k_numbered_page_facts = 63;
+constexpr std::uint64_t k_page_fact_beyond = std::uint64_t{1} << k_numbered_page_facts;
+
 struct UnitRecord {               // one sentence
     std::uint64_t key = 0;        // exact identity after normalization (0: no tokens)
     std::uint32_t weight = 0;
     std::uint32_t set_size = 0;   // number of distinct shingles
     std::uint64_t number_mask = 0;
     std::uint64_t number_hash = 0;
+    // Its facts, exactly, against the other sentences of its page: bit i set when it holds the
+    // page's i-th distinct fact (in text order, i < 63); bit 63 when it holds a fact past the
+    // 63rd, which no test of "my facts are among yours" may pass. number_mask is a Bloom mask
+    // (two bits a fact of 64): a new number sets bits another sentence's facts have about
+    // (2m/64)^2 of the time against m facts, so within one page the planner compares these.
+    std::uint64_t page_facts = 0;
     // The sentence starts on a line that starts with a list bullet (・ • - * ■ ▼ ...) and is not
     // prose (signer.cpp, listed_prose): a related-articles entry, which must not match another
     // page's title line (or be matched by it).

@@ -67,6 +67,9 @@ struct ShingleSet {
     std::uint64_t number_mask = 0;
     std::uint64_t number_hash = 0;
     std::vector<std::uint64_t> shingles;
+    // With want_shingles: each fact token's hash, in text order (repeats too). The signer numbers
+    // a page's facts from them (UnitRecord::page_facts), where the masks only say "maybe".
+    std::vector<std::uint64_t> facts;
     TokenEdges edges;               // with want_shingles only
 };
 

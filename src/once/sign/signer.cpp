@@ -92,6 +92,9 @@ DocAnalysis Signer::analyze(std::string_view text, std::span<const LineKeys> kno
     analysis.units.resize(sentences.size());
     analysis.signatures.resize(sentences.size() * k);  // not zeroed: sign() writes every value
     ShingleSet set;  // one buffer for every sentence of the document
+    // The page's distinct facts in text order, numbered for UnitRecord::page_facts; a page has
+    // few, so a scan beats a hash table.
+    std::vector<std::uint64_t> page_facts;
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         shingle_into(set, sentences[i].normalized, config_.ngram, false, true, ShingleOrder::any);
         auto& unit = analysis.units[i];
@@ -100,6 +103,11 @@ DocAnalysis Signer::analyze(std::string_view text, std::span<const LineKeys> kno
         unit.set_size = static_cast<std::uint32_t>(set.shingles.size());
         unit.number_mask = set.number_mask;
         unit.number_hash = set.number_hash;
+        for (const std::uint64_t fact : set.facts) {
+            const auto at = static_cast<std::size_t>(std::find(page_facts.begin(), page_facts.end(), fact) - page_facts.begin());
+            if (at == page_facts.size() && page_facts.size() < k_numbered_page_facts) page_facts.push_back(fact);
+            unit.page_facts |= std::uint64_t{1} << std::min(at, k_numbered_page_facts);
+        }
         unit.edges = set.edges;
         const Line& line = analysis.layout.lines[sentences[i].first_line];
         // Every sentence of a bulleted line: a related-list entry of several sentences
