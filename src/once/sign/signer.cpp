@@ -89,7 +89,9 @@ DocAnalysis Signer::analyze(std::string_view text, std::span<const LineKeys> kno
     analysis.layout = segment(text);
     const auto& sentences = analysis.layout.sentences;
     const std::size_t k = static_cast<std::size_t>(hasher_.num_perm());
-    analysis.units.resize(sentences.size());
+    // Reserved and each record built in place, whole: resize() would zero every record (about
+    // 200 bytes a sentence) before the loop writes it again.
+    analysis.units.reserve(sentences.size());
     analysis.signatures.resize(sentences.size() * k);  // not zeroed: sign() writes every value
     ShingleSet set;  // one buffer for every sentence of the document
     // The page's distinct facts in text order, numbered for UnitRecord::page_facts; a page has
@@ -97,26 +99,29 @@ DocAnalysis Signer::analyze(std::string_view text, std::span<const LineKeys> kno
     std::vector<std::uint64_t> page_facts;
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         shingle_into(set, sentences[i].normalized, config_.ngram, false, true, ShingleOrder::any);
-        auto& unit = analysis.units[i];
-        unit.key = set.key;
-        unit.weight = set.weight;
-        unit.set_size = static_cast<std::uint32_t>(set.shingles.size());
-        unit.number_mask = set.number_mask;
-        unit.number_hash = set.number_hash;
-        for (const std::uint64_t fact : set.facts) {
-            const auto at = static_cast<std::size_t>(std::find(page_facts.begin(), page_facts.end(), fact) - page_facts.begin());
-            if (at == page_facts.size() && page_facts.size() < k_numbered_page_facts) page_facts.push_back(fact);
-            unit.page_facts |= std::uint64_t{1} << std::min(at, k_numbered_page_facts);
-        }
-        unit.edges = set.edges;
         const Line& line = analysis.layout.lines[sentences[i].first_line];
         // Every sentence of a bulleted line: a related-list entry of several sentences
         // ("Freeze! Battery dead! Complaints pile up [Topic]") must not match the page title
         // it names past its first sentence either.
-        unit.bulleted = (starts_with_bullet(line.normalized) || lynx_nested_bullet(text, line)) &&
-                        !listed_prose(unit.weight, sentences[i]);
+        const bool bulleted = (starts_with_bullet(line.normalized) || lynx_nested_bullet(text, line)) &&
+                              !listed_prose(set.weight, sentences[i]);
         const std::size_t colon = sentences[i].normalized.find(':');
-        unit.data_like = colon != std::string::npos && colon > 0 && colon <= 24;
+        const bool data_like = colon != std::string::npos && colon > 0 && colon <= 24;
+        std::uint64_t facts = 0;
+        for (const std::uint64_t fact : set.facts) {
+            const auto at = static_cast<std::size_t>(std::find(page_facts.begin(), page_facts.end(), fact) - page_facts.begin());
+            if (at == page_facts.size() && page_facts.size() < k_numbered_page_facts) page_facts.push_back(fact);
+            facts |= std::uint64_t{1} << std::min(at, k_numbered_page_facts);
+        }
+        analysis.units.push_back(UnitRecord{.key = set.key,
+                                            .weight = set.weight,
+                                            .set_size = static_cast<std::uint32_t>(set.shingles.size()),
+                                            .number_mask = set.number_mask,
+                                            .number_hash = set.number_hash,
+                                            .page_facts = facts,
+                                            .bulleted = bulleted,
+                                            .data_like = data_like,
+                                            .edges = set.edges});
         hasher_.sign(set.shingles, analysis.signatures.data() + i * k);
     }
     const auto& lines = analysis.layout.lines;
