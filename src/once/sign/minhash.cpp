@@ -161,24 +161,10 @@ void low_bytes(const std::uint32_t* signature, int num_perm, std::uint8_t* out) 
     for (int i = 0; i < num_perm; ++i) out[i] = static_cast<std::uint8_t>(signature[i]);
 }
 
-std::uint64_t band_key(const std::uint8_t* low, int band, int rows) {
-    // Each band's starting key, mix64(band + 1), computed at compile time for the bands a config
-    // is likely to have (16 by default): the index asks for a million band keys on 5 MB of text.
-    static constexpr std::size_t k_tabled_bands = 64;
-    static constexpr auto k_band_seeds = [] {
-        std::array<std::uint64_t, k_tabled_bands> seeds{};
-        for (std::size_t b = 0; b < k_tabled_bands; ++b) seeds[b] = mix64(b + 1);
-        return seeds;
-    }();
+std::uint64_t band_key_any(const std::uint8_t* low, int band, int rows) {
     const auto band_index = static_cast<std::size_t>(band);
-    std::uint64_t key = band_index < k_tabled_bands ? k_band_seeds[band_index] : mix64(band_index + 1);
-    if (rows == 4) {
-        // The default 64 / 16: the band's four bytes read as one big-endian word, which is what
-        // the loop below packs them into.
-        std::uint32_t word;
-        std::memcpy(&word, low + band_index * 4, sizeof word);
-        return hash_combine(key, __builtin_bswap32(word));
-    }
+    std::uint64_t key =
+        band_index < band_detail::k_tabled_bands ? band_detail::k_band_seeds[band_index] : mix64(band_index + 1);
     std::uint64_t packed = 0;
     for (int r = 0; r < rows; ++r) {
         packed = packed << 8 | low[band * rows + r];
