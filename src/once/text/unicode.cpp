@@ -43,6 +43,20 @@ std::string fold_code_point(const std::string& utf8) {
     return std::string(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
 }
 
+// A code point that utf8proc's decomposition leaves as it is, read from its properties: not
+// dropped as ignorable (UTF8PROC_IGNORE), no case folding, no decomposition (canonical or
+// compatibility: UTF8PROC_COMPAT), not a Hangul syllable (decomposed by rule, not by table).
+// Alone, it has nothing to reorder or compose with, so it folds to itself — nearly all kanji,
+// kana and letters of the BMP, which then skip fold_code_point's two utf8proc calls (about half
+// of building the tables; unicode_test compares the whole table with utf8proc_map).
+bool folds_to_itself(char32_t cp) {
+    constexpr char32_t k_hangul_first = 0xAC00;
+    constexpr char32_t k_hangul_count = 11172;
+    if (cp >= k_hangul_first && cp < k_hangul_first + k_hangul_count) return false;
+    const auto* property = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+    return !property->ignorable && property->casefold_seqindex == UINT16_MAX && property->decomp_seqindex == UINT16_MAX;
+}
+
 bool in_no_space_script(char32_t cp) {
     return (cp >= 0x0E00 && cp <= 0x0EFF)      // Thai, Lao
         || (cp >= 0x1000 && cp <= 0x109F)      // Myanmar
@@ -119,11 +133,21 @@ const BmpTables& build_bmp_tables() {
             if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates never occur in valid UTF-8
             utf8.clear();
             append_utf8(utf8, cp);
-            const std::string folded = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? std::string(1, char(cp + 32)) : utf8)
-                                                 : fold_code_point(utf8);
-            built.fold_pool += folded;
+            // Whether it folds to itself, and its fold appended to the pool (without a copy of
+            // its bytes when it is itself).
+            bool itself = true;
+            if (cp < 0x80) {
+                itself = !(cp >= 'A' && cp <= 'Z');
+                built.fold_pool += itself ? char(cp) : char(cp + 32);
+            } else if (folds_to_itself(cp)) {
+                built.fold_pool += utf8;
+            } else {
+                const std::string folded = fold_code_point(utf8);
+                built.fold_pool += folded;
+                itself = folded == utf8;
+            }
             const CharClass cls = built.classes[cp];
-            built.copied_as_is.set(cp, folded == utf8 && cls != CharClass::space && cls != CharClass::newline &&
+            built.copied_as_is.set(cp, itself && cls != CharClass::space && cls != CharClass::newline &&
                                            cls != CharClass::ignorable && combining_class(cp) == 0);
         }
         built.fold_offset[0x10000] = static_cast<std::uint32_t>(built.fold_pool.size());
