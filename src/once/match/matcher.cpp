@@ -148,7 +148,10 @@ std::uint64_t Matcher::band_key_of(std::uint32_t ref, int band) const {
     return band_key(signature(bucket[k_bucket_header]), band, rows_);
 }
 
-void Matcher::prefetch_band_key(std::uint32_t ref, int band, int step) const {
+// Inline into the split loop (band_insert, its only caller), where `step` is a constant of the
+// unrolled steps: called, it was 18 instructions a call, 2.4 million calls on ldcc's first 1,500
+// articles.
+[[gnu::always_inline]] inline void Matcher::prefetch_band_key(std::uint32_t ref, int band, int step) const {
     const std::size_t from = static_cast<std::size_t>(band) * static_cast<std::size_t>(rows_);
     if ((ref & k_bucket_ref) != 0) {
         const std::uint32_t* bucket = band_tables_[static_cast<std::size_t>(band)]->buckets.at(ref & ~k_bucket_ref);
