@@ -260,14 +260,16 @@ private:
     // The document holding sentence `id`: its entry in doc_starts_.
     const DocStart& doc_start(std::uint64_t id) const;
     // The key of what a band slot holds: the band's bytes of the signature of the sentence held
-    // (of a bucket: of its first id, as every id in it has that key).
-    std::uint64_t band_key_of(std::uint32_t ref, int band) const;
+    // (of a bucket: of its first id, as every id in it has that key). This and prefetch_band_key
+    // are inline, defined in matcher.cpp, the one file that calls them (and band_slot_has): the
+    // band-table split asks them for every entry it moves.
+    inline std::uint64_t band_key_of(std::uint32_t ref, int band) const;
     // Starts loading what band_key_of(ref, band) reads, a chain of cache misses (a bucket, a
     // sentence's record, its signature): step 0 the first, each next step the one after, once
     // the step before has loaded (steps past the chain's end do nothing).
-    void prefetch_band_key(std::uint32_t ref, int band, int step) const;
+    inline void prefetch_band_key(std::uint32_t ref, int band, int step) const;
     // Does a band slot hold `key`: to confirm a tag match (band_index.hpp).
-    bool band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const { return band_key_of(ref, band) == key; }
+    inline bool band_slot_has(std::uint32_t ref, std::uint64_t key, int band) const;
     void band_insert(std::uint64_t key, int band, std::uint32_t id, const std::uint8_t* mine);
     // The ref the band table holds under `key` (a sentence, or a bucket), or k_no_ref.
     std::uint32_t band_find(std::uint64_t key, int band) const;
