@@ -613,6 +613,41 @@ TEST_CASE("shape: an advertisement label between paragraphs is an ad slot, no ev
     });
 }
 
+TEST_CASE("shape: a tag or topic line under a post is a link line, a singular category is a fact") {
+    // fogsmagazin.com / dbjr.de on trafilatura's devset: the post's tags between its last
+    // paragraph and the share row.
+    check_page({
+        {'k', "immer mehr schmucklabels setzen auf faire produktionsbedingungen und recycelte materialien, "
+              "und die kundinnen fragen inzwischen ganz selbstverstaendlich danach."},
+        {'.', ""},
+        {'k', "am ende entscheidet aber doch der preis, sagt die designerin, und der sei bei handarbeit aus "
+              "europa nun einmal hoeher als bei ware aus fernost."},
+        {'.', ""},
+        {'r', "schlagworte: fashion mode nachhaltigkeit outdoor winter"},
+        {'r', "facebook | twitter | pinterest | e-mail"},
+    });
+    check_page({
+        {'k', "the board met on tuesday to approve the new budget, which adds two teachers and a school nurse "
+              "and keeps the library open on saturdays."},
+        {'.', ""},
+        {'k', "parents who spoke at the meeting welcomed the plan but asked for more money for the bus service "
+              "in the rural part of the district."},
+        {'.', ""},
+        {'r', "labels: budget, schools, district news"},
+        {'r', "share | tweet | email"},
+    });
+    // An award's category, an app review's category row: facts of the article.
+    check_page({
+        {'k', "das studio wurde fuer seine arbeit an dem computerspiel mehrfach ausgezeichnet und ist in "
+              "diesem jahr erneut fuer den deutschen entwicklerpreis nominiert."},
+        {'.', ""},
+        {'k', "kategorie: bestes kinderspiel"},
+        {'.', ""},
+        {'k', "die preisverleihung findet im dezember in koeln statt, die gewinner werden erst am abend "
+              "selbst bekannt gegeben."},
+    });
+}
+
 TEST_CASE("shape: a label whose value differs from page to page is data, a template recurs with its numbers (issue 11.3)") {
     // 40 match reports of one site: "attendance: 45,000" recurs as a template (numbers masked)
     // in all of them, but with these numbers only here: a fact. The footer recurs whole.
