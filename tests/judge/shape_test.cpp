@@ -613,6 +613,36 @@ TEST_CASE("shape: an advertisement label between paragraphs is an ad slot, no ev
     });
 }
 
+TEST_CASE("shape: the German, Polish, Spanish, French and Chinese ad labels are ad slots too") {
+    // A German news story with its legally required "Anzeige" over each ad slot (heise, 36
+    // "ANZEIGE" lines on the devsets): the label goes, the caption between two labels stays.
+    check_page({
+        {'k', "die stadtwerke wollen bis zum jahr 2030 alle haushalte der stadt mit fernwaerme aus dem neuen "
+              "heizkraftwerk am hafen versorgen, teilte ein sprecher am montag mit."},
+        {'r', "anzeige"},
+        {'.', ""},
+        {'k', "das neue heizkraftwerk am hafen"},
+        {'r', "- anzeige -"},
+        {'.', ""},
+        {'k', "der bau soll im fruehjahr beginnen und rund drei jahre dauern; die kosten schaetzt das "
+              "unternehmen auf etwa 180 millionen euro, von denen der bund einen teil uebernimmt."},
+    });
+    check_page({
+        {'k', "rosja zaproponowala natychmiastowe rozmowy w sprawie dostaw gazu, a rzad w warszawie "
+              "odpowiedzial, ze nie widzi do tego zadnych podstaw."},
+        {'r', "reklama"},
+        {'.', ""},
+        {'k', "minister podkreslil, ze polska ma zapewnione dostawy na cala zime dzieki nowemu gazociagowi "
+              "i terminalowi w swinoujsciu."},
+    });
+    check_page({
+        {'k', "市政府表示，新的地铁线路将在明年春天开通，沿线的公交线路也会随之调整，方便市民换乘。"},
+        {'r', "广告"},
+        {'.', ""},
+        {'k', "据介绍，这条线路全长二十八公里，共设二十个车站，其中有六个换乘站，预计每天客流量超过三十万人次。"},
+    });
+}
+
 TEST_CASE("shape: a tag or topic line under a post is a link line, a singular category is a fact") {
     // fogsmagazin.com / dbjr.de on trafilatura's devset: the post's tags between its last
     // paragraph and the share row.
