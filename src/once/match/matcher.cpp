@@ -142,8 +142,8 @@ std::string Matcher::describe_memory() const {
            (parts.empty() ? "" : " (" + parts + ")");
 }
 
-// Inline into this file's three callers: a band-table page
-// that splits asks it for every entry's key, 810,649 calls on ldcc's first 1,500 articles.
+// Inline into this file's three callers: a band-table page that splits asks it for every entry's
+// key, 810,649 calls on ldcc's first 1,500 articles.
 [[gnu::always_inline]] inline std::uint64_t Matcher::band_key_of(std::uint32_t ref, int band) const {
     if ((ref & k_bucket_ref) == 0) return band_key(signature(ref), band, rows_);
     const std::uint32_t* bucket = band_tables_[static_cast<std::size_t>(band)]->buckets.at(ref & ~k_bucket_ref);

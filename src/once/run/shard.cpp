@@ -229,7 +229,13 @@ void check_settings(const std::string& stored, const Config& config, const std::
 // of a file cannot hold is rejected before it is allocated.
 constexpr std::uint64_t k_encoded_string_bytes = 8;                         // size, no bytes
 constexpr std::uint64_t k_encoded_line_bytes = 3 * 8 + 1 + 2 * 4 + 1 + 4 + 8 + 1;  // 47
-constexpr std::uint64_t k_encoded_sentence_bytes = 2 * 8 + 2 * 4 + 2 * 8 + 8 + 2 * 4 + 3 * 8 + 1;  // + num_perm
+// A sentence's fields before its exact key (start, end, lines, positions), and its facts (mask,
+// hash, page facts): add_band_inputs steps over both by these, so a field added to either moves
+// its reads too.
+constexpr std::uint64_t k_encoded_place_bytes = 2 * 8 + 2 * 4 + 2 * 8;
+constexpr std::uint64_t k_encoded_facts_bytes = 3 * 8;
+constexpr std::uint64_t k_encoded_sentence_bytes =
+    k_encoded_place_bytes + 8 + 2 * 4 + k_encoded_facts_bytes + 1;  // + num_perm
 // A sentence's whole record: the fields above, its signature and its edge tokens.
 constexpr std::uint64_t k_encoded_edges_bytes = 4 + 2 * TokenEdges::k_edge + 2 * 8;
 constexpr std::size_t sentence_record_bytes(int num_perm) {
@@ -557,15 +563,14 @@ void add_band_inputs(Decoder& in, std::uint32_t doc, int num_perm, BandRuns& run
     in.bytes(in.count(k_encoded_line_bytes) * k_encoded_line_bytes);  // the lines
     const std::uint64_t sentence_count = in.count(k_encoded_sentence_bytes + static_cast<std::uint64_t>(num_perm));
     const std::size_t record_bytes = sentence_record_bytes(num_perm);
-    constexpr std::size_t k_key_at = 2 * 8 + 2 * 4 + 2 * 8;  // after start, end, lines, positions
     for (std::uint64_t i = 0; i < sentence_count; ++i) {
         RecordCursor record(in, record_bytes);
-        record.byte_run(k_key_at);
+        record.byte_run(k_encoded_place_bytes);
         BandRoles::Sentence sentence{};
         sentence.key = record.u64();
         record.u32();  // weight
         sentence.set_size = record.u32();
-        record.byte_run(3 * 8);  // facts mask, hash and page facts
+        record.byte_run(k_encoded_facts_bytes);
         const std::uint8_t flags = record.u8();
         sentence.bulleted = (flags & 1) != 0;
         sentence.may_match = (flags & 4) != 0;

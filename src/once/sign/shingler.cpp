@@ -338,16 +338,6 @@ constexpr std::uint64_t low_bits_of_bytes(std::uint64_t bytes) {
 }
 static_assert(low_bits_of_bytes(0x0201020101020201ULL) == 0b01011001);
 
-// A token's hash, as shingles, keys and facts take it.
-inline std::uint64_t token_hash_of(const Tokenizer::Token& token, const std::uint64_t* three_byte) {
-    return token.three_byte_char != 0 ? three_byte[token.three_byte_char] : hash_bytes(token.bytes);
-}
-
-// A fact (ShingleSet::number_mask): a token with a digit, or the name of a day or a month.
-inline bool is_fact(const Tokenizer::Token& token, std::uint64_t token_hash) {
-    return token.has_digit || (!token.is_cjk && is_date_word(token_hash));
-}
-
 constexpr std::uint64_t byteswap64(std::uint64_t x) { return __builtin_bswap64(x); }
 
 // A shingle is the shortest run of tokens whose weight reaches `need`, one per first token while
@@ -407,8 +397,10 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
     const auto visit = [&](const Tokenizer::Token& token) {
         const bool is_cjk = token.is_cjk;
         const bool is_number = token.is_number;
-        const std::uint64_t token_hash = token_hash_of(token, three_byte);
-        if (is_fact(token, token_hash)) {
+        const bool has_digit = token.has_digit;
+        const std::uint64_t token_hash =
+            token.three_byte_char != 0 ? three_byte[token.three_byte_char] : hash_bytes(token.bytes);
+        if (has_digit || (!is_cjk && is_date_word(token_hash))) {
             number_mask |= (std::uint64_t{1} << (token_hash & 63)) | (std::uint64_t{1} << ((token_hash >> 6) & 63));
             number_hash += mix64(token_hash);  // a sum: the same multiset in any order
             if (want_shingles) facts.push_back(token_hash);
