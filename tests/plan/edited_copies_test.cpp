@@ -203,6 +203,31 @@ TEST_CASE("edited copies: a short paragraph repeated in its page with one senten
     }
 }
 
+TEST_CASE("edited copies: a paragraph repeated in its page goes whole when its exact sentence is light") {
+    // The exact sentence alone weighs less than --min-length (16: six words, fifteen CJK
+    // characters), but the paragraph printed again shares it and the edited sentence's frame
+    // around the edit: that is what a copied line must weigh (generator word_changed, seed 7:
+    // "The court pushed back against [a partnership with local schools] without giving a reason.
+    // The line stretched around the block!", "多家企业提出了[短视频平台监管]。共享单车管理办法是否
+    // 真的有必要？").
+    const struct {
+        std::string source, edited, light, own, space;
+    } cases[] = {
+        {"The court pushed back against the 2019 election results without giving a reason.",
+         "The court pushed back against a partnership with local schools without giving a reason.",
+         "The line stretched around the block!", "Local hotels expect their busiest weekend of the year, the tourism office said.", " "},
+        {"多家企业提出了海外市场。", "多家企业提出了短视频平台监管。", "共享单车管理办法是否真的有必要？",
+         "不少市民表示，希望这些措施能够尽快落地见效。", ""},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.edited);
+        const std::string kept = "Harbour news\n\n" + c.source + c.space + c.light + "\n\n" + c.own + "\n";
+        PlanRun run;
+        const auto& doc = run.add(kept + "\n" + c.edited + c.space + c.light + "\n");
+        CHECK(doc.cleaned == kept);
+    }
+}
+
 TEST_CASE("edited copies: still stays — across pages, a short paragraph around another page's fact") {
     // A series' opening on another page (ldcc): the same sentence, then one that differs in a
     // phrase. Step 1 keeps the light exact sentence; the edit is this article's news.

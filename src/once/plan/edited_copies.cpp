@@ -276,10 +276,14 @@ void DocumentPlanner::add_edited_sentences() {
         if (start.weight + end.weight < k_min_partial_weight) continue;
         // A paragraph repeated whole but for this sentence, its exact sentences not removed on
         // their own (inside a line of its page, a copy needs --min-inline-length): they go
-        // together when they weigh what a copied line must (--min-length).
+        // together when what the two paragraphs share weighs what a copied line must
+        // (--min-length): the exact sentences and this one's frame around the edit. A light
+        // sentence beside the edited one ("The line stretched around the block!", 12) is no line
+        // of its own, but the paragraph printed again is ("The court pushed back against [...]
+        // without giving a reason." around it, generator word_changed, seed 7).
         if (gap->whole_paragraph) {
             const Line& line = lines_[sentences_[k].first_line];
-            std::uint32_t weight = 0;
+            std::uint32_t weight = start.weight + end.weight;
             for (std::size_t j = line.first_sentence; j < line.last_sentence; ++j)
                 weight += j == k ? 0 : analysis_.units[j].weight;
             if (weight < static_cast<std::uint32_t>(config_.min_length)) continue;
