@@ -161,8 +161,9 @@ TEST_CASE("append_json_escaped") {
 }
 
 TEST_CASE("append_json_escaped: every byte that needs a look is found at any place in a long text") {
-    // The escaper skips 8 bytes at a time where none needs a look; each special character at
-    // each place of a 8-byte word (and the bytes next to the special ones) must still be seen.
+    // The escaper skips 16 bytes at a time (SSE2), then 8, where none needs a look; each special
+    // character at each place of two 16-byte blocks and of an 8-byte word (and the bytes next to
+    // the special ones) must still be seen.
     const auto reference = [](std::string_view text) {
         std::string out;
         for (std::size_t i = 0; i < text.size(); ++i) {
@@ -195,9 +196,10 @@ TEST_CASE("append_json_escaped: every byte that needs a look is found at any pla
     };
     std::vector<std::string> specials = {"\"", "\\", "\u2028", "\u2029", "…", "\x7f", " ", "!", "#", "[", "]", "\xDF\xBF"};
     for (int c = 0; c < 0x20; ++c) specials.emplace_back(1, static_cast<char>(c));
-    const std::string plain = "abcdefghij 1234567890, 日本語のtext … ok";  // ASCII where a special goes
+    // ASCII where a special goes (40 bytes: two 16-byte blocks and a word), then other text.
+    const std::string plain = "abcdefghij 1234567890, abcdefghij 12345678, 日本語のtext … ok";
     for (const std::string& special : specials) {
-        for (std::size_t at = 0; at < 20; ++at) {
+        for (std::size_t at = 0; at < 40; ++at) {
             std::string text = plain;
             text.insert(at, special);
             CAPTURE(at);

@@ -12,6 +12,10 @@
 
 #include <simdjson.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -230,6 +234,21 @@ void append_escaped_valid(std::string& out, std::string_view s) {
     std::size_t run = 0;  // start of the bytes not yet copied
     for (std::size_t i = 0; i < s.size(); ++i) {
         // Runs of bytes that are copied as they are: the output of `once clean` is mostly text.
+#if defined(__SSE2__)
+        // Sixteen bytes a step; a block with a byte to look at goes to the words below, which
+        // find it. The words alone took about 30 instructions per eight bytes (1.3% of `once
+        // clean` on ldcc).
+        while (i + 16 <= s.size()) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+            const __m128i below_space = _mm_set1_epi8(0x1F);
+            const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(bytes, below_space), below_space);  // byte <= 0x1F
+            const __m128i marks = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                                               _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\')));
+            const __m128i lead = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(0xE2)));
+            if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, marks), lead)) != 0) break;
+            i += 16;
+        }
+#endif
         while (i + 8 <= s.size()) {
             std::uint64_t word;
             std::memcpy(&word, s.data() + i, 8);

@@ -2,6 +2,7 @@
 #include "once/judge/line_shape.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -16,6 +17,18 @@ namespace {
 
 using namespace line_chars;
 using namespace shape_scores;
+
+// Bit n set: E0 + n leads a three-byte character that the CJK walk takes — not E0 (its
+// overlong forms) nor ED (its surrogates).
+constexpr std::uint32_t k_three_byte_leads = 0xFFFF & ~(1u << 0x0) & ~(1u << 0xD);
+
+// The four bytes at `at` as a little-endian number (byte 0 the lowest), whatever the machine's order.
+std::uint32_t load_le32(const char* at) {
+    std::uint32_t word;
+    std::memcpy(&word, at, sizeof word);
+    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap32(word);
+    return word;
+}
 
 // How a whole line decomposes into lexicon phrases and filler.
 struct Composition {
@@ -354,12 +367,16 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
         // (ASCII, a word character, other lengths, leads E0 and ED with their overlong and
         // surrogate forms, malformed bytes) ends the run and goes back to the walk. Here in the
         // loop, not in a function: passed by reference, the walk's state went through memory.
-        while (!w && i + 3 <= s.size()) {
-            const auto b0 = static_cast<unsigned char>(s[i]);
-            const auto b1 = static_cast<unsigned char>(s[i + 1]);
-            const auto b2 = static_cast<unsigned char>(s[i + 2]);
-            if (b0 < 0xE1 || b0 > 0xEF || b0 == 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
-            const char32_t next = (char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | (b2 & 0x3F);
+        // The character's bytes are read as one little-endian word (byte 0 the lowest), and its
+        // form checked on it at once: lead E1–EF (bits 0–7 are 1110xxxx, xxxx not 0 or D, a bit
+        // test on k_three_byte_leads) and two continuation bytes (10xxxxxx in bits 8–15 and
+        // 16–23). Byte by byte (five compares and three loads) this loop took 43 instructions a
+        // character on ldcc, most of the function; the run's last character, with fewer than
+        // four bytes left, goes back to the walk.
+        while (!w && i + 4 <= s.size()) {
+            const std::uint32_t bytes = load_le32(s.data() + i);
+            if ((bytes & 0xC0C0F0) != 0x8080E0 || ((k_three_byte_leads >> (bytes & 0x0F)) & 1) == 0) break;
+            const char32_t next = ((bytes & 0x0F) << 12) | ((bytes >> 2) & 0xFC0) | ((bytes >> 16) & 0x3F);
             const CharClass cls = tables.classes[next];
             if (cls == CharClass::cjk) {  // the common case first: one comparison
                 shape.cjk += scanned < k_stop_scan;

@@ -17,6 +17,25 @@ constexpr std::uint64_t k_number_placeholder = 0x4e554d4245525f5fULL;
 // Tokens whose per-thread buffers outlive a call (a few MiB); bigger ones are freed after it.
 constexpr std::size_t k_kept_tokens = std::size_t{1} << 18;
 
+// The code point of the three-byte UTF-8 character at data[at] (its lead byte E0–EF).
+[[gnu::always_inline]] inline char32_t three_byte_at(const char* data, std::size_t at) {
+    return (char32_t(static_cast<unsigned char>(data[at]) & 0x0F) << 12) |
+           (char32_t(static_cast<unsigned char>(data[at + 1]) & 0x3F) << 6) |
+           char32_t(static_cast<unsigned char>(data[at + 2]) & 0x3F);
+}
+
+// The four bytes at `at` as a little-endian number (byte 0 the lowest), whatever the machine's order.
+[[gnu::always_inline]] inline std::uint32_t load_le32(const char* at) {
+    std::uint32_t word;
+    std::memcpy(&word, at, sizeof word);
+    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap32(word);
+    return word;
+}
+
+[[gnu::always_inline]] inline bool three_byte_lead(const char* data, std::size_t at) {
+    return (static_cast<unsigned char>(data[at]) & 0xF0) == 0xE0;
+}
+
 // The tokens of normalized text, one at a time: a word (a run of letters and digits, with the
 // marks inside it) or one CJK character with the marks after it. A pull tokenizer, so that the
 // visitor of for_each_token is called from one place and inlines there: called from two (a
@@ -134,48 +153,76 @@ public:
         return false;
     }
 
+    // Whether a run of cjk_run's tokens begins here: a three-byte CJK character. Inlined, so that
+    // a word's end in Latin text (which asks too) costs a few instructions, not cjk_run's call.
+    [[gnu::always_inline]] bool at_cjk_run() const {
+        const char* const data = text_.data();
+        return pos_ + 3 <= text_.size() && three_byte_lead(data, pos_) &&
+               tables_.classes[three_byte_at(data, pos_)] == CharClass::cjk;
+    }
+
     // The run of tokens from here on that are each one three-byte CJK character with no mark
-    // after it — nearly every token of Japanese and Chinese text — handed to visit(code point)
-    // one by one; stops where any other token begins, for next(). Called between tokens only (no
-    // word open). next() gives each of these characters the same token (is_cjk, three_byte_char
-    // = the code point) at about 80 instructions a character, its visitor 31 more; this loop and
-    // its visitor take about 50 together (17 of them the key chain): the character after the
-    // current one is decoded and classified once, in registers instead of the look-ahead fields,
-    // and no Token is built.
-    template <typename Visit>
-    [[gnu::always_inline]] void cjk_run(Visit&& visit) {
+    // after it — nearly every token of Japanese and Chinese text — each folded into the key
+    // chain `key` (hash_combine with the character's hash_bytes value, as next()'s token gives
+    // it) and, when `want_shingles`, written to values[] and weights[] (weight 1); returns their
+    // number. Stops where any other token begins, for next(). Called where at_cjk_run() holds,
+    // between tokens only (no word open).
+    // Out of line and with the key, the count and the tables in locals: inlined into
+    // shingle_into, whose other paths hold many values, the loop reloaded the tables' and the
+    // buffers' addresses from the stack for every character and kept `want_shingles` as a
+    // branch (62 instructions a character, callgrind on ldcc; about 45 here). The call is once
+    // per run of CJK characters, not per character.
+    template <bool want_shingles>
+    [[gnu::noinline]] std::size_t cjk_run(std::uint64_t& key_io, const std::uint64_t* three_byte, std::uint64_t* values,
+                                          std::uint8_t* weights) {
         const char* const data = text_.data();
         const std::size_t size = text_.size();
+        const CharClass* const classes = tables_.classes.data();
+        std::uint64_t key = key_io;
+        std::size_t made = 0;
         std::size_t pos = pos_;
-        const auto three_byte_at = [data](std::size_t at) {
-            return (char32_t(static_cast<unsigned char>(data[at]) & 0x0F) << 12) |
-                   (char32_t(static_cast<unsigned char>(data[at + 1]) & 0x3F) << 6) |
-                   char32_t(static_cast<unsigned char>(data[at + 2]) & 0x3F);
-        };
-        const auto three_byte_lead = [data](std::size_t at) {
-            return (static_cast<unsigned char>(data[at]) & 0xF0) == 0xE0;
-        };
-        if (pos + 3 > size || !three_byte_lead(pos)) return;
-        char32_t cp = three_byte_at(pos);
-        CharClass cls = tables_.classes[cp];
-        while (cls == CharClass::cjk) {
-            const std::size_t next = pos + 3;
-            char32_t next_cp = 0;
-            CharClass next_cls = CharClass::symbol;  // ASCII or the text's end: no mark, no CJK
-            if (next < size && static_cast<unsigned char>(data[next]) >= 0x80) {
-                // A mark after the character joins its token, and a two- or four-byte character
-                // is rare: both go the general way.
-                if (next + 3 > size || !three_byte_lead(next)) break;
-                next_cp = three_byte_at(next);
-                next_cls = tables_.classes[next_cp];
-                if (next_cls == CharClass::mark) break;
+        char32_t cp = three_byte_at(data, pos);
+        const auto take = [&](char32_t character) {
+            const std::uint64_t value = three_byte[character];
+            key = hash_combine(key, value);
+            if constexpr (want_shingles) {
+                values[made] = value;
+                weights[made] = 1;
             }
-            visit(cp);
+            ++made;
+        };
+        for (;;) {
+            const std::size_t next = pos + 3;
+            if (next + 4 > size) {
+                // The text's last bytes: the character is the run's last, unless a character
+                // follows, which next() then takes with it (a mark joins its token).
+                if (next < size && static_cast<unsigned char>(data[next]) >= 0x80) break;
+                take(cp);
+                pos = next;
+                break;
+            }
+            // The next character's bytes in one load: its lead byte says ASCII (the run ends
+            // after this character) or a three-byte character, decoded from the same word.
+            const std::uint32_t word = load_le32(data + next);
+            if ((word & 0x80) == 0) {
+                take(cp);
+                pos = next;
+                break;
+            }
+            // A mark after the character joins its token, and a two- or four-byte character
+            // is rare: both go the general way.
+            if ((word & 0xF0) != 0xE0) break;
+            const char32_t next_cp = ((word & 0x0F) << 12) | ((word >> 2) & 0xFC0) | ((word >> 16) & 0x3F);
+            const CharClass next_cls = classes[next_cp];
+            if (next_cls == CharClass::mark) break;
+            take(cp);
             pos = next;
+            if (next_cls != CharClass::cjk) break;
             cp = next_cp;
-            cls = next_cls;
         }
         pos_ = pos;
+        key_io = key;
+        return made;
     }
 
 private:
@@ -383,17 +430,6 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
     std::uint64_t* const values = token_values.data();
     std::uint8_t* const weights = token_weights.data();
     const std::uint64_t* const three_byte = three_byte_hashes();
-    // A token that is one three-byte CJK character: no digit, no date word, weight 1.
-    const auto visit_cjk = [&](char32_t cp) {
-        const std::uint64_t value = three_byte[cp];
-        key = hash_combine(key, value);
-        total_weight += 1;
-        if (want_shingles) {
-            values[count] = value;
-            weights[count] = 1;
-        }
-        ++count;
-    };
     const auto visit = [&](const Tokenizer::Token& token) {
         const bool is_cjk = token.is_cjk;
         const bool is_number = token.is_number;
@@ -417,7 +453,14 @@ void shingle_into(ShingleSet& out, std::string_view normalized, int ngram, bool 
     Tokenizer tokenizer(normalized);
     Tokenizer::Token token;
     for (;;) {
-        tokenizer.cjk_run(visit_cjk);
+        if (tokenizer.at_cjk_run()) {
+            // Tokens that are one three-byte CJK character: no digit, no date word, weight 1.
+            const std::size_t run = want_shingles
+                                        ? tokenizer.cjk_run<true>(key, three_byte, values + count, weights + count)
+                                        : tokenizer.cjk_run<false>(key, three_byte, nullptr, nullptr);
+            count += run;
+            total_weight += static_cast<std::uint32_t>(run);
+        }
         if (!tokenizer.next(token)) break;
         visit(token);
     }
