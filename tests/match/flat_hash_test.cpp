@@ -82,7 +82,8 @@ TEST_CASE("ChunkedArray: records of any width survive the chunk boundary") {
             array.push_back(record.data());
         }
         CHECK(array.size() == count);
-        CHECK(array.memory_bytes() == 3 * once::HugeBlocks::k_block_bytes);
+        CHECK(array.memory_bytes() == 3 * once::HugeBlocks::k_block_bytes);  // blocks reserved
+        CHECK(array.used_bytes() == count * width * sizeof(std::uint32_t));  // bytes in use
         for (const std::size_t i : {std::size_t{0}, per_chunk - 1, per_chunk, 2 * per_chunk, count - 1}) {
             CAPTURE(i);
             const std::uint32_t* stored = array.record(i);

@@ -48,10 +48,11 @@ public:
     // of the store's reads.
     EdgeEnds ends(std::size_t i) const { return ends_[i]; }
     std::size_t size() const { return size_; }
-    // The records still in memory, and the cache.
+    // The buffer of records not yet written (as far as it was ever filled: all of it once it was
+    // written out), every record's ends, and the cache (once a read made it).
     std::size_t memory_bytes() const {
-        return pending_.capacity() + (cached_ ? k_cache_slots * k_record_bytes : 0) +
-               cached_id_.capacity() * sizeof(std::uint32_t) + ends_.capacity() * sizeof(EdgeEnds);
+        return (written_ > 0 ? pending_.capacity() : pending_.size()) + (cached_ ? k_cache_slots * k_record_bytes : 0) +
+               cached_id_.size() * sizeof(std::uint32_t) + ends_.size() * sizeof(EdgeEnds);
     }
 
     // Bytes of one record on disk: count, head, tail, and the two CJK masks, without padding.

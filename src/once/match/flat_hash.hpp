@@ -85,11 +85,18 @@ public:
         void* piece = next_;
         next_ += bytes;
         left_ -= bytes;
+        taken_ += bytes;
         return piece;
     }
+    // The blocks reserved (the memory budget's concern: what the index may come to touch).
     std::size_t bytes() const {
         std::lock_guard lock(mutex_);
         return blocks_.bytes();
+    }
+    // The pieces handed out: what the tables use (the rest of the last block is untouched).
+    std::size_t used_bytes() const {
+        std::lock_guard lock(mutex_);
+        return taken_;
     }
 
 private:
@@ -97,6 +104,7 @@ private:
     HugeBlocks blocks_;
     char* next_ = nullptr;
     std::size_t left_ = 0;
+    std::size_t taken_ = 0;
 };
 
 // An append-only array of trivially copyable records, `width` values of T each (a signature is
@@ -124,7 +132,10 @@ public:
         ++size_;
     }
     void push_back(const T& value) { push_back(&value); }
+    // The blocks reserved, and the bytes of the records stored (the rest of the last block is
+    // reserved address space, not memory in use).
     std::size_t memory_bytes() const { return blocks_.bytes(); }
+    std::size_t used_bytes() const { return size_ * width_ * sizeof(T); }
 
 private:
     T* locate(std::size_t i) const {
@@ -166,6 +177,11 @@ public:
     std::uint32_t* at(std::uint64_t offset) { return chunks_[offset >> k_chunk_shift] + (offset & (k_chunk_words - 1)); }
     const std::uint32_t* at(std::uint64_t offset) const {
         return chunks_[offset >> k_chunk_shift] + (offset & (k_chunk_words - 1));
+    }
+    // The words handed out (recycled ones included: the owner holds them), and the chunk list.
+    std::size_t used_bytes() const {
+        const std::size_t words = chunks_.empty() ? 0 : (chunks_.size() - 1) * k_chunk_words + used_;
+        return words * sizeof(std::uint32_t) + chunks_.capacity() * sizeof(std::uint32_t*);
     }
 
 private:
@@ -237,6 +253,10 @@ public:
     std::size_t size() const { return size_; }
     // Without the pool's blocks when pages come from a pool.
     std::size_t memory_bytes() const { return blocks_.bytes() + directory_.size() * sizeof(Page*); }
+    // The same with the pages in use (32 KiB each) instead of the blocks reserved for them.
+    std::size_t used_bytes() const {
+        return (pool_ != nullptr ? 0 : pages_.size() * k_page_slots * sizeof(Slot)) + directory_.size() * sizeof(Page*);
+    }
 
 private:
     struct Slot {

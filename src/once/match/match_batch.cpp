@@ -307,9 +307,15 @@ void Matcher::probe(Batch& batch, std::size_t chunk) const {
 }
 
 bool Matcher::entered_bands(std::uint32_t id) const {
-    const auto it = std::lower_bound(repeats_.begin(), repeats_.end(), id,
-                                     [](const Repeat& repeat, std::uint32_t x) { return repeat.id < x; });
-    return it == repeats_.end() || it->id != id;
+    // repeats_ is in id order: the first repeat at or after `id`, by bisection.
+    std::size_t low = 0;
+    std::size_t high = repeats_.size();
+    while (low < high) {
+        const std::size_t mid = low + (high - low) / 2;
+        if (repeats_[mid].id < id) low = mid + 1;
+        else high = mid;
+    }
+    return low == repeats_.size() || repeats_[low].id != id;
 }
 
 void Matcher::listed_in_batch(Batch& batch, std::size_t s, std::vector<std::uint32_t>& added) const {
@@ -339,6 +345,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
     const std::uint64_t base = batch.base + offset;
     document_base_ = base;
     document_end_ = base + n;
+    roots_.seal(base);  // earlier documents' roots are final
     const std::size_t bands = bands_;
     std::vector<UnitMatch> matches(n);
     std::vector<std::uint64_t>& direct = document_direct_;  // the sentence each was matched with
@@ -367,8 +374,8 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         places_.push_back({sentence.start, sentence.end, sentence.start_pos, sentence.end_pos});
         // Its signature record is set once it is matched (an exact repeat shares its source's).
         record_of_.push_back(k_no_signature);
-        roots_.push_back(id32);
-        kept_.push_back(id32);
+        roots_.push_back();
+        kept_.push_back();
         if (!batch.indexed(s)) continue;
         const std::uint8_t* mine = batch.low.data() + s * k_;
 
@@ -423,7 +430,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         if (best.type != MatchType::none) {
             matches[i] = {best.type, roots_[best.id], best.id, best.similarity};
             direct[i] = best.id;
-            roots_[id] = roots_[best.id];
+            roots_.set(id, roots_[best.id]);
         }
         // Text inside chrome is matched but never indexed: no later sentence takes it as its source.
         if (!batch.may_source(s)) continue;
@@ -434,9 +441,11 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         record_of_[id] = shared << 1 | (unit.bulleted ? 1u : 0u);
         if (best.type == MatchType::exact) {
             // The text's later occurrences, newest first (later_occurrences).
-            std::uint32_t& newest = newest_repeat_.try_emplace(shared, k_no_repeat).first->second;
-            repeats_.push_back({id32, newest});
-            newest = static_cast<std::uint32_t>(repeats_.size() - 1);
+            const auto next = static_cast<std::uint32_t>(repeats_.size());
+            const auto [newest, first_repeat] = newest_repeat_.try_emplace(
+                repeat_key(shared), next, [&](std::uint32_t r) { return record_index(repeats_[r].id) == shared; });
+            repeats_.push_back({id32, first_repeat ? k_no_repeat : *newest});
+            *newest = next;
         }
         if (best.type != MatchType::exact) {
             records_.push_back({unit.key, unit.number_mask, unit.number_hash, static_cast<std::uint32_t>(unit.set_size)});
@@ -472,7 +481,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         if (same.type != MatchType::exact) continue;
         matches[i] = {MatchType::exact, roots_[before], before, 1.0};
         direct[i] = before;
-        roots_[base + i] = roots_[before];
+        roots_.set(base + i, roots_[before]);
     }
 
     // Extend alignments: a sentence beside a matched one is compared with the source's
@@ -507,7 +516,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         if (verified.type == MatchType::containment && !is_cut_piece(copy, original)) return false;
         matches[i] = {verified.type, roots_[neighbour], neighbour, verified.similarity};
         direct[i] = neighbour;
-        roots_[base + i] = roots_[neighbour];
+        roots_.set(base + i, roots_[neighbour]);
         return true;
     };
     for (int round = 0; round < k_extension_rounds; ++round) {
@@ -629,6 +638,7 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
         for (std::size_t d = 0; d < docs.size(); ++d) {
             document_base_ = batch.base + batch.first[d];
             document_end_ = batch.base + batch.first[d + 1];
+            kept_.seal(document_base_);  // earlier documents' kept copies are final
             document_direct_.assign(direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d]),
                                     direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d + 1]));
             on_document(d, matches[d]);

@@ -36,14 +36,15 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "once/core/config.hpp"
 #include "once/match/band_index.hpp"
 #include "once/match/edge_store.hpp"
 #include "once/match/flat_hash.hpp"
+#include "once/match/link_table.hpp"
 #include "once/match/place_table.hpp"
+#include "once/sign/hashing.hpp"
 #include "once/sign/doc_analysis.hpp"
 
 namespace once {
@@ -143,9 +144,12 @@ public:
     template <typename Fn>
     void later_occurrences(std::uint64_t first, std::size_t limit, Fn&& fn) const {
         if (!indexed_source(first)) return;
-        const auto newest = newest_repeat_.find(record_index(first));
-        if (newest == newest_repeat_.end()) return;
-        std::uint32_t r = newest->second;
+        const std::uint32_t record = record_index(first);
+        const std::uint32_t* newest = newest_repeat_.find(repeat_key(record), [&](std::uint32_t r) {
+            return record_index(repeats_[r].id) == record;
+        });
+        if (newest == nullptr) return;
+        std::uint32_t r = *newest;
         // Repeats in documents of the batch after document_base()'s were not there yet when one
         // document was matched at a time: skipped, and not counted against the limit.
         while (r != k_no_repeat && repeats_[r].id >= document_end_) r = repeats_[r].previous;
@@ -183,7 +187,8 @@ public:
     std::uint64_t root(std::uint64_t id) const { return roots_[id]; }
     // Signatures stored: eligible sentences that are not an exact repeat of an earlier one.
     std::uint64_t signature_count() const { return signatures_.size(); }
-    // What one part of the index holds: its bytes (blocks taken, not bytes used) and entries.
+    // What one part of the index holds: its bytes in use (entries times their size, and the
+    // table pages and buckets handed out; not the 2 MiB blocks reserved for them) and entries.
     struct MemoryPart {
         const char* name;
         std::size_t bytes;
@@ -281,14 +286,19 @@ private:
 
     // An exact repeat that may be a source, and the repeat of the same text before it (an index
     // in repeats_, k_no_repeat for the first repeat). Few sentences are repeats, so these are kept
-    // sparse: 8 bytes per repeat, and a map entry per repeated text.
+    // sparse: 8 bytes per repeat in chunks (a vector that doubles held both copies at its peak),
+    // and a slot per repeated text (8 bytes, tables 3/8 to 3/4 full) where a node of an
+    // unordered_map took about 40.
     struct Repeat {
         std::uint32_t id;
         std::uint32_t previous;
     };
     static constexpr std::uint32_t k_no_repeat = 0xFFFFFFFFu;
-    std::vector<Repeat> repeats_;
-    std::unordered_map<std::uint32_t, std::uint32_t> newest_repeat_;  // record index -> its newest repeat
+    ChunkedArray<Repeat> repeats_;
+    // Record index -> its newest repeat (confirmed by that repeat's record index), keyed by a
+    // mix of the record index: the table takes its fingerprint from the key's high bits.
+    FlatHashIndex newest_repeat_;
+    static std::uint64_t repeat_key(std::uint32_t record) { return mix64(record); }
     static constexpr std::uint32_t k_no_signature = 0xFFFFFFFFu;
     static constexpr std::uint32_t k_no_bucket = 0xFFFFFFFFu;
 
@@ -297,14 +307,17 @@ private:
     std::size_t k_;
     int rows_;
     std::size_t bands_;
-    // Per sentence (global id = position), 24 bytes: where it is (12, place_table.hpp; its
-    // document and index in it come from doc_starts_), its record, its cluster root and kept copy. Ids are 31-bit (a band slot's top bit tells an id from a bucket), which the
-    // matcher checks.
+    // Per sentence (global id = position), 16 bytes and its links: where it is (12,
+    // place_table.hpp; its document and index in it come from doc_starts_), its record, and its
+    // cluster root and kept copy where they are not the sentence itself (link_table.hpp). Ids are
+    // 31-bit (a band slot's top bit tells an id from a bucket), which the matcher checks.
     PlaceTable places_;
     // Record index << 1 | bulleted; k_no_signature for a sentence that may not be a source.
     ChunkedArray<std::uint32_t> record_of_;
-    ChunkedArray<std::uint32_t> roots_;
-    ChunkedArray<std::uint32_t> kept_;
+    // Roots change only for the document being matched (sealed when the next one starts),
+    // kept copies only for the document being planned (sealed when the next one is planned).
+    LinkTable roots_;
+    LinkTable kept_;
     std::vector<DocStart> doc_starts_;
     // For each j, the doc_starts_ index of the document holding sentence j << k_start_hint_bits:
     // doc_start searches only the few documents between two hints. A binary search over every

@@ -77,7 +77,7 @@ void Matcher::index_sentence_ends(const DocAnalysis& analysis) {
 void Matcher::mark_removed_as(std::uint64_t id, std::uint64_t kept) {
     if (id < document_base_ || id - document_base_ >= document_direct_.size() || kept >= id)
         throw Error(ExitCode::internal, "mark_removed_as: sentence " + std::to_string(id) + " is not of the last document");
-    kept_[id] = kept_[kept];
+    kept_.set(id, kept_[kept]);
 }
 
 }  // namespace once
