@@ -493,3 +493,113 @@ TEST_CASE("shape: short lines under a colon, beside a digit or a sentence stay w
         {'r', "ツイート"},
     });
 }
+
+// Stamps after the article's end (k_stamp_repeats): a comment thread or a teaser list with no
+// chrome line in it, each comment or card under a date or time printed in one form.
+TEST_CASE("shape: a thread of comments under stamps of one form goes with the foot (article-end)") {
+    // A German deal forum's thread under its share buttons: a user name, a stamp, the comment, no
+    // reply button the lexicon knows. The comments are paragraphs, and the thread outweighs a fifth.
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'r', "teilen"},
+        {'r', "drucken"},
+        {'.', ""},
+        {'r', "montana"},
+        {'r', "18.10.2019, 16:18 zum antworten anmelden zitieren #"},
+        {'r', "der gutschein vor drei wochen war lukrativer, da kam man pro glas auf einen besseren preis."},
+        {'.', ""},
+        {'r', "mikenils"},
+        {'r', "18.10.2019, 16:31 zum antworten anmelden zitieren #"},
+        {'r', "ich trinke keinen kaffee, habe es nur gesehen und dachte, ich gebe es mal in die runde."},
+        {'.', ""},
+        {'r', "mailshopper"},
+        {'r', "18.10.2019, 18:32 zum antworten anmelden zitieren #"},
+        {'r', "das war eine andere marke, und auf den preis kam man nur mit einem zusätzlichen gutschein."},
+    });
+    // An English blog's comments under its share row: names differ, the stamp's form does not.
+    // Each comment is a paragraph and the thread outweighs a fifth of the page; the stamps cut it
+    // into pieces, as reply buttons would.
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'r', "share"},
+        {'r', "tweet"},
+        {'.', ""},
+        {'r', "sarah miller - june 30, 2013 at 2:33 pm"},
+        {'r', "why do you put the sugar in twice? i have always done it once and the muffins were fine."},
+        {'.', ""},
+        {'r', "peter jones - july 1, 2013 at 9:10 am"},
+        {'r', "thank you for the recipe, the muffins were gone before they had cooled on the table."},
+        {'.', ""},
+        {'r', "anna brown - july 4, 2013 at 11:47 pm"},
+        {'r', "can i use whole wheat flour instead of the white flour, or will they come out too heavy?"},
+    });
+}
+
+TEST_CASE("shape: teaser cards with an author and a date under the article go with the foot (article-end)") {
+    // No pair of chrome lines and no column: the teasers are sentences, and only their heading is
+    // chrome. The first stamp opens the foot, and the lines above it are left to their own verdict.
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'.', "das könnte sie auch interessieren"},
+        {'.', "tanz in der lokremise: mit allen wassern gewaschen"},
+        {'r', "bettina kugler 19.10.2019, 05:00 uhr"},
+        {'r', "die kompanie zeigt ein stück über das wasser, das man so schnell nicht vergessen wird."},
+        {'r', "sängerin startet ihre karriere als schauspielerin"},
+        {'r', "julia stephan 18.10.2019, 20:00 uhr"},
+        {'r', "nach zehn jahren auf der bühne wagt sie den schritt vor die kamera und in ein neues fach."},
+        {'r', "unternehmen bauen spektakuläre firmensitze"},
+        {'r', "sabine altorfer 18.10.2019, 18:50 uhr"},
+        {'r', "die neuen häuser der firmen sind oft mehr museum als büro, und das hat seine gründe."},
+    });
+}
+
+TEST_CASE("shape: stamps do not open the foot over the article's own dated sections, nor two of them") {
+    // A diary whose entries under their dates are the article: each entry outweighs a fifth.
+    const std::string monday = k_story[1] + " " + k_story[2], tuesday = k_story[3] + " " + k_story[0],
+                      wednesday = k_story[2] + " " + k_story[1];
+    check_page(std::vector<Row>{
+        {'k', k_story[0]},
+        {'.', ""},
+        {'k', "monday, 3 march 2014"},
+        {'k', monday},
+        {'.', ""},
+        {'k', "tuesday, 4 march 2014"},
+        {'k', tuesday},
+        {'.', ""},
+        {'k', "wednesday, 5 march 2014"},
+        {'k', wednesday},
+    });
+    // Two stamps are no thread: the closing lines stay.
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'k', "updated 12.03.2020, 14:00"},
+        {'k', "the museum will open again in the spring, when the repairs to the roof are finished."},
+        {'.', ""},
+        {'k', "updated 13.03.2020, 09:30"},
+        {'k', "the opening has been moved to the first of may because the roofers need another month."},
+    });
+}
+
+TEST_CASE("shape: stamps over rows of figures or signing the article's own entries open no foot") {
+    // An athletics meeting's results: each event under its date, then rows of figures.
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'.', "hochsprung schi a w15 19.05.2007"},
+        {'k', "1. daubner, svenja 1992 wü ts göppingen 1,62 m"},
+        {'k', "2. löffler, michelle 1992 wü ssv ulm 1846 1,62 m"},
+        {'.', ""},
+        {'.', "weitsprung schi a w15 19.05.2007"},
+        {'k', "1. leins, yvonne 1992 wü lg lauter 5,12 m"},
+        {'k', "2. hägele, swenja 1992 wü lg rems-welland 4,98 m"},
+        {'.', ""},
+        {'.', "kugelstoß schi a w15 20.05.2007"},
+        {'k', "1. flath, juliane 1992 wü lsg aalen 11,45 m"},
+        {'k', "2. wallner, katrin 1992 wü lsg aalen 10,98 m"},
+    });
+    // A digest of a blog's posts: each entry signed with its author and date, the first right
+    // under the main run's last paragraph.
+    check_page(story_rows({k_story[0], k_story[1]}) + std::vector<Row>{
+        {'k', "f-secure by: sean sullivan (march 1, 2012)"},
+        {'.', ""},
+        {'k', k_story[2]},
+        {'k', "f-secure by: sean sullivan (february 28, 2012)"},
+        {'.', ""},
+        {'k', k_story[3]},
+        {'k', "f-secure by: sean sullivan (february 22, 2012)"},
+    });
+}

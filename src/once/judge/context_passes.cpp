@@ -2,9 +2,13 @@
 // (shape_passes.hpp; docs/boilerplate.md, "Step 2" and "Step 3").
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "once/judge/shape_passes.hpp"
@@ -393,6 +397,22 @@ bool script_like(std::string_view text) {
     return bytes > 0 && marks * k_script_share_den >= bytes;
 }
 
+// A stamp's form (k_stamp_repeats): each run of digits is '#', each run of other word bytes (a
+// word of any script, a name, a month) 'a'; punctuation and spaces stay. "jane doe - march 10,
+// 2017 at 2:56 am" and "john roe - april 2, 2018 at 11:05 pm" share "a a - a #, # a #:# a".
+std::string stamp_form(std::string_view text) {
+    std::string out;
+    char last = 0;
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        const char mark = (c >= '0' && c <= '9') ? '#' : (c >= 0x80 || std::isalpha(c)) ? 'a' : ch;
+        if ((mark == '#' || mark == 'a') && mark == last) continue;
+        out += mark;
+        last = mark;
+    }
+    return out;
+}
+
 }  // namespace
 
 // The article's end: the page's main text is its heaviest run of paragraphs that no chrome line
@@ -416,6 +436,60 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
         return l.cls == LineClass::good && !l.shape.bullet && !script_like(l.text);
     };
     auto chrome = [](const JudgedLine& l) { return is_bad(l.cls) && l.shape.cue != Cue::junk && !l.shape.embed; };
+    // Stamps (k_stamp_repeats): a date or a time that each comment or teaser card prints in one
+    // form. They do not cut the main run below (the article's own dated items, a listicle's
+    // embedded tweets, would cut it short); they open the foot and cut the prose under it.
+    std::vector<char> stamp(n, 0);
+    {
+        std::vector<std::string> form(n);
+        for (std::size_t k = 0; k < n; ++k) {
+            const JudgedLine& l = lines[k];
+            if (l.cls == LineClass::blank || l.shape.prose || l.shape.field || l.shape.weight > k_byline_max_weight ||
+                l.protect || l.title || l.data || !has_date_figure(l.text))
+                continue;
+            form[k] = stamp_form(l.text);
+        }
+        // A form counts the distinct lines that print it (a running header, "Internet-Draft …
+        // December 2014", is one line again and again), each followed by something else than the
+        // same form (the rows of a table of versions and dates, "4.2.3 April 2014", follow each
+        // other; a comment's stamp is followed by its text).
+        std::unordered_map<std::string, std::unordered_set<std::string_view>> forms;
+        std::size_t next = n;
+        for (std::size_t k = n; k-- > 0;) {
+            if (lines[k].cls == LineClass::blank) continue;
+            if (!form[k].empty() && (next == n || form[next] != form[k])) forms[form[k]].insert(lines[k].text);
+            next = k;
+        }
+        // What stands between a form's lines is words: a comment, a teaser's title. Where most of
+        // those lines hold figures, the form heads the rows of a table (an athletics meeting's
+        // results under each event and its date: `hochsprung schi a w15  19.05.2007`), the page's
+        // own text. Prefix counts of non-blank lines and of lines with digits keep this linear.
+        std::vector<long> lines_before(n + 1, 0), digits_before(n + 1, 0);
+        for (std::size_t k = 0; k < n; ++k) {
+            const bool counted = lines[k].cls != LineClass::blank && form[k].empty();
+            lines_before[k + 1] = lines_before[k] + (counted ? 1 : 0);
+            digits_before[k + 1] = digits_before[k] + (counted && lines[k].shape.digits ? 1 : 0);
+        }
+        std::unordered_map<std::string_view, std::size_t> previous;
+        std::unordered_map<std::string_view, std::pair<long, long>> between;  // lines, with digits
+        for (std::size_t k = 0; k < n; ++k) {
+            if (form[k].empty()) continue;
+            const auto [it, fresh] = previous.try_emplace(form[k], k);
+            if (!fresh) {
+                auto& b = between[form[k]];
+                b.first += lines_before[k] - lines_before[it->second + 1];
+                b.second += digits_before[k] - digits_before[it->second + 1];
+                it->second = k;
+            }
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            if (form[k].empty()) continue;
+            const auto it = forms.find(form[k]);
+            const auto b = between[form[k]];
+            stamp[k] = it != forms.end() && it->second.size() >= static_cast<std::size_t>(k_stamp_repeats) &&
+                       2 * b.second < b.first;
+        }
+    }
     std::size_t best_end = n;
     long best_weight = 0, weight = 0, total = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -433,6 +507,13 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
         }
     }
     if (best_end == n) return;
+    // A stamp right under the main run's last paragraph signs it: the page is a digest of dated
+    // entries, each signed so, and its stamps are the article's, not a thread's.
+    {
+        std::size_t closing = best_end + 1;
+        while (closing < n && lines[closing].cls == LineClass::blank) ++closing;
+        if (closing < n && stamp[closing]) std::fill(stamp.begin(), stamp.end(), 0);
+    }
     // Chrome that may open the foot: by its form or place, not a template or a copyright mark.
     auto evidence = [&](const JudgedLine& l) {
         return chrome(l) && !l.recurring && l.shape.cue != Cue::copyright && !l.tail_heading;
@@ -482,11 +563,12 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
     // (a reply button, a "weiterlesen" link), where the rest of an article runs on: a photo
     // credit (a copyright mark) between its paragraphs does not cut it, and its bulleted steps
     // count (a recipe's method after its print buttons).
-    auto light_below = [&](std::size_t cut) {
+    // With `stamps`, the stamps below cut pieces too (k_stamp_repeats).
+    auto light_below = [&](std::size_t cut, bool stamps) {
         long after = 0, piece = 0, heaviest_piece = 0;
         for (std::size_t k = cut + 1; k < n; ++k) {
             const JudgedLine& l = lines[k];
-            if (evidence(l)) piece = 0;
+            if (evidence(l) || (stamps && stamp[k])) piece = 0;
             if (l.cls == LineClass::good && !script_like(l.text)) {
                 piece += l.shape.weight;
                 heaviest_piece = std::max(heaviest_piece, piece);
@@ -502,13 +584,34 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
     // to read as more article (the comment form above the comments): when the foot it would open
     // is too heavy, the search goes on below the form, as it did before forms were chrome (one
     // weight test per form, so the pass stays linear on pages of a few forms).
+    // Stamps (k_stamp_repeats) open the foot too, and cut the prose below it into pieces, but a
+    // foot that only they let open takes nothing above its opening line: the lead-in and the gap
+    // rules below are for chrome read by its form, and a signature ("x Franzi") or a closing note
+    // over a dated related list is the article's. The first stamp is tried once: when the prose
+    // below it is too heavy (a dated list of the article's own), the search goes on for chrome.
     std::size_t cut = best_end + 1;
+    bool stamp_tried = false, by_stamps = false;
     for (;; ++cut) {
-        while (cut < n && !opens_foot(cut) && !opens_column(cut)) ++cut;
+        while (cut < n && !opens_foot(cut) && !opens_column(cut) && !(stamp[cut] && !stamp_tried)) ++cut;
         if (cut >= n) return;
-        if (light_below(cut)) break;
+        const bool at_stamp = stamp[cut] && !stamp_tried && !opens_foot(cut) && !opens_column(cut);
+        if (!at_stamp && light_below(cut, false)) break;
+        if (light_below(cut, true)) {
+            by_stamps = true;
+            break;
+        }
+        if (at_stamp) {
+            stamp_tried = true;
+            continue;
+        }
         if (lines[cut].rule != ShapeRule::form_block) return;
         while (cut + 1 < n && (lines[cut + 1].rule == ShapeRule::form_block || ignored(lines[cut + 1]))) ++cut;
+    }
+    // A stamp that opens the foot goes with it: it is the first comment's or card's.
+    if (stamp[cut] && !is_bad(lines[cut].cls)) {
+        lines[cut].cls = LineClass::bad;
+        lines[cut].anchor = false;
+        judge(lines[cut], k_score_article_end, ShapeRule::article_end);
     }
     // Above a foot opened by chrome, the lines its context left undecided — short, title-like
     // lines with the article above and the foot below ("Donate Now", "Sign Up
@@ -527,7 +630,7 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
     while (closing < cut && lines[closing].cls == LineClass::blank) ++closing;
     auto passed_over = [&](const JudgedLine& l) { return l.cls == LineClass::blank || chrome(l) || lead_in(l); };
     std::size_t top = cut;
-    if (chrome(lines[cut]))
+    if (chrome(lines[cut]) && !by_stamps)
         while (top > closing + 1 && passed_over(lines[top - 1])) --top;
     // A gap without prose: when nothing between the closing line and the foot reads as the
     // article going on, the article has ended at its closing line and the short lines in the
@@ -545,7 +648,7 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
         return l.cls == LineClass::good || l.shape.colon_end ||
                (!is_bad(l.cls) && (l.shape.prose || l.shape.comma_end || l.shape.digits));
     };
-    const bool bare_gap = closing < cut && !lines[closing].shape.colon_end &&
+    const bool bare_gap = !by_stamps && closing < cut && !lines[closing].shape.colon_end &&
                           std::none_of(lines.begin() + static_cast<std::ptrdiff_t>(closing) + 1,
                                        lines.begin() + static_cast<std::ptrdiff_t>(cut), goes_on);
     auto gap_item = [&](const JudgedLine& l) {

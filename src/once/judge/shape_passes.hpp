@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "once/judge/line_shape.hpp"
@@ -110,6 +111,8 @@ int figure_free_weight(std::string_view text);
 // A line with figures whose words without them weigh less than a headline's (a date, a time, a
 // dateline with its source): title_slot.cpp's slot and article_start.cpp's head.
 bool is_dateline(const JudgedLine& line);
+// Whether a line holds a date's or a time's figure: a year from 1900 to 2099 or a time ("18:42").
+bool has_date_figure(std::string_view text);
 // context_passes.cpp
 void promote_margin_recurrence(std::vector<JudgedLine>& lines);
 // An advertisement label between two paragraphs is an ad slot: chrome, no evidence for its neighbours.

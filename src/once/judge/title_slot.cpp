@@ -75,6 +75,23 @@ bool is_dateline(const JudgedLine& line) {
     return line.shape.digits && figure_free_weight(line.text) < k_min_headline_weight;
 }
 
+// Whether a line holds a date's or a time's figure: a year (a run of four digits from 1900 to
+// 2099: "April 5, 2018", "2012年9月12日", "10.08.2022") or a time ("7:30am", "18:42"). A count
+// ("* 2 comments") or a list number ("12. 5.1#1 Steckspiele") holds neither.
+bool has_date_figure(std::string_view text) {
+    const auto digit_at = [&](std::size_t k) { return k < text.size() && is_digit(static_cast<unsigned char>(text[k])); };
+    for (std::size_t i = 0; i < text.size();) {
+        if (!digit_at(i)) { ++i; continue; }
+        std::size_t end = i;
+        while (digit_at(end)) ++end;
+        const std::string_view run = text.substr(i, end - i);
+        if (run.size() == 4 && (run.starts_with("19") || run.starts_with("20"))) return true;
+        if (run.size() <= 2 && end < text.size() && text[end] == ':' && digit_at(end + 1) && digit_at(end + 2)) return true;
+        i = end;
+    }
+    return false;
+}
+
 namespace {
 
 // A line's weight as a headline: in a line with CJK characters and digits, its weight without
@@ -100,23 +117,6 @@ bool is_byline(const JudgedLine& line) {
     if (line.shape.prose || line.shape.weight > k_byline_max_weight) return false;
     return std::any_of(std::begin(k_byline_openers), std::end(k_byline_openers),
                        [&](std::string_view opener) { return line.text.starts_with(opener); });
-}
-
-// Whether a line holds a date's or a time's figure: a year (a run of four digits from 1900 to
-// 2099: "April 5, 2018", "2012年9月12日", "10.08.2022") or a time ("7:30am", "18:42"). A count
-// ("* 2 comments") or a list number ("12. 5.1#1 Steckspiele") holds neither.
-bool has_date_figure(std::string_view text) {
-    const auto digit_at = [&](std::size_t k) { return k < text.size() && is_digit(static_cast<unsigned char>(text[k])); };
-    for (std::size_t i = 0; i < text.size();) {
-        if (!digit_at(i)) { ++i; continue; }
-        std::size_t end = i;
-        while (digit_at(end)) ++end;
-        const std::string_view run = text.substr(i, end - i);
-        if (run.size() == 4 && (run.starts_with("19") || run.starts_with("20"))) return true;
-        if (run.size() <= 2 && end < text.size() && text[end] == ':' && digit_at(end + 1) && digit_at(end + 2)) return true;
-        i = end;
-    }
-    return false;
 }
 
 // Whether the next non-blank line below `i` (above `limit`) signs the line: a byline, or a
