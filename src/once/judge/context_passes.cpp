@@ -2,7 +2,6 @@
 // (shape_passes.hpp; docs/boilerplate.md, "Step 2" and "Step 3").
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -11,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "once/judge/line_chars.hpp"
 #include "once/judge/shape_passes.hpp"
 #include "once/judge/shape_scores.hpp"
 
@@ -405,7 +405,7 @@ std::string stamp_form(std::string_view text) {
     char last = 0;
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
-        const char mark = (c >= '0' && c <= '9') ? '#' : (c >= 0x80 || std::isalpha(c)) ? 'a' : ch;
+        const char mark = line_chars::is_digit(c) ? '#' : (c >= 0x80 || line_chars::is_ascii_alnum(c)) ? 'a' : ch;
         if ((mark == '#' || mark == 'a') && mark == last) continue;
         out += mark;
         last = mark;
