@@ -50,7 +50,7 @@ public:
     std::size_t size() const { return size_; }
     // The buffer of records not yet written (as far as it was ever filled: all of it once it was
     // written out), every record's ends, and the cache (once a read made it).
-    std::size_t memory_bytes() const {
+    std::size_t used_bytes() const {
         return (written_ > 0 ? pending_.capacity() : pending_.size()) + (cached_ ? k_cache_slots * k_record_bytes : 0) +
                cached_id_.size() * sizeof(std::uint32_t) + ends_.size() * sizeof(EdgeEnds);
     }

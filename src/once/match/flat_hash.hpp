@@ -88,7 +88,8 @@ public:
         taken_ += bytes;
         return piece;
     }
-    // The blocks reserved (the memory budget's concern: what the index may come to touch).
+    // The blocks reserved (the index's figures count used_bytes(); --max-memory reads the
+    // resident set, run/memory_budget.cpp).
     std::size_t bytes() const {
         std::lock_guard lock(mutex_);
         return blocks_.bytes();

@@ -83,14 +83,14 @@ std::vector<Matcher::MemoryPart> Matcher::memory_parts() const {
         {"band tables", band_pages_.used_bytes() + band_directories, band_keys},
         {"band buckets", bucket_bytes, shared_keys},
         {"signatures", signatures_.used_bytes(), records},
-        {"places", places_.memory_bytes(), sentences},
+        {"places", places_.used_bytes(), sentences},
         {"verification records", records_.used_bytes(), records},
         {"per-sentence links", record_of_.used_bytes() + roots_.used_bytes() + kept_.used_bytes(), sentences},
         {"document starts", doc_starts_.size() * sizeof(DocStart) + start_hints_.size() * sizeof(std::uint32_t) +
              opens_.size() * sizeof(std::uint64_t),
          doc_starts_.size()},
         {"exact keys", exact_.used_bytes(), exact_.size()},
-        {"edge tokens in memory", edges_.memory_bytes(), edges_.size()},
+        {"edge tokens in memory", edges_.used_bytes(), edges_.size()},
         // Their pages are the band pool's (counted in "band tables"): the directories here.
         {"sentence ends and starts", sentence_ends_.used_bytes() + sentence_starts_.used_bytes(),
          sentence_ends_.size() + sentence_starts_.size()},

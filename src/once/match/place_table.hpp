@@ -64,7 +64,7 @@ public:
     // Places kept whole (did not fit the packed widths).
     std::size_t whole_count() const { return whole_.size(); }
     // Bytes in use: 12 a place, 32 more for one kept whole.
-    std::size_t memory_bytes() const { return packed_.used_bytes() + whole_.size() * sizeof(SentencePlace); }
+    std::size_t used_bytes() const { return packed_.used_bytes() + whole_.size() * sizeof(SentencePlace); }
 
 private:
     // 96 bits in three words: the fields from bit 0 in the order pack() puts them, bit 95 the
