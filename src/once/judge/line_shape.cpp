@@ -2,7 +2,6 @@
 #include "once/judge/line_shape.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -21,14 +20,6 @@ using namespace shape_scores;
 // Bit n set: E0 + n leads a three-byte character that the CJK walk takes — not E0 (its
 // overlong forms) nor ED (its surrogates).
 constexpr std::uint32_t k_three_byte_leads = 0xFFFF & ~(1u << 0x0) & ~(1u << 0xD);
-
-// The four bytes at `at` as a little-endian number (byte 0 the lowest), whatever the machine's order.
-std::uint32_t load_le32(const char* at) {
-    std::uint32_t word;
-    std::memcpy(&word, at, sizeof word);
-    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap32(word);
-    return word;
-}
 
 // How a whole line decomposes into lexicon phrases and filler.
 struct Composition {
@@ -376,7 +367,7 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
         while (!w && i + 4 <= s.size()) {
             const std::uint32_t bytes = load_le32(s.data() + i);
             if ((bytes & 0xC0C0F0) != 0x8080E0 || ((k_three_byte_leads >> (bytes & 0x0F)) & 1) == 0) break;
-            const char32_t next = ((bytes & 0x0F) << 12) | ((bytes >> 2) & 0xFC0) | ((bytes >> 16) & 0x3F);
+            const char32_t next = three_byte_code_point(bytes);
             const CharClass cls = tables.classes[next];
             if (cls == CharClass::cjk) {  // the common case first: one comparison
                 shape.cjk += scanned < k_stop_scan;

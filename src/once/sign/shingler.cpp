@@ -24,14 +24,6 @@ constexpr std::size_t k_kept_tokens = std::size_t{1} << 18;
            char32_t(static_cast<unsigned char>(data[at + 2]) & 0x3F);
 }
 
-// The four bytes at `at` as a little-endian number (byte 0 the lowest), whatever the machine's order.
-[[gnu::always_inline]] inline std::uint32_t load_le32(const char* at) {
-    std::uint32_t word;
-    std::memcpy(&word, at, sizeof word);
-    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap32(word);
-    return word;
-}
-
 [[gnu::always_inline]] inline bool three_byte_lead(const char* data, std::size_t at) {
     return (static_cast<unsigned char>(data[at]) & 0xF0) == 0xE0;
 }
@@ -212,7 +204,7 @@ public:
             // A mark after the character joins its token, and a two- or four-byte character
             // is rare: both go the general way.
             if ((word & 0xF0) != 0xE0) break;
-            const char32_t next_cp = ((word & 0x0F) << 12) | ((word >> 2) & 0xFC0) | ((word >> 16) & 0x3F);
+            const char32_t next_cp = three_byte_code_point(word);
             const CharClass next_cls = classes[next_cp];
             if (next_cls == CharClass::mark) break;
             take(cp);
