@@ -74,6 +74,28 @@ TEST_CASE("cut restarts: a line that starts a paragraph over and stops mid-sente
     }
 }
 
+TEST_CASE("cut restarts: a piece alone on its line goes when it is cut, not a heading") {
+    // The generator's truncated_copy cut inside the paragraph's first sentence: no sentence
+    // copied whole, only its form tells the cut from a heading: a clause mark between its words
+    // (en "After the vote, ...", ja "、", zh "，").
+    const Page clause_en{"Ferries", "After the vote, the authority said the new boats would carry up to 300 people each.",
+                         en.second, en.own, en.own_last};
+    const Page clause_zh{"港口渡轮", "有关负责人表示，改造完成后船队的噪音也会明显降低。", zh.second,
+                         "市政府计划明年在北岸再开通两条新的航线。", zh.own_last};
+    const std::pair<const Page*, std::string> cases[] = {
+        {&clause_en, "After the vote, the authority said the new"},
+        {&ja, "市の交通局は来年度から、港の電動フ"},
+        {&clause_zh, "有关负责人表示，改造完成"},
+    };
+    for (const auto& one : cases) {
+        const Page* page = one.first;
+        const std::string& line = one.second;
+        CAPTURE(line);
+        PlanRun run;
+        CHECK(run.add(page->with(line)).cleaned == without_line(*page));
+    }
+}
+
 TEST_CASE("cut restarts: a paragraph's stock opening matched on another page still makes the cut line a copy") {
     // The opening sentence is printed by another page too (matched there, a run of one inline
     // sentence across pages, too light to go): within this page the line is still the page
@@ -85,10 +107,10 @@ TEST_CASE("cut restarts: a paragraph's stock opening matched on another page sti
 }
 
 TEST_CASE("cut restarts: still stays — a heading, another answer, a cut line from another page") {
-    // A heading that names what the first paragraph opens with (no sentence copied whole: a
-    // heading, not a restart), in en and ja.
+    // A heading that names what the first paragraph opens with (no sentence copied whole, no
+    // clause mark: a heading, not a restart), in en and ja.
     for (const std::string& heading : {std::string("The harbour authority will replace its"),
-                                       std::string("市の交通局は来年度から、港の電動フ")}) {
+                                       std::string("市の交通局は来年度から")}) {
         CAPTURE(heading);
         const Page& page = heading[0] == 'T' ? en : ja;
         PlanRun run;

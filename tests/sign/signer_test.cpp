@@ -137,3 +137,30 @@ TEST_CASE("signer: page_facts number a page's distinct facts exactly, in text or
     CHECK(crowded.units[63].page_facts == once::k_page_fact_beyond);
     CHECK(crowded.units[69].page_facts == once::k_page_fact_beyond);
 }
+
+TEST_CASE("signer: an unterminated sentence holds a clause mark between its words, not in a number") {
+    // What tells a cut copy from a heading (plan/copy_runs.cpp, piece_alone_is_cut).
+    const once::Config config;
+    const once::Signer signer(config);
+    const std::pair<std::string, bool> cases[] = {
+        {"In 2021, the school board questioned a free lunch program as", true},
+        {"该公司相关负责人表示，市", true},
+        {"「学校給食の無償化については、同じ失敗は二度と繰り返さ", true},
+        {"Prices rose; sales did not", true},
+        {"More than 1,000 riders took the first boat", false},
+        {"The football club confirmed the ferry", false},
+        {"Harbour ferries go electric,", false},
+        {", and then", false},
+        {"移动支付到底带来了哪些变", false},
+    };
+    for (const auto& [text, clause] : cases) {
+        CAPTURE(text);
+        const once::DocAnalysis analysis = signer.analyze(text + "\n");
+        REQUIRE(analysis.units.size() == 1);
+        CHECK(analysis.units[0].clause_inside == clause);
+    }
+    // A terminated sentence: the flag is read for pieces only, and stays false.
+    const once::DocAnalysis terminated = signer.analyze("In 2021, the school board met.\n");
+    REQUIRE(terminated.units.size() == 1);
+    CHECK_FALSE(terminated.units[0].clause_inside);
+}

@@ -28,6 +28,16 @@ const char* match_name(MatchType type) {
     }
 }
 
+// A piece alone on its line that is a token prefix of an earlier sentence of its page: is it
+// that sentence cut, not a heading naming what the paragraph opens with? A heading names a
+// thing — a subject, a title — and carries no clause mark; a copy cut off stops anywhere, past
+// one as often as not ("In 2021, the school board questioned a free lunch program as",
+// "该公司相关负责人表示，市"). Without one the piece stays, whatever share of the sentence it
+// holds: "「ROCK★STEADY★GYM」代表・藤井タダシ氏" over an interview is "...氏です。" less its
+// copula (ldcc peachy), and "The football club confirmed the ferry" cut from "... the ferry
+// timetable." reads no differently to a rule without words.
+bool piece_alone_is_cut(const UnitRecord& piece) { return piece.clause_inside; }
+
 }  // namespace
 
 // Is run [i, end) copied from this very document, and not from the page's title there?
@@ -293,9 +303,11 @@ void DocumentPlanner::plan_runs() {
 // sentence ("一名参与者告诉记者，这对行业来说是一个重要信号。该项目负责人介绍，" for the paragraph
 // "...重要信号。该项目负责人介绍，目前还难以判断长期影响。..."; "快来体验跨境支付吧！随" for
 // "快来体验跨境支付吧！随着春节假期，..."). The index of the earlier line's first sentence.
-// A line that is only a piece of a sentence is not taken: on real pages it is mostly a heading
-// naming what a paragraph opens with ("Through the Darkest of Times" over "Through the Darkest
-// of Times is as dark as it is important.", trafilatura pcgamer) or a title over its teaser.
+// A line that is only a piece of a sentence is taken only when its form is a cut's
+// (piece_alone_is_cut: a clause mark between its words): on real pages such a line is
+// mostly a heading naming what a paragraph opens with ("Through the Darkest of Times" over
+// "Through the Darkest of Times is as dark as it is important.", trafilatura pcgamer) or a title
+// over its teaser.
 //
 // Why: the bands and the run rules see the exact sentences and the piece apart. An opening
 // sentence of the paragraph may be a stock one that other pages print too, matched with its
@@ -308,7 +320,8 @@ void DocumentPlanner::plan_runs() {
 // What keeps the page's text: only within one page (a line cut from another page's paragraph is
 // left to the run rules, where a stock opening across pages is a template); the line holds
 // k_min_core_weight (five words, ten CJK characters: not a short heading that happens to open a
-// paragraph); at least one sentence copied whole, each terminated and of k_min_partial_weight;
+// paragraph); the sentences copied whole each terminated and of k_min_partial_weight, or none
+// and a piece that piece_alone_is_cut;
 // the source's sentence terminated prose of k_min_core_weight, and the copy stops strictly
 // inside it, every token of the piece its source's; text lines, no list entry, not the title;
 // the source line kept.
@@ -329,49 +342,84 @@ std::optional<std::size_t> DocumentPlanner::cut_restart_source(std::uint32_t l) 
     }
     if (weight < k_min_core_weight) return std::nullopt;
     const std::size_t whole_count = last - first;  // the sentences copied whole
-    // At least one, each prose of k_min_partial_weight: a heading that names what an earlier
-    // paragraph opens with ("Through the Darkest of Times" over "Through the Darkest of Times is
-    // as dark as it is important.") or a title that opens a teaser line is the page's own.
-    if (whole_count == 0) return std::nullopt;
+    // Each prose of k_min_partial_weight. None (a piece alone on its line) only when the piece
+    // has a form no heading has, checked against its source below: a heading that names what an
+    // earlier paragraph opens with ("Through the Darkest of Times" over "Through the Darkest of
+    // Times is as dark as it is important.") or a title that opens a teaser line is the page's own.
     for (std::size_t k = first; k < last; ++k)
         if (!sentences_[k].terminated || analysis_.units[k].weight < k_min_partial_weight) return std::nullopt;
-    const TokenEdges& cut = analysis_.units[last].edges;
-    if (cut.count == 0) return std::nullopt;  // a closing quote after a quoted sentence: no piece
+    if (analysis_.units[last].edges.count == 0) return std::nullopt;  // a closing quote after a quoted sentence: no piece
     // The paragraph it starts over: an earlier line of the page that opens with the line's whole
-    // sentences (found by the first one's text, sentences_with_text), newest first, at most
-    // k_max_occurrences of them (a bound on the work where one set phrase opens many lines).
-    const std::span<const std::uint32_t> same_text = sentences_with_text(analysis_.units[first].key);
-    if (same_text.empty()) return std::nullopt;
+    // sentences (found by the first one's text, sentences_with_text) or, for a piece alone,
+    // with its first token; newest first, at most k_max_occurrences of them (a bound on the
+    // work where one set phrase opens many lines).
     std::size_t tried = 0;
-    for (auto at = std::lower_bound(same_text.begin(), same_text.end(), static_cast<std::uint32_t>(first));
-         at != same_text.begin() && tried < k_max_occurrences; ++tried) {
-        const std::size_t p = *--at;
-        const std::uint32_t e = sentences_[p].first_line;
-        const Line& earlier = lines_[e];
-        if (e >= l || earlier.first_sentence != p || earlier.last_sentence - p <= whole_count) continue;
-        if (p > 0 && sentences_[p - 1].last_line == e) continue;  // it does not open its line
-        bool same = true;
-        for (std::size_t i = 0; i <= whole_count && same; ++i) {
-            same = kept_here_[p + i] == base_ + p + i && sentences_[p + i].first_line == e;
-            if (i < whole_count)
-                same = same && sentences_[p + i].last_line == e && analysis_.units[p + i].key == analysis_.units[first + i].key;
-        }
-        if (!same) continue;
-        // The source sentence is prose the copy stops inside: terminated, of k_min_core_weight,
-        // on its line (not a title run on into the next line's "45 Min.", which the segmenter
-        // joins: a video list printing "Landwirtschaft ohne Chemie? Bauern suchen neue Wege"
-        // twice, trafilatura).
-        if (!sentences_[p + whole_count].terminated || analysis_.units[p + whole_count].weight < k_min_core_weight ||
-            sentences_[p + whole_count].last_line != e)
-            continue;
-        const TokenEdges& source = analysis_.units[p + whole_count].edges;
-        const Shared shared = common_prefix(cut, source);
-        // Every token, and fewer than the source's: a differing last word is another answer
-        // ("Will there be a toilet on the bus? No." under "... the bus? For journeys of over an
-        // hour ...", trafilatura nationalrail), not a word cut in half.
-        if (cut.count < source.count && !shared.unknown && shared.tokens == cut.count) return p;
+    if (whole_count > 0) {
+        const std::span<const std::uint32_t> same_text = sentences_with_text(analysis_.units[first].key);
+        for (auto at = std::lower_bound(same_text.begin(), same_text.end(), static_cast<std::uint32_t>(first));
+             at != same_text.begin() && tried < k_max_occurrences; ++tried)
+            if (cut_source_at(l, *--at, whole_count)) return *at;
+        return std::nullopt;
     }
+    const int first_token = analysis_.units[last].edges.from_start(0);
+    const auto openers = line_openers_with_first_token(first_token);
+    for (auto at = std::lower_bound(openers.begin(), openers.end(),
+                                    std::pair<int, std::uint32_t>{first_token, static_cast<std::uint32_t>(first)});
+         at != openers.begin() && tried < k_max_occurrences; ++tried)
+        if (cut_source_at(l, (--at)->second, 0)) return at->second;
     return std::nullopt;
+}
+
+// Does line `l` start over the line that sentence `p` opens, copying `whole_count` sentences
+// whole and stopping inside the next (cut_restart_source's conditions on the source)?
+std::optional<std::size_t> DocumentPlanner::cut_source_at(std::uint32_t l, std::size_t p, std::size_t whole_count) const {
+    const std::size_t first = lines_[l].first_sentence;
+    const std::size_t last = lines_[l].last_sentence - 1;
+    const std::uint32_t e = sentences_[p].first_line;
+    const Line& earlier = lines_[e];
+    if (e >= l || earlier.first_sentence != p || earlier.last_sentence - p <= whole_count) return std::nullopt;
+    if (p > 0 && sentences_[p - 1].last_line == e) return std::nullopt;  // it does not open its line
+    for (std::size_t i = 0; i <= whole_count; ++i) {
+        if (kept_here_[p + i] != base_ + p + i || sentences_[p + i].first_line != e) return std::nullopt;
+        if (i < whole_count &&
+            (sentences_[p + i].last_line != e || analysis_.units[p + i].key != analysis_.units[first + i].key))
+            return std::nullopt;
+    }
+    // The source sentence is prose the copy stops inside: terminated, of k_min_core_weight,
+    // on its line (not a title run on into the next line's "45 Min.", which the segmenter
+    // joins: a video list printing "Landwirtschaft ohne Chemie? Bauern suchen neue Wege"
+    // twice, trafilatura).
+    if (!sentences_[p + whole_count].terminated || analysis_.units[p + whole_count].weight < k_min_core_weight ||
+        sentences_[p + whole_count].last_line != e)
+        return std::nullopt;
+    const TokenEdges& cut = analysis_.units[last].edges;
+    const TokenEdges& source = analysis_.units[p + whole_count].edges;
+    const Shared shared = common_prefix(cut, source);
+    // Every token, and fewer than the source's: a differing last word is another answer
+    // ("Will there be a toilet on the bus? No." under "... the bus? For journeys of over an
+    // hour ...", trafilatura nationalrail), not a word cut in half.
+    if (shared.unknown || shared.tokens != cut.count || cut.count >= source.count) return std::nullopt;
+    if (whole_count == 0 && !piece_alone_is_cut(analysis_.units[last])) return std::nullopt;
+    return p;
+}
+
+// The page's sentences that open a line and whose first token is `token`, as (token, sentence)
+// pairs in page order; built on the first call, once per page, one allocation.
+std::span<const std::pair<int, std::uint32_t>> DocumentPlanner::line_openers_with_first_token(int token) const {
+    if (!openers_indexed_) {
+        openers_indexed_ = true;
+        for (const Line& line : lines_)
+            if (!line.blank && line.first_sentence < line.last_sentence &&
+                (line.first_sentence == 0 || sentences_[line.first_sentence - 1].last_line != sentences_[line.first_sentence].first_line))
+                openers_by_token_.push_back({analysis_.units[line.first_sentence].edges.from_start(0), line.first_sentence});
+        std::sort(openers_by_token_.begin(), openers_by_token_.end());
+    }
+    const auto by_token = [](const std::pair<int, std::uint32_t>& a, const std::pair<int, std::uint32_t>& b) {
+        return a.first < b.first;
+    };
+    const auto [from, to] = std::equal_range(openers_by_token_.begin(), openers_by_token_.end(),
+                                             std::pair<int, std::uint32_t>{token, 0}, by_token);
+    return {openers_by_token_.data() + (from - openers_by_token_.begin()), static_cast<std::size_t>(to - from)};
 }
 
 // 1c. Restarts cut off mid-sentence (cut_restart_source), after the runs and edited sentences:

@@ -125,6 +125,8 @@ private:
     void plan_runs();
     // copy_runs.cpp: step 1c, a restart of the page cut off mid-sentence.
     std::optional<std::size_t> cut_restart_source(std::uint32_t line) const;
+    std::optional<std::size_t> cut_source_at(std::uint32_t line, std::size_t p, std::size_t whole_count) const;
+    std::span<const std::pair<int, std::uint32_t>> line_openers_with_first_token(int token) const;
     void add_cut_restarts();
     void add_run_spans(std::size_t i, std::size_t end, const Edge& head, const Edge& tail);
 
@@ -184,6 +186,11 @@ private:
     mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> sentences_by_text_;
     mutable std::vector<std::uint32_t> sentence_of_text_;
     mutable bool texts_indexed_ = false;
+    // The page's sentences that open a line, by first token (TokenEdges::from_start(0)), as
+    // (token, sentence) pairs in that order: step 1c looks up the paragraph that a piece alone on
+    // its line starts over. Built on the first lookup too.
+    mutable std::vector<std::pair<int, std::uint32_t>> openers_by_token_;
+    mutable bool openers_indexed_ = false;
     struct TextOrder {
         bool operator()(const std::pair<std::uint64_t, std::uint32_t>& a, std::uint64_t key) const { return a.first < key; }
         bool operator()(std::uint64_t key, const std::pair<std::uint64_t, std::uint32_t>& a) const { return key < a.first; }

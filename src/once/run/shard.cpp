@@ -37,7 +37,9 @@ namespace {
 // would take for corruption; refused by the version instead, with a message that says so.
 // Signatures version 10: each sentence carries its page's facts numbered (UnitRecord::page_facts),
 // which the planner compares within one page; a version 9 file would be read misaligned.
-constexpr std::string_view k_signature_magic = "once-signatures 10\n";
+// Signatures version 11: a sentence's flags say whether it holds a clause mark
+// (UnitRecord::clause_inside, bit 5), which a version 10 reader would take for corruption.
+constexpr std::string_view k_signature_magic = "once-signatures 11\n";
 constexpr std::string_view k_decisions_magic = "once-decisions 3\n";
 
 // Little-endian fixed-width encoding; the formats are the same on every machine.
@@ -290,10 +292,11 @@ void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument
         out.u64(u.number_hash);
         out.u64(u.page_facts);
         // flags: bit 0 bulleted, bit 1 data-like, bit 2 may be matched, bit 3 may be a source,
-        // bit 4 terminated
+        // bit 4 terminated, bit 5 a clause mark inside
         out.u8(static_cast<std::uint8_t>((u.bulleted ? 1 : 0) | (u.data_like ? 2 : 0) |
                                          (analyzed.matchable.match[i] ? 4 : 0) |
-                                         (analyzed.matchable.source[i] ? 8 : 0) | (s.terminated ? 16 : 0)));
+                                         (analyzed.matchable.source[i] ? 8 : 0) | (s.terminated ? 16 : 0) |
+                                         (u.clause_inside ? 32 : 0)));
         low.resize(static_cast<std::size_t>(num_perm));
         low_bytes(analysis.signatures.data() + i * static_cast<std::size_t>(num_perm), num_perm, low.data());
         out.byte_run(low.data(), low.size());
@@ -390,12 +393,13 @@ void decode_sentence(In& in, std::size_t i, std::uint64_t text_end, std::uint64_
     u.number_hash = in.u64();
     u.page_facts = in.u64();
     const std::uint8_t flags = in.u8();
-    if ((flags >> 5) != 0) in.corrupt("sentence flags " + std::to_string(flags), in.offset() - 1);
+    if ((flags >> 6) != 0) in.corrupt("sentence flags " + std::to_string(flags), in.offset() - 1);
     u.bulleted = (flags & 1) != 0;
     u.data_like = (flags & 2) != 0;
     doc.matchable.match[i] = (flags & 4) != 0;
     doc.matchable.source[i] = (flags & 8) != 0;
     s.terminated = (flags & 16) != 0;
+    u.clause_inside = (flags & 32) != 0;
     const std::string_view low = in.byte_run(static_cast<std::size_t>(num_perm));
     std::uint32_t* signature = doc.analysis.signatures.data() + i * static_cast<std::size_t>(num_perm);
     for (std::size_t k = 0; k < low.size(); ++k) signature[k] = static_cast<unsigned char>(low[k]);

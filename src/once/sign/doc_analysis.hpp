@@ -45,6 +45,12 @@ struct UnitRecord {               // one sentence
     // Reads like a data row, opening with "key:" (full-width colons fold to ':'): a repeated
     // "Price: ¥99" in a list of apps is two facts, not a copy.
     bool data_like = false;
+    // Holds a clause mark (',' ';' '、', full-width forms folded) between two of its words, not
+    // between digits ("1,000"): a heading names a thing and carries none, so a line of its own
+    // that is a prefix of an earlier sentence and holds one is that sentence cut, not a heading
+    // (plan/copy_runs.cpp, cut_restart_source). Read for unterminated sentences only, the
+    // pieces that rule asks about; false for a terminated one.
+    bool clause_inside = false;
     // Its first and last tokens, for aligning a copy with its source token by token.
     TokenEdges edges;
 };

@@ -43,6 +43,28 @@ bool lynx_nested_bullet(std::string_view original, const Line& line) {
     return i + 1 < line.end && original[i] == 'o' && original[i + 1] == ' ';
 }
 
+// Does a sentence hold a clause mark between two of its words (UnitRecord::clause_inside): ','
+// or ';' (full-width forms fold to these) or '、', not first, with a word after it, and a ','
+// not between two digits ("1,000 riders", a number, not a clause).
+bool holds_clause_mark(std::string_view text) {
+    static constexpr std::string_view k_ideographic_comma = "、";
+    const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        if (text[i] != ',' && text[i] != ';' && text[i] != k_ideographic_comma[0]) continue;
+        std::size_t width = 0;
+        if (text[i] == ',' || text[i] == ';')
+            width = 1;
+        else if (text.compare(i, k_ideographic_comma.size(), k_ideographic_comma) == 0)
+            width = k_ideographic_comma.size();
+        if (width == 0 || i + width >= text.size()) continue;
+        if (text[i] == ',' && is_digit(text[i - 1]) && is_digit(text[i + 1])) continue;
+        std::size_t after = i + width;
+        while (after < text.size() && text[after] == ' ') ++after;
+        if (after < text.size()) return true;
+    }
+    return false;
+}
+
 // A sentence on a list line weighs as prose from here (15 words, 30 CJK characters) ...
 constexpr std::uint32_t k_min_listed_prose_weight = 30;
 
@@ -121,6 +143,7 @@ DocAnalysis Signer::analyze(std::string_view text, std::span<const LineKeys> kno
                                             .page_facts = facts,
                                             .bulleted = bulleted,
                                             .data_like = data_like,
+                                            .clause_inside = !sentences[i].terminated && holds_clause_mark(sentences[i].normalized),
                                             .edges = set.edges});
         hasher_.sign(set.shingles, analysis.signatures.data() + i * k);
     }
