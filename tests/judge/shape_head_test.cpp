@@ -165,3 +165,119 @@ TEST_CASE("shape: a Chinese dateline right above the headline stays with it (art
     });
     check_page(rows, {}, site);
 }
+
+// lynx's line of the page's <head> links (docs/boilerplate.md, step 1, "head links"): the dump's
+// first line, "#" glued to the first link's title, lists feeds and editions; it goes, and the
+// headline and story right under it stay.
+TEST_CASE("shape: lynx's line of <head> links at the page's top goes, the headline under it stays (head-links)") {
+    // English: an encyclopedia page, its edit and feed links, then the headline and the story.
+    std::vector<Row> rows = {
+        {'r', "#edit this page wikipedia (en) wikipedia atom feed"},
+        {'.', ""},
+        {'k', "hermitian matrix"},
+        {'.', ""},
+    };
+    add_story(rows, {
+        "in mathematics, a hermitian matrix is a complex square matrix that is equal to its own conjugate "
+        "transpose, and it is the complex extension of the real symmetric matrix.",
+        "hermitian matrices can be understood as the complex extension of real symmetric matrices, and "
+        "they appear in quantum mechanics as the observables of a system.",
+    });
+    check_page(rows);
+    const auto verdicts = once::test::classify(rows);
+    CHECK(verdicts[0].rule == once::ShapeRule::head_links);
+    CHECK(once::rule_name(verdicts[0].rule) == "head-links");
+
+    // German: a blog's feeds under lynx's refresh line; the post's title and text stay.
+    std::vector<Row> de = {
+        {'.', "refresh(900 sec): file://localhost/source.html"},
+        {'r', "#zugreiseblog » feed zugreiseblog » kommentar-feed zugreiseblog » db lounge: neue regeln"},
+        {'.', ""},
+        {'k', "db lounge: neue regeln für reisende"},
+        {'.', ""},
+    };
+    add_story(de, {
+        "der leuchtturmwärter hatte mitten im sturm keinen besuch erwartet, und er sagte das zweimal, bevor er "
+        "die beiden hereinließ. über ihnen drehte sich die ganze zeit die lampe.",
+        "drinnen wand sich die treppe in einer engen spirale den turm hinauf, und auf jedem absatz gab es ein "
+        "kleines fenster, das auf das graue wasser und die felsen hinaussah.",
+    });
+    check_page(de);
+}
+
+TEST_CASE("shape: a Markdown heading, a hashtag further down and a headline first are no <head> links (head-links)") {
+    // A Markdown heading has a space after its "#"; a hashtag is the line of lynx's only at the
+    // page's top; a page that starts with its headline keeps it.
+    std::vector<Row> rows = {
+        {'k', "# release notes for version two"},
+        {'.', ""},
+    };
+    add_story(rows, {
+        "the keeper had not expected visitors in the middle of the storm, and he said so twice before he let "
+        "them in. the lamp was turning above them all the while.",
+    });
+    rows.push_back({'k', "#lighthouses are the last of the old trades, and the keepers know it better than anyone."});
+    rows.push_back({'.', ""});
+    add_story(rows, {
+        "inside, the stairs wound up the tower in a tight spiral, and every landing had a small window that "
+        "looked out over the grey water and the rocks below.",
+    });
+    check_page(rows);
+    for (const auto& v : once::test::classify(rows)) CHECK(v.rule != once::ShapeRule::head_links);
+
+    std::vector<Row> headline = {
+        {'k', "council approves new bridge over the river after years of debate"},
+        {'.', ""},
+    };
+    add_story(headline, {
+        "the council approved the new bridge over the river on tuesday, after years of debate about its "
+        "cost and about the old ferry that it will replace.",
+    });
+    check_page(headline);
+    for (const auto& v : once::test::classify(headline)) CHECK(v.rule != once::ShapeRule::head_links);
+}
+
+// lynx's MathML source (docs/boilerplate.md, step 1, "formula source"): on a wiki page it carries
+// the formula's TeX as an annotation, and the page prints that TeX again right after it; the
+// source goes, the TeX and the prose around it stay. A MathJax page's MathML has no annotation:
+// it is the formula's only copy and stays.
+TEST_CASE("shape: a formula's MathML source with its TeX annotation goes, the TeX and the prose stay (math-source)") {
+    std::vector<Row> rows;
+    add_story(rows, {
+        "in mathematics, a hermitian matrix is a complex square matrix that is equal to its own conjugate "
+        "transpose, for all indices i and j:",
+    });
+    rows.push_back({'r', "[math: <semantics> <mrow class=\"mjx-texatom-ord\"> <mstyle displaystyle=\"true\" "
+                         "scriptlevel=\"0\"> <mi> a </mi> <mo> = </mo> <msup> <mi> a </mi> <mi> h </mi> </msup>"});
+    rows.push_back({'r', "</mstyle> </mrow> <annotation encoding=\"application/x-tex\"> {\\displaystyle a=a^{h}} "
+                         "</annotation> </semantics> :math]"});
+    rows.push_back({'k', "{\\displaystyle a=a^{h}}"});
+    rows.push_back({'.', ""});
+    add_story(rows, {
+        "hermitian matrices can be understood as the complex extension of real symmetric matrices, and "
+        "they appear in quantum mechanics as the observables of a system.",
+    });
+    check_page(rows);
+    const auto verdicts = once::test::classify(rows);
+    CHECK(verdicts[2].rule == once::ShapeRule::math_source);
+    CHECK(verdicts[3].rule == once::ShapeRule::math_source);
+    CHECK(once::rule_name(once::ShapeRule::math_source) == "math-source");
+}
+
+TEST_CASE("shape: MathML without a TeX annotation is the formula itself and stays (math-source)") {
+    // A MathJax page (German): the MathML is the only copy of the formula.
+    std::vector<Row> rows;
+    add_story(rows, {
+        "für eine quadratische gleichung mit einem koeffizienten, der nicht null ist, gibt es genau zwei "
+        "lösungen, und sie lauten so:",
+    });
+    rows.push_back({'k', "[math: <mi> x </mi> <mo> = </mo> <mrow> <mfrac> <mrow> <mo> − </mo> <mi> b </mi> "
+                         "</mrow> <mrow> <mn> 2 </mn> <mi> a </mi> </mrow> </mfrac> </mrow> :math]"});
+    rows.push_back({'.', ""});
+    add_story(rows, {
+        "der leuchtturmwärter hatte mitten im sturm keinen besuch erwartet, und er sagte das zweimal, bevor er "
+        "die beiden hereinließ. über ihnen drehte sich die ganze zeit die lampe.",
+    });
+    check_page(rows);
+    for (const auto& v : once::test::classify(rows)) CHECK(v.rule != once::ShapeRule::math_source);
+}

@@ -35,6 +35,48 @@ bool has_function_words(const LineShape& s, bool latin_covered) {
     return s.latin_stop * k_prose_stop_den >= s.latin_words * k_prose_stop_num;
 }
 
+// Step 1, the page's first line: lynx's line of <head> links ("#alternate alternate …", "#site »
+// feed site » comments feed"; shape_scores.hpp, k_lynx_head_links) names feeds and editions, never
+// the article. Only lynx's refresh line and frames may stand above it. Chrome, but it is marked
+// only (JudgedLine::markup) and removed after every pass: as evidence it changed other lines (on
+// trafilatura's gnaur.wordpress.com page the line, long and punctuated, was the paragraph above
+// the page's top that kept the article-start rule from taking a post of short dialogue lines).
+void mark_head_links(std::vector<JudgedLine>& lines) {
+    for (JudgedLine& line : lines) {
+        if (line.cls == LineClass::blank) continue;
+        const std::string_view s = line.text;
+        if (line.shape.embed || s.starts_with(k_lynx_refresh)) continue;
+        if (s.size() >= 2 && s[0] == k_lynx_head_links && s[1] != k_lynx_head_links && s[1] != ' ')
+            line.markup = ShapeRule::head_links;
+        return;
+    }
+}
+
+// Step 1, formulas: lynx's MathML source ("[math: <semantics> … :math]") that carries the formula's
+// TeX as an annotation is a second copy of a formula the page prints as TeX beside it
+// (shape_scores.hpp, k_lynx_math_open). Chrome, marked like the head links and removed after
+// every pass, so it says nothing about the paragraphs it stands in. Without the annotation (a
+// MathJax page) it is the formula: kept.
+void mark_math_source(std::vector<JudgedLine>& lines) {
+    const std::size_t n = lines.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (lines[i].cls == LineClass::blank || !lines[i].text.starts_with(k_lynx_math_open)) continue;
+        std::size_t end = i;  // the block's last line: the one that closes it
+        bool tex = false;
+        for (; end < n && end - i < k_math_block_lines && lines[end].cls != LineClass::blank; ++end) {
+            const std::string_view s = lines[end].text;
+            tex = tex || s.find(k_math_tex_annotation) != std::string_view::npos;
+            if (s.find(k_lynx_math_close) != std::string_view::npos) break;
+        }
+        if (end >= n || end - i >= k_math_block_lines || lines[end].cls == LineClass::blank) continue;  // never closed
+        // Text after the close on its line would go with it: such a block is left alone.
+        if (tex && lines[end].text.ends_with(k_lynx_math_close)) {
+            for (std::size_t k = i; k <= end; ++k) lines[k].markup = ShapeRule::math_source;
+        }
+        i = end;
+    }
+}
+
 // Step 1: one class per line from its own shape, with recurrence flags. Returns whether the
 // word lists cover the page's language (stop-word density is evidence only then).
 bool classify_alone(std::vector<JudgedLine>& lines, const std::vector<LineFeatures>& features, const Config& config,
@@ -542,6 +584,8 @@ std::string_view rule_name(ShapeRule rule) {
     case ShapeRule::article_end: return "article-end";
     case ShapeRule::article_start: return "article-start";
     case ShapeRule::form_block: return "form-block";
+    case ShapeRule::head_links: return "head-links";
+    case ShapeRule::math_source: return "math-source";
     case ShapeRule::contents: return "contents";
     case ShapeRule::spec_row: return "spec-row";
     case ShapeRule::tail: return "tail";
@@ -560,6 +604,8 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
     std::vector<JudgedLine> lines(n);
 
     const bool latin_covered = classify_alone(lines, features, config, lookup);
+    mark_head_links(lines);
+    mark_math_source(lines);
     // Blank lines are known from here on (classify_alone), and so is the page's spacing.
     const bool double_spaced = is_double_spaced(lines);
     mark_wrapped_paragraphs(lines, latin_covered, double_spaced);
@@ -611,6 +657,16 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         if (features[i].protect) {
             v.chrome = false;
             v.by_recurrence = false;
+        }
+        // lynx's markup (head links, a formula's source) goes whatever the passes made of it,
+        // the title slot included: the head links hold the page's title among its feeds' names,
+        // and the slot may take them for the headline when they stand right over the story.
+        if (line.markup != ShapeRule::none && config.shape && !features[i].protect) {
+            v.chrome = true;
+            v.title = false;
+            v.by_recurrence = false;
+            v.rule = line.markup;
+            v.score = std::max(v.score, line.markup == ShapeRule::head_links ? k_score_head_links : k_score_math_source);
         }
         // A kept row of a spec table says so, for the planner (plan/copy_runs.cpp).
         if (line.spec_row && !v.chrome && !v.title) v.rule = ShapeRule::spec_row;

@@ -67,10 +67,14 @@ enum class ShapeRule : std::uint8_t {
     article_start,
     // a form printed as text (docs/boilerplate.md, step 3, "Forms"): its controls, labels, heading and buttons
     form_block,
+    // lynx's line of the page's <head> links at the top of the dump (docs/boilerplate.md, step 1)
+    head_links,
+    // lynx's MathML source of a formula whose TeX the page prints too (docs/boilerplate.md, step 1)
+    math_source,
 };
 // The last ShapeRule: run/shard.cpp refuses a rule byte above it as corruption, so a rule added at
 // the end must move this (tests/judge/shape_blocks_test.cpp fails until it does).
-constexpr ShapeRule k_last_shape_rule = ShapeRule::form_block;
+constexpr ShapeRule k_last_shape_rule = ShapeRule::math_source;
 // "copyright", "menu-row", ..., "margin-recurrence": the names written to the map.
 std::string_view rule_name(ShapeRule rule);
 

@@ -48,6 +48,10 @@ struct JudgedLine {
     bool protect = false;        // matched a --keep pattern
     bool value_differs = false;  // its template recurs, its numbers do not: a label with data
     bool margin = false;         // a template by promote_margin_recurrence
+    ShapeRule markup = ShapeRule::none;  // lynx's markup, not text: its line of <head> links or a
+                                 // formula's MathML source (mark_head_links, mark_math_source).
+                                 // Chrome, decided after every pass, so that it changes no other
+                                 // line's judgement (the page's first line holds no other evidence)
     bool tail_heading = false;   // a list heading between paragraphs in the page's last fifth
     bool section_link = false;   // a link line over paragraphs ("see also: …", "main article: …"):
                                  // chrome, but no evidence for its neighbours
