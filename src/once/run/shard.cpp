@@ -38,7 +38,8 @@ namespace {
 // Signatures version 10: each sentence carries its page's facts numbered (UnitRecord::page_facts),
 // which the planner compares within one page; a version 9 file would be read misaligned.
 // Signatures version 11: a sentence's flags say whether it holds a clause mark
-// (UnitRecord::clause_inside, bit 5), which a version 10 reader would take for corruption.
+// (UnitRecord::clause_inside, bit 5), and text lines may carry the rules `head-links` and
+// `math-source`: bytes a version 10 reader would take for corruption.
 constexpr std::string_view k_signature_magic = "once-signatures 11\n";
 constexpr std::string_view k_decisions_magic = "once-decisions 3\n";
 
