@@ -680,18 +680,42 @@ TEST_CASE("matcher: match_batch decides as match_document one document after ano
         for (std::size_t i = 0; i < n; i += 2) fn(i);
         other.join();
     };
+    // Every item on this thread, last first, after meanwhile(): items may run in any order.
+    const once::Matcher::ParallelFor backwards = [](std::size_t n, const std::function<void(std::size_t)>& fn,
+                                                    const std::function<void()>& meanwhile) {
+        if (meanwhile) meanwhile();
+        for (std::size_t i = n; i-- > 0;) fn(i);
+    };
+    // With look_ahead, each batch hands the matcher the next one (match_batch's `next`), which
+    // it probes while the batch is planned; the next match_batch starts from that.
+    for (const bool look_ahead : {false, true})
+    for (const once::Matcher::ParallelFor* parallel : {&two_threads, &backwards})
     for (const std::size_t batch_size : {std::size_t{1}, std::size_t{7}, std::size_t{64}, texts.size()}) {
+        if (!look_ahead && parallel == &backwards) continue;
+        CAPTURE(look_ahead);
+        CAPTURE(parallel == &backwards);
         CAPTURE(batch_size);
         once::Matcher matcher(config);
-        for (std::size_t first = 0; first < texts.size(); first += batch_size) {
-            const std::size_t end = std::min(texts.size(), first + batch_size);
-            std::vector<const once::DocAnalysis*> docs;
-            std::vector<once::Matchable> masks;
-            for (std::size_t d = first; d < end; ++d) {
-                docs.push_back(&analyses[d]);
-                masks.push_back(eligible[d]);
+        once::Matcher::Lookahead following;
+        const auto batch_of = [&](std::size_t first) {
+            once::Matcher::Lookahead batch;
+            batch.first_doc = static_cast<std::uint32_t>(first);
+            for (std::size_t d = first; d < std::min(texts.size(), first + batch_size); ++d) {
+                batch.docs.push_back(&analyses[d]);
+                batch.matchable.push_back(eligible[d]);
             }
-            matcher.match_batch(static_cast<std::uint32_t>(first), docs, masks, two_threads,
+            return batch;
+        };
+        for (std::size_t first = 0; first < texts.size(); first += batch_size) {
+            const once::Matcher::Lookahead current = batch_of(first);
+            const std::vector<const once::DocAnalysis*>& docs = current.docs;
+            const std::vector<once::Matchable>& masks = current.matchable;
+            const std::function<const once::Matcher::Lookahead*()> next = [&]() -> const once::Matcher::Lookahead* {
+                if (first + batch_size >= texts.size()) return nullptr;
+                following = batch_of(first + batch_size);
+                return &following;
+            };
+            matcher.match_batch(static_cast<std::uint32_t>(first), docs, masks, *parallel,
                                 [&](std::size_t d, const std::vector<once::UnitMatch>& matches) {
                 const auto& want = expected[first + d];
                 CHECK(matcher.document_base() == bases[first + d]);
@@ -708,7 +732,7 @@ TEST_CASE("matcher: match_batch decides as match_document one document after ano
                     CHECK(matches[i].direct == want[i].direct);
                     CHECK(matches[i].similarity == want[i].similarity);
                 }
-            });
+            }, look_ahead ? next : std::function<const once::Matcher::Lookahead*()>());
         }
         CHECK(matcher.size() == reference.size());
         CHECK(matcher.signature_count() == reference.signature_count());

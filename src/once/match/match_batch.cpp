@@ -5,6 +5,8 @@
 #include "once/match/matcher.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <unordered_map>
 
 #include "once/core/error.hpp"
@@ -556,15 +558,12 @@ void Matcher::insert_part(Batch& batch, std::size_t part) {
     }
 }
 
-void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAnalysis*>& docs,
-                          const std::vector<Matchable>& matchable, const ParallelFor& parallel,
-                          const std::function<void(std::size_t, const std::vector<UnitMatch>&)>& on_document) {
-    if (!batch_) batch_.reset(new Batch());
-    Batch& batch = *batch_;
+void Matcher::prepare(Batch& batch, std::uint32_t first_doc, const std::vector<const DocAnalysis*>& docs,
+                      const std::vector<Matchable>& matchable, std::uint64_t base) {
     batch.first_doc = first_doc;
     batch.docs = &docs;
     batch.matchable = &matchable;
-    batch.base = places_.size();
+    batch.base = base;
     batch.first.clear();
     batch.doc_of.clear();
     batch.first.reserve(docs.size() + 1);
@@ -612,7 +611,28 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
         }
         batch.list_start[n] = batch.listed.size();
     }
-    parallel((n + k_probe_chunk - 1) / k_probe_chunk, [&](std::size_t chunk) { probe(batch, chunk); }, {});
+}
+
+void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAnalysis*>& docs,
+                          const std::vector<Matchable>& matchable, const ParallelFor& parallel,
+                          const std::function<void(std::size_t, const std::vector<UnitMatch>&)>& on_document,
+                          const std::function<const Lookahead*()>& next) {
+    if (!batch_) batch_.reset(new Batch());
+    // Probed ahead while the batch before was planned: the same documents at the same place.
+    const bool probed = ahead_probed_ && ahead_->first_doc == first_doc && ahead_->base == places_.size() &&
+                        *ahead_->docs == docs;
+    ahead_probed_ = false;
+    if (probed) {
+        std::swap(batch_, ahead_);
+        batch_->docs = &docs;
+        batch_->matchable = &matchable;
+    } else {
+        prepare(*batch_, first_doc, docs, matchable, places_.size());
+    }
+    Batch& batch = *batch_;
+    const std::size_t n = batch.doc_of.size();
+    const std::size_t chunks = (n + k_probe_chunk - 1) / k_probe_chunk;
+    if (!probed) parallel(chunks, [&](std::size_t chunk) { probe(batch, chunk); }, {});
     std::size_t may_add = 0;  // entries the sequential step may add: those with a repeated key
     if (candidates_ == nullptr) {
         for (std::size_t s = 0; s < n; ++s)
@@ -631,19 +651,66 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
         matches[d] = match_in_batch(batch, d);
         std::copy(document_direct_.begin(), document_direct_.end(), direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d]));
     }
+    // The batch after this one, set up now that this one has its ids, to be probed once this one
+    // is in the index. A batch that cannot be set up (past 2^31 sentences) is left to its own
+    // match_batch, which says so after this batch is planned, as without the look ahead.
+    const Lookahead* following = candidates_ == nullptr && next ? next() : nullptr;
+    std::size_t ahead_chunks = 0;
+    if (following != nullptr && !following->docs.empty()) {
+        if (!ahead_) ahead_.reset(new Batch());
+        try {
+            prepare(*ahead_, following->first_doc, following->docs, following->matchable, places_.size());
+            ahead_chunks = (ahead_->doc_of.size() + k_probe_chunk - 1) / k_probe_chunk;
+        } catch (const Error&) {
+            ahead_chunks = 0;
+        }
+    }
     // Then the batch's entries go into the exact-key and band tables (other threads) while the
     // documents are planned (this thread): on one thread the planner alone was most of the
-    // sequential work (issue 13).
-    parallel(bands_ + 1, [&](std::size_t part) { insert_part(batch, part); }, [&] {
-        for (std::size_t d = 0; d < docs.size(); ++d) {
-            document_base_ = batch.base + batch.first[d];
-            document_end_ = batch.base + batch.first[d + 1];
-            kept_.seal(document_base_);  // earlier documents' kept copies are final
-            document_direct_.assign(direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d]),
-                                    direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d + 1]));
-            on_document(d, matches[d]);
+    // sequential work (issue 13). Items past the inserts probe the next batch once every insert
+    // is done: an insert not yet started is claimed and run by the item that needs it, so that
+    // an item waits only for inserts under way on other threads, in whatever order the items
+    // run. After an insert or the planning fails, nothing waits (the error ends the run, and the
+    // probe's work is dropped).
+    const std::size_t parts = bands_ + 1;
+    const std::unique_ptr<std::atomic<bool>[]> claimed(new std::atomic<bool>[parts]);
+    for (std::size_t part = 0; part < parts; ++part) claimed[part] = false;
+    std::atomic<std::size_t> inserted{0};
+    std::atomic<bool> failed{false};
+    const auto insert = [&](std::size_t part) {
+        if (claimed[part].exchange(true)) return;
+        try {
+            insert_part(batch, part);
+        } catch (...) {
+            failed = true;
+            throw;
+        }
+        inserted.fetch_add(1, std::memory_order_release);
+    };
+    parallel(parts + ahead_chunks, [&](std::size_t item) {
+        if (item < parts) {
+            insert(item);
+            return;
+        }
+        for (std::size_t part = 0; part < parts && !failed; ++part) insert(part);
+        while (inserted.load(std::memory_order_acquire) < parts && !failed) std::this_thread::yield();
+        if (!failed) probe(*ahead_, item - parts);
+    }, [&] {
+        try {
+            for (std::size_t d = 0; d < docs.size(); ++d) {
+                document_base_ = batch.base + batch.first[d];
+                document_end_ = batch.base + batch.first[d + 1];
+                kept_.seal(document_base_);  // earlier documents' kept copies are final
+                document_direct_.assign(direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d]),
+                                        direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d + 1]));
+                on_document(d, matches[d]);
+            }
+        } catch (...) {
+            failed.store(true);
+            throw;
         }
     });
+    ahead_probed_ = ahead_chunks > 0;
     if (candidates_ == nullptr)
         for (std::size_t s = 0; s < n; ++s)
             if (batch.probes_bands(s))

@@ -105,9 +105,23 @@ public:
     // threads. There the matcher answers as just after document d was matched: document_base(),
     // mark_removed() and later_occurrences() are document d's; location(), edges(), kept_copy()
     // for sentences before document d's end (the planner reads nothing else).
+    //
+    // `next`, when given, is asked once the batch is matched for the batch that follows it
+    // (documents first_doc + docs.size(), ...), analyzed; null when there is none. Its band
+    // lookups and verification (the probe) then run on the other threads once this batch is in
+    // the index, while this thread plans (the probe reads the index, never what the planner
+    // records), and the next match_batch, given the same documents, starts from them. So on two
+    // threads the probe is no longer between planning one batch and matching the next, the
+    // sequential steps (issue 13). Without a candidate stream only; decisions are the same.
+    struct Lookahead {
+        std::uint32_t first_doc = 0;
+        std::vector<const DocAnalysis*> docs;
+        std::vector<Matchable> matchable;
+    };
     void match_batch(std::uint32_t first_doc, const std::vector<const DocAnalysis*>& docs,
                      const std::vector<Matchable>& matchable, const ParallelFor& parallel,
-                     const std::function<void(std::size_t, const std::vector<UnitMatch>&)>& on_document);
+                     const std::function<void(std::size_t, const std::vector<UnitMatch>&)>& on_document,
+                     const std::function<const Lookahead*()>& next = {});
 
     // Where sentence `id` is (built from compact records: a value, not a reference).
     UnitLocation location(std::uint64_t id) const;
@@ -230,6 +244,14 @@ private:
         void operator()(Batch* batch) const;  // where Batch is complete (match_batch.cpp)
     };
     std::unique_ptr<Batch, BatchDeleter> batch_;
+    // The batch after batch_, probed ahead (match_batch's `next`); `ahead_probed_` until the
+    // next match_batch, which takes it if it is given the same documents.
+    std::unique_ptr<Batch, BatchDeleter> ahead_;
+    bool ahead_probed_ = false;
+    // Sets up `batch` for documents first_doc, ... whose first sentence is `base` (the index
+    // untouched): the buffers, the sentences' firsts with each exact key, the stream's lists.
+    void prepare(Batch& batch, std::uint32_t first_doc, const std::vector<const DocAnalysis*>& docs,
+                 const std::vector<Matchable>& matchable, std::uint64_t base);
     // The three steps of match_batch: probe (any thread, the index read-only), match in input
     // order, then add what the batch kept aside to the index.
     void probe(Batch& batch, std::size_t sentence) const;

@@ -1,6 +1,7 @@
 #include "once/run/pipeline.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <memory>
 #include <optional>
 
@@ -16,12 +17,13 @@ namespace once {
 namespace {
 
 // The two-batch hand-over of a pipelined stage: batch `next` has been submitted; finish the
-// batch before it, then `next` becomes the pending one. If finishing fails, `next`'s job is
-// stopped before the exception leaves (its items use what the caller is about to destroy).
+// batch before it (which may look at `next`), then `next` becomes the pending one. If finishing
+// fails, `next`'s job is stopped before the exception leaves (its items use what the caller is
+// about to destroy).
 template <typename Pending, typename Finish>
 void hand_over(std::unique_ptr<Pending>& pending, std::unique_ptr<Pending> next, WorkPool& pool, Finish&& finish) {
     try {
-        if (pending) finish(*pending);
+        if (pending) finish(*pending, next.get());
     } catch (...) {
         pool.cancel(*next->job);
         throw;
@@ -42,7 +44,7 @@ Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOption
     };
     std::unique_ptr<Pending> pending;
     WorkPool pool(worker_count(config.threads));  // after `pending`: stops before what its jobs use
-    const auto finish = [&](Pending& p) {
+    const auto finish = [&](Pending& p, const Pending*) {
         pool.wait(*p.job);
         for (std::size_t i = 0; i < p.batch.size(); ++i) {
             counts.add_document(p.batch[i].doc.group, Signer::templates_of(p.keys[i]));
@@ -66,7 +68,7 @@ Recurrence count_pass(Corpus& corpus, const Config& config, const PipelineOption
         }, false);
         hand_over(pending, std::move(next), pool, finish);
     }
-    if (pending) finish(*pending);
+    if (pending) finish(*pending, nullptr);
     return counts;
 }
 
@@ -105,13 +107,38 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         std::vector<AnalyzedDocument> analyzed;
         std::vector<std::vector<LineKeys>> line_keys;  // pass 1's, per document (empty: not kept)
         std::shared_ptr<WorkPool::Job> job;
+        // The analysis's error, when the batch before waited for it (analyzed_ahead below): it
+        // is rethrown where it was without the look ahead, once the batch before is sunk.
+        std::exception_ptr failure;
+        bool waited = false;
     };
     std::unique_ptr<Pending> pending;
     bool stage_failed = false;
     WorkPool pool(worker_count(config.threads));  // after `pending`: stops before what its jobs use
 
-    const auto finish = [&](Pending& p) {
-        pool.wait(*p.job);
+    // The batch after the one being decided, analyzed: the matcher probes it on the other threads
+    // while this one is planned (DecideStage::decide_batch). Waited for after the batch is
+    // matched, so that its analysis still runs beside the matching. With one thread there are no
+    // other threads, and it would only hold a second batch's analyses while this one is planned.
+    const bool look_ahead = worker_count(config.threads) > 1;
+    const auto analyzed_ahead = [&](Pending& after) {
+        std::vector<const AnalyzedDocument*> out;
+        if (!after.waited) {
+            after.waited = true;
+            try {
+                pool.wait(*after.job);
+            } catch (...) {
+                after.failure = std::current_exception();
+            }
+        }
+        if (after.failure) return out;
+        out.reserve(after.analyzed.size());
+        for (const AnalyzedDocument& a : after.analyzed) out.push_back(&a);
+        return out;
+    };
+    const auto finish = [&](Pending& p, Pending* after) {
+        if (!p.waited) pool.wait(*p.job);
+        if (p.failure) std::rethrow_exception(p.failure);
         const std::vector<SourceDocument>& batch = p.batch;
         const std::size_t n = batch.size();
         std::vector<DocResult> docs(n);
@@ -121,7 +148,8 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         for (std::size_t i = 0; i < n; ++i) analyzed[i] = &p.analyzed[i];
         std::vector<std::vector<Span>> spans = decide.decide_batch(
             analyzed, [&](std::size_t items, const std::function<void(std::size_t)>& fn,
-                          const std::function<void()>& meanwhile) { pool.run_while(items, fn, meanwhile); });
+                          const std::function<void()>& meanwhile) { pool.run_while(items, fn, meanwhile); },
+            after && look_ahead ? DecideStage::NextBatch([&] { return analyzed_ahead(*after); }) : DecideStage::NextBatch());
         for (std::size_t i = 0; i < n; ++i) {
             docs[i].id = batch[i].doc.id;
             docs[i].group = batch[i].doc.group;
@@ -166,7 +194,7 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
             // more than one batch's worth of text (huge documents), the earlier one is finished
             // first, so memory stays that of one batch.
             if (pending && text_bytes(pending->batch) + text_bytes(next->batch) > limits.bytes) {
-                finish(*pending);
+                finish(*pending, nullptr);
                 pending.reset();
             }
             check_analysis_memory(budget, next->batch, decide.matcher().describe_memory(), ahead.read_ahead_bytes());
@@ -198,10 +226,10 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
     } catch (...) {
         // A bad input stops the run where it is found: the batches before it are still
         // finished (and sunk), as when they were processed one at a time.
-        if (!stage_failed && pending) finish(*pending);
+        if (!stage_failed && pending) finish(*pending, nullptr);
         throw;
     }
-    if (pending) finish(*pending);
+    if (pending) finish(*pending, nullptr);
     const Matcher& matcher = decide.matcher();
     result.index = {matcher.size(), matcher.signature_count(), matcher.memory_bytes()};
     result.skipped = corpus.skipped();

@@ -31,7 +31,8 @@ std::vector<Span> DecideStage::decide(const AnalyzedDocument& document) {
 }
 
 std::vector<std::vector<Span>> DecideStage::decide_batch(const std::vector<const AnalyzedDocument*>& documents,
-                                                         const Matcher::ParallelFor& parallel) {
+                                                         const Matcher::ParallelFor& parallel,
+                                                         const NextBatch& next) {
     std::vector<const DocAnalysis*> analyses(documents.size());
     std::vector<Matchable> matchable(documents.size());
     for (std::size_t d = 0; d < documents.size(); ++d) {
@@ -40,6 +41,19 @@ std::vector<std::vector<Span>> DecideStage::decide_batch(const std::vector<const
     }
     std::vector<std::vector<Span>> spans(documents.size());
     const std::uint32_t first_doc = next_doc_;
+    std::function<const Matcher::Lookahead*()> following;
+    if (next) following = [&]() -> const Matcher::Lookahead* {
+        const std::vector<const AnalyzedDocument*> after = next();
+        if (after.empty()) return nullptr;
+        lookahead_.first_doc = first_doc + static_cast<std::uint32_t>(documents.size());
+        lookahead_.docs.resize(after.size());
+        lookahead_.matchable.resize(after.size());
+        for (std::size_t d = 0; d < after.size(); ++d) {
+            lookahead_.docs[d] = &after[d]->analysis;
+            lookahead_.matchable[d] = after[d]->matchable;
+        }
+        return &lookahead_;
+    };
     matcher_.match_batch(first_doc, analyses, matchable, parallel,
                          [&](std::size_t d, const std::vector<UnitMatch>& matches) {
         const AnalyzedDocument& document = *documents[d];
@@ -53,7 +67,7 @@ std::vector<std::vector<Span>> DecideStage::decide_batch(const std::vector<const
         matcher_.index_sentence_ends(document.analysis);
         for (const std::uint64_t root : plan.new_clusters) clusters_.id_for(root);
         spans[d] = std::move(plan.spans);
-    });
+    }, following);
     next_doc_ += static_cast<std::uint32_t>(documents.size());
     return spans;
 }

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -69,8 +70,12 @@ public:
     // `candidates`: the matcher's band candidates from sorted runs (Matcher's constructor).
     explicit DecideStage(const Config& config, CandidateStream* candidates = nullptr);
     std::vector<Span> decide(const AnalyzedDocument& document);
+    // `next`, when given, waits for the batch after this one to be analyzed and returns it (empty
+    // when there is none or it failed): its matching then starts while this batch is planned
+    // (Matcher::match_batch's look ahead), and the next decide_batch must be given it.
+    using NextBatch = std::function<std::vector<const AnalyzedDocument*>()>;
     std::vector<std::vector<Span>> decide_batch(const std::vector<const AnalyzedDocument*>& documents,
-                                                const Matcher::ParallelFor& parallel);
+                                                const Matcher::ParallelFor& parallel, const NextBatch& next = {});
     const Matcher& matcher() const { return matcher_; }
     std::uint32_t documents() const { return next_doc_; }
 
@@ -79,6 +84,7 @@ private:
     Matcher matcher_;
     ClusterNumbering clusters_;
     std::uint32_t next_doc_ = 0;
+    Matcher::Lookahead lookahead_;  // the batch `next` gave, as the matcher reads it
 };
 
 // A document's decided spans finished against its text: widened to whole lines and white space
