@@ -149,7 +149,13 @@ RunResult run_pipeline(Corpus& corpus, const Config& config, DocumentSink* sink,
         std::vector<std::vector<Span>> spans = decide.decide_batch(
             analyzed, [&](std::size_t items, const std::function<void(std::size_t)>& fn,
                           const std::function<void()>& meanwhile) { pool.run_while(items, fn, meanwhile); },
-            after && look_ahead ? DecideStage::NextBatch([&] { return analyzed_ahead(*after); }) : DecideStage::NextBatch());
+            after && look_ahead ? DecideStage::NextBatch([&] {
+                // This batch is matched: its MinHash signatures are read no more (the matcher
+                // keeps their low bytes), and they are freed before the next batch's analyses are
+                // all held beside this one's (256 bytes a sentence).
+                for (AnalyzedDocument& a : p.analyzed) decltype(a.analysis.signatures)().swap(a.analysis.signatures);
+                return analyzed_ahead(*after);
+            }) : DecideStage::NextBatch());
         for (std::size_t i = 0; i < n; ++i) {
             docs[i].id = batch[i].doc.id;
             docs[i].group = batch[i].doc.group;

@@ -72,7 +72,8 @@ public:
     std::vector<Span> decide(const AnalyzedDocument& document);
     // `next`, when given, waits for the batch after this one to be analyzed and returns it (empty
     // when there is none or it failed): its matching then starts while this batch is planned
-    // (Matcher::match_batch's look ahead), and the next decide_batch must be given it.
+    // (Matcher::match_batch's look ahead), and the next decide_batch must be given it. It is
+    // called once this batch is matched: from then on its signatures are not read.
     using NextBatch = std::function<std::vector<const AnalyzedDocument*>()>;
     std::vector<std::vector<Span>> decide_batch(const std::vector<const AnalyzedDocument*>& documents,
                                                 const Matcher::ParallelFor& parallel, const NextBatch& next = {});
