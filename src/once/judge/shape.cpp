@@ -632,6 +632,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         if (any_good) mark_margin_menus(lines, first_good);
         if (any_good) mark_article_start(lines);
         if (any_good) mark_article_end(lines);
+        if (any_good) mark_card_lists(lines);
     }
 
     for (std::size_t i = 0; i < n; ++i) {

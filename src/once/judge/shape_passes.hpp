@@ -138,6 +138,9 @@ void mark_margin_menus(std::vector<JudgedLine>& lines, std::size_t first_good);
 // Everything from the first chrome line after the page's main run of paragraphs to the page's
 // end (article-end), when little paragraph weight remains there.
 void mark_article_end(std::vector<JudgedLine>& lines);
+// card_list.cpp
+// Teaser cards and comments of one form, repeated under the article as the page's tail (article-end).
+void mark_card_lists(std::vector<JudgedLine>& lines);
 // article_start.cpp
 // Everything above the page's head — the chrome over the article's first paragraph and what
 // stands above it (article-start) — when little paragraph weight is there; the headline stays.

@@ -207,6 +207,21 @@ constexpr int k_article_end_share_den = 5;
 // B: F1 0.7608 -> 0.7762, must-go 684 -> 690, the rest unchanged; ldcc and the generator's truth
 // maps byte-identical.
 constexpr int k_foot_main_share_den = 3;
+// Cards (card_list.cpp): a teaser list or a comment thread under the article is at least 3
+// blocks of one form (the stamps' k_stamp_repeats: two are a pair, not a list), each of at most 6
+// non-blank lines (an image's alt text, a section name, a title, a teaser, a byline, a date), its
+// text at most 80 weight units (40 words: a teaser or a short comment; an article's section is
+// heavier), and the article above the cards at least twice as heavy as all their text (a
+// listicle's items, a how-to's steps under their photos are the article itself).
+constexpr int k_card_repeats = 3;
+constexpr std::size_t k_card_max_lines = 6;
+constexpr long k_card_max_weight = 80;
+constexpr long k_card_article_ratio = 2;
+// A card without a date, a teaser cut off or a chrome line is at least 3 short lines besides its
+// text, 2 of them without a number (`von micol passariello` / `travel` / the title; `title` /
+// `domácí` / `před 42 minutami`): a step's number and its photo caption (`step 8` / `… (lucy
+// akins)`, ehow on readability) or a ranking's rows (`1位 クロワッサン`, ldcc) are the article's.
+constexpr long k_card_title_lines = 3;
 // ... or at a column after that run: at least 4 lines down to the next longer or factual line,
 // each a chrome line or short and title-like with a letter and no digit or key:value (an amount,
 // a date, a spec row is a fact of the article: ingredients, nutrition facts, a car's spec table),
