@@ -7,7 +7,9 @@
 
 #include <doctest/doctest.h>
 
+#include <span>
 #include <string>
+#include <utility>
 
 #include "plan/plan_run.hpp"
 
@@ -53,6 +55,15 @@ std::string without_line(const Page& page) {
     return page.head + "\n\n" + page.first + " " + page.second + "\n\n" + page.own + "\n\n" + page.own_last + "\n";
 }
 
+// Each line, on a line of its own before the page's last paragraph, goes and leaves the page.
+void check_lines_go(std::span<const std::pair<const Page*, std::string>> cases) {
+    for (const auto& [page, line] : cases) {
+        CAPTURE(line);
+        PlanRun run;
+        CHECK(run.add(page->with(line)).cleaned == without_line(*page));
+    }
+}
+
 }  // namespace
 
 TEST_CASE("cut restarts: a line that starts a paragraph over and stops mid-sentence goes") {
@@ -65,13 +76,7 @@ TEST_CASE("cut restarts: a line that starts a paragraph over and stops mid-sente
         {&ja, "市の交通局は来年度から、港の電動フェリーを順次導入する方針を明らかにした。関係者によると、交通局は今秋、北"},
         {&zh, "快来体验电动渡轮吧！随"},
     };
-    for (const auto& one : cases) {
-        const Page* page = one.first;
-        const std::string& line = one.second;
-        CAPTURE(line);
-        PlanRun run;
-        CHECK(run.add(page->with(line)).cleaned == without_line(*page));
-    }
+    check_lines_go(cases);
 }
 
 TEST_CASE("cut restarts: a piece alone on its line goes when it is cut, not a heading") {
@@ -87,13 +92,7 @@ TEST_CASE("cut restarts: a piece alone on its line goes when it is cut, not a he
         {&ja, "市の交通局は来年度から、港の電動フ"},
         {&clause_zh, "有关负责人表示，改造完成"},
     };
-    for (const auto& one : cases) {
-        const Page* page = one.first;
-        const std::string& line = one.second;
-        CAPTURE(line);
-        PlanRun run;
-        CHECK(run.add(page->with(line)).cleaned == without_line(*page));
-    }
+    check_lines_go(cases);
 }
 
 TEST_CASE("cut restarts: a paragraph's stock opening matched on another page still makes the cut line a copy") {
