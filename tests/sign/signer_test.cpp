@@ -153,11 +153,12 @@ TEST_CASE("signer: an unterminated sentence holds a clause mark between its word
         {", and then", false},
         {"移动支付到底带来了哪些变", false},
     };
-    for (const auto& [text, clause] : cases) {
+    for (const auto& one : cases) {
+        const std::string& text = one.first;
         CAPTURE(text);
         const once::DocAnalysis analysis = signer.analyze(text + "\n");
         REQUIRE(analysis.units.size() == 1);
-        CHECK(analysis.units[0].clause_inside == clause);
+        CHECK(analysis.units[0].clause_inside == one.second);
     }
     // A terminated sentence: the flag is read for pieces only, and stays false.
     const once::DocAnalysis terminated = signer.analyze("In 2021, the school board met.\n");
