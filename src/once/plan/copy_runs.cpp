@@ -378,7 +378,7 @@ std::optional<std::size_t> DocumentPlanner::cut_source_at(std::uint32_t l, std::
     const std::uint32_t e = sentences_[p].first_line;
     const Line& earlier = lines_[e];
     if (e >= l || earlier.first_sentence != p || earlier.last_sentence - p <= whole_count) return std::nullopt;
-    if (p > 0 && sentences_[p - 1].last_line == e) return std::nullopt;  // it does not open its line
+    if (!opens_its_line(p)) return std::nullopt;
     for (std::size_t i = 0; i <= whole_count; ++i) {
         if (kept_here_[p + i] != base_ + p + i || sentences_[p + i].first_line != e) return std::nullopt;
         if (i < whole_count &&
@@ -409,8 +409,7 @@ std::span<const std::pair<int, std::uint32_t>> DocumentPlanner::line_openers_wit
     if (!openers_indexed_) {
         openers_indexed_ = true;
         for (const Line& line : lines_)
-            if (!line.blank && line.first_sentence < line.last_sentence &&
-                (line.first_sentence == 0 || sentences_[line.first_sentence - 1].last_line != sentences_[line.first_sentence].first_line))
+            if (!line.blank && line.first_sentence < line.last_sentence && opens_its_line(line.first_sentence))
                 openers_by_token_.push_back({analysis_.units[line.first_sentence].edges.from_start(0), line.first_sentence});
         std::sort(openers_by_token_.begin(), openers_by_token_.end());
     }

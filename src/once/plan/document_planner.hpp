@@ -66,6 +66,8 @@ private:
     void mark_lines();
     bool protected_sentence(std::size_t i) const;
     bool on_title(std::size_t k) const;
+    // Does sentence k start on a line no earlier sentence ends on (the first of its line)?
+    bool opens_its_line(std::size_t k) const;
     void hold_titles();
     std::uint64_t kept_copy(std::uint64_t id) const;
     std::uint32_t cluster_id(std::uint64_t root);

@@ -181,7 +181,7 @@ std::optional<DocumentPlanner::GapSource> DocumentPlanner::page_paragraph_source
         const std::uint32_t e = sentences_[p].first_line;
         const Line& earlier = lines_[e];
         return earlier.first_sentence == p && earlier.last_sentence - p == count &&
-               !(p > 0 && sentences_[p - 1].last_line == e) && sentences_[p + count - 1].last_line == e;
+               opens_its_line(p) && sentences_[p + count - 1].last_line == e;
     };
     if (count < 2 || !opens_paragraph(first)) return std::nullopt;
     bool all_removed = true;

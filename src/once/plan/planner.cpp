@@ -55,6 +55,10 @@ bool DocumentPlanner::protected_sentence(std::size_t i) const { return (line_mar
 
 bool DocumentPlanner::on_title(std::size_t k) const { return (line_marks_[k] & k_on_title) != 0; }
 
+bool DocumentPlanner::opens_its_line(std::size_t k) const {
+    return k == 0 || sentences_[k - 1].last_line != sentences_[k].first_line;
+}
+
 // The page's own title: another page with the same title (a series, a follow-up, the same
 // headline over another text) does not make it a copy. A title line goes only with a copied
 // article: each of its sentences an exact copy, in a run that goes on past the title.

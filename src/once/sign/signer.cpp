@@ -50,17 +50,14 @@ bool holds_clause_mark(std::string_view text) {
     static constexpr std::string_view k_ideographic_comma = "、";
     const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
     for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-        if (text[i] != ',' && text[i] != ';' && text[i] != k_ideographic_comma[0]) continue;
-        std::size_t width = 0;
-        if (text[i] == ',' || text[i] == ';')
-            width = 1;
-        else if (text.compare(i, k_ideographic_comma.size(), k_ideographic_comma) == 0)
+        const char c = text[i];
+        std::size_t width = 1;
+        if (c == k_ideographic_comma[0] && text.substr(i).starts_with(k_ideographic_comma))
             width = k_ideographic_comma.size();
-        if (width == 0 || i + width >= text.size()) continue;
-        if (text[i] == ',' && is_digit(text[i - 1]) && is_digit(text[i + 1])) continue;
-        std::size_t after = i + width;
-        while (after < text.size() && text[after] == ' ') ++after;
-        if (after < text.size()) return true;
+        else if (c != ',' && c != ';')
+            continue;
+        if (c == ',' && is_digit(text[i - 1]) && is_digit(text[i + 1])) continue;
+        if (text.find_first_not_of(' ', i + width) != std::string_view::npos) return true;
     }
     return false;
 }
