@@ -1,10 +1,15 @@
 // title_slot.cpp — the page's own title, byline and dateline: article text, always
 // (shape_passes.hpp; docs/boilerplate.md, "Step 2").
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "once/judge/line_chars.hpp"
 #include "once/judge/shape_passes.hpp"
@@ -75,13 +80,40 @@ bool is_dateline(const JudgedLine& line) {
     return line.shape.digits && figure_free_weight(line.text) < k_min_headline_weight;
 }
 
+namespace {
+
+// The first ASCII digit at or after `from`, or text.size(). card_list's card_token asks
+// has_date_figure of every line that is no chrome, bullet or teaser, and most bytes of such a
+// line are no digit: byte by byte, the search was 1.9% of `once clean`'s instructions on ldcc's
+// first 1,500 records.
+// Sixteen bytes a step: a byte minus '0' is a digit's when no more than 9 (unsigned).
+std::size_t next_ascii_digit(std::string_view text, std::size_t from) {
+    const char* data = text.data();
+    std::size_t at = from;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_set1_epi8('0');
+    const __m128i nine = _mm_set1_epi8(9);
+    for (; at + 16 <= text.size(); at += 16) {
+        const __m128i offsets = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at)), zero);
+        const __m128i digits = _mm_cmpeq_epi8(_mm_min_epu8(offsets, nine), offsets);
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(digits));
+        if (mask != 0) return at + static_cast<std::size_t>(std::countr_zero(mask));
+    }
+#endif
+    while (at < text.size() && !is_digit(static_cast<unsigned char>(data[at]))) ++at;
+    return at;
+}
+
+}  // namespace
+
 // Whether a line holds a date's or a time's figure: a year (a run of four digits from 1900 to
 // 2099: "April 5, 2018", "2012年9月12日", "10.08.2022") or a time ("7:30am", "18:42"). A count
 // ("* 2 comments") or a list number ("12. 5.1#1 Steckspiele") holds neither.
 bool has_date_figure(std::string_view text) {
     const auto digit_at = [&](std::size_t k) { return k < text.size() && is_digit(static_cast<unsigned char>(text[k])); };
     for (std::size_t i = 0; i < text.size();) {
-        if (!digit_at(i)) { ++i; continue; }
+        i = next_ascii_digit(text, i);
+        if (i == text.size()) break;
         std::size_t end = i;
         while (digit_at(end)) ++end;
         const std::string_view run = text.substr(i, end - i);
