@@ -118,6 +118,9 @@ bool is_dateline(const JudgedLine& line);
 // Whether a line holds a date's or a time's figure: a year from 1900 to 2099 or a time ("18:42").
 bool has_date_figure(std::string_view text);
 // context_passes.cpp
+// Script source printed as text: the marks of k_script_marks are at least a tenth of the line's
+// bytes that are not spaces.
+bool script_like(std::string_view text);
 void promote_margin_recurrence(std::vector<JudgedLine>& lines);
 // An advertisement label between two paragraphs is an ad slot: chrome, no evidence for its neighbours.
 void mark_ad_slots(std::vector<JudgedLine>& lines);
