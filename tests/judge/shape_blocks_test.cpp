@@ -723,3 +723,55 @@ TEST_CASE("shape: dated teasers and one page's address block are no spec table")
         {'.', "geschäftsführer max muster"},
     }, 0);
 }
+
+TEST_CASE("shape: a recurring section label over a block of steps is the block's heading, not a stain on it") {
+    // A recipe site prints "zubereitung:" / "method:" / "作り方:" over every recipe (here in 5 of
+    // the group's 100 pages): a recurring line made the whole block unclean, so the steps under
+    // it were no hard-wrapped paragraph but near-good lines one by one, which then went as chrome
+    // between the site's recurring widgets (trafilatura's kulinariaathome page lost its whole
+    // recipe so, 4 must-stay snippets). The steps under the label are a paragraph now (rule
+    // `wrapped-paragraph`, read with the threshold below every kept class); the label itself is
+    // judged as before.
+    const std::uint32_t docs = 100;
+    struct Case {
+        std::string_view label;
+        std::vector<std::string_view> steps;
+    };
+    const std::vector<Case> cases = {
+        {"zubereitung:",
+         {"1. alle zutaten in eine schüssel geben und mit dem knethaken zu einem glatten teig verarbeiten.",
+          "2. den teig auf einer bemehlten arbeitsfläche ausrollen und beliebige figuren ausstechen.",
+          "3. backofen auf 200 °c vorheizen.", "ein backblech mit backpapier auslegen."}},
+        {"method:",
+         {"1. put the flour and the butter in a bowl and rub them together with your fingers.",
+          "2. stir in the sugar and the egg until the dough comes together.",
+          "3. roll it out on a floured board and cut out the biscuits."}},
+        {"作り方:",
+         {"1. ボウルに小麦粉とバターを入れて、指でよくすり混ぜる。", "2. 砂糖と卵を加えて、生地がまとまるまで混ぜる。",
+          "3. 打ち粉をした台に生地をのばし、型で抜いて焼く。"}},
+    };
+    once::Config low;
+    low.shape_threshold = 0.01;  // every kept class shows its rule
+    for (const Case& c : cases) {
+        CAPTURE(c.label);
+        std::vector<Row> rows = {{'.', "gefällt mir:", 40}, {'.', ""}, {'.', c.label, 5}};
+        for (std::string_view step : c.steps) rows.push_back({'.', step});
+        rows.push_back({'.', ""});
+        rows.push_back({'.', "« vorheriger beitrag", 40});
+        const auto verdicts = once::test::classify(rows, low, docs);
+        for (std::size_t i = 3; i < 3 + c.steps.size(); ++i) {
+            CAPTURE(rows[i].text);
+            CHECK(verdicts[i].rule == once::ShapeRule::wrapped_paragraph);
+        }
+        // Without the label's recurrence the block was a paragraph already, label and all.
+        rows[2].recurrence = 0;
+        const auto alone = once::test::classify(rows, low, docs);
+        for (std::size_t i = 2; i < 3 + c.steps.size(); ++i) CHECK(alone[i].rule == once::ShapeRule::wrapped_paragraph);
+    }
+    // Still no paragraph: titles of other posts under a recurring label (no sentence ends a line),
+    // and steps under a label that is a lexicon heading (a cue: "related posts:").
+    std::vector<Row> titles = {{'.', "more recipes:", 5}, {'.', "lemon biscuits with a sugar glaze"},
+                               {'.', "almond cookies for the holidays"}, {'.', "a quick chocolate cake without eggs"}};
+    const auto verdicts = once::test::classify(titles, low, docs);
+    for (std::size_t i = 1; i < titles.size(); ++i) CHECK(verdicts[i].rule != once::ShapeRule::wrapped_paragraph);
+}

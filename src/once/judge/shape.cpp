@@ -258,6 +258,25 @@ bool one_width(const std::vector<JudgedLine>& lines, std::size_t first, std::siz
     return lines[last].text.size() <= width + k_wrap_overshoot_bytes;
 }
 
+// Does the block [start, end) read as prose as a whole (mark_wrapped_paragraphs, below)?
+bool reads_as_prose(const std::vector<JudgedLine>& lines, std::size_t start, std::size_t end, bool latin_covered) {
+    const BlockSums b = sum_block(lines, start, end);
+    if (b.count < 2 || !b.clean || b.weight < k_good_weight || 2 * b.bullets >= b.count) return false;
+    if (!wrapped_at_width(b, lines[end - 1]) && (2 * b.ends < b.count || b.periods == 0)) return false;
+    return has_function_words(b.words, latin_covered);
+}
+
+// A section label over the block's first line ("zubereitung:", "ingredients:", "材料：") is the
+// block's heading, not one of its lines: a recipe or product site prints it on every page, so
+// it recurs, and a recurring line made the whole block unclean — the steps under it, judged
+// line by line as near-good, then went as chrome between the site's recurring widgets
+// (trafilatura's kulinariaathome page lost its whole recipe so). Short, no bullet, no cue word:
+// a lexicon heading ("related posts:") over teasers keeps its block unclean.
+bool section_label(const JudgedLine& line) {
+    return line.shape.colon_end && line.shape.weight <= k_menu_item_weight && !line.shape.bullet &&
+           line.shape.cue == Cue::none;
+}
+
 // Hard-wrapped paragraphs: a block that reads as prose as a whole (no cue in it, enough
 // weight, most lines ending in sentence punctuation or a comma, at least one in a period or a
 // comma — titles end in neither, and few bullets) is good line by line. A block of a
@@ -269,11 +288,9 @@ bool one_width(const std::vector<JudgedLine>& lines, std::size_t first, std::siz
 // inject_real's seed 1).
 void mark_wrapped_paragraphs(std::vector<JudgedLine>& lines, bool latin_covered, bool double_spaced) {
     for_each_block(lines, lines.size(), [&](std::size_t start, std::size_t end) {
-        const BlockSums b = sum_block(lines, start, end);
-        if (b.count < 2 || !b.clean || b.weight < k_good_weight || 2 * b.bullets >= b.count) return;
-        if (!wrapped_at_width(b, lines[end - 1]) && (2 * b.ends < b.count || b.periods == 0)) return;
-        if (!has_function_words(b.words, latin_covered)) return;
-        mark_good(lines, start, end);
+        if (reads_as_prose(lines, start, end, latin_covered)) mark_good(lines, start, end);
+        else if (section_label(lines[start]) && reads_as_prose(lines, start + 1, end, latin_covered))
+            mark_good(lines, start + 1, end);
     });
     if (!double_spaced) return;
     const std::size_t n = lines.size();

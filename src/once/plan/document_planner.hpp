@@ -1,6 +1,7 @@
 // document_planner.hpp — the state of planning one document (planner.hpp, decide_spans) and the
 // steps that read and change it, one file per job:
 //   planner.cpp        decide_spans: the page's title held out of runs, then steps 0-2, the result
+//   teaser_copies.cpp  step 0a: the page's paragraphs that one earlier line (a teaser) joined stay
 //   inside_paste.cpp   step 0: a paste spanning a sentence boundary or put inside a sentence of
 //                      the page, found by the planner itself where the bands missed it
 //   paste_ends.cpp     where a run begins and ends inside the sentences beside it: the pieces a
@@ -69,6 +70,8 @@ private:
     // Does sentence k start on a line no earlier sentence ends on (the first of its line)?
     bool opens_its_line(std::size_t k) const;
     void hold_titles();
+    // teaser_copies.cpp: step 0a, paragraphs of the page that an earlier line joined (a teaser).
+    void hold_teaser_copies();
     std::uint64_t kept_copy(std::uint64_t id) const;
     std::uint32_t cluster_id(std::uint64_t root);
     bool free_text(std::size_t k) const;

@@ -125,6 +125,7 @@ void DocumentPlanner::add_verdict_spans() {
 
 PlanResult DocumentPlanner::run_steps() {
     hold_titles();
+    hold_teaser_copies();            // 0a
     find_pastes_across_sentences();  // 0
     plan_runs();                     // 1
     add_edited_sentences();          // 1b
