@@ -144,6 +144,9 @@ void mark_article_end(std::vector<JudgedLine>& lines);
 // card_list.cpp
 // Teaser cards and comments of one form, repeated under the article as the page's tail (article-end).
 void mark_card_lists(std::vector<JudgedLine>& lines);
+// reader_appeal.cpp
+// A short call to the reader (subscribe, sign up, follow, donate) below the article's end (article-end).
+void mark_reader_appeals(std::vector<JudgedLine>& lines);
 // article_start.cpp
 // Everything above the page's head — the chrome over the article's first paragraph and what
 // stands above it (article-start) — when little paragraph weight is there; the headline stays.

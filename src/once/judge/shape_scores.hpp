@@ -222,6 +222,48 @@ constexpr long k_card_article_ratio = 2;
 // `domácí` / `před 42 minutami`): a step's number and its photo caption (`step 8` / `… (lucy
 // akins)`, ehow on readability) or a ranking's rows (`1位 クロワッサン`, ldcc) are the article's.
 constexpr long k_card_title_lines = 3;
+// Calls to the reader under the article (reader_appeal.cpp; docs/boilerplate.md, step 3, "Calls to
+// the reader"). A newsletter, donation or follow plea is one or two sentences: at most 80 weight
+// units (40 words: WordPress's "Enter your email below to receive future announcements direct to
+// your inbox. An email confirmation will be sent …" is 38) and 3 sentence ends, in a block of at
+// most 3 non-blank lines (a comment, a list item or a thread is part of something else).
+constexpr int k_appeal_max_weight = 80;
+constexpr int k_appeal_max_sentences = 3;
+constexpr std::size_t k_appeal_block_lines = 3;
+// The calls to act, normalized (lower case): subscribe, sign up, follow, donate, support, in the
+// devsets' languages (English, German, Spanish, French, Polish). Read from half A's kept must-go
+// snippets under the article (bench/mustgo_classes.py); each is weak evidence alone (issue 11,
+// item 2) and counts only addressed to the reader, short, and below the article's end.
+constexpr std::array<std::string_view, 77> k_appeal_words = {
+    "subscribe", "subscribe now", "subscribing", "sign up", "sign me up", "signing up", "newsletter",
+    "newsletters", "follow us", "follow me", "donate", "donation", "support us", "support our",
+    "register", "your inbox", "enter your email", "get the app", "download the app", "never miss",
+    "don't miss", "stay up to date", "get the latest",
+    "abonnieren", "abonniere", "abonnement", "abo", "anmelden", "melde dich", "melden sie sich",
+    "registrieren", "registriere dich", "folge uns", "folgt uns", "folgen sie uns", "folge mir",
+    "folgt mir", "unterstütze uns", "unterstützen sie uns", "unterstützen sie", "unterstütze",
+    "spende", "spenden", "postfach", "posteingang", "verpassen", "newsletter-anmeldung",
+    "suscríbete", "suscribete", "suscríbase", "suscribase", "suscribite", "síguenos", "siguenos",
+    "donar", "dona", "regístrate", "registrate", "boletín",
+    "abonnez-vous", "inscrivez-vous", "suivez-nous", "faites un don", "je fais un don", "soutenez",
+    "lettre d'information", "infolettre", "abonnez",
+    "zapisz się", "subskrybuj", "obserwuj nas", "wesprzyj", "prenumeruj", "zaprenumeruj",
+    "wspieraj", "dołącz", "zarejestruj się",
+};
+// Words that address the reader, or speak for the site to them ("your inbox", "dein Postfach",
+// "unser Newsletter", "vous", "síguenos en …"): a call to act with one of them is a plea, not a
+// report of someone else's call.
+constexpr std::array<std::string_view, 34> k_appeal_you = {
+    "you", "your", "our", "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "euch",
+    "ihnen", "unser", "unsere", "unseren", "unserem", "unserer", "vous", "votre", "vos", "notre", "nos",
+    "tu", "te", "tus", "usted", "nuestro", "nuestra", "nuestros", "nuestras", "twój", "nasz", "naszego",
+};
+// A line that opens or closes a call to act is a button or a box's heading ("Abonnieren Sie …",
+// "Kostenlos abonnieren", "PC Gamer Newsletter") when it is no sentence, or when the reader is
+// named right after the call ("Abonnieren Sie unseren Newsletter.", "Subscribe to …" is no sentence).
+constexpr std::array<std::string_view, 2> k_appeal_imperative = {"sie", "you"};
+// Quotation marks: a call inside a quote is somebody's words, the article's ("„Spenden Sie“, sagte sie.").
+constexpr std::array<std::string_view, 4> k_appeal_quotes = {"\"", "“", "”", "„"};
 // ... or at a column after that run: at least 4 lines down to the next longer or factual line,
 // each a chrome line or short and title-like with a letter and no digit or key:value (an amount,
 // a date, a spec row is a fact of the article: ingredients, nutrition facts, a car's spec table),
