@@ -28,7 +28,7 @@ import argparse
 import json
 import os
 
-SENTENCE_ENDS = '.!?"»“”)'
+SENTENCE_ENDS = '.!?"»“”)。！？」』'
 
 
 def page_lines(data):
@@ -86,7 +86,7 @@ def main():
     parser.add_argument("map")
     parser.add_argument("out_dir")
     parser.add_argument("--mode", choices=["after-last", "keep-sentences"], default="after-last")
-    parser.add_argument("--min-prose", type=int, default=200, help="characters of the article's last line")
+    parser.add_argument("--min-prose", type=int, default=200, help="characters of the article's last line (a CJK page says more in fewer)")
     parser.add_argument("--min-sentence", type=int, default=60, help="keep-sentences: characters of a kept sentence line")
     args = parser.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)

@@ -41,7 +41,7 @@ TEST_CASE("shape: a call to the reader under the article goes (article-end)") {
         {'.', ""},
         {'r', "enter your email below to get the best stories of the week straight to your inbox."},
     });
-    // German: a donation plea (an imperative naming the reader) and a button's infinitive.
+    // German: a donation plea naming the site ("unseren") and a button's infinitive.
     check_page(story_rows(k_long_story) + std::vector<Row>{
         {'k', "der wärter lebt heute im dorf unter dem turm."},
         {'.', ""},
@@ -74,6 +74,18 @@ TEST_CASE("shape: the article's own words stay, whatever call they hold") {
         {'k', "we ask you to support our campaign to keep the light burning."},
         {'k', "yours sincerely,"},
         {'k', "the friends of the lighthouse"},
+    });
+    // French: a quote in guillemets ending the article ("vos" names the reader inside it), and a
+    // report whose "du" is "of the", not German "you".
+    check_page(story_rows(k_long_story) + std::vector<Row>{
+        {'k', "le gardien vit aujourd'hui au village."},
+        {'.', ""},
+        {'k', "« abonnez-vous au journal et lisez-le à vos enfants », conclut-elle."},
+    });
+    check_page(story_rows(k_long_story) + std::vector<Row>{
+        {'k', "le gardien vit aujourd'hui au village."},
+        {'.', ""},
+        {'k', "la commune a reçu la donation du terrain en mars."},
     });
     // A call above the article's last long paragraph is inside the article.
     check_page(std::vector<Row>{

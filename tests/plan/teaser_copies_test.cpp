@@ -4,12 +4,20 @@
 // page's line, still go.
 #include <doctest/doctest.h>
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "plan/plan_run.hpp"
 
 namespace {
+
+// How many times `part` stands in `text` (0 when every copy went: find() == rfind() would pass).
+std::size_t occurrences(const std::string& text, const std::string& part) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+    return count;
+}
 
 struct Story {
     std::string headline, first, second, third;
@@ -77,7 +85,7 @@ TEST_CASE("teaser copies: copies of every other form still go") {
             plan_test::PlanRun run;
             const auto& doc = run.add(s.headline + "\n" + s.teaser() + "\n\nMore stories\n\n" + s.teaser() + "\n\n" +
                                       s.third + "\n");
-            CHECK(doc.cleaned.find(s.teaser()) == doc.cleaned.rfind(s.teaser()));
+            CHECK(occurrences(doc.cleaned, s.teaser()) == 1);
         }
         // One line that the page prints again and again (the same sentence in two places): the
         // later copies go.
@@ -85,7 +93,7 @@ TEST_CASE("teaser copies: copies of every other form still go") {
             plan_test::PlanRun run;
             const auto& doc = run.add(s.headline + "\n\n" + s.first + "\n\n" + s.second + "\n\n" + s.first + "\n\n" +
                                       s.third + "\n\n" + s.first + "\n");
-            CHECK(doc.cleaned.find(s.first) == doc.cleaned.rfind(s.first));
+            CHECK(occurrences(doc.cleaned, s.first) == 1);
             CHECK(doc.cleaned.find(s.third) != std::string::npos);
         }
         // A whole text printed on one line before (a page that prints its story again without
@@ -96,8 +104,8 @@ TEST_CASE("teaser copies: copies of every other form still go") {
             const std::string page = s.headline + "\n" + s.teaser() + " " + s.third + " Archive. " + s.headline + ".\n\n" +
                                      s.first + "\n\n" + s.second + "\n\n" + s.third + "\n";
             const auto& doc = run.add(page);
-            CHECK(doc.cleaned.find(s.first) == doc.cleaned.rfind(s.first));
-            CHECK(doc.cleaned.find(s.second) == doc.cleaned.rfind(s.second));
+            CHECK(occurrences(doc.cleaned, s.first) == 1);
+            CHECK(occurrences(doc.cleaned, s.second) == 1);
         }
     }
 }

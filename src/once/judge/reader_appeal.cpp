@@ -14,14 +14,14 @@
 //     below — the article has ended;
 //   - form: short (k_appeal_max_weight, k_appeal_max_sentences), in a block of at most
 //     k_appeal_block_lines lines (a comment or a list item is part of something else), no
-//     quotation (a quote ending the article, "„Spenden Sie“, sagte sie.", is the article's), no
+//     quotation (a quote ending the article, "„Spenden Sie“, sagte sie.", "« Abonnez-vous »,
+//     conclut-il.", is the article's), no
 //     key:value row and no colon at its end (a fact, or a line introducing what follows);
 //   - a call to act (k_appeal_words: subscribe, newsletter, sign up, follow us, donate …) that is
 //     addressed to the reader: a second-person or the site's own word (k_appeal_you: "your inbox",
 //     "dein Postfach", "unser Newsletter", "vous"), or the call opens or closes a line that is no
 //     sentence, as a button or a box's heading does ("Kostenlos abonnieren", "PC Gamer
-//     Newsletter"), or opens an imperative naming the reader ("Abonnieren Sie …"), or the line
-//     ends in "!" or a link arrow.
+//     Newsletter"), or the line ends in "!" or a link arrow.
 // An article's short last paragraph, a letter's closing line or a quote rarely holds a call to
 // act addressed to the reader, and one further up the page has the article's weight below it.
 //
@@ -82,18 +82,13 @@ std::string_view trimmed(std::string_view text) {
     return text;
 }
 
+// Somebody's words: a quotation mark that is never a link's arrow, or guillemets that open and
+// close (« … », the French and Swiss quotes; a lone » closing a line is a link's arrow).
 bool quoted(std::string_view text) {
     for (const std::string_view q : k_appeal_quotes)
         if (text.find(q) != std::string_view::npos) return true;
-    return false;
-}
-
-// The word after `at` in `text` ("sie" in "abonnieren sie unseren …").
-std::string_view next_word(std::string_view text, std::size_t at) {
-    while (at < text.size() && !word_byte(text[at])) ++at;
-    std::size_t end = at;
-    while (end < text.size() && word_byte(text[end])) ++end;
-    return text.substr(at, end - at);
+    return (text.find("«") != std::string_view::npos && text.find("»") != std::string_view::npos) ||
+           (text.find("‹") != std::string_view::npos && text.find("›") != std::string_view::npos);
 }
 
 // A call to act addressed to the reader (the header's "form").
@@ -106,13 +101,11 @@ bool appeal(const JudgedLine& l) {
         if (at == std::string_view::npos) continue;
         call = true;
         // A call that opens or closes a line which is no sentence is a button or a box's heading
-        // ("Kostenlos abonnieren", "PC Gamer Newsletter"); one that opens a sentence is an
-        // imperative when the reader is named next ("Abonnieren Sie unseren Newsletter.").
+        // ("Kostenlos abonnieren", "PC Gamer Newsletter"). In a sentence the reader must be
+        // named (below): "Abonnieren Sie unseren Newsletter." names the site; "Spenden sie …",
+        // lower-cased as the normalized text is, may be "they donate".
         const bool opens = at == 0, closes = at + w.size() == core.size();
-        const std::string_view next = next_word(core, at + w.size());
-        const bool imperative = opens && std::find(k_appeal_imperative.begin(), k_appeal_imperative.end(), next) !=
-                                             k_appeal_imperative.end();
-        if (((opens || closes) && !l.shape.prose) || imperative) button = true;
+        if ((opens || closes) && !l.shape.prose) button = true;
     }
     if (!call) return false;
     if (button) return true;
@@ -131,7 +124,7 @@ void mark_reader_appeals(std::vector<JudgedLine>& lines) {
     // The page's main run as mark_article_end reads it: its heaviest run of paragraphs (no
     // bullets) that no chrome line interrupts (junk and embedded frames passed over).
     auto paragraph = [](const JudgedLine& l) { return l.cls == LineClass::good && !l.shape.bullet; };
-    std::size_t best_end = n;
+    std::size_t best_start = n, best_end = n, run_start = n;
     long best = 0, run = 0, total = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const JudgedLine& l = lines[i];
@@ -141,9 +134,11 @@ void mark_reader_appeals(std::vector<JudgedLine>& lines) {
         }
         if (!paragraph(l)) continue;
         total += l.shape.weight;
+        if (run == 0) run_start = i;
         run += l.shape.weight;
         if (run > best) {
             best = run;
+            best_start = run_start;
             best_end = i;
         }
     }
@@ -154,8 +149,8 @@ void mark_reader_appeals(std::vector<JudgedLine>& lines) {
     // run's end is no bound; a call above the article's last long paragraph is inside the article.
     auto long_paragraph = [&](const JudgedLine& l) { return paragraph(l) && l.shape.weight > k_appeal_max_weight; };
     std::size_t last_long = best_end;
-    while (last_long > 0 && !long_paragraph(lines[last_long])) --last_long;
-    if (!long_paragraph(lines[last_long])) last_long = best_end;
+    while (last_long > best_start && !long_paragraph(lines[last_long])) --last_long;
+    if (!long_paragraph(lines[last_long])) last_long = best_end;  // a run of short lines: its end
     // Paragraph weight below each line, for the tail test.
     std::vector<long> below(n + 1, 0);
     for (std::size_t k = n; k-- > 0;) below[k] = below[k + 1] + (paragraph(lines[k]) ? lines[k].shape.weight : 0);

@@ -253,17 +253,15 @@ constexpr std::array<std::string_view, 77> k_appeal_words = {
 // Words that address the reader, or speak for the site to them ("your inbox", "dein Postfach",
 // "unser Newsletter", "vous", "síguenos en …"): a call to act with one of them is a plea, not a
 // report of someone else's call.
-constexpr std::array<std::string_view, 34> k_appeal_you = {
-    "you", "your", "our", "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "euch",
+// No "du": French "of the" as often as German "you" (German pleas name "dich", "dein" too).
+constexpr std::array<std::string_view, 33> k_appeal_you = {
+    "you", "your", "our", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "euch",
     "ihnen", "unser", "unsere", "unseren", "unserem", "unserer", "vous", "votre", "vos", "notre", "nos",
     "tu", "te", "tus", "usted", "nuestro", "nuestra", "nuestros", "nuestras", "twój", "nasz", "naszego",
 };
-// A line that opens or closes a call to act is a button or a box's heading ("Abonnieren Sie …",
-// "Kostenlos abonnieren", "PC Gamer Newsletter") when it is no sentence, or when the reader is
-// named right after the call ("Abonnieren Sie unseren Newsletter.", "Subscribe to …" is no sentence).
-constexpr std::array<std::string_view, 2> k_appeal_imperative = {"sie", "you"};
-// Quotation marks: a call inside a quote is somebody's words, the article's ("„Spenden Sie“, sagte sie.").
-constexpr std::array<std::string_view, 4> k_appeal_quotes = {"\"", "“", "”", "„"};
+// Quotation marks: a call inside a quote is somebody's words, the article's ("„Spenden Sie“, sagte
+// sie.", "「ご登録ください」と述べた"); guillemets count in pairs (reader_appeal.cpp, quoted).
+constexpr std::array<std::string_view, 8> k_appeal_quotes = {"\"", "“", "”", "„", "「", "」", "『", "』"};
 // ... or at a column after that run: at least 4 lines down to the next longer or factual line,
 // each a chrome line or short and title-like with a letter and no digit or key:value (an amount,
 // a date, a spec row is a fact of the article: ingredients, nutrition facts, a car's spec table),

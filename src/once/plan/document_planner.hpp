@@ -149,7 +149,7 @@ private:
     const Config& config_;
 
     bool headline_ = false;   // the page's first line is its headline (hold_titles)
-    std::vector<bool> held_;  // title sentences kept out of runs
+    std::vector<bool> held_;  // sentences kept out of runs: titles (hold_titles), teasers' copies (hold_teaser_copies)
     // Per sentence, from its lines' verdicts (mark_lines, once headline_ is known): a line of it
     // protected, a title line (or the headline), all its lines text.
     static constexpr std::uint8_t k_protected = 1;

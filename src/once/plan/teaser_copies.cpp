@@ -68,9 +68,10 @@ void DocumentPlanner::hold_teaser_copies() {
                               base_ + sentences_.size(), k_teaser_max_sentences) > k_teaser_max_sentences)
             continue;
         // The teaser's sentences in its order, each once (a line the page repeats, a command in
-        // a tutorial printed again and again, copies one sentence many times: no teaser), and
-        // on lines of their own in two paragraphs of the page or more. Each a whole sentence of the teaser, or an edited one ("MOSCOW (AP) — An unmanned …"),
-        // that ends as a sentence does: a cut-off copy is how a restart of the page repeats its
+        // a tutorial printed again and again, copies one sentence many times: no teaser), each
+        // within one line, spread over two paragraphs of the page or more. Each a whole sentence
+        // of the teaser, or an edited one ("MOSCOW (AP) — An unmanned …"), that ends as a
+        // sentence does: a cut-off copy is how a restart of the page repeats its
         // paragraphs, not how an article opens (the generator's truncated copies, seed 7: a
         // paragraph of two sentences printed again as the first cut off mid-sentence, matched by
         // its estimated similarity, and the second beside an edited copy of the first).
