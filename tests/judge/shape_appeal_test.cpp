@@ -29,6 +29,21 @@ const std::vector<std::string> k_long_story = {
     "the yard and into the kitchen.",
 };
 
+// The same in Japanese and Chinese: each paragraph more than 80 CJK characters (one weight unit
+// each), so the last one is the article's last long paragraph.
+const std::vector<std::string> k_long_story_ja = {
+    "灯台守の男性は、嵐の夜に訪ねてきた二人の客を迎え入れる前に、二度も同じことを言った。ランプを手に戸口に立った"
+    "まま、雨が石段を流れ落ち、風が二人の上着を引っ張るのを黙って見ていたという。彼はその夜のことを今もよく覚えている。",
+    "彼は三十年にわたって灯台の明かりを守ってきた。お茶を飲みながら語ったところによると、その間、海があの三月の夜ほど"
+    "荒れたことは一度もなく、波は庭の塀を越えて台所にまで入り込んだという。翌朝、村の人々が片付けを手伝いに来た。",
+};
+const std::vector<std::string> k_long_story_zh = {
+    "灯塔看守人没有想到会在暴风雨中迎来访客,他在让他们进门之前把同样的话说了两遍。他提着灯站在门口,雨水顺着石阶流下,"
+    "狂风拉扯着客人的外套。他说,那天晚上的情景至今仍历历在目,村里的人后来也常常提起这件事情。",
+    "他守护这座灯塔已经三十年了。他一边喝茶一边说,在这三十年里,大海从来没有像三月的那个夜晚那样汹涌,海浪越过院墙,"
+    "一直冲进了厨房。第二天早上,村里的人们纷纷赶来帮忙清理,一直忙到了傍晚才把院子收拾干净。",
+};
+
 }  // namespace
 
 TEST_CASE("shape: a call to the reader under the article goes (article-end)") {
@@ -54,6 +69,64 @@ TEST_CASE("shape: a call to the reader under the article goes (article-end)") {
         {'k', "fotos: anna reed"},
         {'.', ""},
         {'r', "síguenos en telegram, instagram y facebook para recibir todas nuestras noticias"},
+    });
+}
+
+TEST_CASE("shape: a Japanese or Chinese call to the reader under the article goes (article-end)") {
+    // Japanese: a mail magazine box's heading (a call that closes a line which is no sentence,
+    // before its lenticular bracket), a plea ending in "!" (NFKC: "！") and one that names the
+    // reader.
+    check_page(story_rows(k_long_story_ja) + std::vector<Row>{
+        {'k', "灯台守は今も毎週日曜日に塔へ登っている。"},
+        {'.', ""},
+        {'r', "灯台新聞のメルマガ【無料】"},
+        {'.', ""},
+        {'r', "公式lineアカウントを友だち追加してね!"},
+        {'.', ""},
+        {'r', "最新記事をお届けするニュースレターを、あなたも購読してみませんか。"},
+    });
+    // Chinese: a follow prompt that is no sentence, and a plea that names the reader (您).
+    check_page(story_rows(k_long_story_zh) + std::vector<Row>{
+        {'k', "如今,看守人仍然每个星期天登上灯塔。"},
+        {'.', ""},
+        {'r', "扫码关注我们的微信公众号"},
+        {'.', ""},
+        {'r', "欢迎您订阅本站每日新闻,第一时间获取最新消息。"},
+    });
+}
+
+TEST_CASE("shape: a Japanese or Chinese article's own words stay, whatever call they hold") {
+    // A quote in 「」 ending the article: somebody's words.
+    check_page(story_rows(k_long_story_ja) + std::vector<Row>{
+        {'k', "灯台守は今も毎週日曜日に塔へ登っている。"},
+        {'.', ""},
+        {'k', "「皆さん、ぜひメルマガを購読してください」と彼は語った。"},
+    });
+    check_page(story_rows(k_long_story_zh) + std::vector<Row>{
+        {'k', "如今,看守人仍然每个星期天登上灯塔。"},
+        {'.', ""},
+        {'k', "“欢迎你们关注我们的灯塔”,他笑着说。"},
+    });
+    // A report sentence with a call's word, not addressed to the reader: the article's.
+    check_page(story_rows(k_long_story_ja) + std::vector<Row>{
+        {'k', "灯台守は今も毎週日曜日に塔へ登っている。"},
+        {'.', ""},
+        {'k', "同社によると、地元紙の購読者数は前年より一割増えた。"},
+    });
+    check_page(story_rows(k_long_story_zh) + std::vector<Row>{
+        {'k', "如今,看守人仍然每个星期天登上灯塔。"},
+        {'.', ""},
+        {'k', "该公司表示,已有三百万用户购买或订阅了这项服务。"},
+    });
+    // The article's closing line right under its last long paragraph, even when it asks the
+    // reader to act; and a word that is no call as it stands (フォロー, "backing up").
+    check_page(story_rows(k_long_story_ja) + std::vector<Row>{
+        {'k', "皆さんもぜひ、灯台の公式メルマガを購読してみてはいかがだろうか。"},
+        {'.', ""},
+        {'k', "そんな彼を妻がフォローしている。"},
+    });
+    check_page(story_rows(k_long_story_zh) + std::vector<Row>{
+        {'k', "如果您想了解更多,欢迎订阅灯塔协会的通讯。"},
     });
 }
 

@@ -19,9 +19,10 @@
 //     key:value row and no colon at its end (a fact, or a line introducing what follows);
 //   - a call to act (k_appeal_words: subscribe, newsletter, sign up, follow us, donate …) that is
 //     addressed to the reader: a second-person or the site's own word (k_appeal_you: "your inbox",
-//     "dein Postfach", "unser Newsletter", "vous"), or the call opens or closes a line that is no
-//     sentence, as a button or a box's heading does ("Kostenlos abonnieren", "PC Gamer
-//     Newsletter"), or the line ends in "!" or a link arrow.
+//     "dein Postfach", "unser Newsletter", "vous", "あなた", "您"), or the call opens or closes a
+//     line that is no sentence, as a button or a box's heading does ("Kostenlos abonnieren", "PC
+//     Gamer Newsletter", "■メルマガ登録", "扫码关注我们的微信公众号"), or the line ends in "!" or a
+//     link arrow. Japanese and Chinese calls are found as substrings (find_word: no spaces).
 // An article's short last paragraph, a letter's closing line or a quote rarely holds a call to
 // act addressed to the reader, and one further up the page has the article's weight below it.
 //
@@ -50,17 +51,34 @@ bool word_byte(char ch) {
     return c >= 0x80 || line_chars::is_ascii_alnum(c);
 }
 
-// Where `word` stands in `text` as a whole word (or phrase); npos when it does not.
+// Where `word` stands in `text` as a whole word (or phrase); npos when it does not. A word's edge
+// that is a CJK character (Han, kana: line_chars::is_cjk) needs no boundary there: Japanese and
+// Chinese are written without spaces, so "メルマガ登録はこちら" or "欢迎关注我们的公众号" holds its call
+// between other CJK characters, and every byte of those is a word byte — with the boundary test
+// no CJK call would ever be found. A substring is safe enough for these entries because each is
+// a form that is a call as it stands (k_appeal_words), and the place and form tests still apply.
+// A Latin edge keeps its boundary ("spende" is not found in "spendensammlerin").
 std::size_t find_word(std::string_view text, std::string_view word) {
+    if (word.empty()) return std::string_view::npos;
+    std::size_t last_start = 0, i = 0;
+    const bool open_left = line_chars::is_cjk(line_chars::next_cp(word, i));
+    const bool open_right = line_chars::is_cjk(line_chars::last_cp(word, last_start));
     for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
         const std::size_t end = at + word.size();
-        if ((at == 0 || !word_byte(text[at - 1])) && (end == text.size() || !word_byte(text[end]))) return at;
+        if ((open_left || at == 0 || !word_byte(text[at - 1])) &&
+            (open_right || end == text.size() || !word_byte(text[end])))
+            return at;
     }
     return std::string_view::npos;
 }
 
-// Marks outside ASCII that stand at a line's edges, no word's letters: link arrows, quotes, dashes.
-constexpr std::array<std::string_view, 10> k_edge_marks = {"»", "«", "→", "›", "‹", "…", "–", "—", "“", "„"};
+// Marks outside ASCII that stand at a line's edges, no word's letters: link arrows, quotes,
+// dashes, and the box marks, lenticular brackets and full stop of Japanese and Chinese pages
+// ("■メルマガ登録", "【友だち追加】", "…を購読。"): without them a CJK call never opens or closes
+// its line.
+constexpr std::array<std::string_view, 23> k_edge_marks = {
+    "»", "«", "→", "›", "‹", "…", "–", "—", "“", "„",
+    "■", "□", "◆", "◇", "▼", "▶", "●", "★", "☆", "・", "【", "】", "。"};
 
 // The line without its edge marks: bullets, brackets of a check box, quotes and arrows around it,
 // the punctuation at its end.

@@ -230,11 +230,17 @@ constexpr long k_card_title_lines = 3;
 constexpr int k_appeal_max_weight = 80;
 constexpr int k_appeal_max_sentences = 3;
 constexpr std::size_t k_appeal_block_lines = 3;
-// The calls to act, normalized (lower case): subscribe, sign up, follow, donate, support, in the
-// devsets' languages (English, German, Spanish, French, Polish). Read from half A's kept must-go
-// snippets under the article (bench/mustgo_classes.py); each is weak evidence alone (issue 11,
-// item 2) and counts only addressed to the reader, short, and below the article's end.
-constexpr std::array<std::string_view, 77> k_appeal_words = {
+// The calls to act, normalized (lower case, NFKC: "！" is "!"): subscribe, sign up, follow, donate,
+// support, in the devsets' languages (English, German, Spanish, French, Polish). Read from half
+// A's kept must-go snippets under the article (bench/mustgo_classes.py); each is weak evidence
+// alone (issue 11, item 2) and counts only addressed to the reader, short, and below the article's
+// end. Japanese and Chinese: only forms that are a call under an article — a mail magazine or a
+// newsletter, subscribing, a polite request to follow ("フォローしてください"; "フォロー" alone is
+// also "backing someone up"), adding a LINE friend, downloading the app, "follow us", "scan the
+// code to follow", "download the client". Not 登録 alone ("registered in the phone book"), not
+// 寄付 (a report of a donation), not 下载 alone. CJK text has no spaces, so these are found as
+// substrings (reader_appeal.cpp, find_word).
+constexpr std::array<std::string_view, 123> k_appeal_words = {
     "subscribe", "subscribe now", "subscribing", "sign up", "sign me up", "signing up", "newsletter",
     "newsletters", "follow us", "follow me", "donate", "donation", "support us", "support our",
     "register", "your inbox", "enter your email", "get the app", "download the app", "never miss",
@@ -249,15 +255,25 @@ constexpr std::array<std::string_view, 77> k_appeal_words = {
     "lettre d'information", "infolettre", "abonnez",
     "zapisz się", "subskrybuj", "obserwuj nas", "wesprzyj", "prenumeruj", "zaprenumeruj",
     "wspieraj", "dołącz", "zarejestruj się",
+    "メルマガ", "メールマガジン", "ニュースレター", "購読", "フォローしてください", "フォローしてね",
+    "フォローお願い", "フォローをお願い", "フォローする", "友だち追加", "友達追加", "アプリをダウンロード",
+    "アプリのダウンロード", "無料ダウンロード", "会員登録", "無料登録", "チャンネル登録", "ご支援",
+    "订阅", "訂閱", "关注我们", "關注我們", "追踪我们", "追蹤我們", "扫码关注", "掃碼關注", "点击关注",
+    "點擊關注", "欢迎关注", "歡迎關注", "长按识别", "長按識別", "扫描二维码", "掃描二維碼", "下载客户端",
+    "下載客戶端", "下载app", "下載app", "微信公众号", "微信公眾號", "打赏", "打賞", "赞赏", "讚賞",
+    "支持我们", "支持我們",
 };
 // Words that address the reader, or speak for the site to them ("your inbox", "dein Postfach",
 // "unser Newsletter", "vous", "síguenos en …"): a call to act with one of them is a plea, not a
 // report of someone else's call.
 // No "du": French "of the" as often as German "you" (German pleas name "dich", "dein" too).
-constexpr std::array<std::string_view, 33> k_appeal_you = {
+// Japanese "you" and "everyone" as a site says it to its readers (あなた, 皆さま); not 読者 (it
+// is inside 購読者, "subscribers", a report's word); Chinese 您, 你 (substrings, as for the calls).
+constexpr std::array<std::string_view, 42> k_appeal_you = {
     "you", "your", "our", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "euch",
     "ihnen", "unser", "unsere", "unseren", "unserem", "unserer", "vous", "votre", "vos", "notre", "nos",
     "tu", "te", "tus", "usted", "nuestro", "nuestra", "nuestros", "nuestras", "twój", "nasz", "naszego",
+    "あなた", "皆さま", "皆様", "皆さん", "みなさま", "みなさん", "您", "你", "妳",
 };
 // Quotation marks: a call inside a quote is somebody's words, the article's ("„Spenden Sie“, sagte
 // sie.", "「ご登録ください」と述べた"); guillemets count in pairs (reader_appeal.cpp, quoted).
