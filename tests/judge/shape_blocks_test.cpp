@@ -775,3 +775,35 @@ TEST_CASE("shape: a recurring section label over a block of steps is the block's
     const auto verdicts = once::test::classify(titles, low, docs);
     for (std::size_t i = 1; i < titles.size(); ++i) CHECK(verdicts[i].rule != once::ShapeRule::wrapped_paragraph);
 }
+
+TEST_CASE("shape: a short line between two code rows inside the article stays; a menu between menus goes") {
+    // Code read as menu rows (`|item|`), each alone between the line and a paragraph: article.
+    check_page({
+        {'k', "you may have seen the fast-ruby repo that includes a bunch of do this, not that examples, and "
+              "each of them explains why one form of the code runs faster than the other one does."},
+        {'.', "[true, false, false].select { |item| item }.first"},
+        {'k', "you can use this code:"},
+        {'.', "[true, false, false].detect { |item| item }"},
+        {'k', "in the second example, ruby will stop iterating after it hits the first element to return true, "
+              "so it does less work than the first one and is faster."},
+    });
+    check_page({
+        {'k', "im letzten beitrag haben wir gesehen, wie man eine liste in ruby durchläuft, und dabei ist uns "
+              "aufgefallen, dass die erste form viel langsamer ist als die zweite."},
+        {'.', "namen.select { |name| name.strip }.first"},
+        {'k', "stattdessen geht es so"},
+        {'.', "namen.detect { |name| name.strip }"},
+        {'k', "die zweite form hört nach dem ersten element auf und rechnet den rest der liste gar nicht erst "
+              "aus, darum ist sie bei langen listen viel schneller."},
+    });
+    // A menu row beyond the neighbour: the line is a menu item between menus and goes.
+    check_page({
+        {'k', "the keeper had not expected visitors in the middle of the storm, and he said so twice before he "
+              "let them in. the lamp was turning above them all the while."},
+        {'.', ""},
+        {'r', "home | news | sport | weather"},
+        {'r', "archive"},
+        {'r', "imprint | privacy | terms"},
+        {'r', "contact | jobs | press"},
+    });
+}

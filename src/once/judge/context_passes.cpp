@@ -202,23 +202,62 @@ void rescue_soft_cues(std::vector<JudgedLine>& lines) {
     }
 }
 
+// For every line, the index of the nearest line above (`step` -1) or below (+1) that `nearest`
+// (shape_passes.hpp) reads as evidence — decided, or an anchor — or `k_no_line` at the page's
+// edge. One pass, like `nearest`.
+constexpr std::size_t k_no_line = static_cast<std::size_t>(-1);
+std::vector<std::size_t> nearest_index(const std::vector<JudgedLine>& lines, int step) {
+    const std::size_t n = lines.size();
+    std::vector<std::size_t> out(n, k_no_line);
+    std::size_t last = k_no_line;
+    for (std::size_t j = 0; j < n; ++j) {
+        const std::size_t k = step < 0 ? j : n - 1 - j;
+        out[k] = last;
+        const JudgedLine& line = lines[k];
+        if (line.cls == LineClass::blank || line.shape.cue == Cue::junk || line.shape.embed || line.section_link) continue;
+        if (line.anchor || decided(line)) last = k;
+    }
+    return out;
+}
+
+// A line between two chrome lines is the article's when that chrome is chrome only by a weak
+// rule and stands inside the article's run: article, row, *line*, row, article, each row a lone
+// menu-shaped row (`menu-row`: code read as a row of items, `[true, false].select { |x| x }`)
+// that does not recur in the group, with a paragraph (or anchor) right beyond it. "You can use
+// this code:" between two lines of Ruby goes as `between-chrome` otherwise. A menu between two
+// menus has chrome beyond its neighbours and still goes (docs/boilerplate.md, "Short lines
+// between code rows"). Wider forms of the tell cost must-go (docs/results-log.md, session 24).
+bool between_code_rows(const std::vector<JudgedLine>& lines, const std::vector<std::size_t>& up,
+                       const std::vector<std::size_t>& down, std::size_t i) {
+    const std::size_t u = up[i], d = down[i];
+    if (u == k_no_line || d == k_no_line || up[u] == k_no_line || down[d] == k_no_line) return false;
+    auto weak_row = [&](std::size_t k) { return lines[k].rule == ShapeRule::menu_row && !lines[k].recurring && !lines[k].anchor; };
+    auto article = [&](std::size_t k) { return lines[k].anchor || lines[k].cls == LineClass::good; };
+    return weak_row(u) && weak_row(d) && article(up[u]) && article(down[d]);
+}
+
 // Uncertain lines of class `which` follow their neighbours: chrome between chrome, article
 // between article, and article when mixed. Without any paragraph on the page, prose is never
-// judged by its neighbours.
+// judged by its neighbours. A line between two code rows inside the article's run is judged as
+// one between paragraphs (between_code_rows).
 void follow_neighbours(std::vector<JudgedLine>& lines, LineClass which, bool any_good) {
     const std::vector<LineClass> up = nearest(lines, -1, decided, true);
     const std::vector<LineClass> down = nearest(lines, +1, decided);
+    const std::vector<std::size_t> up_at = nearest_index(lines, -1);
+    const std::vector<std::size_t> down_at = nearest_index(lines, +1);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         JudgedLine& line = lines[i];
         if (line.cls != which || line.anchor || line.data || line.resolved) continue;
         line.resolved = true;
         const bool near_good = which == LineClass::near_good;
-        if (is_bad(up[i]) && is_bad(down[i]) && (any_good || !line.shape.prose)) {
+        const bool chrome_around = is_bad(up[i]) && is_bad(down[i]);
+        const bool in_code = chrome_around && between_code_rows(lines, up_at, down_at, i);
+        if (chrome_around && !in_code && (any_good || !line.shape.prose)) {
             line.cls = LineClass::bad;
             judge(line, line.shape.prose ? k_score_context_bad_prose : k_score_context_bad, ShapeRule::between_chrome);
         } else if (near_good) {
             line.cls = LineClass::good;  // resolved: counts as article for the short lines next
-        } else if (up[i] == LineClass::good && down[i] == LineClass::good) {
+        } else if (in_code || (up[i] == LineClass::good && down[i] == LineClass::good)) {
             judge(line, k_score_short_good, ShapeRule::between_paragraphs);
         }
     }
