@@ -15,7 +15,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
-#include <utility>
 #include <vector>
 
 #include "once/plan/document_planner.hpp"
@@ -34,39 +33,26 @@ namespace {
 // chrome is no source).
 constexpr std::size_t k_teaser_max_sentences = 4;
 
-// How many sentences the line of sentence `id` holds (at `line` of document `doc`), counted up
-// to `cap`; `known_end`: the first id the matcher does not know yet.
-std::size_t sentences_on_line(const Matcher& matcher, std::uint64_t id, std::uint32_t doc, std::uint32_t line,
-                              std::uint64_t known_end, std::size_t cap) {
-    std::size_t count = 1;
-    for (std::uint64_t before = id; before > 0 && count <= cap; ++count) {
-        const UnitLocation at = matcher.location(--before);
-        if (at.doc != doc || at.end_pos.line != line) break;
-    }
-    for (std::uint64_t after = id + 1; after < known_end && count <= cap; ++after, ++count) {
-        const UnitLocation at = matcher.location(after);
-        if (at.doc != doc || at.start_pos.line != line) break;
-    }
-    return count;
-}
-
 }  // namespace
 
 void DocumentPlanner::hold_teaser_copies() {
-    // This page's matched sentences by the source line of the sentence each was matched with.
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::size_t>> by_source_line;
+    // This page's matched sentences by the line of the page's sentence each was matched with (a
+    // source of this page is sentence `direct - base_` of its own layout, so no matcher lookup).
+    std::map<std::uint32_t, std::vector<std::size_t>> by_source_line;
     for (std::size_t k = 0; k < sentences_.size(); ++k) {
         if (matches_[k].type == MatchType::none || held_[k]) continue;
         if (matches_[k].direct < base_) continue;  // another page's line: see k_teaser_max_sentences
-        const UnitLocation at = matcher_.location(matches_[k].direct);
-        if (at.start_pos.line != at.end_pos.line) continue;  // a sentence across lines: no one-line teaser
-        by_source_line[{at.doc, at.start_pos.line}].push_back(k);
+        const Sentence& source = sentences_[matches_[k].direct - base_];
+        if (source.first_line != source.last_line) continue;  // a sentence across lines: no one-line teaser
+        by_source_line[source.first_line].push_back(k);
     }
     for (const auto& [source_line, copies] : by_source_line) {
         if (copies.size() < 2 || copies.size() > k_teaser_max_sentences) continue;
-        if (sentences_on_line(matcher_, matches_[copies.front()].direct, source_line.first, source_line.second,
-                              base_ + sentences_.size(), k_teaser_max_sentences) > k_teaser_max_sentences)
-            continue;
+        // The sentences on the teaser's line: those starting on it, and one ending on it that
+        // started on a line before.
+        const Line& line = lines_[source_line];
+        const std::size_t on_line = line.last_sentence - line.first_sentence + (opens_its_line(line.first_sentence) ? 0 : 1);
+        if (on_line > k_teaser_max_sentences) continue;
         // The teaser's sentences in its order, each once (a line the page repeats, a command in
         // a tutorial printed again and again, copies one sentence many times: no teaser), each
         // within one line, spread over two paragraphs of the page or more. Each a whole sentence
