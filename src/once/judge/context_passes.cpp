@@ -512,7 +512,7 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
     auto paragraph = [](const JudgedLine& l) {
         return l.cls == LineClass::good && !l.shape.bullet && !script_like(l.text);
     };
-    auto chrome = [](const JudgedLine& l) { return is_bad(l.cls) && l.shape.cue != Cue::junk && !l.shape.embed; };
+    const auto chrome = cuts_main_run;
     // Stamps (k_stamp_repeats): a date or a time that each comment or teaser card prints in one
     // form. They do not cut the main run below (the article's own dated items, a listicle's
     // embedded tweets, would cut it short); they open the foot and cut the prose under it.
@@ -567,22 +567,9 @@ void mark_article_end(std::vector<JudgedLine>& lines) {
                        2 * b.second < b.first;
         }
     }
-    std::size_t best_end = n;
-    long best_weight = 0, weight = 0, total = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const JudgedLine& l = lines[i];
-        if (chrome(l)) {
-            weight = 0;
-            continue;
-        }
-        if (!paragraph(l)) continue;
-        total += l.shape.weight;
-        weight += l.shape.weight;
-        if (weight > best_weight) {
-            best_weight = weight;
-            best_end = i;
-        }
-    }
+    const MainRun run = main_run(lines, paragraph);
+    const std::size_t best_end = run.end;
+    const long best_weight = run.weight, total = run.total;
     if (best_end == n) return;
     // A stamp right under the main run's last paragraph signs it: the page is a digest of dated
     // entries, each signed so, and its stamps are the article's, not a thread's.

@@ -139,27 +139,13 @@ bool appeal(const JudgedLine& l) {
 
 void mark_reader_appeals(std::vector<JudgedLine>& lines) {
     const std::size_t n = lines.size();
-    // The page's main run as mark_article_end reads it: its heaviest run of paragraphs (no
-    // bullets) that no chrome line interrupts (junk and embedded frames passed over).
+    // The page's main run as mark_article_end reads it (main_run), with every good line that is
+    // no bullet as a paragraph: script source printed as text, which mark_article_end leaves out,
+    // counts here.
     auto paragraph = [](const JudgedLine& l) { return l.cls == LineClass::good && !l.shape.bullet; };
-    std::size_t best_start = n, best_end = n, run_start = n;
-    long best = 0, run = 0, total = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const JudgedLine& l = lines[i];
-        if (is_bad(l.cls) && l.shape.cue != Cue::junk && !l.shape.embed) {
-            run = 0;
-            continue;
-        }
-        if (!paragraph(l)) continue;
-        total += l.shape.weight;
-        if (run == 0) run_start = i;
-        run += l.shape.weight;
-        if (run > best) {
-            best = run;
-            best_start = run_start;
-            best_end = i;
-        }
-    }
+    const MainRun run = main_run(lines, paragraph);
+    const std::size_t best_start = run.start, best_end = run.end;
+    const long total = run.total;
     if (best_end == n) return;
     // The article's last long paragraph: the main run's last line heavier than any call (its last
     // paragraph when none is). A plea that is a paragraph itself ("Aktuelle Stories … direkt in

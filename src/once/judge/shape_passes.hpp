@@ -104,6 +104,44 @@ void for_each_block(const std::vector<JudgedLine>& lines, std::size_t limit, Vis
     }
 }
 
+// A chrome line that cuts the page's main run (below): junk and embedded frames are passed over.
+inline bool cuts_main_run(const JudgedLine& l) { return is_bad(l.cls) && l.shape.cue != Cue::junk && !l.shape.embed; }
+
+// The page's main run: its heaviest run of lines that `paragraph` accepts, no chrome line
+// (cuts_main_run) between them. `start` and `end` are its first and last paragraph (both
+// lines.size() when the page has none); `weight` is its weight, `total` the page's paragraph
+// weight. mark_article_end and mark_reader_appeals read the article's end from it.
+struct MainRun {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    long weight = 0;
+    long total = 0;
+};
+template <class Paragraph>
+MainRun main_run(const std::vector<JudgedLine>& lines, Paragraph paragraph) {
+    const std::size_t n = lines.size();
+    MainRun best{n, n, 0, 0};
+    std::size_t run_start = n;
+    long run = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const JudgedLine& l = lines[i];
+        if (cuts_main_run(l)) {
+            run = 0;
+            continue;
+        }
+        if (!paragraph(l)) continue;
+        best.total += l.shape.weight;
+        if (run == 0) run_start = i;
+        run += l.shape.weight;
+        if (run > best.weight) {
+            best.weight = run;
+            best.start = run_start;
+            best.end = i;
+        }
+    }
+    return best;
+}
+
 // --- the passes, in the order classify_lines runs them ---------------------------------------
 // title_slot.cpp
 // Marks the page's own title, byline and dateline; returns the first paragraph's index (n: none).
