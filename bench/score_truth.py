@@ -14,7 +14,10 @@ another paragraph), per copy: the share of its bytes removed, and the bytes remo
 outside it, so boundaries are scored to the byte. `--by-lang` adds one column per language
 (ja: text with kana, zh: Han without kana, en: the rest). `--mistakes N` adds, per kind of span
 (kind/match/rule), the article bytes it removed by mistake, and its first N such spans with the
-line around them ([[removed]]) and, for copies, the kept copy they were taken for. `--missed N`
+line around them ([[removed]]) and, for copies, the kept copy they were taken for. Of the
+article bytes removed by mistake, those the base article itself prints twice (a title repeated
+in its related list, a sentence printed twice: bench/truth_mistakes.py's "source prints it
+twice") are also given on their own line: a truth artefact, told from the truth file alone. `--missed N`
 lists, per copy kind, the first N copies not caught (for `pasted`: under 95% of its bytes
 removed, or over 2% outside) in their line ([[removed]], <<copy>>), with their source and the
 spans that touch them: how this round's missed copies were sorted into causes.
@@ -24,6 +27,8 @@ import json
 import re
 import statistics
 import sys
+
+import truth_mistakes  # bench/truth_mistakes.py: the mistakes sorted into causes
 
 KEPT = {"title", "opening", "data"}  # the article's own text: must stay whole
 # Passages pasted inside other text (inject_real.py: `pasted` at a host sentence boundary,
@@ -143,6 +148,13 @@ def main():
     print(f"article text: {article} non-white bytes, removed by mistake {lost} ({lost / max(1, article) * 100:.2f}%)")
     print("article text removed by mistake, per kind: " + ", ".join(
         f"{k} {n} ({n / max(1, article) * 100:.3f}%)" for k, n in sorted(lost_kind.items())))
+    # Of those, the bytes the base article itself prints twice (bench/truth_mistakes.py: the
+    # removed text is whole and inside its kept copy, which is the article's own text): told
+    # from the truth file alone, a truth artefact rather than a mistake; counted above too.
+    twice = truth_mistakes.source_repeats(texts, covered, spans_of)
+    print(f"article text removed by mistake that the source prints twice (truth artefact, counted above): "
+          f"{twice} ({twice / max(1, article) * 100:.3f}%); the rest {lost - twice} "
+          f"({(lost - twice) / max(1, article) * 100:.3f}%)")
     if mistakes is not None:
         print_mistakes(texts, covered, spans_of, mistakes)
     if missed is not None:

@@ -91,6 +91,15 @@ TEST_CASE("align: a cut piece lies at the start or at the end of its source") {
     const once::TokenEdges en = edges_of("Residents will be able to comment online until the end of March.");
     CHECK(once::is_cut_piece(edges_of("Residents will be able to comm"), en));  // a word cut in half
     CHECK_FALSE(once::is_cut_piece(edges_of("Residents will not be able to comment online"), en));
+    // A word replaced at an edge, as many tokens as the source: another fact, not a cut
+    // (readability ietf-1: the GET and DELETE request lines went as near copies of the PUT one).
+    CHECK_FALSE(once::is_cut_piece(edges_of("GET /storage/michiel/myfavoritedrinks/test HTTP/1.1"),
+                                   edges_of("PUT /storage/michiel/myfavoritedrinks/test HTTP/1.1")));
+    CHECK_FALSE(once::is_cut_piece(edges_of("明日は新しい鉄道路線の建設計画について説明会を開く。"), source));
+    CHECK_FALSE(once::is_cut_piece(edges_of("Residents will be able to comment online until the end of April."), en));
+    // Still a cut: shorter than its source, its last word cut in half or whole.
+    CHECK(once::is_cut_piece(edges_of("Residents will be able to comment online until the e"), en));
+    CHECK(once::is_cut_piece(edges_of("日は新しい鉄道路線の建設計画について説明会を開く。"), edges_of("今日は新しい鉄道路線の建設計画について説明会を開く。")));
 }
 
 TEST_CASE("align: a piece of a long Chinese sentence is held to its start") {

@@ -171,3 +171,54 @@ TEST_CASE("page repeats: a few spec rows two products share stay; a table printe
     CHECK(repeated.cleaned.find("ARROWS X F-10D") == std::string::npos);
     CHECK(repeated.cleaned.find("RAM 1GB") == std::string::npos);
 }
+
+// A paragraph that opens as an earlier one of its page does and then says something else
+// (parts_ways_with_source, plan/copy_runs.cpp): the shared opening is the page's own, not a copy
+// printed twice. bench/truth_mistakes.py on bench/inject_real.py's corpus: livedoor's
+// movie-enter repeats its lead's opening two paragraphs down ("…没後50年を迎えた今年" + "3月には"
+// / "度のカンヌ国際映画祭でも"), S-MAX links part one of a story under part two's title.
+TEST_CASE("page repeats: a paragraph that opens as an earlier one and goes its own way stays") {
+    const std::string ja =
+        "1963年8月5日、36歳の若さでこの世を去ったマリリン・モンロー。没後50年を迎えた今年3月には、"
+        "彼女の知られざるラブロマンスを描いた映画『マリリン　7日間の恋』が公開され、いよいよ8月3日にブルーレイ＆DVDとなって発売される。\n"
+        "本作は、名優ローレンス・オリヴィエとの共演作の撮影現場を舞台に、一人の助監督の目から見た彼女を描いた物語だ。\n"
+        "1963年8月5日、36歳の若さでこの世を去ったマリリン・モンロー。没後50年を迎えた今年度のカンヌ国際映画祭でも"
+        "ポスターのビジュアルに選ばれ、未だ人々を魅了してやまない唯一無二の大スターだった。\n";
+    const std::string en =
+        "Glenn Hoddle was unveiled as the new England coach on Tuesday. The appointment ends weeks of "
+        "speculation about who would take over the national team after the World Cup.\n"
+        "Hoddle, 38, leaves Chelsea after three seasons in charge at Stamford Bridge.\n"
+        "Glenn Hoddle was unveiled as the new England coach on Tuesday. The appointment ends weeks of talks "
+        "between the Football Association and his club, which had asked for compensation.\n";
+    for (const std::string& text : {ja, en}) {
+        CAPTURE(text);
+        PlanRun run;
+        const auto& doc = run.add(text);
+        CHECK(doc.cleaned == text);
+    }
+}
+
+TEST_CASE("page repeats: a paragraph printed again up to an edited word still goes") {
+    // The copy goes on with its source's sentences after the edit: a paragraph printed twice.
+    const std::string lead =
+        "The city council approved the new budget for the public library on Monday evening. ";
+    const std::string ja_lead = "市議会は月曜日の夜、市立図書館の改修に向けた新しい予算案を賛成多数で可決した。";
+    const std::string en =
+        lead + "The plan adds two reading rooms and extends opening hours on weekends for students. "
+               "Work is expected to start in the spring and to last about eighteen months.\n"
+               "Residents welcomed the decision at a meeting held in the town hall.\n" +
+        lead + "The plan adds two reading rooms and extends opening hours on holidays for students. "
+               "Work is expected to start in the spring and to last about eighteen months.\n";
+    const std::string ja =
+        ja_lead + "計画では閲覧室を二つ増やし、週末の開館時間を学生向けに延長する。工事は春に始まり、およそ一年半続く見込みだ。\n"
+                  "住民は市役所で開かれた説明会でこの決定を歓迎した。\n" +
+        ja_lead + "計画では閲覧室を二つ増やし、祝日の開館時間を学生向けに延長する。工事は春に始まり、およそ一年半続く見込みだ。\n";
+    for (const auto& [text, first] : {std::pair{en, lead}, std::pair{ja, ja_lead}}) {
+        CAPTURE(text);
+        PlanRun run;
+        const auto& doc = run.add(text);
+        // The second paragraph's opening sentence goes with the rest of the copy.
+        CHECK(doc.cleaned.find(first) == doc.cleaned.rfind(first));
+    }
+}
+

@@ -257,7 +257,13 @@ bool is_cut_piece(const TokenEdges& copy, const TokenEdges& source) {
     const Shared end = common_suffix(copy, source);
     // A piece longer than what is held: all of the held edge agreeing is as far as one can see.
     if (start.unknown || end.unknown) return start.tokens >= TokenEdges::k_edge || end.tokens >= TokenEdges::k_edge;
-    return start.tokens + 1 >= copy.count || end.tokens + 1 >= copy.count;
+    if (start.tokens >= copy.count || end.tokens >= copy.count) return true;
+    // The slack is for a word cut in half at the cut, and a cut copy is the shorter: one of as
+    // many tokens as its source with one word at an edge replaced is an edit, a different fact
+    // ("GET /storage/.../test HTTP/1.1" for "PUT /storage/.../test HTTP/1.1", "明日は…" for
+    // "今日は…"; issue 11: facts must agree), not a cut (bench/truth_mistakes.py, "copy:
+    // different text" on bench/inject_real.py's corpus, readability ietf-1).
+    return copy.count < source.count && (start.tokens + 1 >= copy.count || end.tokens + 1 >= copy.count);
 }
 
 namespace {

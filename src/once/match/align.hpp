@@ -107,7 +107,8 @@ bool one_stretch_edited(const TokenEdges& copy, const TokenEdges& source, double
 std::uint32_t held_weight_from(const TokenEdges& edges, std::size_t skip, bool from_end);
 
 // Is `copy` a cut-off piece of `source`: its tokens all at `source`'s start, or all at its end
-// (one token of slack at the cut, a word cut in half)?
+// (one token of slack at the cut, a word cut in half, when `copy` has fewer tokens: with as many
+// as `source`, a word replaced at an edge is an edit)?
 bool is_cut_piece(const TokenEdges& copy, const TokenEdges& source);
 
 // A hash of a sentence's last tokens, as many as reach k_end_key_weight: the key under which the

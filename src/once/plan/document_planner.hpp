@@ -125,6 +125,7 @@ private:
     bool rows_of_a_table(std::size_t from, std::size_t to) const;
     bool follows_removal(std::size_t i) const;
     bool opens_paragraph_as_source(std::size_t i) const;
+    bool parts_ways_with_source(const Edge& tail) const;
     bool cut_by_insert(std::size_t k, bool at_end) const;
     bool continues_run(std::size_t i, std::size_t k) const;
     void plan_runs();
