@@ -26,6 +26,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// What goes to stdout (a report, a summary, help) is buffered: a closed or full stdout (`>&-`,
+// `>/dev/full`) shows only when it is flushed, and must end the run with exit 4, not 0 and nothing.
+int flushed(int exit_code, std::ostream& out) {
+    out.flush();
+    if (!out) throw Error(ExitCode::output_error, "cannot write to standard output");
+    return exit_code;
+}
+
 // --threads above this is a typo, not a machine: each thread costs a process id and a stack, and
 // a failed thread start must not be the way a user learns it (issue 14).
 constexpr int k_max_threads = 256;
@@ -205,11 +213,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             } else {
                 out << general_help();
             }
-            return 0;
+            return flushed(0, out);
         }
         if (first == "--version" || first == "-V") {
             out << "once " << ONCE_VERSION << "\n";
-            return 0;
+            return flushed(0, out);
         }
         const CommandInfo* command = find_command(first);
         if (!command) {
@@ -222,9 +230,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         Cli cli;
         const auto table = option_table(cli);
-        if (!parse(*command, std::vector<std::string>(args.begin() + 2, args.end()), cli, table, out)) return 0;
+        if (!parse(*command, std::vector<std::string>(args.begin() + 2, args.end()), cli, table, out)) return flushed(0, out);
         finish_config(cli);
-        return dispatch(*command, cli, Streams{out, err});
+        return flushed(dispatch(*command, cli, Streams{out, err}), out);
     } catch (const Error& error) {
         err << "once: " << one_line(error.what()) << "\n";
         return static_cast<int>(error.code());

@@ -179,7 +179,13 @@ public:
         Spool spool;
         spool.path = folder_ + "/" + std::to_string(files_.size()) + "-" + name;
         spool.slot = register_temp_file(spool.path);
-        copy_stream(file.path, spool.path);
+        try {
+            copy_stream(file.path, spool.path);
+        } catch (...) {  // not in files_ yet: removed here, or it would keep the folder from going too
+            ::unlink(spool.path.c_str());
+            unregister_temp_file(spool.slot);
+            throw;
+        }
         return files_.emplace(file.path, std::move(spool)).first->second.path;
     }
 

@@ -218,7 +218,10 @@ void CleanSink::commit() {
     if (committed_) return;
     committed_ = true;
     if (stream_) stream_->commit();
-    if (stdout_) stdout_->flush();
+    if (stdout_) {  // buffered until now: a closed or full stdout shows here, before the map is renamed in
+        stdout_->flush();
+        if (!*stdout_) throw Error(ExitCode::output_error, "cannot write to standard output");
+    }
     if (map_) map_->commit();
     staged_.commit();
 }
