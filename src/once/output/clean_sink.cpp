@@ -101,6 +101,21 @@ void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& 
     }
     if (outputs.cleaned.empty() || outputs.cleaned == "-") return;
     if (corpus.has_jsonl() && !jsonl) throw Error(ExitCode::usage, "cannot mix JSON Lines and plain files in one clean run");
+    // The kind of output follows the inputs, so an -o that names the other kind is refused, not
+    // obeyed: plain text cleaned to `-o out.jsonl.gz` made a folder of that name without a word,
+    // and JSON Lines cleaned to `-o out/` failed renaming into a staging folder the user never named.
+    std::error_code not_there;
+    const bool existing_folder = fs::is_directory(outputs.cleaned, not_there);
+    if (!jsonl && is_jsonl_path(outputs.cleaned) && !existing_folder)
+        throw Error(ExitCode::usage,
+                    "names a JSON Lines file, but plain-text inputs are cleaned into a folder mirroring them "
+                    "(give a folder, or - for standard output)",
+                    outputs.cleaned);
+    if (jsonl && (existing_folder || outputs.cleaned.back() == '/'))
+        throw Error(ExitCode::output_error,
+                    "is a folder, but JSON Lines inputs are cleaned into one JSON Lines file (give its name, "
+                    "e.g. out/clean.jsonl)",
+                    outputs.cleaned);
     const fs::path cleaned = resolved(outputs.cleaned);
     for (const auto& file : corpus.files()) {
         if (file.stream) continue;  // a pipe or stdin: nothing on disk to overwrite
