@@ -244,12 +244,17 @@ int default_compression_level(Compression compression) {
     return 0;
 }
 
+// The documented range (--help, README): zstd's levels above 19 ("ultra", up to ZSTD_maxCLevel()
+// = 22) take windows of up to 128 MiB per worker that --max-memory does not count, and were
+// accepted without a word while the help said 1-19.
+constexpr int k_max_zstd_level = 19;
+
 void check_compression_level(Compression compression, int level) {
     if (level == 0) return;
     int low = 0, high = 0;
     switch (compression) {
         case Compression::gzip: low = 1, high = 12; break;  // libdeflate's range
-        case Compression::zstd: low = 1, high = ZSTD_maxCLevel(); break;
+        case Compression::zstd: low = 1, high = k_max_zstd_level; break;
         case Compression::none: return;
     }
     if (level < low || level > high)
