@@ -100,7 +100,7 @@ D=$work/beside
 mkdir -p "$D"
 want=2
 traced "clean -o FOLDER: beside it" "$D" clean - "$corpus" -o "$D/out" -q
-traced "clean -o NEW/FILE.jsonl: the nearest existing folder" "$D" clean - "$corpus" -o "$D/new/sub/out.jsonl" -q
+traced "clean -o NEW/SUB/FOLDER: the nearest existing folder" "$D" clean - "$corpus" -o "$D/new/sub/out" -q
 want=3
 traced "merge -o FILE: beside it" "$D" merge "$work/s.sig" -o "$D/d.bin" -q
 want=2
