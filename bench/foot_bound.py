@@ -67,14 +67,18 @@ def cut_foot(data, removed, args):
             removed[start:end] = b"\x01" * (end - start)
 
 
-def spans_of(removed):
+def spans_of(removed, rule=None):
+    """The removed bytes as map spans (boilerplate), each with `rule` when given."""
     spans, i = [], 0
     while i < len(removed):
         if removed[i]:
             j = i
             while j < len(removed) and removed[j]:
                 j += 1
-            spans.append({"start": i, "end": j, "kind": "boilerplate", "cluster": 0, "lines": [0, 0]})
+            span = {"start": i, "end": j, "kind": "boilerplate", "cluster": 0, "lines": [0, 0]}
+            if rule:
+                span["rule"] = rule
+            spans.append(span)
             i = j
         else:
             i += 1

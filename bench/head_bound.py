@@ -44,6 +44,9 @@ import json
 import os
 import re
 
+# The map and page helpers of the foot bound (same folder: run as bench/head_bound.py).
+from foot_bound import page_lines, removed_bytes, spans_of
+
 BULLETS = "*+-•·▪►▶■●◆→>»"
 TITLE_BAD_ENDS = ".:…"
 # A headline is at least this long (a menu item or a site name is shorter); CJK says more in fewer.
@@ -52,24 +55,6 @@ MIN_TITLE_CHARS_CJK = 6
 MAX_TITLE_CHARS = 200
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 LATIN_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
-def page_lines(data):
-    """(start, end, text) of every line; text is None for a blank line."""
-    lines, pos = [], 0
-    for raw in data.split(b"\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        text = raw.decode("utf-8", "replace").strip()
-        lines.append((start, end, text or None))
-    return lines
-
-
-def removed_bytes(data, spans):
-    removed = bytearray(len(data))
-    for span in spans:
-        removed[span["start"]:span["end"]] = b"\x01" * (span["end"] - span["start"])
-    return removed
 
 
 def kept_text(data, removed, start, end):
@@ -133,21 +118,6 @@ def cut_head(data, removed, args):
     return cut
 
 
-def spans_of(removed):
-    spans, i = [], 0
-    while i < len(removed):
-        if removed[i]:
-            j = i
-            while j < len(removed) and removed[j]:
-                j += 1
-            spans.append({"start": i, "end": j, "kind": "boilerplate", "cluster": 0, "lines": [0, 0],
-                          "rule": "head-bound"})
-            i = j
-        else:
-            i += 1
-    return spans
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("map")
@@ -168,7 +138,7 @@ def main():
                 removed = bytearray(before)
                 cut_head(data, removed, args)
                 record["spans"] = record.get("spans", []) + spans_of(
-                    bytearray(r and not b for r, b in zip(removed, before)))
+                    bytearray(r and not b for r, b in zip(removed, before)), rule="head-bound")
                 with open(os.path.join(args.out_dir, os.path.basename(record["id"])), "wb") as cleaned:
                     cleaned.write(bytes(c for c, r in zip(data, removed) if not r))
             widened.write(json.dumps(record) + "\n")
