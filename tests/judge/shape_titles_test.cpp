@@ -868,3 +868,48 @@ TEST_CASE("line shape: an advertisement lynx prints word by word as inserted tex
               .cue != once::Cue::junk);
     CHECK(shape_of("[ins: :ins]").cue == once::Cue::junk);  // the empty ad slot, as before
 }
+
+TEST_CASE("shape: a heavier run further down does not hide the headline over the story's first paragraphs (issue 11.1)") {
+    // An English news page, cut down from a devsets page: a cookie notice, the last crumb, the
+    // headline and its byline, three paragraphs, a video player's caption settings, then the
+    // story's heavier rest. The heaviest run is the main text, and the headline is not above it.
+    const std::vector<once::test::Row> page = {
+        {'.', "we use cookies to enhance your visit to our site and to bring you advertisements that might interest you. "
+              "read our privacy and cookie policies to find out more."},
+        {'.', ""},
+        {'.', "3. business news"},
+        {'.', ""},
+        {'k', "the seven secrets that hotel owners don't want you to know"},
+        {'.', ""},
+        {'.', "* hazel sheffield"},
+        {'.', "* friday 25 december 2015"},
+        {'r', "* 0 comments"},
+        {'.', ""},
+        {'k', "most people go to hotels for the pleasure of sleeping in a giant bed with clean white sheets and waking up "
+              "to fresh towels in the morning."},
+        {'.', ""},
+        {'k', "but those towels and sheets might not be as clean as they look, according to the hotel bosses that "
+              "responded to an online thread about the things hotel owners don't want you to know."},
+        {'.', ""},
+        {'k', "zeev sharon and michael forrest jones both run hotel start-ups in the us. forrest jones runs the start-up "
+              "beechmont hotels corporation, a hotel operating company that consults with hotel owners on how they can "
+              "improve their business. sharon is the ceo of hotelied, a start-up that allows people to sign up for "
+              "discounts at luxury hotels."},
+        {'.', ""},
+        {'.', "font size [100%]"},
+        {'.', "text edge style [none______]"},
+        {'.', "font family [default________________]"},
+        {'.', "(button) defaults (button) done"},
+        {'r', "close"},
+        {'.', ""},
+        {'k', "forrest jones advised stuffing the peep hole with a strip of rolled up notepaper when not in use."},
+        {'k', "this is not common, but can happen, forrest jones said. he advised stuffing the peep hole with a strip of "
+              "rolled up notepaper when not in use. when someone knocks on the door, the paper can be removed to check "
+              "who is there. if no one is visible, he recommends calling the front desk immediately. \"i look forward "
+              "to the day when i can tell you to choose only hotels where every employee who has access to guestroom "
+              "keys is subjected to a complete public records background check, prior to hire, and every year or two "
+              "thereafter. but for now, i can't,\" he said."},
+    };
+    check_page(page);
+    CHECK(classify(page)[4].title);
+}

@@ -437,6 +437,42 @@ bool mark_title_at(std::vector<JudgedLine>& lines, std::size_t first_good) {
     return true;
 }
 
+// The heaviest run of paragraphs is not always the story: a gallery of fifty captioned photos
+// under a story that a video player cut into short runs outweighs it (an English news page: a
+// cookie notice, the breadcrumb, the headline, its standfirst and byline, three paragraphs, the
+// player's forty lines of controls, the rest of the story, "business news in pictures"). So the
+// first run between the first paragraph and the main text's start that stands apart (more than
+// k_story_gap_lines lines that are no paragraph above it, as a story under its head does) and
+// reads like a story (k_title_body_lines paragraphs of prose before the next chrome line) gets
+// its headline looked for too. Only the headline itself is kept, not the lines under it (a
+// headline's anchor): such a run may still be an in-article box or a sidebar, and a line found
+// above one is at worst a heading kept.
+void mark_headline_over_first_story(std::vector<JudgedLine>& lines, std::size_t first_good, std::size_t main) {
+    int lines_apart = 0;
+    for (std::size_t i = first_good + 1; i < main; ++i) {
+        if (lines[i].cls == LineClass::blank) continue;
+        if (lines[i].cls != LineClass::good) {
+            ++lines_apart;
+            continue;
+        }
+        if (lines_apart > k_story_gap_lines) {
+            int paragraphs = 0;
+            for (std::size_t j = i; j < main && !is_bad(lines[j].cls); ++j)
+                paragraphs += lines[j].cls == LineClass::good && lines[j].shape.prose;
+            if (paragraphs >= k_title_body_lines) {
+                std::size_t k = i;
+                const std::vector<std::size_t> slot = collect_slot(lines, i, k);
+                for (std::size_t h : find_headlines(lines, k, i, slot)) {
+                    lines[h].title = true;
+                    judge(lines[h], k_score_title, ShapeRule::title);
+                }
+                return;
+            }
+        }
+        lines_apart = 0;
+    }
+}
+
 }  // namespace
 
 // The title slot above the first paragraph; and when the page's main text starts further down
@@ -459,6 +495,7 @@ std::size_t mark_title_slot(std::vector<JudgedLine>& lines) {
     std::size_t k = main;
     const std::vector<std::size_t> slot = collect_slot(lines, main, k);
     for (std::size_t h : find_headlines(lines, k, main, slot)) keep_headline(lines[h]);
+    mark_headline_over_first_story(lines, first_good, main);
     return first_good;
 }
 
