@@ -13,6 +13,7 @@
 #include "once/input/temp_files.hpp"
 #include "once/judge/markers.hpp"
 #include "once/output/message.hpp"
+#include "once/output/standard_output.hpp"
 #include "once/run/memory_budget.hpp"
 #include "once/text/pattern.hpp"
 
@@ -29,8 +30,7 @@ namespace {
 // What goes to stdout (a report, a summary, help) is buffered: a closed or full stdout (`>&-`,
 // `>/dev/full`) shows only when it is flushed, and must end the run with exit 4, not 0 and nothing.
 int flushed(int exit_code, std::ostream& out) {
-    out.flush();
-    if (!out) throw Error(ExitCode::output_error, "cannot write to standard output");
+    flush_stdout_or_throw(out);
     return exit_code;
 }
 

@@ -8,6 +8,7 @@
 #include "once/core/error.hpp"
 #include "once/input/jsonl.hpp"
 #include "once/output/map_writer.hpp"
+#include "once/output/standard_output.hpp"
 
 namespace once {
 namespace fs = std::filesystem;
@@ -218,7 +219,7 @@ void CleanSink::document(const SourceDocument& source, const DocResult& result, 
 void CleanSink::write_stream(std::string_view bytes) {
     if (stdout_) {
         stdout_->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!*stdout_) throw Error(ExitCode::output_error, "cannot write to standard output");
+        throw_if_stdout_failed(*stdout_);
     } else {
         stream_->write(bytes);
     }
@@ -233,10 +234,8 @@ void CleanSink::commit() {
     if (committed_) return;
     committed_ = true;
     if (stream_) stream_->commit();
-    if (stdout_) {  // buffered until now: a closed or full stdout shows here, before the map is renamed in
-        stdout_->flush();
-        if (!*stdout_) throw Error(ExitCode::output_error, "cannot write to standard output");
-    }
+    // Buffered until now: a closed or full stdout shows here, before the map is renamed in.
+    if (stdout_) flush_stdout_or_throw(*stdout_);
     if (map_) map_->commit();
     staged_.commit();
 }
