@@ -138,6 +138,12 @@ TEST_CASE("cli: usage errors exit 2 with a message on stderr") {
         {"bad --color", {"scan", in, "--color", "sometimes"}, "--color"},
         {"bad --input-format", {"scan", in, "--input-format", "xml"}, "--input-format"},
         {"bad report format", {"scan", in, "--report", "pdf=" + dir.path("r.pdf")}, "pdf"},
+        // An empty value meant the option's absence without a word (no map, no profile, the default group).
+        {"empty --group-by", {"scan", in, "--group-by", ""}, "--group-by is empty"},
+        {"empty --map", {"clean", in, "-o", dir.path("x"), "--map", ""}, "--map is empty"},
+        {"empty --profile", {"scan", in, "--profile", ""}, "--profile is empty"},
+        {"empty --tmp-dir", {"scan", in, "--tmp-dir", ""}, "--tmp-dir is empty"},
+        {"empty --ignore item", {"scan", in, "--ignore", "*.md", "--ignore", ""}, "--ignore is empty"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
@@ -152,6 +158,30 @@ TEST_CASE("cli: usage errors exit 2 with a message on stderr") {
     const auto bare = run_cli({});
     CHECK(bare.code == 2);
     CHECK(contains(bare.out + bare.err, "Usage:"));
+}
+
+TEST_CASE("cli: a bad value from a config file names the file; a bad one from the command line does not") {
+    TempDir dir;
+    write_good_corpus(dir);
+    const std::string in = dir.path("in");
+    const std::string config = dir.path("once.cfg");
+    dir.write("once.cfg", "bands = 5\nthreads = 1\n");
+    // The value that breaks the rule comes from the file: named, with the option.
+    const auto from_file = run_cli({"scan", in, "--config", config, "--num-perm", "64"});
+    CHECK(from_file.code == 2);
+    CHECK(from_file.err == "once: " + config + ": --num-perm (64) must be a multiple of --bands (5) (set in this config file)\n");
+    // The command line wins over the file, and its own bad value is not blamed on the file.
+    const auto from_line = run_cli({"scan", in, "--config", config, "--bands", "16", "--similarity", "2"});
+    CHECK(from_line.code == 2);
+    CHECK(from_line.err == "once: --similarity must be in (0, 1]\n");
+    // A value the file gives but the command line overrides is not blamed either.
+    dir.write("once.cfg", "similarity = 7\n");
+    CHECK(run_cli({"scan", in, "--config", config, "--similarity", "0.5", "--bands", "5"}).err ==
+          "once: --num-perm (64) must be a multiple of --bands (5)\n");
+    // An empty value in the file (checked by the option itself, not by the Config) names it too.
+    dir.write("once.cfg", "group-by =\n");
+    CHECK(run_cli({"scan", in, "--config", config}).err ==
+          "once: " + config + ": --group-by is empty; give a value, or leave the option out (set in this config file)\n");
 }
 
 TEST_CASE("cli: input errors exit 3 naming the file (and the byte offset)") {

@@ -1,6 +1,7 @@
 #include "cli/cli.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -114,9 +115,11 @@ void finish_config(Cli& cli) {
 }
 
 // The config file holds the options of every command (one .once.cfg serves clean and check);
-// each command takes the ones it uses. An option no command knows is an error.
-void store_config_file(const std::string& path, const CommandInfo& command, const std::vector<OptionEntry>& table,
-                       po::variables_map& vm) {
+// each command takes the ones it uses. An option no command knows is an error. Returns the names
+// of the options whose value comes from the file (those the command line did not give), so that
+// an error about one of them can name the file (see blame_config_file).
+std::vector<std::string> store_config_file(const std::string& path, const CommandInfo& command,
+                                           const std::vector<OptionEntry>& table, po::variables_map& vm) {
     std::ifstream in(path);
     // A folder opens as a stream that reads nothing: an empty config, the user's options lost.
     std::error_code error;
@@ -132,12 +135,40 @@ void store_config_file(const std::string& path, const CommandInfo& command, cons
     for (const auto& entry : table)
         if (entry.commands & command.bit) own.insert(entry.option->long_name());
     std::vector<po::option> kept;
-    for (auto& option : parsed.options)
-        if (own.count(option.string_key)) kept.push_back(std::move(option));
+    std::vector<std::string> from_file;
+    for (auto& option : parsed.options) {
+        if (!own.count(option.string_key)) continue;
+        if (!vm.count(option.string_key) || vm[option.string_key].defaulted()) from_file.push_back(option.string_key);
+        kept.push_back(std::move(option));
+    }
     parsed.options = std::move(kept);
     const po::options_description mine = options_of(table, command.bit);
     parsed.description = &mine;
-    po::store(parsed, vm);
+    try {
+        po::store(parsed, vm);  // converts the values: `similarity = abc` fails here
+    } catch (const po::error& error) {
+        throw Error(ExitCode::usage, error.what(), path);
+    }
+    return from_file;
+}
+
+// A usage error about an option whose value came from the config file names the file: `once:
+// .once.cfg: --similarity must be in (0, 1]`, not a message that sends the user to a command
+// line that never said --similarity. Found by the option's name in the message (`--NAME` not
+// followed by more of a name), since the checks (Config::validate, finish_config, the writers)
+// know the option and not where its value came from.
+Error blame_config_file(const Error& error, const Cli& cli) {
+    if (error.code() != ExitCode::usage || !error.file().empty() || cli.config_source.empty()) return error;
+    const std::string& text = error.message();
+    for (const auto& name : cli.from_config) {
+        const std::string option = "--" + name;
+        for (auto at = text.find(option); at != std::string::npos; at = text.find(option, at + 1)) {
+            const std::size_t end = at + option.size();
+            const bool whole = end == text.size() || !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-');
+            if (whole) return Error(ExitCode::usage, text + " (set in this config file)", cli.config_source);
+        }
+    }
+    return error;
 }
 
 // Parses the command line into `cli`; returns false when it asked for --help (printed to `out`).
@@ -157,8 +188,15 @@ bool parse(const CommandInfo& command, const std::vector<std::string>& rest, Cli
         // Values stored first are kept by Program_options, so the command line wins.
         std::string config_file = vm.count("config") ? vm["config"].as<std::string>() : std::string();
         if (config_file.empty() && fs::exists(".once.cfg")) config_file = ".once.cfg";
-        if (!config_file.empty()) store_config_file(config_file, command, table, vm);
-        po::notify(vm);
+        if (!config_file.empty()) {
+            cli.config_source = config_file;
+            cli.from_config = store_config_file(config_file, command, table, vm);
+        }
+        try {
+            po::notify(vm);
+        } catch (const Error& error) {  // a notifier's check (an empty value) of a value from the file
+            throw blame_config_file(error, cli);
+        }
     } catch (const po::unknown_option& error) {
         throw Error(ExitCode::usage, unknown_option_message(error.get_option_name(), command, table));
     } catch (const po::error& error) {
@@ -184,6 +222,10 @@ int dispatch(const CommandInfo& command, Cli& cli, Streams streams) {
     // Standard input can be read once: a second `-` read it again as an empty document.
     if (std::count(cli.paths.begin(), cli.paths.end(), "-") > 1)
         throw Error(ExitCode::usage, "- (standard input) given twice (see once " + std::string(command.name) + " --help)");
+    // An empty path (an unset shell variable: `once scan "$DIR"`) is no file; said so, since the
+    // message would otherwise name nothing (`once: no such file or folder`).
+    if (std::find(cli.paths.begin(), cli.paths.end(), "") != cli.paths.end())
+        throw Error(ExitCode::input_error, "an empty path ('') names no file or folder");
     refuse_unsafe_outputs(cli);
     prepare_temp_folder(cli, streams.err);
     switch (command.bit) {
@@ -231,8 +273,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         Cli cli;
         const auto table = option_table(cli);
         if (!parse(*command, std::vector<std::string>(args.begin() + 2, args.end()), cli, table, out)) return flushed(0, out);
-        finish_config(cli);
-        return flushed(dispatch(*command, cli, Streams{out, err}), out);
+        try {
+            finish_config(cli);
+            return flushed(dispatch(*command, cli, Streams{out, err}), out);
+        } catch (const Error& error) {
+            throw blame_config_file(error, cli);
+        }
     } catch (const Error& error) {
         err << "once: " << one_line(error.what()) << "\n";
         return static_cast<int>(error.code());

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 #include <charconv>
+#include <functional>
+#include <type_traits>
 #include <sstream>
 
 #include "once/core/error.hpp"
@@ -57,12 +59,32 @@ struct TableBuilder {
     template <class T>
     void optional(const char* names, T* field, const char* arg, const char* help, unsigned commands,
                   const char* when_absent) {
-        add(names, po::value(field), arg, help, commands, when_absent);
+        if constexpr (std::is_same_v<T, std::string>) {
+            // The empty string is how the field says "absent": given empty (an unset shell
+            // variable, `--map "$MAP"`) it silently meant the default (`--group-by ''` grouped by
+            // folder, `--map ''` wrote no map, `--profile ''` used none). No option gives an empty
+            // value a meaning, so it is a usage error naming the option.
+            add(names, po::value(field)->notifier(refuse_empty(names)), arg, help, commands, when_absent);
+        } else {
+            add(names, po::value(field), arg, help, commands, when_absent);
+        }
     }
-    // Repeatable.
+    // Repeatable. An empty item is refused as above (`--ignore ''`, `--merge ''`).
     void list(const char* names, std::vector<std::string>* field, const char* arg, const char* help, unsigned commands,
               const char* when_absent = "none") {
-        add(names, po::value(field)->composing(), arg, help, commands, when_absent);
+        const auto refuse = refuse_empty(names);
+        add(names,
+            po::value(field)->composing()->notifier([refuse](const std::vector<std::string>& items) {
+                for (const auto& item : items) refuse(item);
+            }),
+            arg, help, commands, when_absent);
+    }
+    static std::function<void(const std::string&)> refuse_empty(const char* names) {
+        const std::string name = std::string(names).substr(0, std::string_view(names).find(','));
+        return [name](const std::string& value) {
+            if (value.empty())
+                throw Error(ExitCode::usage, "--" + name + " is empty; give a value, or leave the option out");
+        };
     }
     void flag(const char* names, bool* field, const char* help, unsigned commands) {
         add(names, po::bool_switch(field), "", help, commands, "off");

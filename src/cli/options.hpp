@@ -70,6 +70,9 @@ struct Cli {
     std::vector<std::string> formats;
     std::vector<std::string> reports;  // FORMAT=FILE
     std::string config_file;
+    // The config file read (--config, else .once.cfg), and the options whose value it gave.
+    std::string config_source;
+    std::vector<std::string> from_config;
     std::string decisions_path;
     // merge: band entries and candidate pairs sorted in memory per run (0 = the default, 1 Mi);
     // a small value forces many runs spilled to --tmp-dir, for testing (match/band_runs.hpp).
