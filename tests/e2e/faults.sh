@@ -8,8 +8,8 @@
 #   a full disk (a 1 MiB tmpfs when mount works here, else `ulimit -f` with SIGXFSZ ignored):
 #     exit 4 naming the output, and no partial file under a final name;
 #   an input deleted while the run reads: a clean exit (0, or 3 naming the file), nothing partial;
-#   SIGINT and SIGTERM: no `.once-tmp-` file and no spool folder is left; the next run removes
-#     the staging folder.
+#   SIGINT and SIGTERM (a folder output, and a JSON Lines one `-o out.jsonl`): no `.once-tmp-`
+#     file, no spool folder, no staging folder, no output and no `-o` folder the run made is left.
 set -uo pipefail
 once=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$2" && pwd)
@@ -145,13 +145,44 @@ for signal in INT TERM; do
     left=$( (find "$out" "$work"/.once-staging-* -name '.*once-tmp-*' 2>/dev/null; find "$work" -maxdepth 1 -name ".sig$signal.*once-tmp-*"; ls -A "$TMPDIR") | head -5)
     [[ -z $left && $status -gt 128 ]]
     check "SIG$signal: the run stops and leaves no temporary file (exit $status)" $? "left: $left"
-    # Staged files already complete stay in the staging folder (the handler only unlinks
-    # temporary files); the next run into the same place removes it.
+    # Nor any output: the staging folders go with what they hold (they were left, with the staged
+    # files, until the next run), and so does the -o folder the run made.
+    left=$(find "$work" "$out" -maxdepth 1 -name '.once-staging-*' 2>/dev/null | head -5)
+    [[ -z $left && ! -e $out && ! -e $out.map.jsonl ]]
+    check "SIG$signal: no staging folder, no -o folder and no map left" $? "left: $left $(ls -d "$out" 2>/dev/null)"
     "$once" clean "$corpus" -o "$out" --map "$out.map.jsonl" -q --threads 2 2>/dev/null
     status=$?
     [[ $status == 0 && -z $(find "$out" "$work" -maxdepth 1 -name '.once-staging-*') ]]
-    check "SIG$signal: the next run succeeds and removes the staging folders" $? "(exit $status)"
+    check "SIG$signal: the next run succeeds" $? "(exit $status)"
     rm -rf "$out" "$out.map.jsonl"
+done
+
+# The same for a JSON Lines output (`-o out.jsonl`), caught while it writes: a corpus of JSON
+# Lines big enough that writing takes a while is signalled once its staging folder exists.
+jsonl=$work/big.jsonl
+python3 - "$root/samples" "$jsonl" <<'PY'
+import json, pathlib, sys
+texts = [p.read_text() for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.txt'))]
+with open(sys.argv[2], 'w') as out:
+    for i in range(3000):
+        out.write(json.dumps({"id": str(i), "text": texts[i % len(texts)] + "\n" + str(i)}) + "\n")
+PY
+for signal in INT TERM; do
+    out=$work/jsonl$signal
+    mkdir -p "$out"
+    python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
+        "$once" clean "$jsonl" -o "$out/out.jsonl" --map "$out/out.map.jsonl" -q --threads 2 &
+    pid=$!
+    for _ in $(seq 600); do
+        [[ -n $(find "$out" -maxdepth 1 -name '.once-staging-*' -print -quit) ]] && break
+        sleep 0.05
+    done
+    kill -s "$signal" "$pid" 2>/dev/null
+    wait "$pid"
+    status=$?
+    left=$(ls -A "$out")
+    [[ -z $left && $status -gt 128 ]]
+    check "SIG$signal during clean -o out.jsonl: nothing left beside it (exit $status)" $? "left: $left"
 done
 
 echo "$passed passed, $failed failed"

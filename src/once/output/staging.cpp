@@ -12,6 +12,7 @@
 #include "once/core/error.hpp"
 #include "once/core/temp_dir.hpp"
 #include "once/input/stream_io.hpp"
+#include "once/input/temp_files.hpp"
 
 namespace once {
 namespace fs = std::filesystem;
@@ -36,9 +37,11 @@ pid_t staging_owner(std::string_view name) {
 }  // namespace
 
 StagedOutputs::~StagedOutputs() {
-    if (committed_) return;
-    remove_staging_folders();
-    remove_made_folders(made_folders_);
+    if (!committed_) {
+        remove_staging_folders();
+        remove_made_folders(made_folders_);
+    }
+    for (const int slot : signal_slots_) unregister_temp_file(slot);
 }
 
 void StagedOutputs::remove_staging_folders() {
@@ -47,6 +50,8 @@ void StagedOutputs::remove_staging_folders() {
         fs::remove_all(folder, error);
         fs::remove_all(folder + std::string(k_replaced_suffix), error);
     }
+    for (const int slot : signal_slots_) unregister_temp_file(slot);
+    signal_slots_.clear();
     folders_.clear();
     folder_of_anchor_.clear();
     made_inside_.clear();
@@ -58,6 +63,8 @@ std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
     const std::vector<std::string> made = make_folders(anchor, error);
     if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), anchor);
     made_folders_.insert(made_folders_.end(), made.begin(), made.end());
+    // Ctrl-C or SIGTERM removes them again when they are left empty, as a failed run does.
+    for (const auto& made_folder : made) signal_slots_.push_back(register_temp_file(made_folder));
     // One folder per real folder, however it is spelled ("out", "./out/").
     const fs::path real = fs::weakly_canonical(anchor, error);
     const std::string folder =
@@ -71,6 +78,9 @@ std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
     fs::remove_all(folder, error);  // a folder of an earlier process with our id
     fs::create_directories(folder, error);
     if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), folder);
+    // Ctrl-C or SIGTERM before the commit removes it with what it holds: an interrupted run
+    // leaves no outputs, not even hidden ones (it left the staged files until the next run).
+    signal_slots_.push_back(register_temp_tree(folder));
     folders_.push_back(folder);
     folder_of_anchor_.emplace(anchor, folder);
     return folder;

@@ -21,7 +21,9 @@
 //  - Without `commit()` (an exception), the destructor removes the staging folders, and the
 //    folders that staging made for a missing output folder when they are left empty (a failed
 //    run leaves no empty `-o out/` behind; a folder that held anything before stays).
-//  - kill -9 (or SIGINT, which removes only temporary files) leaves a staging folder; the next
+//  - SIGINT, SIGTERM and SIGHUP before `commit()` remove the staging folders with what they hold,
+//    and the output folders made for the run when left empty (input/temp_files.hpp).
+//  - kill -9 leaves a staging folder; the next
 //    StagedOutputs that stages into the same folder removes the staging folders of processes that
 //    no longer run and lists them in `removed_stale()` so the CLI can say so. Files under final
 //    names are never partial; a crash inside `commit()` (milliseconds of renames) can leave some
@@ -75,6 +77,7 @@ private:
     std::set<std::string, std::less<>> made_inside_;
     std::vector<std::string> removed_stale_;
     std::vector<std::string> made_folders_;  // missing output folders this process made, outermost first
+    std::vector<int> signal_slots_;  // staging and made folders in the signal handler's table (input/temp_files.hpp)
     bool committed_ = false;
 };
 
