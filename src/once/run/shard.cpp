@@ -750,6 +750,22 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisi
                             "corrupt file or changed input: a span ends at byte " + std::to_string(spans_end) +
                                 " of '" + batch[i].doc.id + "', which has " + std::to_string(batch[i].doc.text.size()),
                             decisions.path, decisions.record_offsets[it->second.first]);
+            // Spans are cut on character boundaries; one inside a character means the text is not
+            // the one signed (edited since `sign`, its length kept or grown), and cutting it would
+            // write invalid UTF-8. Not every edit shows so: the decisions hold no hash of the text.
+            const std::string& text = batch[i].doc.text;
+            const auto inside_character = [&](std::uint64_t at) {
+                return at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+            };
+            for (const Span& span : docs[i]->spans)
+                if (inside_character(span.start) || inside_character(span.end))
+                    throw Error(ExitCode::input_error,
+                                "corrupt file or changed input: a span " +
+                                    std::string(inside_character(span.start) ? "starts" : "ends") +
+                                    " inside a character, at byte " +
+                                    std::to_string(inside_character(span.start) ? span.start : span.end) + " of '" +
+                                    batch[i].doc.id + "' (changed since it was signed?)",
+                                decisions.path, decisions.record_offsets[it->second.first]);
         }
         std::vector<std::string> cleaned(batch.size());
         parallel_for(batch.size(), config.threads, [&](std::size_t i) {
