@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -102,7 +104,14 @@ TEST_CASE("Recurrence::load: what is not a profile is an input error naming the 
     once::test::TempDir dir;
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"empty", ""},
-        {"another header", "once-profile 2\n"},
+        {"another header", "once-profile 3\n"},
+        {"not a profile", "once-profiles 2\n"},
+        // Version 2 ends in `end<TAB>N` (N: the group and key lines): cut at a line's end, a
+        // profile parsed, its lost counts silently missing.
+        {"version 2 without its end line", "once-profile 2\ngroup\ta\t1\n5\t1\n"},
+        {"version 2 cut before a key line", "once-profile 2\ngroup\ta\t1\nend\t2\n"},
+        {"version 2, a line after the end", "once-profile 2\ngroup\ta\t1\nend\t1\n5\t1\n"},
+        {"version 2, end not a number", "once-profile 2\ngroup\ta\t1\nend\tone\n"},
         {"entry before any group", "once-profile 1\n5\t1\n"},
         {"entry without a count", "once-profile 1\ngroup\ta\t1\n5\n"},
         {"key not a number", "once-profile 1\ngroup\ta\t1\nfive\t1\n"},
@@ -119,6 +128,27 @@ TEST_CASE("Recurrence::load: what is not a profile is an input error naming the 
     }
     const std::string fine = dir.write("ok.profile", "once-profile 1\n\ngroup\ta\t3\n5\t2\n");
     CHECK(once::Recurrence::load(fine).count("a", 5) == 2);
+    const std::string fine2 = dir.write("ok2.profile", "once-profile 2\ngroup\ta\t3\n5\t2\n\nend\t2\n");
+    CHECK(once::Recurrence::load(fine2).count("a", 5) == 2);
+}
+
+TEST_CASE("Recurrence: a saved profile cut at any line end is refused") {
+    once::test::TempDir dir;
+    once::Recurrence counts;
+    counts.add_document("a", {7, 8});
+    counts.add_document("b", {9});
+    const std::string path = dir.path("p.profile");
+    counts.save(path);
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(bytes.rfind("end\t5\n") == bytes.size() - 6);  // 2 group lines and 3 key lines
+    for (std::size_t cut = bytes.find('\n'); cut + 1 < bytes.size(); cut = bytes.find('\n', cut + 1)) {
+        CAPTURE(cut);
+        const std::string cut_path = dir.write("cut.profile", bytes.substr(0, cut + 1));
+        const auto error = once::test::error_of([&] { once::Recurrence::load(cut_path); });
+        REQUIRE(error.has_value());
+        CHECK(error->code() == once::ExitCode::input_error);
+    }
 }
 
 namespace {

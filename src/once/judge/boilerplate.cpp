@@ -76,14 +76,27 @@ const KeyCounts* Recurrence::counts_of(const std::string& group) const {
     return it == groups_.end() ? nullptr : &it->second.counts;
 }
 
+namespace {
+
+// Version 2 ends in `end<TAB>LINES`, the number of group and key lines before it: a profile is
+// text, so a copy cut at a line's end still parsed, and its lost counts went unnoticed (session
+// 26). Version 1 files, which have no end line, are still read, unchecked.
+constexpr std::string_view k_profile_header = "once-profile 2";
+constexpr std::string_view k_profile_header_v1 = "once-profile 1";
+constexpr std::string_view k_profile_end = "end\t";
+
+}  // namespace
+
 void Recurrence::save(const std::string& path) const {
-    std::string out = "once-profile 1\n";
+    std::string out = std::string(k_profile_header) + "\n";
+    std::uint64_t lines = 0;
     for (const auto& [name, group] : groups_) {
         // Group names are written as-is; tabs and newlines in them would break the format.
         std::string safe = name;
         std::replace(safe.begin(), safe.end(), '\t', ' ');
         std::replace(safe.begin(), safe.end(), '\n', ' ');
         out += "group\t" + safe + "\t" + std::to_string(group.documents) + "\n";
+        lines += 1 + group.counts.size();
         std::vector<std::pair<std::uint64_t, std::uint32_t>> sorted;
         sorted.reserve(group.counts.size());
         group.counts.for_each([&sorted](std::uint64_t key, std::uint32_t count) { sorted.emplace_back(key, count); });
@@ -91,6 +104,7 @@ void Recurrence::save(const std::string& path) const {
         // Keys seen once are stored too: merged with another shard's profile they may recur.
         for (const auto& [key, count] : sorted) out += std::to_string(key) + "\t" + std::to_string(count) + "\n";
     }
+    out += std::string(k_profile_end) + std::to_string(lines) + "\n";
     AtomicWriter writer(path);
     writer.write(out);
     writer.commit();
@@ -114,15 +128,34 @@ Recurrence Recurrence::load(const std::string& path) {
     const std::string text = read_all(path);
     std::istringstream in(text);
     std::string line;
-    if (!std::getline(in, line) || line != "once-profile 1")
-        throw Error(ExitCode::input_error, "not a once profile (expected header 'once-profile 1')", path);
+    const bool has_header = static_cast<bool>(std::getline(in, line));
+    if (has_header && line.rfind("once-profile ", 0) == 0 && line != k_profile_header && line != k_profile_header_v1)
+        throw Error(ExitCode::input_error,
+                    "a once profile of another version ('" + line + "'), this once reads '" +
+                        std::string(k_profile_header) + "' and '" + std::string(k_profile_header_v1) +
+                        "': learn it again with this once",
+                    path);
+    if (!has_header || (line != k_profile_header && line != k_profile_header_v1))
+        throw Error(ExitCode::input_error, "not a once profile (expected header '" + std::string(k_profile_header) + "')",
+                    path);
+    const bool needs_end = line == k_profile_header;
     Recurrence profile;
     Group* current = nullptr;
     std::uint64_t line_number = 1;
+    std::uint64_t entries = 0;  // group and key lines
+    bool ended = false;
     while (std::getline(in, line)) {
         ++line_number;
         if (line.empty()) continue;
         try {
+            if (ended) throw std::invalid_argument("after the end line");
+            if (needs_end && line.rfind(k_profile_end, 0) == 0) {
+                if (profile_number<std::uint64_t>(std::string_view(line).substr(k_profile_end.size())) != entries)
+                    throw std::invalid_argument("end count");
+                ended = true;
+                continue;
+            }
+            ++entries;
             if (line.rfind("group\t", 0) == 0) {
                 const auto tab = line.rfind('\t');
                 // tab == 6: an empty group name, which save writes (issue 14: load refused it).
@@ -140,6 +173,11 @@ Recurrence Recurrence::load(const std::string& path) {
             throw Error(ExitCode::input_error, "malformed profile line " + std::to_string(line_number), path);
         }
     }
+    if (needs_end && !ended)
+        throw Error(ExitCode::input_error,
+                    "profile cut short: no end line after line " + std::to_string(line_number) +
+                        " (a copy cut short, or a disk that filled up)",
+                    path, text.size());
     return profile;
 }
 

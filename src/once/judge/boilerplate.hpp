@@ -7,9 +7,10 @@
 // so a single new article from a known site is judged like a whole crawl). The verdicts combine
 // those counts with the page's own shape (shape.hpp) and the marker patterns (markers.hpp).
 //
-// Profile file (docs/profile-format.md): a text header line `once-profile 1` then one line per
+// Profile file (docs/profile-format.md): a text header line `once-profile 2` then one line per
 // group: `group<TAB>documents` followed by `key<TAB>count` lines, groups sorted by name, keys
-// sorted — hashes, not text. Profiles merge by adding counts.
+// sorted — hashes, not text — and `end<TAB>N`, the number of lines between (a profile cut short
+// is refused). Version 1 (no end line) is still read. Profiles merge by adding counts.
 //
 //   once::Recurrence counts;
 //   counts.add_document("site-a", signer.line_templates(text));
