@@ -2,6 +2,8 @@
 // steps that read and change it, one file per job:
 //   planner.cpp        decide_spans: the page's title held out of runs, then steps 0-2, the result
 //   teaser_copies.cpp  step 0a: the page's paragraphs that one earlier line (a teaser) joined stay
+//   contents_headings.cpp step 0b: the page's headings that another page's table of contents
+//                      (a site's index) named first stay
 //   inside_paste.cpp   step 0: a paste spanning a sentence boundary or put inside a sentence of
 //                      the page, found by the planner itself where the bands missed it
 //   paste_ends.cpp     where a run begins and ends inside the sentences beside it: the pieces a
@@ -72,6 +74,8 @@ private:
     void hold_titles();
     // teaser_copies.cpp: step 0a, paragraphs of the page that an earlier line joined (a teaser).
     void hold_teaser_copies();
+    // contents_headings.cpp: step 0b, the page's headings that an earlier table of contents names.
+    void hold_contents_headings();
     std::uint64_t kept_copy(std::uint64_t id) const;
     std::uint32_t cluster_id(std::uint64_t root);
     bool free_text(std::size_t k) const;
@@ -150,7 +154,8 @@ private:
     const Config& config_;
 
     bool headline_ = false;   // the page's first line is its headline (hold_titles)
-    std::vector<bool> held_;  // sentences kept out of runs: titles (hold_titles), teasers' copies (hold_teaser_copies)
+    std::vector<bool> held_;  // sentences kept out of runs: titles (hold_titles), teasers' copies (hold_teaser_copies),
+                              // headings a table of contents names (hold_contents_headings)
     // Per sentence, from its lines' verdicts (mark_lines, once headline_ is known): a line of it
     // protected, a title line (or the headline), all its lines text.
     static constexpr std::uint8_t k_protected = 1;

@@ -126,6 +126,7 @@ void DocumentPlanner::add_verdict_spans() {
 PlanResult DocumentPlanner::run_steps() {
     hold_titles();
     hold_teaser_copies();            // 0a
+    hold_contents_headings();        // 0b
     find_pastes_across_sentences();  // 0
     plan_runs();                     // 1
     add_edited_sentences();          // 1b

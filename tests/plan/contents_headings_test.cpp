@@ -1,0 +1,128 @@
+// contents_headings_test.cpp — step 0b (plan/contents_headings.cpp): the section headings of a
+// page that a site's index, crawled first, named entry under entry stay (issue 11, items 1 and
+// 5), also when the page prints that list again above them; a copied list and a reposted text
+// still go.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "plan/plan_run.hpp"
+
+namespace {
+
+struct Section {
+    std::string heading, text;
+};
+
+// A FAQ chapter as a scraper stores it (bench/docsite.py): each question a line, its answer a
+// paragraph, in English, Chinese and Japanese (Debian's FAQ, shortened).
+const std::vector<std::vector<Section>> k_chapters = {
+    {{"4.1. On what hardware architectures does Debian run?",
+      "Debian includes complete source code for all of the included programs, so it should work on all "
+      "systems which are supported by the Linux kernel."},
+     {"4.2. What kernels does Debian run?",
+      "Beside Linux, Debian provides an implementation of the FreeBSD kernel with userland tools and libraries."},
+     {"4.3. How compatible is Debian with other distributions of Linux?",
+      "Debian developers communicate with other Linux distribution creators in an effort to maintain binary "
+      "compatibility across distributions."},
+     {"4.4. How should I install a non-Debian program?",
+      "Files under the directory /usr/local/ are not under the control of the Debian package management system."}},
+    {{"4.1. Debian GNU/Linux 可以在什么硬件架构/系统上运行？",
+      "Debian GNU/Linux 包含了所有程序的完整源代码，所以它应该可以在所有 Linux 内核支持的系统上运行。"},
+     {"4.2. Debian GNU/Linux 运行在什么内核上？",
+      "除了 Linux，Debian 还提供了基于 FreeBSD 内核的实现，以及用户空间的工具和程序库。"},
+     {"4.3. Debian 与其他 Linux 发行版的兼容性如何？",
+      "Debian 开发者与其他 Linux 发行版的创建者保持沟通，努力维持不同发行版之间的二进制兼容性。"},
+     {"4.4. 我应该如何安装一个非 Debian 程序？",
+      "/usr/local/ 目录下的文件不受 Debian 软件包管理系统的控制，因此是放置本地程序的好地方。"}},
+    {{"4.1. Debian はどのハードウェアで動作しますか?",
+      "Debian にはすべてのプログラムの完全なソースコードが含まれているので、Linux カーネルが対応するすべてのシステムで動作するはずです。"},
+     {"4.2. Debian はどのカーネルで動作しますか?",
+      "Linux の他に、Debian は FreeBSD カーネルの上にユーザランドのツールとライブラリを載せた実装も提供しています。"},
+     {"4.3. Debian は他の Linux ディストリビューションとどの程度互換性がありますか?",
+      "Debian の開発者は、ディストリビューション間のバイナリ互換性を保つために他のディストリビューションの作成者と連絡を取っています。"},
+     {"4.4. Debian 以外のプログラムはどうやってインストールすればよいですか?",
+      "/usr/local/ ディレクトリ以下のファイルは Debian のパッケージ管理システムの管理外にあります。"}},
+};
+
+// The site's index: a title, then the contents of every chapter, one entry a line.
+std::string index_page(const std::vector<Section>& chapter) {
+    std::string page = "The Debian GNU/Linux FAQ\n\nTable of Contents\n\n3. Choosing a Debian distribution\n"
+                       "4. Compatibility issues\n";
+    for (const Section& s : chapter) page += s.heading + "\n";
+    return page + "5. Software available in the Debian system\n";
+}
+
+std::string chapter_page(const std::vector<Section>& chapter) {
+    std::string page = "Chapter 4. Compatibility issues\n\n";
+    for (const Section& s : chapter) page += s.heading + "\n\n" + s.text + "\n\n";
+    return page;
+}
+
+}  // namespace
+
+// How many times `part` stands in `text`.
+std::size_t occurrences(const std::string& text, const std::string& part) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+    return count;
+}
+
+// The question of a heading, without its section number ("4.1. "), which the planner may leave
+// where a copy's first sentence begins (a number alone is no copied text).
+std::string question(const Section& s) { return s.heading.substr(s.heading.find(' ') + 1); }
+
+TEST_CASE("contents headings: a chapter keeps the headings that the site's index listed first") {
+    for (const auto& chapter : k_chapters) {
+        CAPTURE(chapter.front().heading);
+        plan_test::PlanRun run;
+        run.add(index_page(chapter));
+        const auto& doc = run.add(chapter_page(chapter));
+        CHECK(doc.cleaned == doc.text);
+    }
+}
+
+TEST_CASE("contents headings: the chapter's own contents, copied from the index, go; the headings under them stay") {
+    for (const auto& chapter : k_chapters) {
+        CAPTURE(chapter.front().heading);
+        plan_test::PlanRun run;
+        run.add(index_page(chapter));
+        std::string contents;
+        for (const Section& s : chapter) contents += s.heading + "\n";
+        const auto& doc = run.add("Chapter 4. Compatibility issues\n\nTable of Contents\n\n" + contents + "\n" +
+                                  chapter_page(chapter).substr(std::string("Chapter 4. Compatibility issues\n\n").size()));
+        for (const Section& s : chapter) {
+            CAPTURE(s.heading);
+            CHECK(doc.cleaned.find(s.heading + "\n\n" + s.text) != std::string::npos);
+            // The list's first entry may stay as the page's title (the title rule, planner.cpp,
+            // with the shape classifier off in these tests); the others go.
+            if (&s != &chapter.front()) CHECK(occurrences(doc.cleaned, question(s)) == 1);
+        }
+    }
+}
+
+TEST_CASE("contents headings: a copied list and a copied text still go") {
+    for (const auto& chapter : k_chapters) {
+        CAPTURE(chapter.front().heading);
+        // The index printed again by another page: entries under entries, no text between.
+        {
+            plan_test::PlanRun run;
+            run.add(index_page(chapter));
+            std::string contents;
+            for (const Section& s : chapter) contents += s.heading + "\n";
+            const auto& doc = run.add("Contents\n\n" + contents);
+            for (const Section& s : chapter) CHECK(occurrences(doc.cleaned, question(s)) == 0);
+        }
+        // The chapter reposted whole: headings and answers as far apart as in the source.
+        {
+            plan_test::PlanRun run;
+            run.add(chapter_page(chapter));
+            const auto& doc = run.add("Reposted\n\n" + chapter_page(chapter));
+            for (const Section& s : chapter) {
+                CHECK(occurrences(doc.cleaned, question(s)) == 0);
+                CHECK(occurrences(doc.cleaned, s.text) == 0);
+            }
+        }
+    }
+}
