@@ -404,6 +404,40 @@ TEST_CASE("shape: a numbered table of contents whose entries head the article's 
     });
 }
 
+TEST_CASE("shape: a chapter's title over the site's recurring contents label stays, the label goes") {
+    // A manual's chapter page as a scraper stores it (Debian Reference, bench/docsite.py): the nav
+    // bar and the "table of contents" label are on every chapter (recurring), the title is the
+    // page's own. Between the nav bar and the label it went as a line between chrome.
+    check_page({
+        {'r', "prev next", 4},
+        {'.', ""},
+        {'k', "chapter 5. network setup"},
+        {'.', ""},
+        {'r', "table of contents", 4},
+        {'.', ""},
+        {'k', "5.1. the basic network infrastructure"},
+        {'k', "5.2. the modern network configuration"},
+        {'k', "5.3. the legacy network configuration"},
+        {'.', ""},
+        {'k', "5.1. the basic network infrastructure"},
+        {'.', ""},
+        {'k', "let's review the basic network infrastructure on the modern debian system, from the names of "
+              "the hosts to the addresses they are given."},
+        {'.', ""},
+        {'k', "5.2. the modern network configuration"},
+        {'.', ""},
+        {'k', "for the modern debian desktop system, the network manager configures the interfaces, and the "
+              "old configuration files are left alone."},
+        {'.', ""},
+        {'k', "5.3. the legacy network configuration"},
+        {'.', ""},
+        {'k', "the legacy interfaces file is still read at boot, and the network is brought up by the "
+              "networking service before anything else starts."},
+        {'.', ""},
+        {'r', "prev up next", 4},
+    }, {}, 4);
+}
+
 TEST_CASE("shape: a related list whose stories follow with their teasers is no table of contents") {
     // A list of titles, then each title again over its teaser: in order, each over text, as a
     // contents list's headings are. Without numbers it is a related list and goes with its heading.

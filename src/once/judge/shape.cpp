@@ -562,6 +562,18 @@ void mark_contents(std::vector<JudgedLine>& lines, bool double_spaced) {
         if (above > 0 && lines[above - 1].cls != LineClass::good && !lines[above - 1].recurring &&
             lines[above - 1].shape.weight <= k_menu_item_weight)
             keep_as_article(lines[above - 1]);
+        // A heading the site prints over every page's contents ("Table of Contents" on each
+        // chapter of a manual) is its template and goes; the page's own line right above it, as
+        // light as a heading, is the page's title over its contents (a chapter page: nav bar,
+        // title, label, list). Between the nav bar and the label it went as a line between chrome:
+        // 10 of Debian Reference's 15 English chapters lost their title (bench/docsite.py).
+        if (above > 0 && lines[above - 1].recurring) {
+            std::size_t title = above - 1;
+            while (title > 0 && lines[title - 1].cls == LineClass::blank) --title;
+            if (title > 0 && !lines[title - 1].recurring && lines[title - 1].cls != LineClass::good &&
+                lines[title - 1].shape.weight <= k_max_cue_weight)
+                keep_as_article(lines[title - 1]);
+        }
     };
     for (std::size_t start = 0; start < n;) {
         if (lines[start].cls == LineClass::blank) { ++start; continue; }
