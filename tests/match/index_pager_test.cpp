@@ -130,6 +130,59 @@ TEST_CASE("DropPolicy: a rest near the ceiling leaves the index a share, so a dr
     CHECK(policy.tick(target + MiB, rest) == 0);
 }
 
+TEST_CASE("DropPolicy: between ticks a thread of the index drops only past the ceiling, and leaves the index a share") {
+    constexpr std::uint64_t MiB = 1 << 20;
+    const std::uint64_t ceiling = 256 * MiB;
+    once::DropPolicy policy(ceiling);
+    const std::uint64_t rest = 64 * MiB;
+    CHECK(policy.over_ceiling(ceiling, rest) == 0);  // at the ceiling: the watchdog's to handle
+    const std::uint64_t target = policy.over_ceiling(ceiling + MiB, rest);
+    CHECK(target > 0);
+    CHECK(target < ceiling);
+    CHECK(target > ceiling - 16 * MiB);  // a few MiB under it: every page dropped is a fault later
+    const std::uint64_t margin = policy.margin();
+    policy.over_ceiling(ceiling + 200 * MiB, rest);
+    CHECK(policy.margin() == margin);  // only the watchdog's own lateness moves the margin
+    // A rest near the ceiling: the index keeps an eighth of the ceiling above it, less a drop's step.
+    const std::uint64_t high_rest = 250 * MiB;
+    const std::uint64_t kept = policy.over_ceiling(ceiling + 20 * MiB, high_rest);
+    CHECK(kept > high_rest);
+    CHECK(kept >= high_rest + ceiling / 8 - ceiling / 32);
+    CHECK(policy.over_ceiling(kept, high_rest) == 0);
+}
+
+TEST_CASE("IndexPager: a thread that maps the index again keeps the resident set under the ceiling itself") {
+    TempDir folder;
+    const auto resident = [] {
+        std::ifstream statm("/proc/self/statm");
+        std::uint64_t size = 0, pages = 0;
+        statm >> size >> pages;
+        return pages * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+    };
+    const std::uint64_t count = std::max<std::uint64_t>(8u << 20, resident() / 8 / 512 * 512 + 512);
+    once::ChunkedArray<std::uint64_t> values;
+    for (std::uint64_t i = 0; i < count; ++i) values.push_back(i * 3);
+    const std::uint64_t with_index = resident();
+    const std::uint64_t ceiling = with_index - (16u << 20);
+    once::IndexPager pager(folder.path(), ceiling);
+    REQUIRE(pager.start());
+    std::uint64_t sum = 0;
+    std::uint64_t most = 0;
+    for (int pass = 0; pass < 2; ++pass)
+        for (std::uint64_t i = 0; i < count; i += 512) {
+            sum += values[i];
+            if (i % (64 * 512) == 0) {  // every 64 pages (at most 4 MiB mapped with the kernel's fault-around)
+                once::index_blocks::keep_under_ceiling();
+                most = std::max(most, resident());
+            }
+        }
+    CHECK(most <= ceiling);  // after every check, whatever the watchdog's ticks did meanwhile
+    CHECK(pager.drops() > 0);
+    CHECK(sum == 2 * 3 * (count / 512) * (count - 512) / 2);
+    once::index_blocks::keep_under_ceiling();  // (this pager's; nothing once it is gone)
+    CHECK(folder_empty(folder.path()));
+}
+
 TEST_CASE("IndexPager: a resident set a little over the ceiling drops some of the index, not all of it") {
     TempDir folder;
     const auto resident = [] {

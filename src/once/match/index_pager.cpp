@@ -1,6 +1,7 @@
 #include "once/match/index_pager.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <chrono>
@@ -44,6 +45,7 @@ constexpr std::uint64_t k_margin_decay_divisor = 256;
 // very next tick; small, because every page dropped is a fault when it is read again.
 constexpr std::uint64_t k_drop_below_divisor = 32;
 
+
 struct Block {
     std::size_t bytes;
     std::int64_t offset;  // in the pager's file; -1: anonymous
@@ -56,6 +58,7 @@ struct Registry {
     void* next_drop = nullptr;      // the block after the last one dropped
     std::size_t in_file = 0;
     IndexPager* active = nullptr;
+    std::atomic<IndexPager*> checking{nullptr};  // `active` once started, for keep_under_ceiling
     int fd = -1;  // the active pager's file, -1 when none
     std::string folder;
     std::uint64_t file_bytes = 0;
@@ -109,6 +112,82 @@ void* map_file(const Registry& r, void* address, std::size_t bytes, std::int64_t
     return mapped;
 }
 #endif
+
+}  // namespace
+
+namespace {
+
+// The resident set from /proc/self/statm: all of it, and its anonymous part (resident less
+// shared: heap, batches, what is not the paged index).
+class ResidentReader {
+public:
+    ResidentReader()
+        : fd_(::open("/proc/self/statm", O_RDONLY | O_CLOEXEC)), page_(static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE))) {}
+    ~ResidentReader() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    // The resident set's reader of the threads of the index (shared: pread has no file position).
+    static const ResidentReader& shared() {
+        static const ResidentReader* const instance = new ResidentReader;  // never destroyed, like the registry
+        return *instance;
+    }
+    ResidentReader(const ResidentReader&) = delete;
+    ResidentReader& operator=(const ResidentReader&) = delete;
+    bool usable() const { return fd_ >= 0; }
+    struct Resident {
+        std::uint64_t all = 0;
+        std::uint64_t anonymous = 0;
+    };
+    Resident read() const {
+        char text[128];
+        const ssize_t n = ::pread(fd_, text, sizeof text - 1, 0);
+        if (n <= 0) return {};
+        text[n] = '\0';
+        unsigned long long size = 0;
+        unsigned long long pages = 0;
+        unsigned long long shared = 0;
+        if (std::sscanf(text, "%llu %llu %llu", &size, &pages, &shared) != 3) return {};
+        return {pages * page_, (pages > shared ? pages - shared : 0) * page_};
+    }
+
+private:
+    int fd_;
+    std::uint64_t page_;
+};
+
+// Drops the pages of file-backed blocks one block at a time, in address order from where the
+// last drop stopped, until the resident set is at most `target` or every block was dropped once:
+// the blocks dropped longest ago, which have had the longest to be mapped again, go first.
+// Returns the number of blocks dropped.
+std::uint64_t drop_down_to(const ResidentReader& reader, std::uint64_t target) {
+    std::uint64_t dropped = 0;
+#if defined(__linux__)
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    if (r.blocks.empty()) return 0;
+    auto at = r.blocks.lower_bound(r.next_drop);
+    for (std::size_t visited = 0; visited < r.blocks.size(); ++visited, ++at) {
+        if (at == r.blocks.end()) at = r.blocks.begin();
+        if (at->second.offset < 0) continue;
+        // See drop_pages. The block's first page stays: dropping a whole 2 MiB-aligned range also
+        // frees its page table (this kernel reclaims empty ones on MADV_DONTNEED: perf showed
+        // try_get_and_clear_pmd and its TLB flush in the watchdog, pmd_install and clear_page in
+        // the matcher's next fault), and the block is mapped again soon.
+        static const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+        madvise(static_cast<char*>(at->first) + page, at->second.bytes - page, MADV_DONTNEED);
+        ++dropped;
+        if (reader.read().all <= target) {
+            ++at;
+            break;
+        }
+    }
+    r.next_drop = at == r.blocks.end() ? nullptr : at->first;
+#else
+    (void)reader;
+    (void)target;
+#endif
+    return dropped;
+}
 
 }  // namespace
 
@@ -174,12 +253,18 @@ std::size_t count_in_file() {
     return r.in_file;
 }
 
+void keep_under_ceiling() {
+    IndexPager* const pager = registry().checking.load(std::memory_order_acquire);
+    if (pager != nullptr) pager->keep_under();
+}
+
 }  // namespace index_blocks
 
 IndexPager::IndexPager(std::string folder, std::uint64_t ceiling) : folder_(std::move(folder)), ceiling_(ceiling) {}
 
 IndexPager::~IndexPager() {
     if (!started_) return;
+    registry().checking.store(nullptr, std::memory_order_release);  // no thread of the index uses it now
     {
         std::lock_guard lock(mutex_);
         stop_ = true;
@@ -223,6 +308,7 @@ bool IndexPager::start() {
         }
     }
     watchdog_ = std::thread([this] { watch(); });
+    if (ResidentReader::shared().usable()) r.checking.store(this, std::memory_order_release);
     return true;
 #else
     return false;
@@ -241,6 +327,23 @@ void IndexPager::drop_pages() {
 #endif
 }
 
+void IndexPager::keep_under() {
+    const ResidentReader& reader = ResidentReader::shared();
+    const ResidentReader::Resident now = reader.read();
+    const std::uint64_t target = DropPolicy(ceiling_).over_ceiling(now.all, now.anonymous);
+    if (target == 0) return;
+    const std::uint64_t dropped = drop_down_to(reader, target);
+    std::lock_guard lock(mutex_);
+    ++drops_;
+    ++own_drops_;
+    blocks_dropped_ += dropped;
+}
+
+std::uint64_t IndexPager::own_drops() const {
+    std::lock_guard lock(mutex_);
+    return own_drops_;
+}
+
 std::uint64_t IndexPager::drops() const {
     std::lock_guard lock(mutex_);
     return drops_;
@@ -257,6 +360,16 @@ std::uint64_t DropPolicy::trigger(std::uint64_t anonymous) const {
     return std::max(ceiling_ > margin_ ? ceiling_ - margin_ : 0, anonymous + ceiling_ / k_min_share_divisor);
 }
 
+std::uint64_t DropPolicy::over_ceiling(std::uint64_t all, std::uint64_t anonymous) const {
+    if (all <= ceiling_) return 0;
+    // Down to where the watchdog's drop would go with its smallest margin: the index keeps its
+    // share above the rest, as at a tick.
+    const std::uint64_t least = std::max(ceiling_ - ceiling_ / k_smallest_margin_divisor,
+                                         anonymous + ceiling_ / k_min_share_divisor);
+    const std::uint64_t target = least - std::min(least, ceiling_ / k_drop_below_divisor);
+    return target < all ? std::max<std::uint64_t>(target, 1) : 0;
+}
+
 std::uint64_t DropPolicy::tick(std::uint64_t all, std::uint64_t anonymous) {
     const std::uint64_t before = trigger(anonymous);
     if (all <= before) {
@@ -270,71 +383,6 @@ std::uint64_t DropPolicy::tick(std::uint64_t all, std::uint64_t anonymous) {
     return std::max<std::uint64_t>(below, 1);
 }
 
-namespace {
-
-// The resident set from /proc/self/statm: all of it, and its anonymous part (resident less
-// shared: heap, batches, what is not the paged index).
-class ResidentReader {
-public:
-    ResidentReader()
-        : fd_(::open("/proc/self/statm", O_RDONLY | O_CLOEXEC)), page_(static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE))) {}
-    ~ResidentReader() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    ResidentReader(const ResidentReader&) = delete;
-    ResidentReader& operator=(const ResidentReader&) = delete;
-    bool usable() const { return fd_ >= 0; }
-    struct Resident {
-        std::uint64_t all = 0;
-        std::uint64_t anonymous = 0;
-    };
-    Resident read() const {
-        char text[128];
-        const ssize_t n = ::pread(fd_, text, sizeof text - 1, 0);
-        if (n <= 0) return {};
-        text[n] = '\0';
-        unsigned long long size = 0;
-        unsigned long long pages = 0;
-        unsigned long long shared = 0;
-        if (std::sscanf(text, "%llu %llu %llu", &size, &pages, &shared) != 3) return {};
-        return {pages * page_, (pages > shared ? pages - shared : 0) * page_};
-    }
-
-private:
-    int fd_;
-    std::uint64_t page_;
-};
-
-// Drops the pages of file-backed blocks one block at a time, in address order from where the
-// last drop stopped, until the resident set is at most `target` or every block was dropped once:
-// the blocks dropped longest ago, which have had the longest to be mapped again, go first.
-// Returns the number of blocks dropped.
-std::uint64_t drop_down_to(const ResidentReader& reader, std::uint64_t target) {
-    std::uint64_t dropped = 0;
-#if defined(__linux__)
-    Registry& r = registry();
-    std::lock_guard lock(r.mutex);
-    if (r.blocks.empty()) return 0;
-    auto at = r.blocks.lower_bound(r.next_drop);
-    for (std::size_t visited = 0; visited < r.blocks.size(); ++visited, ++at) {
-        if (at == r.blocks.end()) at = r.blocks.begin();
-        if (at->second.offset < 0) continue;
-        madvise(at->first, at->second.bytes, MADV_DONTNEED);  // see drop_pages
-        ++dropped;
-        if (reader.read().all <= target) {
-            ++at;
-            break;
-        }
-    }
-    r.next_drop = at == r.blocks.end() ? nullptr : at->first;
-#else
-    (void)reader;
-    (void)target;
-#endif
-    return dropped;
-}
-
-}  // namespace
 
 void IndexPager::watch() {
 #if defined(__linux__)

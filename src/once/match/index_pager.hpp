@@ -12,7 +12,12 @@
 // ceiling (the budget) less a margin (how late it has been lately, DropPolicy), drops the pages of
 // the index's blocks from the process with madvise(MADV_DONTNEED), a block at a time in address
 // order and from where the last drop stopped, until the resident set is a little under that
-// trigger: the bytes stay in the file and the page cache, a later access maps them again. So the index is the same bytes at the same addresses and the results
+// trigger: the bytes stay in the file and the page cache, a later access maps them again. The
+// watchdog alone was late under load (the matcher's faults map 64 KiB each, tens of MB between two
+// ticks: peaks of 2× the budget), so the threads that read and write the index also check the
+// resident set themselves, before each sentence they probe or match and every few inserts
+// (index_blocks::keep_under_ceiling), and drop pages before going on when it is over the ceiling
+// (DropPolicy::over_ceiling). So the index is the same bytes at the same addresses and the results
 // are those of an anonymous index, by construction; what changes is where the pages are held (the system's page
 // cache, which the kernel may write to the file and evict) and the CPU spent mapping them again.
 //
@@ -45,6 +50,10 @@ void release(void* block, std::size_t bytes);
 // Blocks held now, and how many of them are in the pager's file (for tests and messages).
 std::size_t count();
 std::size_t count_in_file();
+// Called by the threads that read and write the index, every few sentences: while a pager is
+// active, reads the resident set and, when it is over the ceiling, drops index pages itself
+// before the thread goes on (IndexPager::keep_under). Without a pager it is one atomic load.
+void keep_under_ceiling();
 }  // namespace index_blocks
 
 // When the watchdog drops the index's pages, and down to what resident set: its decisions apart
@@ -66,6 +75,10 @@ public:
     // index). Returns the resident set to drop down to, or 0 when nothing is to be dropped.
     std::uint64_t tick(std::uint64_t all, std::uint64_t anonymous);
     std::uint64_t margin() const { return margin_; }
+    // What a thread of the index does between two ticks (index_blocks::keep_under_ceiling): the
+    // resident set to drop down to when `all` is over the ceiling itself, else 0. It does not
+    // move the margin (only the watchdog's own lateness does).
+    std::uint64_t over_ceiling(std::uint64_t all, std::uint64_t anonymous) const;
 
 private:
     std::uint64_t trigger(std::uint64_t anonymous) const;
@@ -91,8 +104,13 @@ public:
     bool started() const { return started_; }
     // Drops the resident pages of every file-backed block now.
     void drop_pages();
-    // Times the watchdog dropped some of the index's pages, and 2 MiB blocks it dropped in all.
+    // What index_blocks::keep_under_ceiling does while this pager is active: reads the resident
+    // set and, when it is over the ceiling, drops index pages down to DropPolicy::over_ceiling.
+    void keep_under();
+    // Times some of the index's pages were dropped (by the watchdog, or by keep_under: own_drops),
+    // and 2 MiB blocks dropped in all.
     std::uint64_t drops() const;
+    std::uint64_t own_drops() const;
     std::uint64_t blocks_dropped() const;
 
 private:
@@ -106,6 +124,7 @@ private:
     std::condition_variable wake_;
     bool stop_ = false;
     std::uint64_t drops_ = 0;
+    std::uint64_t own_drops_ = 0;
     std::uint64_t blocks_dropped_ = 0;
 };
 

@@ -223,6 +223,10 @@ constexpr std::size_t k_slots_ahead = 8;
 // Inserts of one band start loading their slots this many entries ahead: an insert is little work
 // beside its cache miss (insert_part).
 constexpr std::size_t k_inserts_ahead = 16;
+// Under --max-memory with the index paged, the threads check the resident set themselves
+// (index_blocks::keep_under_ceiling): before each sentence they probe or match, and every this
+// many inserts — an insert is cheaper than a probe and faults at most a page (64 KiB mapped).
+constexpr std::size_t k_inserts_per_check = 4;
 }  // namespace
 
 void Matcher::probe(Batch& batch, std::size_t chunk) const {
@@ -249,6 +253,7 @@ void Matcher::probe(Batch& batch, std::size_t chunk) const {
     for (std::size_t s = begin; s < end; ++s) {
         prefetch_slots(s + k_slots_ahead);
         if (!batch.indexed(s)) continue;
+        index_blocks::keep_under_ceiling();  // a paged index: faults map pages faster than the watchdog ticks
         const DocAnalysis& analysis = batch.analysis(s);
         const std::size_t i = batch.sentence(s);
         const UnitRecord& unit = analysis.units[i];
@@ -365,6 +370,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
 
     std::vector<std::uint32_t> added;
     for (std::size_t i = 0; i < n; ++i) {
+        index_blocks::keep_under_ceiling();
         const std::size_t s = offset + i;
         const std::uint64_t* band_keys = candidates_ == nullptr ? batch.keys.data() + s * bands : nullptr;
         const std::uint64_t id = base + i;
@@ -533,7 +539,9 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
 void Matcher::insert_part(Batch& batch, std::size_t part) {
     const std::size_t bands = bands_;
     if (part == bands) {  // the exact keys first seen in the batch
+        std::size_t done = 0;
         for (const std::uint32_t s : batch.exact_order) {
+            if (++done % k_inserts_per_check == 0) index_blocks::keep_under_ceiling();
             const std::uint64_t key = batch.analysis(s).units[batch.sentence(s)].key;
             exact_.try_emplace(key, static_cast<std::uint32_t>(batch.base + s),
                                [&](std::uint32_t other) { return record(other).key == key; });
@@ -552,6 +560,7 @@ void Matcher::insert_part(Batch& batch, std::size_t part) {
     const std::size_t count = order.size();
     for (std::size_t k = 0; k < std::min(count, k_inserts_ahead); ++k) heads.prefetch(key_at(k));
     for (std::size_t k = 0; k < count; ++k) {
+        if (k % k_inserts_per_check == k_inserts_per_check - 1) index_blocks::keep_under_ceiling();
         if (k + k_inserts_ahead < count) heads.prefetch(key_at(k + k_inserts_ahead));
         band_insert(key_at(k), static_cast<int>(part), static_cast<std::uint32_t>(batch.base + order[k]),
                     batch.low.data() + order[k] * k_);
@@ -701,6 +710,7 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
                 document_base_ = batch.base + batch.first[d];
                 document_end_ = batch.base + batch.first[d + 1];
                 kept_.seal(document_base_);  // earlier documents' kept copies are final
+                index_blocks::keep_under_ceiling();
                 document_direct_.assign(direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d]),
                                         direct.begin() + static_cast<std::ptrdiff_t>(batch.first[d + 1]));
                 on_document(d, matches[d]);
