@@ -39,6 +39,14 @@ bool folder_empty(const std::string& path) {
     return std::filesystem::directory_iterator(path) == std::filesystem::directory_iterator();
 }
 
+// The process's resident set in bytes (/proc/self/statm's second field, in pages).
+std::uint64_t resident() {
+    std::ifstream statm("/proc/self/statm");
+    std::uint64_t size = 0, pages = 0;
+    statm >> size >> pages;
+    return pages * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
 }  // namespace
 
 TEST_CASE("IndexPager: blocks before and after start keep their bytes through drops") {
@@ -153,12 +161,6 @@ TEST_CASE("DropPolicy: between ticks a thread of the index drops only past the c
 
 TEST_CASE("IndexPager: a thread that maps the index again keeps the resident set under the ceiling itself") {
     TempDir folder;
-    const auto resident = [] {
-        std::ifstream statm("/proc/self/statm");
-        std::uint64_t size = 0, pages = 0;
-        statm >> size >> pages;
-        return pages * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
-    };
     const std::uint64_t count = std::max<std::uint64_t>(8u << 20, resident() / 8 / 512 * 512 + 512);
     once::ChunkedArray<std::uint64_t> values;
     for (std::uint64_t i = 0; i < count; ++i) values.push_back(i * 3);
@@ -185,12 +187,6 @@ TEST_CASE("IndexPager: a thread that maps the index again keeps the resident set
 
 TEST_CASE("IndexPager: a resident set a little over the ceiling drops some of the index, not all of it") {
     TempDir folder;
-    const auto resident = [] {
-        std::ifstream statm("/proc/self/statm");
-        std::uint64_t size = 0, pages = 0;
-        statm >> size >> pages;
-        return pages * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
-    };
     // An index at least as large as the rest of the test process, so that the drop below (about a
     // tenth of the ceiling) is a part of it, whatever the tests before left allocated.
     const std::uint64_t count = std::max<std::uint64_t>(8u << 20, resident() / 8 / 512 * 512 + 512);
