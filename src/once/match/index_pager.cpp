@@ -45,7 +45,6 @@ constexpr std::uint64_t k_margin_decay_divisor = 256;
 // very next tick; small, because every page dropped is a fault when it is read again.
 constexpr std::uint64_t k_drop_below_divisor = 32;
 
-
 struct Block {
     std::size_t bytes;
     std::int64_t offset;  // in the pager's file; -1: anonymous
@@ -113,9 +112,6 @@ void* map_file(const Registry& r, void* address, std::size_t bytes, std::int64_t
 }
 #endif
 
-}  // namespace
-
-namespace {
 
 // The resident set from /proc/self/statm: all of it, and its anonymous part (resident less
 // shared: heap, batches, what is not the paged index).
@@ -126,7 +122,8 @@ public:
     ~ResidentReader() {
         if (fd_ >= 0) ::close(fd_);
     }
-    // The resident set's reader of the threads of the index (shared: pread has no file position).
+    // The process's one reader, for the watchdog and the threads of the index alike (pread has no
+    // file position to share).
     static const ResidentReader& shared() {
         static const ResidentReader* const instance = new ResidentReader;  // never destroyed, like the registry
         return *instance;
@@ -383,7 +380,6 @@ std::uint64_t DropPolicy::tick(std::uint64_t all, std::uint64_t anonymous) {
     return std::max<std::uint64_t>(below, 1);
 }
 
-
 void IndexPager::watch() {
 #if defined(__linux__)
     // The watchdog is late by however long the scheduler keeps it waiting after its tick, and
@@ -395,7 +391,7 @@ void IndexPager::watch() {
     const sched_param lowest_realtime{sched_get_priority_min(SCHED_FIFO)};
     pthread_setschedparam(pthread_self(), SCHED_FIFO, &lowest_realtime);
 #endif
-    const ResidentReader reader;
+    const ResidentReader& reader = ResidentReader::shared();
     if (!reader.usable()) return;  // nothing to watch by: the pages stay (the budget still checks the rest)
     DropPolicy policy(ceiling_);
     std::unique_lock lock(mutex_);

@@ -757,15 +757,16 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisi
             const auto inside_character = [&](std::uint64_t at) {
                 return at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
             };
-            for (const Span& span : docs[i]->spans)
-                if (inside_character(span.start) || inside_character(span.end))
+            for (const Span& span : docs[i]->spans) {
+                const bool starts_inside = inside_character(span.start);
+                if (starts_inside || inside_character(span.end))
                     throw Error(ExitCode::input_error,
-                                "corrupt file or changed input: a span " +
-                                    std::string(inside_character(span.start) ? "starts" : "ends") +
+                                "corrupt file or changed input: a span " + std::string(starts_inside ? "starts" : "ends") +
                                     " inside a character, at byte " +
-                                    std::to_string(inside_character(span.start) ? span.start : span.end) + " of '" +
-                                    batch[i].doc.id + "' (changed since it was signed?)",
+                                    std::to_string(starts_inside ? span.start : span.end) + " of '" + batch[i].doc.id +
+                                    "' (changed since it was signed?)",
                                 decisions.path, decisions.record_offsets[it->second.first]);
+            }
         }
         std::vector<std::string> cleaned(batch.size());
         parallel_for(batch.size(), config.threads, [&](std::size_t i) {
