@@ -47,6 +47,11 @@ std::uint64_t resident() {
     return pages * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
 }
 
+// Entries (8 bytes each) of a test index at least as large as the rest of the test process, and
+// 64 MiB at least, so that what a pager drops is a part of it whatever the tests before left
+// allocated; a whole number of 4 KiB pages (512 entries).
+std::uint64_t index_entries() { return std::max<std::uint64_t>(8u << 20, resident() / 8 / 512 * 512 + 512); }
+
 }  // namespace
 
 TEST_CASE("IndexPager: blocks before and after start keep their bytes through drops") {
@@ -161,7 +166,7 @@ TEST_CASE("DropPolicy: between ticks a thread of the index drops only past the c
 
 TEST_CASE("IndexPager: a thread that maps the index again keeps the resident set under the ceiling itself") {
     TempDir folder;
-    const std::uint64_t count = std::max<std::uint64_t>(8u << 20, resident() / 8 / 512 * 512 + 512);
+    const std::uint64_t count = index_entries();
     once::ChunkedArray<std::uint64_t> values;
     for (std::uint64_t i = 0; i < count; ++i) values.push_back(i * 3);
     const std::uint64_t with_index = resident();
@@ -187,9 +192,7 @@ TEST_CASE("IndexPager: a thread that maps the index again keeps the resident set
 
 TEST_CASE("IndexPager: a resident set a little over the ceiling drops some of the index, not all of it") {
     TempDir folder;
-    // An index at least as large as the rest of the test process, so that the drop below (about a
-    // tenth of the ceiling) is a part of it, whatever the tests before left allocated.
-    const std::uint64_t count = std::max<std::uint64_t>(8u << 20, resident() / 8 / 512 * 512 + 512);
+    const std::uint64_t count = index_entries();  // the drop below, about a tenth of the ceiling, is a part of it
     once::ChunkedArray<std::uint64_t> values;
     for (std::uint64_t i = 0; i < count; ++i) values.push_back(i * 7);
     const std::uint64_t with_index = resident();

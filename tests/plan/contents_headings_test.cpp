@@ -46,21 +46,30 @@ const std::vector<std::vector<Section>> k_chapters = {
       "/usr/local/ ディレクトリ以下のファイルは Debian のパッケージ管理システムの管理外にあります。"}},
 };
 
+const std::string k_chapter_title = "Chapter 4. Compatibility issues\n\n";
+
+// The chapter's headings, one entry a line, as a table of contents lists them.
+std::string contents_of(const std::vector<Section>& chapter) {
+    std::string contents;
+    for (const Section& s : chapter) contents += s.heading + "\n";
+    return contents;
+}
+
 // The site's index: a title, then the contents of every chapter, one entry a line.
 std::string index_page(const std::vector<Section>& chapter) {
-    std::string page = "The Debian GNU/Linux FAQ\n\nTable of Contents\n\n3. Choosing a Debian distribution\n"
-                       "4. Compatibility issues\n";
-    for (const Section& s : chapter) page += s.heading + "\n";
-    return page + "5. Software available in the Debian system\n";
+    return "The Debian GNU/Linux FAQ\n\nTable of Contents\n\n3. Choosing a Debian distribution\n"
+           "4. Compatibility issues\n" +
+           contents_of(chapter) + "5. Software available in the Debian system\n";
 }
 
-std::string chapter_page(const std::vector<Section>& chapter) {
-    std::string page = "Chapter 4. Compatibility issues\n\n";
-    for (const Section& s : chapter) page += s.heading + "\n\n" + s.text + "\n\n";
-    return page;
+// The chapter's sections, each heading over its text.
+std::string sections_of(const std::vector<Section>& chapter) {
+    std::string sections;
+    for (const Section& s : chapter) sections += s.heading + "\n\n" + s.text + "\n\n";
+    return sections;
 }
 
-}  // namespace
+std::string chapter_page(const std::vector<Section>& chapter) { return k_chapter_title + sections_of(chapter); }
 
 // How many times `part` stands in `text`.
 std::size_t occurrences(const std::string& text, const std::string& part) {
@@ -72,6 +81,8 @@ std::size_t occurrences(const std::string& text, const std::string& part) {
 // The question of a heading, without its section number ("4.1. "), which the planner may leave
 // where a copy's first sentence begins (a number alone is no copied text).
 std::string question(const Section& s) { return s.heading.substr(s.heading.find(' ') + 1); }
+
+}  // namespace
 
 TEST_CASE("contents headings: a chapter keeps the headings that the site's index listed first") {
     for (const auto& chapter : k_chapters) {
@@ -88,10 +99,8 @@ TEST_CASE("contents headings: the chapter's own contents, copied from the index,
         CAPTURE(chapter.front().heading);
         plan_test::PlanRun run;
         run.add(index_page(chapter));
-        std::string contents;
-        for (const Section& s : chapter) contents += s.heading + "\n";
-        const auto& doc = run.add("Chapter 4. Compatibility issues\n\nTable of Contents\n\n" + contents + "\n" +
-                                  chapter_page(chapter).substr(std::string("Chapter 4. Compatibility issues\n\n").size()));
+        const auto& doc =
+            run.add(k_chapter_title + "Table of Contents\n\n" + contents_of(chapter) + "\n" + sections_of(chapter));
         for (const Section& s : chapter) {
             CAPTURE(s.heading);
             CHECK(doc.cleaned.find(s.heading + "\n\n" + s.text) != std::string::npos);
@@ -109,9 +118,7 @@ TEST_CASE("contents headings: a copied list and a copied text still go") {
         {
             plan_test::PlanRun run;
             run.add(index_page(chapter));
-            std::string contents;
-            for (const Section& s : chapter) contents += s.heading + "\n";
-            const auto& doc = run.add("Contents\n\n" + contents);
+            const auto& doc = run.add("Contents\n\n" + contents_of(chapter));
             for (const Section& s : chapter) CHECK(occurrences(doc.cleaned, question(s)) == 0);
         }
         // The chapter reposted whole: headings and answers as far apart as in the source.
