@@ -212,6 +212,24 @@ TEST_CASE("segment: lynx's nested entries (\"o \") are lines of their own, not a
     });
 }
 
+TEST_CASE("segment: an entry numbered \"2.7.5. \" opens a sentence of its own, not a wrap") {
+    // A table of contents as a scraper stores it: an entry that ends in a word, then the next
+    // entry's number. Joined, each entry's number went with the entry above, and no section
+    // heading of the chapter matched its entry whole (issue 11, item 1).
+    check_sentences({
+        {"contents", "2.7.4. Tweaking candidate version\n2.7.5. Blocking packages installed by Recommends",
+         {"2.7.4.", "Tweaking candidate version", "2.7.5.", "Blocking packages installed by Recommends"}},
+        {"FAQ entries", "12.2.5. Usenet newsgroups\n12.3. Is there a quick way to search?",
+         {"12.2.5.", "Usenet newsgroups", "12.3.", "Is there a quick way to search?"}},
+        {"Japanese entry under an English one", "5.5.2. Special case: the stable-updates suite\n5.5.3. 特別な例",
+         {"5.5.2.", "Special case: the stable-updates suite", "5.5.3.", "特別な例"}},
+        // Still wraps: one level (a year ends the sentence), a decimal, a number without a space.
+        {"a year", "It was founded in\n1993. Then it grew.", {"It was founded in\n1993.", "Then it grew."}},
+        {"a decimal", "It cost\n3.5 million dollars.", {"It cost\n3.5 million dollars."}},
+        {"a version", "Install version\n2.7.5.1-rc of it.", {"Install version\n2.7.5.1-rc of it."}},
+    });
+}
+
 TEST_CASE("segment: sentence fields") {
     const std::string text = "Ｈｅｌｌｏ  World.\nno end";
     const auto layout = once::segment(text);

@@ -110,6 +110,25 @@ struct BlockContext {
     std::vector<StoreRange>& sentence_ranges;  // parallel to layout.sentences
 };
 
+// Does the line at `pos` open with a section number of two levels or more, "2.7.5. " or
+// "12.3. " (digits, dots between, a final dot, a space)? Such a line is an entry of a numbered
+// contents list or a section heading, never the rest of the sentence above it: in a table of
+// contents whose entry ends in a word ("2.7.4. Tweaking candidate version\n2.7.5. ..."), reading
+// the break as a soft wrap glued each entry's number to the entry above, so that no heading of
+// the chapter matched its entry whole (bench/docsite.py: Debian's manuals, 5,223 bytes of
+// headings lost as copies of the index). One level ("2019. The") stays a soft wrap: hard-wrapped
+// prose ends a sentence with a year; a decimal ("3.5 million") has no final dot.
+bool opens_with_section_number(std::string_view original, std::size_t pos) {
+    std::size_t levels = 0;
+    while (pos < original.size() && original[pos] >= '0' && original[pos] <= '9') {
+        while (pos < original.size() && original[pos] >= '0' && original[pos] <= '9') ++pos;
+        if (pos >= original.size() || original[pos] != '.') return false;
+        ++pos;
+        ++levels;
+    }
+    return levels >= 2 && pos < original.size() && original[pos] == ' ';
+}
+
 // Soft wrap: the line break at `newline` joins two parts of one sentence (hard-wrapped prose).
 bool is_soft_wrap(const BlockContext& block, std::size_t newline) {
     const std::string_view text = block.norm.text;
@@ -123,6 +142,7 @@ bool is_soft_wrap(const BlockContext& block, std::size_t newline) {
     if (newline + 1 >= text.size()) return false;
     // Case was folded away; ask the original character.
     std::size_t original_pos = block.block_start + block.norm.origin[newline + 1];
+    if (opens_with_section_number(block.original, original_pos)) return false;
     const char32_t first = decode_utf8(block.original, original_pos);
     // lynx marks a nested list's items "o ": "o Publishing and non-publishing repositories" under
     // "* Sharing mutable history" is the next entry, not the same sentence wrapped (a wrapped

@@ -10,7 +10,8 @@
 // letter (`Mr.`, `e.g.`, `U.S.`) and never inside a number (`3.5`). Closing quotes and brackets
 // (`」』）】”’"'`) stay with the sentence before. A line end ends a sentence unless it is a soft wrap
 // in a space-separated script (the line does not end in a terminator and the next starts with
-// a lower-case letter or digit). Text without any terminator is one sentence per line.
+// a lower-case letter or digit, but not with a section number of two levels or more, `2.7.5. `:
+// an entry of a contents list). Text without any terminator is one sentence per line.
 //
 //   auto layout = once::segment(text);
 //   for (const auto& s : layout.sentences) std::cout << text.substr(s.start, s.end - s.start);
