@@ -133,3 +133,62 @@ TEST_CASE("contents headings: a copied list and a copied text still go") {
         }
     }
 }
+
+namespace {
+
+// A section page of two subsections, as the installation guide prints one, and the chapter page
+// listing them (the other entries of that list judged chrome there, so only these two are a
+// source): English and Japanese.
+struct SectionPair {
+    std::string first, second, first_text, second_text;
+};
+const std::vector<SectionPair> k_pairs = {
+    {"3.6.5. Disabling the Windows fast boot and fast startup feature",
+     "3.6.6. Hardware issues to watch out for on older machines",
+     "Windows offers a feature that reduces the startup time, which leaves the disks in a hibernated state.",
+     "USB BIOS support and keyboards: a machine without a PS/2 keyboard may need a legacy setting."},
+    {"3.6.5. Windows の「高速起動」/「高速スタートアップ」機能の無効化", "3.6.6. 気をつけるべきハードウェアの問題と古いマシンの注意点",
+     "Windows はシステム起動にかかる時間を短縮する機能を提供していますが、ディスクは休止状態のままになります。",
+     "PS/2 形式のキーボードがない古い PC では、BIOS 設定でキーボードのレガシーサポートを有効にする必要があります。"},
+};
+
+std::string chapter_list(const SectionPair& p) {
+    return "Chapter 3. Before Installing\n\nTable of Contents\n\n" + p.first + "\n" + p.second + "\n\n"
+           "This chapter deals with the preparation for installing Debian before you even boot the installer.\n";
+}
+
+}  // namespace
+
+TEST_CASE("contents headings: a section's two subsection headings stay, each over the page's own text") {
+    for (const SectionPair& p : k_pairs) {
+        CAPTURE(p.first);
+        plan_test::PlanRun run;
+        run.add(chapter_list(p));
+        const auto& doc = run.add("3.6. Pre-Installation Hardware Setup\n\nThis section walks you through the setup.\n\n" +
+                                  p.first + "\n\n" + p.first_text + "\n\n" + p.second + "\n\n" + p.second_text + "\n");
+        CHECK(doc.cleaned == doc.text);
+    }
+}
+
+TEST_CASE("contents headings: two copied entries, or two headings over copied text, still go") {
+    for (const SectionPair& p : k_pairs) {
+        CAPTURE(p.first);
+        // The pair printed again as a list: no text of the page between or under them.
+        {
+            plan_test::PlanRun run;
+            run.add(chapter_list(p));
+            const auto& doc = run.add("See also\n\n" + p.first + "\n" + p.second + "\n\nOur own words end the page here today.\n");
+            CHECK(occurrences(doc.cleaned, p.first.substr(p.first.find(' ') + 1)) == 0);
+            CHECK(occurrences(doc.cleaned, p.second.substr(p.second.find(' ') + 1)) == 0);
+        }
+        // The section reposted: each heading over the copied text.
+        {
+            plan_test::PlanRun run;
+            const std::string section = p.first + "\n\n" + p.first_text + "\n\n" + p.second + "\n\n" + p.second_text + "\n";
+            run.add(chapter_list(p) + "\n" + section);
+            const auto& doc = run.add("Reposted\n\n" + section);
+            CHECK(occurrences(doc.cleaned, p.first_text) == 0);
+            CHECK(occurrences(doc.cleaned, p.second.substr(p.second.find(' ') + 1)) == 0);
+        }
+    }
+}

@@ -38,6 +38,31 @@ constexpr std::size_t k_named_headings = 3;
 // heading and the next.
 constexpr std::size_t k_named_lines_back = 8;
 
+// A pair of headings is a list's two entries only when each has the form of a section heading
+// and stands over the page's own text: a section of two subsections ("3.6.5." and "3.6.6.", the
+// rest of the index's list judged a link list, so no source), which three in a chain never reach
+// (bench/docsite.py: the installation guide's section pages, in every language).
+constexpr std::size_t k_heading_pair = 2;
+
+// Does `text` (a normalized line) open with a section number of two levels or more, "3.6.5. ",
+// "a.2.3 " (an appendix's letter first), then a space? A numbered list's "1. " is one level.
+bool opens_with_section_number(std::string_view text) {
+    std::size_t at = text.find_first_not_of(" \t");
+    if (at == std::string_view::npos) return false;
+    std::size_t levels = 0;
+    if (text[at] >= 'a' && text[at] <= 'z' && at + 1 < text.size() && text[at + 1] == '.') {
+        at += 2;
+        levels = 1;
+    }
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+        ++levels;
+        if (at < text.size() && text[at] == '.') ++at;
+        else break;
+    }
+    return levels >= 2 && at < text.size() && text[at] == ' ' && text[at - 1] != ' ';
+}
+
 // Where a line's source stands: the sentence it was matched with, and its cluster's first
 // member (the entry of the list, when the page's own contents above printed it again); each a
 // document and a 1-based line, as TextPosition.
@@ -129,7 +154,30 @@ void DocumentPlanner::hold_contents_headings() {
         const std::size_t at = text.find_first_not_of(" \t");
         return at != std::string_view::npos && text[at] >= '0' && text[at] <= '9';
     };
+    // The page's own text right under a line: the next non-blank line matched nowhere.
+    const auto over_own_text = [&](std::uint32_t l) {
+        for (std::uint32_t next = l + 1; next < lines_.size(); ++next) {
+            const Line& line = lines_[next];
+            if (line.blank) continue;
+            if (line.first_sentence >= line.last_sentence) return false;
+            for (std::uint32_t k = line.first_sentence; k < line.last_sentence; ++k)
+                if (matches_[k].type != MatchType::none) return false;
+            return true;
+        }
+        return false;
+    };
+    const auto section_heading = [&](const NamedLine& n) {
+        return opens_with_section_number(lines_[n.line].normalized) && over_own_text(n.line);
+    };
     for (std::size_t n = named.size(); n-- > 0;) {
+        if (length[n] == k_heading_pair && previous[n] != k_none && section_heading(named[n]) &&
+            section_heading(named[previous[n]])) {
+            for (std::size_t c = n; c != k_none; c = previous[c]) {
+                const Line& line = lines_[named[c].line];
+                for (std::uint32_t k = line.first_sentence; k < line.last_sentence; ++k) held_[k] = true;
+            }
+            continue;
+        }
         if (length[n] < k_named_headings) continue;
         std::size_t with_number = 0;
         for (std::size_t c = n; c != k_none; c = previous[c]) with_number += numbered(named[c]) ? 1 : 0;
