@@ -238,3 +238,19 @@ TEST_CASE("measure_line: the eleventh session's buttons and list headings") {
     CHECK(cue("czytaj też: rząd przyjął projekt ustawy") == once::Cue::link);
     CHECK(cue("die seite drucken lassen wir morgen") == once::Cue::none);
 }
+
+// Shell pipes and bars inside quotes or parentheses are code, not a menu's separators
+// (bench/docsite.py: Debian's manuals lost their commands as `menu-row`; issue 11).
+TEST_CASE("measure_line: a command's pipes are no menu row; a menu's bars still are") {
+    const once::LexiconLookup lookup(once::Lexicon::builtin());
+    auto cue = [&](std::string_view s) { return once::measure_line(s, 6, lookup).cue; };
+    CHECK(cue("# sort ls1.txt | uniq | less") != once::Cue::nav_row);
+    CHECK(cue("$ lsof |grep bar|grep less") != once::Cue::nav_row);
+    CHECK(cue("check status of \"$unit|$pid|device\" \"systemctl status $unit|$pid|$device\"") != once::Cue::nav_row);
+    CHECK(cue("extend-diff-ignore = \"(^|/)(config\\.sub|config\\.guess|makefile)$\"") != once::Cue::nav_row);
+    CHECK(cue("ruby gems | python eggs | rust crates") == once::Cue::nav_row);
+    CHECK(cue("ruby gems|python eggs|rust crates") == once::Cue::nav_row);
+    CHECK(cue("トップ | ニュース | スポーツ | 天気") == once::Cue::nav_row);
+    CHECK(cue("\"ruby gems\" | \"python eggs\" | \"rust crates\"") == once::Cue::nav_row);
+    CHECK(cue("| ruby gems | python eggs | rust crates |") == once::Cue::nav_row);
+}

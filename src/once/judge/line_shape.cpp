@@ -91,11 +91,34 @@ bool is_field(std::string_view s) {
            s.find_first_not_of(' ', close + k_key_close.size()) != std::string_view::npos;
 }
 
+// Is the row of bars code: a command after a shell prompt (`$ lsof | grep bar | less`,
+// `# sort ls1.txt | uniq | less`), or a bar inside a quoted string or parentheses
+// (`"systemctl status $unit|$PID|$device"`, `"(^|/)(config\.sub|Makefile)$"`)? A menu separates
+// its items with bars outside any quote or bracket, and never opens with a prompt. Read as menu
+// rows, a documentation site's commands went as chrome (bench/docsite.py: 755 bytes of Debian's
+// manuals in three languages; issue 11, item 2: a line is chrome when its form says so).
+bool is_code_row(std::string_view s) {
+    const std::size_t at = s.find_first_not_of(' ');
+    if (at != std::string_view::npos && at + 2 < s.size() && (s[at] == '$' || s[at] == '#') && s[at + 1] == ' ' &&
+        s[at + 2] != ' ' && s[at + 2] != '|')
+        return true;
+    bool quoted = false;
+    int depth = 0;
+    for (char c : s) {
+        if (c == '"') quoted = !quoted;
+        else if (c == '(') ++depth;
+        else if (c == ')' && depth > 0) --depth;
+        else if (c == '|' && (quoted || depth > 0)) return true;
+    }
+    return false;
+}
+
 // "a | b | c" with every cell short and few numbers: a menu or footer row. Tables keep numbers.
 bool is_nav_row(std::string_view s) {
     int bars = 0;
     for (char c : s) bars += c == '|';
     if (bars < k_nav_row_cells - 1) return false;
+    if (is_code_row(s)) return false;
     int cells = 0, numeric = 0;
     std::size_t start = 0;
     while (start <= s.size()) {
