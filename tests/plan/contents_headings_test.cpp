@@ -192,3 +192,19 @@ TEST_CASE("contents headings: two copied entries, or two headings over copied te
         }
     }
 }
+
+TEST_CASE("contents headings: an appendix's headings (\"A.2.3. \") are numbered too") {
+    const std::vector<Section> appendix = {
+        {"A.2.1. Booting from a CD-ROM or a DVD drive of the machine",
+         "Boot from the drive you wrote the image to; most machines ask which device to start from."},
+        {"A.2.2. Booting from a USB memory stick in most machines",
+         "Plug the stick in and restart; the firmware may need to be told to try USB devices first."},
+        {"A.2.3. Booting from the network with a netboot image",
+         "A server on the local network hands the installer to the machine over DHCP and TFTP."},
+    };
+    plan_test::PlanRun run;
+    run.add("Appendix A. Installation Howto\n\nTable of Contents\n\n" + contents_of(appendix) +
+            "A.3. Installation\n");
+    const auto& doc = run.add("A.2. Booting the installer\n\n" + sections_of(appendix));
+    CHECK(doc.cleaned == doc.text);
+}

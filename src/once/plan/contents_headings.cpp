@@ -145,14 +145,16 @@ void DocumentPlanner::hold_contents_headings() {
             }
         }
     }
-    // Numbered, as the judge's contents rule asks ("4.1. ...", "2.7.5 ..."): a cookie dialog's
-    // tabs that another site prints over their text, a notice's stock lines that a later
-    // notice prints between its own facts, are no contents and their sections (trafilatura's
-    // devset: one page, 97 bytes of a cookie box; ldcc: 213 bytes of smax's update notices).
+    // Numbered, as the judge's contents rule asks ("4.1. ...", "2.7.5 ...", an appendix's
+    // "A.2.3. ..."): a cookie dialog's tabs that another site prints over their text, a notice's
+    // stock lines that a later notice prints between its own facts, are no contents and their
+    // sections (trafilatura's devset: one page, 97 bytes of a cookie box; ldcc: 213 bytes of
+    // smax's update notices).
     const auto numbered = [&](const NamedLine& n) {
         const std::string_view text = lines_[n.line].normalized;
         const std::size_t at = text.find_first_not_of(" \t");
-        return at != std::string_view::npos && text[at] >= '0' && text[at] <= '9';
+        return (at != std::string_view::npos && text[at] >= '0' && text[at] <= '9') ||
+               opens_with_section_number(text);
     };
     // The page's own text right under a line: the next non-blank line matched nowhere.
     const auto over_own_text = [&](std::uint32_t l) {
