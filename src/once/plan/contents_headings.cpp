@@ -13,7 +13,8 @@
 // lines of one other document whole, where the earlier lines stand next to each other (a list:
 // entry under entry) and the page has its own text between them (a heading over its section).
 // Three such lines in a chain (k_named_headings), most of them numbered, are a table of contents
-// and its sections; the headings stay, whatever the order of the crawl. A copy of a whole text
+// and its sections; the headings stay, whatever the order of the crawl. Two are enough when each
+// has a section heading's form ("3.6.5. ") and stands over the page's own text (k_heading_pair). A copy of a whole text
 // keeps its layout — its copied paragraphs are as far apart as the source's — and a copied list
 // stays a list, so both still go.
 #include <algorithm>
@@ -60,7 +61,7 @@ bool opens_with_section_number(std::string_view text) {
         if (at < text.size() && text[at] == '.') ++at;
         else break;
     }
-    return levels >= 2 && at < text.size() && text[at] == ' ' && text[at - 1] != ' ';
+    return levels >= 2 && at < text.size() && text[at] == ' ';
 }
 
 // Where a line's source stands: the sentence it was matched with, and its cluster's first
