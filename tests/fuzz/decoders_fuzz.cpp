@@ -90,9 +90,9 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
             const std::string path = fuzz::write_scratch("in.decisions", file_of(headers(config).decisions));
             const Decisions decisions = load_decisions(path, config);
             for (const auto& [id, entry] : decisions.by_id) {
-                FUZZ_CHECK(entry.first < decisions.ids.size(), "document index in range");
+                FUZZ_CHECK(entry.index < decisions.ids.size(), "document index in range");
                 std::uint64_t previous_end = 0;
-                for (const Span& span : entry.second) {
+                for (const Span& span : entry.spans) {
                     FUZZ_CHECK(span.start < span.end, "spans non-empty");
                     FUZZ_CHECK(span.start >= previous_end, "spans sorted and non-overlapping");
                     FUZZ_CHECK(span.kind <= Kind::marker, "span kind is a Kind");

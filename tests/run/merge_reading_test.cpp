@@ -52,7 +52,7 @@ SignedCorpus sign_three(const once::test::TempDir& dir, const once::Config& conf
     out.bytes = once::test::body_of(read_bytes(out.path));
     const std::size_t magic = out.bytes.find('\n') + 1;
     const std::size_t first_id = magic + 8 + get_u64(out.bytes, magic);
-    out.first_line = first_id + 8 + get_u64(out.bytes, first_id) + 8;
+    out.first_line = first_id + 8 + get_u64(out.bytes, first_id) + 8 + 8;  // the id, its text hash, the line count
     return out;
 }
 

@@ -59,7 +59,7 @@ TEST_CASE("shard files: a count larger than the file is an input error, not std:
     for (int i = 7; i >= 0; --i)
         sig_settings = (sig_settings << 8) | static_cast<unsigned char>(sig_bytes[sig_magic + static_cast<std::size_t>(i)]);
     const std::size_t doc_at = sig_magic + 8 + sig_settings;
-    const std::string bad_sig = dir.write("bad.sig", once::test::sealed(sig_bytes.substr(0, doc_at) + std::string(8, '\0') +  // id ""
+    const std::string bad_sig = dir.write("bad.sig", once::test::sealed(sig_bytes.substr(0, doc_at) + std::string(16, '\0') +  // id "", hash 0
                                                                         std::string("\xff\xff\xff\xff\xff\xff\xff\x0f", 8)));
     try {
         once::merge_signatures({bad_sig}, config, dir.path("out.decisions"));
@@ -121,13 +121,13 @@ TEST_CASE("shard files: enum and index values out of range are refused with the 
     const std::string decisions_path = dir.path("a.decisions");
     once::merge_signatures({sig}, config, decisions_path);
 
-    // Signature file: magic, settings, then per document its id and line count, then lines:
+    // Signature file: magic, settings, then per document its id, text hash and line count, then lines:
     // start, end, next (u64), blank (u8), first and last sentence (u32), role (u8), docs (u32),
     // score (f64), flags (u8: bits 2-7 the rule).
     const std::string signatures = once::test::body_of(read_bytes(sig));
     const std::size_t magic = signatures.find('\n') + 1;
     const std::size_t first_id = magic + 8 + get_u64(signatures, magic);
-    const std::size_t line = first_id + 8 + get_u64(signatures, first_id) + 8;
+    const std::size_t line = first_id + 8 + get_u64(signatures, first_id) + 8 + 8;
     {
         std::string bytes = signatures;
         bytes[line + 33] = 9;  // role
@@ -159,13 +159,13 @@ TEST_CASE("shard files: enum and index values out of range are refused with the 
         CHECK(error->offset() == line);
     }
 
-    // Decisions file: b's record is the last: id, span count, then the span: start, end (u64),
+    // Decisions file: b's record is the last: id, text hash, span count, then the span: start, end (u64),
     // kind (u8), cluster (u32), similarity (f64), match (string), docs and four u32, rule
     // (string), has-source (u8), source document (u64), ...
     const std::string decisions = once::test::body_of(read_bytes(decisions_path));
     const std::size_t record = decisions.rfind(b) - 8;
-    REQUIRE(get_u64(decisions, record + 8 + b.size()) >= 1);
-    const std::size_t span = record + 8 + b.size() + 8;
+    REQUIRE(get_u64(decisions, record + 8 + b.size() + 8) >= 1);
+    const std::size_t span = record + 8 + b.size() + 8 + 8;
     const std::size_t match = span + 8 + 8 + 1 + 4 + 8;
     const std::size_t rule = match + 8 + get_u64(decisions, match) + 5 * 4;
     const std::size_t source = rule + 8 + get_u64(decisions, rule);
@@ -224,11 +224,11 @@ TEST_CASE("shard files: spans that overlap, as decide_spans gives them, load; on
     const std::string decisions_path = dir.path("a.decisions");
     once::merge_signatures({sig}, config, decisions_path);
 
-    // b's record is the last: id, span count, then its spans (layout in the test case above).
+    // b's record is the last: id, text hash, span count, then its spans (layout in the test case above).
     const std::string decisions = once::test::body_of(read_bytes(decisions_path));
     const std::size_t record = decisions.rfind(b) - 8;
-    REQUIRE(get_u64(decisions, record + 8 + b.size()) == 2);  // the first line and the last
-    const std::size_t span = record + 8 + b.size() + 8;
+    REQUIRE(get_u64(decisions, record + 8 + b.size() + 8) == 2);  // the first line and the last
+    const std::size_t span = record + 8 + b.size() + 8 + 8;
     const std::size_t match = span + 8 + 8 + 1 + 4 + 8;
     const std::size_t rule = match + 8 + get_u64(decisions, match) + 5 * 4;
     const std::size_t source = rule + 8 + get_u64(decisions, rule);

@@ -105,9 +105,9 @@ TEST_CASE("shard: sign, merge and apply give the spans of a single run over the 
         CHECK(decisions.ids[d] == doc.id);
         const auto found = decisions.by_id.find(doc.id);
         REQUIRE(found != decisions.by_id.end());
-        CHECK(found->second.first == d);
+        CHECK(found->second.index == d);
         // The decisions hold what merge decided; apply finishes the spans against the text.
-        const std::vector<once::Span>& spans = found->second.second;
+        const std::vector<once::Span>& spans = found->second.spans;
         REQUIRE(spans.size() == doc.spans.size());
         for (std::size_t s = 0; s < spans.size(); ++s) {
             CAPTURE(s);
@@ -177,11 +177,11 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
     REQUIRE(decisions.rfind("once-decisions ", 0) == 0);
 
     // Where the counts sit: after the header line and the settings string (u64 size, bytes);
-    // in a signature file the first document's id string comes before its line count.
-    const std::size_t signature_settings = signature.find('\n') + 1;  // "once-signatures 11\n"
-    const std::size_t decisions_settings = decisions.find('\n') + 1;  // "once-decisions 3\n"
+    // in a signature file the first document's id string and text hash come before its line count.
+    const std::size_t signature_settings = signature.find('\n') + 1;  // "once-signatures 12\n"
+    const std::size_t decisions_settings = decisions.find('\n') + 1;  // "once-decisions 4\n"
     const std::size_t first_id = signature_settings + 8 + u64_at(signature, signature_settings);
-    const std::size_t line_count = first_id + 8 + u64_at(signature, first_id);
+    const std::size_t line_count = first_id + 8 + u64_at(signature, first_id) + 8;
     const std::size_t id_count = decisions_settings + 8 + u64_at(decisions, decisions_settings);
     REQUIRE(u64_at(decisions, id_count) == 5);  // five documents
     REQUIRE(u64_at(signature, line_count) > 0);
@@ -240,7 +240,7 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
     REQUIRE(refused);
     CHECK(refused->code() == once::ExitCode::input_error);
     CHECK(refused->file() == older);
-    CHECK(std::string(refused->what()).find("version 5, this once reads version 11") != std::string::npos);
+    CHECK(std::string(refused->what()).find("version 5, this once reads version 12") != std::string::npos);
 
     // Files made with other settings are a usage error: the options of sign, merge and apply differ.
     once::Config other = config;
@@ -253,4 +253,29 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
     REQUIRE(loaded);
     CHECK(loaded->code() == once::ExitCode::usage);
     CHECK(loaded->file() == sharded.decisions);
+}
+
+TEST_CASE("shard: apply refuses a shard whose text changed since sign, even when every span still fits") {
+    TempDir dir;
+    write_shards(dir);
+    const once::Config config;
+    const Sharded sharded = sign_and_merge(dir, config);
+    const once::Decisions decisions = once::load_decisions(sharded.decisions, config);
+    {
+        once::Corpus unchanged({dir.path("s2")}, {});
+        CHECK(once::apply_decisions(unchanged, config, decisions, nullptr).removed_bytes() > 0);
+    }
+    // One ASCII letter replaced: the length and every character boundary stay, so only a hash
+    // of the text tells (signatures version 11 and decisions version 3 cut the old offsets).
+    std::string edited = read_file(dir.path("s2/a.txt"));
+    const std::size_t at = edited.find("council");
+    REQUIRE(at != std::string::npos);
+    edited[at] = 'C';
+    dir.write("s2/a.txt", edited);
+    once::Corpus corpus({dir.path("s2")}, {});
+    const auto error = error_of([&] { once::apply_decisions(corpus, config, decisions, nullptr); });
+    REQUIRE(error);
+    CHECK(error->code() == once::ExitCode::input_error);
+    CHECK(error->file() == sharded.decisions);
+    CHECK(std::string(error->what()).find("is not the text that was signed") != std::string::npos);
 }

@@ -15,6 +15,7 @@
 #include "once/core/spill_file.hpp"
 #include "once/run/stages.hpp"
 #include "once/run/work_pool.hpp"
+#include "once/sign/hashing.hpp"
 #include "once/sign/minhash.hpp"
 
 namespace once {
@@ -40,8 +41,11 @@ namespace {
 // Signatures version 11: a sentence's flags say whether it holds a clause mark
 // (UnitRecord::clause_inside, bit 5), and text lines may carry the rules `head-links` and
 // `math-source`: bytes a version 10 reader would take for corruption.
-constexpr std::string_view k_signature_magic = "once-signatures 11\n";
-constexpr std::string_view k_decisions_magic = "once-decisions 3\n";
+// Signatures version 12, decisions version 4: each document carries a hash of its text (XXH3-64),
+// which apply compares with the text it reads. A shard edited after `sign` whose spans still fell
+// on character boundaries (an ASCII byte changed) was cut at the old offsets with exit 0.
+constexpr std::string_view k_signature_magic = "once-signatures 12\n";
+constexpr std::string_view k_decisions_magic = "once-decisions 4\n";
 
 // Little-endian fixed-width encoding; the formats are the same on every machine.
 class Encoder {
@@ -246,18 +250,24 @@ constexpr std::size_t sentence_record_bytes(int num_perm) {
 }
 constexpr std::uint64_t k_encoded_span_bytes = 2 * 8 + 1 + 4 + 8 + k_encoded_string_bytes + 4 + 1;  // no source
 
+// What ties a document's decisions to its text: XXH3-64 of the document's bytes, as read.
+std::uint64_t text_hash_of(std::string_view text) { return hash_bytes(text); }
+
 struct SignedDocument {
     std::string id;
+    std::uint64_t text_hash = 0;  // of the text signed: apply refuses another text
     AnalyzedDocument analyzed;  // layout without text, units, signatures; line verdicts
 };
 
-void encode_document(Encoder& out, const std::string& id, const AnalyzedDocument& analyzed, int num_perm) {
+void encode_document(Encoder& out, const std::string& id, std::uint64_t text_hash, const AnalyzedDocument& analyzed,
+                     int num_perm) {
     const DocAnalysis& analysis = analyzed.analysis;
     const std::vector<LineVerdictDetail>& verdicts = analyzed.verdicts;
     const auto& lines = analysis.layout.lines;
-    out.reserve(k_encoded_string_bytes + id.size() + 2 * 8 + lines.size() * k_encoded_line_bytes +
+    out.reserve(k_encoded_string_bytes + id.size() + 3 * 8 + lines.size() * k_encoded_line_bytes +
                 analysis.units.size() * sentence_record_bytes(num_perm));
     out.str(id);
+    out.u64(text_hash);
     out.u64(lines.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
@@ -419,6 +429,7 @@ void decode_sentence(In& in, std::size_t i, std::uint64_t text_end, std::uint64_
 SignedDocument decode_document(Decoder& in, int num_perm) {
     SignedDocument signed_doc;
     signed_doc.id = in.str();
+    signed_doc.text_hash = in.u64();
     AnalyzedDocument& doc = signed_doc.analyzed;
     const std::uint64_t line_count = in.count(k_encoded_line_bytes);
     doc.analysis.layout.lines.resize(line_count);
@@ -531,7 +542,7 @@ std::vector<SkippedInput> write_signatures(Corpus& corpus, const Config& config,
         parallel_for(batch.size(), config.threads, [&](std::size_t i) {
             const AnalyzedDocument analyzed = analyzer.analyze(batch[i].doc.text, batch[i].doc.group);
             Encoder out;
-            encode_document(out, batch[i].doc.id, analyzed, config.num_perm);
+            encode_document(out, batch[i].doc.id, text_hash_of(batch[i].doc.text), analyzed, config.num_perm);
             encoded[i] = std::move(out.bytes());
         });
         for (const auto& record : encoded) writer.write(record);
@@ -565,6 +576,7 @@ void read_signature_files(const std::vector<std::string>& signature_paths, const
 // checks the rest in the second pass.
 void add_band_inputs(Decoder& in, std::uint32_t doc, int num_perm, BandRuns& runs) {
     in.bytes(in.u64());                                           // the id
+    in.u64();                                                     // the text's hash
     in.bytes(in.count(k_encoded_line_bytes) * k_encoded_line_bytes);  // the lines
     const std::uint64_t sentence_count = in.count(k_encoded_sentence_bytes + static_cast<std::uint64_t>(num_perm));
     const std::size_t record_bytes = sentence_record_bytes(num_perm);
@@ -660,6 +672,7 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
         });
         for (std::size_t i = 0; i < batch.size(); ++i) {
             body.str(batch[i].id);
+            body.u64(batch[i].text_hash);
             body.u64(spans[i].size());
             for (const Span& span : spans[i]) encode_span(body, span);
             ids.push_back(std::move(batch[i].id));
@@ -703,6 +716,7 @@ Decisions load_decisions(const std::string& decisions_path, const Config& config
     for (std::size_t index = 0; index < decisions.ids.size(); ++index) {
         decisions.record_offsets[index] = in.offset();
         std::string id = in.str();
+        const std::uint64_t text_hash = in.u64();
         std::vector<Span> spans(in.count(k_encoded_span_bytes));
         std::uint64_t previous_start = 0;
         for (auto& span : spans) {
@@ -711,7 +725,8 @@ Decisions load_decisions(const std::string& decisions_path, const Config& config
         }
         // A second record of one id would silently replace the first: the same shard merged
         // twice makes every document a copy of itself, and apply would cut whole documents.
-        const auto [it, inserted] = decisions.by_id.try_emplace(std::move(id), index, std::move(spans));
+        const auto [it, inserted] =
+            decisions.by_id.try_emplace(std::move(id), DecidedDocument{index, text_hash, std::move(spans)});
         if (!inserted)
             throw Error(ExitCode::input_error,
                         "document id '" + it->first + "' is in the decisions twice; ids must be unique across the "
@@ -740,33 +755,27 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisi
             if (it == decisions.by_id.end())
                 throw Error(ExitCode::input_error, "not in the decisions file (was it signed and merged?)",
                             batch[i].doc.id);
-            docs[i] = &result.docs[it->second.first];
-            docs[i]->spans = std::move(it->second.second);
+            const DecidedDocument& decided = it->second;
+            // The spans are byte offsets into the text that was signed; cut into any other text
+            // they would remove the wrong bytes (or split a character) and say nothing.
+            const std::string& text = batch[i].doc.text;
+            if (text_hash_of(text) != decided.text_hash)
+                throw Error(ExitCode::input_error,
+                            "'" + batch[i].doc.id +
+                                "' is not the text that was signed (changed since `once sign`? sign, merge and apply "
+                                "again): its hash differs from the one in its record",
+                            decisions.path, decisions.record_offsets[decided.index]);
+            docs[i] = &result.docs[decided.index];
+            docs[i]->spans = std::move(it->second.spans);
             // Every span must end inside this text (they may overlap: the last need not end last).
+            // With the hash equal only a damaged file that kept its checksums could fail this.
             std::uint64_t spans_end = 0;
             for (const Span& span : docs[i]->spans) spans_end = std::max(spans_end, span.end);
-            if (spans_end > batch[i].doc.text.size())
+            if (spans_end > text.size())
                 throw Error(ExitCode::input_error,
-                            "corrupt file or changed input: a span ends at byte " + std::to_string(spans_end) +
-                                " of '" + batch[i].doc.id + "', which has " + std::to_string(batch[i].doc.text.size()),
-                            decisions.path, decisions.record_offsets[it->second.first]);
-            // Spans are cut on character boundaries; one inside a character means the text is not
-            // the one signed (edited since `sign`, its length kept or grown), and cutting it would
-            // write invalid UTF-8. Not every edit shows so: the decisions hold no hash of the text.
-            const std::string& text = batch[i].doc.text;
-            const auto inside_character = [&](std::uint64_t at) {
-                return at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
-            };
-            for (const Span& span : docs[i]->spans) {
-                const bool starts_inside = inside_character(span.start);
-                if (starts_inside || inside_character(span.end))
-                    throw Error(ExitCode::input_error,
-                                "corrupt file or changed input: a span " + std::string(starts_inside ? "starts" : "ends") +
-                                    " inside a character, at byte " +
-                                    std::to_string(starts_inside ? span.start : span.end) + " of '" + batch[i].doc.id +
-                                    "' (changed since it was signed?)",
-                                decisions.path, decisions.record_offsets[it->second.first]);
-            }
+                            "corrupt file: a span ends at byte " + std::to_string(spans_end) + " of '" +
+                                batch[i].doc.id + "', which has " + std::to_string(text.size()),
+                            decisions.path, decisions.record_offsets[decided.index]);
         }
         std::vector<std::string> cleaned(batch.size());
         parallel_for(batch.size(), config.threads, [&](std::size_t i) {

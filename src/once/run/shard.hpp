@@ -42,9 +42,17 @@ void merge_signatures(const std::vector<std::string>& signature_paths, const Con
 // A decisions file, read once: the ids of every document of every shard in merge order (a map's
 // sources may lie in other shards) and, by id, each document's index in that order and its spans.
 // Throws Error naming the file if it is not a decisions file or was made with other settings.
+// One document's decisions: its place in the merge order, the hash of the text it was signed
+// with (apply refuses any other text), and its spans.
+struct DecidedDocument {
+    std::size_t index = 0;
+    std::uint64_t text_hash = 0;
+    std::vector<Span> spans;
+};
+
 struct Decisions {
     std::vector<std::string> ids;
-    std::map<std::string, std::pair<std::size_t, std::vector<Span>>> by_id;
+    std::map<std::string, DecidedDocument> by_id;
     // For errors found while applying: the file, and where each document's record starts.
     std::string path;
     std::vector<std::uint64_t> record_offsets;
