@@ -161,6 +161,21 @@ bool DocumentPlanner::rows_of_a_table(std::size_t from, std::size_t to) const {
     return rows * k_table_copy_den < table;
 }
 
+// Are sentences [i, end), whole lines, data rows ("key: value", UnitRecord::data_like) of this
+// page whose kept copy is on another page, one of them at least a near copy (its value differs
+// from its source's or is a cut piece of it: "営業時間:11:00-21:00" for "営業時間：11:00〜21:00
+// （月〜土）/11:00〜20:00（日・祝）")? Then they are this page's facts that coincide with another
+// page's in part (two shops' hours and closing days, livedoor HOMME), not a block of rows copied:
+// a copy prints the rows as they were. Issue 11: differing facts are content.
+bool DocumentPlanner::data_rows_of_another_page(std::size_t i, std::size_t end) const {
+    bool near = false;
+    for (std::size_t k = i; k < end; ++k) {
+        if (!analysis_.units[k].data_like || matcher_.location(matches_[k].direct).doc == doc_) return false;
+        near = near || matches_[k].type != MatchType::exact;
+    }
+    return near;
+}
+
 // Is near-matched sentence k all of its source's end (`at_end`) or start, the source
 // going on for k_min_partial_weight beyond it (a paste's piece there, not "第" before
 // "1位『...』" of a ranking line)?
@@ -273,6 +288,11 @@ void DocumentPlanner::plan_runs() {
             return source.has_value() && is_cut_piece(analysis_.units[i].edges, *source);
         };
         if (!any_exact && ((end - i < k_min_isolated_sentences && !cut_line()) || lowest < isolated_needed)) {
+            i = end;
+            continue;
+        }
+        // Another page's data rows whose values coincide with this page's in part: this page's facts.
+        if (whole_lines && !head.extends && !tail.extends && data_rows_of_another_page(i, end)) {
             i = end;
             continue;
         }
