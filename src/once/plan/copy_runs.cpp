@@ -176,6 +176,29 @@ bool DocumentPlanner::data_rows_of_another_page(std::size_t i, std::size_t end) 
     return near;
 }
 
+// Does run [i, end) hold a near copy by containment that is neither a piece cut from its
+// source's start or end nor its source with a few words edited (align.hpp: is_cut_piece,
+// edited_copy at k_piece_edit_share), but the source's words in another order, others dropped?
+// The bands find containment on shingles alone; the matcher's alignment extension asks the
+// same of the neighbours it adds (match_batch.cpp). For a run standing alone (no exact sentence
+// in it) within one page, that is the page restating itself, not a copy: screenshots' captions
+// under the paragraph that walks through them ("画面2　ファイルをタスクバーにドラッグ＆ドロップ
+// する。" for "ファイルをタスクバーにドラッグし、［●●に表示する］と表示されたらドロップする（画面2）。",
+// ITライフハック). Across pages the same test would keep press texts reused with a clause
+// dropped and the page's own words after the shared start (ldcc movie-enter): copies.
+bool DocumentPlanner::contained_in_other_words(std::size_t i, std::size_t end) const {
+    for (std::size_t k = i; k < end; ++k)
+        if (matcher_.location(matches_[k].direct).doc != doc_) return false;
+    for (std::size_t k = i; k < end; ++k) {
+        if (matches_[k].type != MatchType::containment) continue;
+        const std::optional<TokenEdges> source = matcher_.edges(matches_[k].direct);
+        if (!source) continue;
+        const TokenEdges& copy = analysis_.units[k].edges;
+        if (!is_cut_piece(copy, *source) && !edited_copy(copy, *source, k_piece_edit_share)) return true;
+    }
+    return false;
+}
+
 // Is near-matched sentence k all of its source's end (`at_end`) or start, the source
 // going on for k_min_partial_weight beyond it (a paste's piece there, not "第" before
 // "1位『...』" of a ranking line)?
@@ -287,7 +310,8 @@ void DocumentPlanner::plan_runs() {
             const std::optional<TokenEdges> source = matcher_.edges(matches_[i].direct);
             return source.has_value() && is_cut_piece(analysis_.units[i].edges, *source);
         };
-        if (!any_exact && ((end - i < k_min_isolated_sentences && !cut_line()) || lowest < isolated_needed)) {
+        if (!any_exact && ((end - i < k_min_isolated_sentences && !cut_line()) || lowest < isolated_needed ||
+                           contained_in_other_words(i, end))) {
             i = end;
             continue;
         }

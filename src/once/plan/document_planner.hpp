@@ -128,6 +128,7 @@ private:
     bool heading_named_by_entry(std::size_t i, std::size_t end) const;
     bool rows_of_a_table(std::size_t from, std::size_t to) const;
     bool data_rows_of_another_page(std::size_t i, std::size_t end) const;
+    bool contained_in_other_words(std::size_t i, std::size_t end) const;
     bool follows_removal(std::size_t i) const;
     bool opens_paragraph_as_source(std::size_t i) const;
     bool parts_ways_with_source(const Edge& tail) const;
