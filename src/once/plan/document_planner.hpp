@@ -10,6 +10,8 @@
 //                      copy holds of its source's sentences, read token by token (align.hpp)
 //   copy_runs.cpp      step 1: runs of copied sentences, judged (run_rules.hpp) and made spans;
 //                      step 1c: a line that starts a paragraph of its page over, cut mid-sentence
+//   own_text_runs.cpp  step 1: runs that read as copies but are the page's own text (another
+//                      page's data rows coinciding in part, the page restating itself), which stay
 //   edited_copies.cpp  step 1b: a sentence between removed copies, edited in one stretch of words
 // (step 2, whole lines judged boilerplate or marker, is in planner.cpp).
 //
@@ -127,6 +129,7 @@ private:
     bool lone_line_in_document(std::size_t i, std::size_t end) const;
     bool heading_named_by_entry(std::size_t i, std::size_t end) const;
     bool rows_of_a_table(std::size_t from, std::size_t to) const;
+    // own_text_runs.cpp: runs of step 1 that are the page's own text.
     bool data_rows_of_another_page(std::size_t i, std::size_t end) const;
     bool contained_in_other_words(std::size_t i, std::size_t end) const;
     bool follows_removal(std::size_t i) const;
