@@ -299,6 +299,21 @@ TEST_CASE("LineReader returns lines far longer than its buffer") {
     }
 }
 
+TEST_CASE("LineReader: a line over its limit is a resource error naming the file and the line") {
+    TempDir dir;
+    const std::string path = dir.path("big.jsonl");
+    write_raw(path, "{\"text\": \"short\"}\n" + std::string(5000, 'x') + "\nlast\n");
+    once::LineReader reader(path);
+    reader.limit_line(4096);
+    std::string line;
+    REQUIRE(reader.next(line));
+    const auto error = once::test::error_of([&] { reader.next(line); });
+    REQUIRE(error);
+    CHECK(error->code() == once::ExitCode::resource_limit);
+    CHECK(error->file() == path);
+    CHECK(error->message().find("one document on line 2 larger than --max-memory allows") != std::string::npos);
+}
+
 TEST_CASE("\"-\" reads stdin and writes stdout") {
     TempDir dir;
     const std::string input_path = dir.path("stdin.txt");

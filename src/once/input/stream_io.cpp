@@ -229,9 +229,10 @@ Compression compression_for(const std::string& path) {
 
 namespace {
 
-[[noreturn]] void too_large(const std::string& path, std::uint64_t max_bytes) {
+// `where`: the document's place in a file of many (" on line 12"), empty for a whole file.
+[[noreturn]] void too_large(const std::string& path, std::uint64_t max_bytes, const std::string& where = {}) {
     throw Error(ExitCode::resource_limit,
-                "one document larger than --max-memory allows (more than " + format_bytes(max_bytes) +
+                "one document" + where + " larger than --max-memory allows (more than " + format_bytes(max_bytes) +
                     " after decompression)",
                 path);
 }
@@ -321,7 +322,9 @@ bool LineReader::next(std::string& line) {
         const std::size_t avail = s.end - s.pos;
         const void* nl = std::memchr(start, '\n', avail);
         const std::size_t take = nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : avail;
-        if (max_line_ != 0 && line.size() + take > max_line_) too_large(path_, max_line_);
+        // The line being read is the next one: a JSON Lines file's document is named by it.
+        if (max_line_ != 0 && line.size() + take > max_line_)
+            too_large(path_, max_line_, " on line " + std::to_string(line_number_ + 1));
         if (nl != nullptr) {
             const auto len = static_cast<std::size_t>(static_cast<const char*>(nl) - start);
             line.append(start, len);
