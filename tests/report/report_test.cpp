@@ -537,6 +537,21 @@ TEST_CASE("github: data escaping covers %, CR and LF") {
     CHECK(out == "::warning file=x,title=once skipped input::100%25 broken%0D%0Areally\n");
 }
 
+TEST_CASE("github and markdown: an escape sequence in a file name shows as ?, as in the terminal") {
+    Corpus c;
+    c.texts = {"a\n"};
+    c.result.docs.resize(1);
+    c.result.docs[0].id = "a.txt";
+    c.result.docs[0].bytes = 2;
+    c.result.skipped = {{"evil\x1b[2J\x07\xc2\x9b.txt", "broken\x1b]0;title\x07"}};
+    const std::string github = render(ReportFormat::github, c);
+    CHECK(github == "::warning file=evil?[2J??.txt,title=once skipped input::broken?]0;title?\n");
+    const std::string markdown = render(ReportFormat::markdown, c);
+    CHECK(markdown.find('\x1b') == std::string::npos);
+    CHECK(markdown.find('\x07') == std::string::npos);
+    CHECK(markdown.find("evil?\\[2J??.txt") != std::string::npos);  // `[` escaped as markup
+}
+
 TEST_CASE("html: self-contained, data block escaped, UTF-16 offsets, anchors") {
     const Corpus corpus = make_corpus();
     const std::string html = render(ReportFormat::html, corpus);

@@ -46,8 +46,9 @@ std::string plural(std::uint64_t count, const char* one, const char* many) {
 }
 
 // Keeps terminal output to one line per entry and free of what a file name could smuggle in:
-// C0/C1 controls (escape sequences), bidirectional overrides, invalid UTF-8.
-std::string printable(std::string_view text) {
+// C0/C1 controls (escape sequences), bidirectional overrides, invalid UTF-8. `kept_controls`:
+// ASCII controls a format escapes its own way (a line break in a GitHub command is `%0A`).
+std::string printable(std::string_view text, std::string_view kept_controls = {}) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
@@ -55,7 +56,7 @@ std::string printable(std::string_view text) {
         const char32_t cp = d.code_point;
         const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
                              (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-        if (control)
+        if (control && !(cp < 0x80 && kept_controls.find(static_cast<char>(cp)) != std::string_view::npos))
             out += '?';
         else
             append_utf8(out, cp);
@@ -159,9 +160,10 @@ std::string render_terminal(const RunResult& result, const Summary& summary,
 namespace {
 
 // Escapes text for a Markdown table cell (GitHub-flavoured): backslash-escapes the characters
-// that start inline markup, turns line breaks into spaces, defuses HTML and @mentions.
+// that start inline markup, turns line breaks into spaces, defuses HTML and @mentions; other
+// controls (an escape sequence in a file name) show as `?`, as in the terminal report.
 std::string md_escape(std::string_view raw) {
-    const std::string text = sanitize_utf8(raw);
+    const std::string text = printable(raw, "\r\n\t");
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -273,6 +275,10 @@ std::string render_markdown(const RunResult& result, const Summary& summary,
 
 namespace {
 
+// What GitHub's log shows as given: line breaks, escaped below as commands expect; any other
+// control (ESC starting a colour or cursor sequence in a file name) shows as `?`.
+std::string printable_for_github(std::string_view text) { return printable(text, "\r\n"); }
+
 // The escaping rules of @actions/core (toCommandValue / escapeData / escapeProperty).
 std::string gh_escape_data(std::string_view text) {
     std::string out;
@@ -349,7 +355,7 @@ std::string render_github(const RunResult& result, const ReportOptions& options)
             continue;
         }
         ++(notice ? notices : warnings);
-        const std::string file = gh_escape_property(sanitize_utf8(doc.id));
+        const std::string file = gh_escape_property(printable_for_github(doc.id));
         annotations += notice ? "::notice " : "::warning ";
         annotations += "file=" + file + ",line=" + std::to_string(span.start_pos.line) +
                ",endLine=" + std::to_string(last_line(span.start_pos, span.end_pos));
@@ -359,13 +365,13 @@ std::string render_github(const RunResult& result, const ReportOptions& options)
             annotations += ",col=" + std::to_string(span.start_pos.column) +
                    ",endColumn=" + std::to_string(span.end_pos.column);
         annotations += ",title=" + gh_escape_property(std::string("once ") + kind_name(span.kind)) +
-               "::" + gh_escape_data(sanitize_utf8(span_message(result, span))) + "\n";
+               "::" + gh_escape_data(printable_for_github(span_message(result, span))) + "\n";
     }
     std::size_t skipped_shown = 0;
     for (const auto& skipped : result.skipped) {
         if (skipped_shown++ == k_github_annotations_per_level) break;
-        out += "::warning file=" + gh_escape_property(sanitize_utf8(skipped.id)) +
-               ",title=once skipped input::" + gh_escape_data(sanitize_utf8(skipped.reason)) + "\n";
+        out += "::warning file=" + gh_escape_property(printable_for_github(skipped.id)) +
+               ",title=once skipped input::" + gh_escape_data(printable_for_github(skipped.reason)) + "\n";
     }
     out += annotations;
     const std::size_t skipped_left_out = result.skipped.size() - std::min(result.skipped.size(), k_github_annotations_per_level);
@@ -378,7 +384,7 @@ std::string render_github(const RunResult& result, const ReportOptions& options)
     if (options.has_verdict && !options.passed) {
         std::string message = "FAIL";
         for (const auto& violation : options.violations) message += "\n" + violation;
-        out += "::error title=once check::" + gh_escape_data(sanitize_utf8(message)) + "\n";
+        out += "::error title=once check::" + gh_escape_data(printable_for_github(message)) + "\n";
     }
     return out;
 }
