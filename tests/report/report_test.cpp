@@ -526,24 +526,29 @@ TEST_CASE("github: at most 10 warnings and 10 notices (GitHub's display limit), 
           "the SARIF report (--report sarif=FILE) lists them all");
 }
 
-TEST_CASE("github: data escaping covers %, CR and LF") {
+namespace {
+
+// A corpus of one clean two-byte document named `id`, and one skipped input.
+Corpus one_document_and_skipped(const std::string& id, once::SkippedInput skipped) {
     Corpus c;
     c.texts = {"a\n"};
     c.result.docs.resize(1);
-    c.result.docs[0].id = "50%\r\n.txt";
+    c.result.docs[0].id = id;
     c.result.docs[0].bytes = 2;
-    c.result.skipped = {{"x", "100% broken\r\nreally"}};
+    c.result.skipped = {std::move(skipped)};
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("github: data escaping covers %, CR and LF") {
+    const Corpus c = one_document_and_skipped("50%\r\n.txt", {"x", "100% broken\r\nreally"});
     const std::string out = render(ReportFormat::github, c);
     CHECK(out == "::warning file=x,title=once skipped input::100%25 broken%0D%0Areally\n");
 }
 
 TEST_CASE("github and markdown: an escape sequence in a file name shows as ?, as in the terminal") {
-    Corpus c;
-    c.texts = {"a\n"};
-    c.result.docs.resize(1);
-    c.result.docs[0].id = "a.txt";
-    c.result.docs[0].bytes = 2;
-    c.result.skipped = {{"evil\x1b[2J\x07\xc2\x9b.txt", "broken\x1b]0;title\x07"}};
+    const Corpus c = one_document_and_skipped("a.txt", {"evil\x1b[2J\x07\xc2\x9b.txt", "broken\x1b]0;title\x07"});
     const std::string github = render(ReportFormat::github, c);
     CHECK(github == "::warning file=evil?[2J??.txt,title=once skipped input::broken?]0;title?\n");
     const std::string markdown = render(ReportFormat::markdown, c);
