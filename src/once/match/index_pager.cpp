@@ -112,7 +112,6 @@ void* map_file(const Registry& r, void* address, std::size_t bytes, std::int64_t
 }
 #endif
 
-
 // The resident set from /proc/self/statm: all of it, and its anonymous part (resident less
 // shared: heap, batches, what is not the paged index).
 class ResidentReader {

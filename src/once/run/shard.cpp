@@ -755,7 +755,7 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisi
             if (it == decisions.by_id.end())
                 throw Error(ExitCode::input_error, "not in the decisions file (was it signed and merged?)",
                             batch[i].doc.id);
-            const DecidedDocument& decided = it->second;
+            DecidedDocument& decided = it->second;
             // The spans are byte offsets into the text that was signed; cut into any other text
             // they would remove the wrong bytes (or split a character) and say nothing.
             const std::string& text = batch[i].doc.text;
@@ -766,7 +766,7 @@ RunResult apply_decisions(Corpus& corpus, const Config& config, Decisions decisi
                                 "again): its hash differs from the one in its record",
                             decisions.path, decisions.record_offsets[decided.index]);
             docs[i] = &result.docs[decided.index];
-            docs[i]->spans = std::move(it->second.spans);
+            docs[i]->spans = std::move(decided.spans);
             // Every span must end inside this text (they may overlap: the last need not end last).
             // With the hash equal only a damaged file that kept its checksums could fail this.
             std::uint64_t spans_end = 0;
