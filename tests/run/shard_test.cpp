@@ -178,7 +178,7 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
 
     // Where the counts sit: after the header line and the settings string (u64 size, bytes);
     // in a signature file the first document's id string and text hash come before its line count.
-    const std::size_t signature_settings = signature.find('\n') + 1;  // "once-signatures 12\n"
+    const std::size_t signature_settings = signature.find('\n') + 1;  // "once-signatures 13\n"
     const std::size_t decisions_settings = decisions.find('\n') + 1;  // "once-decisions 4\n"
     const std::size_t first_id = signature_settings + 8 + u64_at(signature, signature_settings);
     const std::size_t line_count = first_id + 8 + u64_at(signature, first_id) + 8;
@@ -240,7 +240,7 @@ TEST_CASE("shard: corrupt, truncated and foreign files are rejected naming the f
     REQUIRE(refused);
     CHECK(refused->code() == once::ExitCode::input_error);
     CHECK(refused->file() == older);
-    CHECK(std::string(refused->what()).find("version 5, this once reads version 12") != std::string::npos);
+    CHECK(std::string(refused->what()).find("version 5, this once reads version 13") != std::string::npos);
 
     // Files made with other settings are a usage error: the options of sign, merge and apply differ.
     once::Config other = config;

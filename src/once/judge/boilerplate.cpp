@@ -256,9 +256,11 @@ std::vector<LineVerdictDetail> judge_lines(const DocAnalysis& analysis, const st
     for (std::size_t i = 0; i < lines.size(); ++i) {
         verdicts[i].title = shapes[i].title;
         // A kept contents entry carries its rule too: it may be matched, but is no source
-        // (plan/provenance.hpp); so does a kept spec-table row (plan/copy_runs.cpp).
+        // (plan/provenance.hpp); so does a kept spec-table row (plan/copy_runs.cpp) and a kept
+        // row of a code listing (plan/own_text_runs.cpp).
         if (verdicts[i].role == LineRole::text &&
-            (shapes[i].rule == ShapeRule::contents || shapes[i].rule == ShapeRule::spec_row))
+            (shapes[i].rule == ShapeRule::contents || shapes[i].rule == ShapeRule::spec_row ||
+             shapes[i].rule == ShapeRule::listing))
             verdicts[i].rule = shapes[i].rule;
         if (verdicts[i].role != LineRole::text || !shapes[i].chrome) continue;
         verdicts[i].role = LineRole::boilerplate;

@@ -615,6 +615,7 @@ std::string_view rule_name(ShapeRule rule) {
     case ShapeRule::form_block: return "form-block";
     case ShapeRule::head_links: return "head-links";
     case ShapeRule::math_source: return "math-source";
+    case ShapeRule::listing: return "listing";
     case ShapeRule::contents: return "contents";
     case ShapeRule::spec_row: return "spec-row";
     case ShapeRule::tail: return "tail";
@@ -639,6 +640,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
     const bool double_spaced = is_double_spaced(lines);
     mark_wrapped_paragraphs(lines, latin_covered, double_spaced);
     mark_data_blocks(lines);
+    mark_listings(lines);
     mark_unpunctuated_text(lines, latin_covered);
     const std::size_t first_good = mark_title_slot(lines);
     for (std::size_t i = 0; i < n; ++i) {
@@ -702,6 +704,9 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         }
         // A kept row of a spec table says so, for the planner (plan/copy_runs.cpp).
         if (line.spec_row && !v.chrome && !v.title) v.rule = ShapeRule::spec_row;
+        // So does a kept row of a code listing, over a spec row ("host: 3pp.io:4439" reads as one):
+        // the planner keeps a copy of part of its listing (plan/own_text_runs.cpp).
+        if (line.listing && !v.chrome && !v.title && v.rule != ShapeRule::contents) v.rule = ShapeRule::listing;
     }
     return verdicts;
 }

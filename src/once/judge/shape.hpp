@@ -71,10 +71,13 @@ enum class ShapeRule : std::uint8_t {
     head_links,
     // lynx's MathML source of a formula whose TeX the page prints too (docs/boilerplate.md, step 1)
     math_source,
+    // a row of a code listing (docs/boilerplate.md, "Code listings"): kept, and a same-page copy
+    // that covers only part of its listing is the listing's own (plan/own_text_runs.cpp)
+    listing,
 };
 // The last ShapeRule: run/shard.cpp refuses a rule byte above it as corruption, so a rule added at
 // the end must move this (tests/judge/shape_blocks_test.cpp fails until it does).
-constexpr ShapeRule k_last_shape_rule = ShapeRule::math_source;
+constexpr ShapeRule k_last_shape_rule = ShapeRule::listing;
 // "copyright", "menu-row", ..., "margin-recurrence": the names written to the map.
 std::string_view rule_name(ShapeRule rule);
 

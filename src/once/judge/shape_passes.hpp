@@ -56,6 +56,8 @@ struct JudgedLine {
     bool section_link = false;   // a link line over paragraphs ("see also: …", "main article: …"):
                                  // chrome, but no evidence for its neighbours
     bool contents_entry = false; // an entry of the page's table of contents (mark_contents)
+    bool listing = false;        // a row of a code listing (mark_listings): kept whole by the planner
+                                 // when a copy of its page covers part of the listing
     ShapeRule rule = ShapeRule::none;  // what set `score` last
 };
 
@@ -143,6 +145,9 @@ MainRun main_run(const std::vector<JudgedLine>& lines, Paragraph paragraph) {
 }
 
 // --- the passes, in the order classify_lines runs them ---------------------------------------
+// code_listing.cpp
+// The rows of code listings (code_listing.hpp): sets `listing`, changes no judgement.
+void mark_listings(std::vector<JudgedLine>& lines);
 // title_slot.cpp
 // Marks the page's own title, byline and dateline; returns the first paragraph's index (n: none).
 std::size_t mark_title_slot(std::vector<JudgedLine>& lines);

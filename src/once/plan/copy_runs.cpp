@@ -277,6 +277,12 @@ void DocumentPlanner::plan_runs() {
             i = end;
             continue;
         }
+        // Lines of a code listing that repeat lines of an earlier listing of the page, the listing
+        // going on around them: the page building its code up, not a copy (own_text_runs.cpp).
+        if (part_of_a_listing(i, end, from, to)) {
+            i = end;
+            continue;
+        }
         // Another page's data rows whose values coincide with this page's in part: this page's facts.
         if (whole_lines && !head.extends && !tail.extends && data_rows_of_another_page(i, end)) {
             i = end;

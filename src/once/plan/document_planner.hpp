@@ -11,7 +11,8 @@
 //   copy_runs.cpp      step 1: runs of copied sentences, judged (run_rules.hpp) and made spans;
 //                      step 1c: a line that starts a paragraph of its page over, cut mid-sentence
 //   own_text_runs.cpp  step 1: runs that read as copies but are the page's own text (another
-//                      page's data rows coinciding in part, the page restating itself), which stay
+//                      page's data rows coinciding in part, the page restating itself, lines of
+//                      a code listing that an earlier listing printed too), which stay
 //   edited_copies.cpp  step 1b: a sentence between removed copies, edited in one stretch of words
 // (step 2, whole lines judged boilerplate or marker, is in planner.cpp).
 //
@@ -132,6 +133,9 @@ private:
     // own_text_runs.cpp: runs of step 1 that are the page's own text.
     bool data_rows_of_another_page(std::size_t i, std::size_t end) const;
     bool contained_in_other_words(std::size_t i, std::size_t end) const;
+    bool part_of_a_listing(std::size_t i, std::size_t end, std::size_t from, std::size_t to) const;
+    bool listing_row(std::size_t l) const;
+    bool listing_rows(std::uint32_t first, std::uint32_t last) const;
     bool follows_removal(std::size_t i) const;
     bool opens_paragraph_as_source(std::size_t i) const;
     bool parts_ways_with_source(const Edge& tail) const;

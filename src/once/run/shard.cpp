@@ -44,7 +44,9 @@ namespace {
 // Signatures version 12, decisions version 4: each document carries a hash of its text (XXH3-64),
 // which apply compares with the text it reads. A shard edited after `sign` whose spans still fell
 // on character boundaries (an ASCII byte changed) was cut at the old offsets with exit 0.
-constexpr std::string_view k_signature_magic = "once-signatures 12\n";
+// Signatures version 13: text lines may carry the rule `listing` (a row of a code listing, which
+// the planner reads), a byte a version 12 reader would take for corruption.
+constexpr std::string_view k_signature_magic = "once-signatures 13\n";
 constexpr std::string_view k_decisions_magic = "once-decisions 4\n";
 
 // Little-endian fixed-width encoding; the formats are the same on every machine.
