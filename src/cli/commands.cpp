@@ -96,6 +96,22 @@ std::string report_file(const std::string& spec) {
     return spec.substr(equals + 1);
 }
 
+// The option that sends data to standard output (`-o -`, `--map -`, `--report FORMAT=-`), or
+// "" when none does. Then the summary and messages go to stderr: `learn -o -` ended the profile
+// with "once: wrote profile -", which `sign --profile -` refused, and `scan --map -` put the
+// terminal report after the map's JSON Lines.
+std::string stdout_data_option(const Cli& cli) {
+    if (cli.output == "-") return "-o -";
+    if (cli.map_path == "-") return "--map -";
+    for (const auto& spec : cli.reports)
+        if (report_file(spec) == "-") return "--report " + spec;
+    return "";
+}
+
+std::ostream& summary_stream(const Cli& cli, Streams streams) {
+    return stdout_data_option(cli).empty() ? streams.out : streams.err;
+}
+
 CheckLimits limits_of(const Cli& cli) {
     CheckLimits limits;
     limits.max_ratio = cli.max_ratio;
@@ -196,7 +212,7 @@ int run_learn(Cli& cli, Streams streams) {
     for (const auto& path : cli.merge_profiles) counts.merge(Recurrence::load(path));
     counts.save(cli.output);
     report_skipped(skipped, streams.err);
-    if (!cli.quiet) streams.out << "once: wrote profile " << cli.output << "\n";
+    if (!cli.quiet) summary_stream(cli, streams) << "once: wrote profile " << cli.output << "\n";
     return exit_code_of(skipped);
 }
 
@@ -212,7 +228,7 @@ int run_merge(Cli& cli, Streams streams) {
                 throw Error(ExitCode::usage, "signature file given twice (also as " + cli.paths[j] + ")", path);
     }
     merge_signatures(cli.paths, cli.config, cli.output, cli.band_run_entries);
-    if (!cli.quiet) streams.out << "once: wrote decisions " << cli.output << "\n";
+    if (!cli.quiet) summary_stream(cli, streams) << "once: wrote decisions " << cli.output << "\n";
     return 0;
 }
 
@@ -227,7 +243,7 @@ int run_sign(Cli& cli, Streams streams) {
     const auto skipped = write_signatures(corpus, cli.config, *profile, cli.output);
     report_notices(corpus, streams.err);
     report_skipped(skipped, streams.err);
-    if (!cli.quiet) streams.out << "once: wrote signatures " << cli.output << "\n";
+    if (!cli.quiet) summary_stream(cli, streams) << "once: wrote signatures " << cli.output << "\n";
     return exit_code_of(skipped);
 }
 
@@ -246,8 +262,7 @@ int run_apply(Cli& cli, Streams streams) {
     report_stale_staging(sink, streams.err);
     report_notices(corpus, streams.err);
     report_skipped(applied.skipped, streams.err);
-    std::ostream& summary = cli.output == "-" ? streams.err : streams.out;
-    if (!cli.quiet) summary << "once: applied " << cli.decisions_path << " to " << cli.output << "\n";
+    if (!cli.quiet) summary_stream(cli, streams) << "once: applied " << cli.decisions_path << " to " << cli.output << "\n";
     return exit_code_of(applied.skipped);
 }
 
@@ -256,8 +271,8 @@ int run_analysis(const CommandInfo& command, Cli& cli, Streams streams) {
     if (clean) require_output(cli, "clean", "OUT");
     if (baseline) require_output(cli, "baseline", "FILE (e.g. .once-baseline.json)");
     // Whatever carries data on stdout, the summary and messages go to stderr.
-    const bool data_on_stdout = cli.output == "-";
-    std::ostream& summary = data_on_stdout ? streams.err : streams.out;
+    const std::string data_on_stdout = stdout_data_option(cli);
+    std::ostream& summary = summary_stream(cli, streams);
 
     std::optional<Recurrence> profile;
     PipelineOptions options = progress_options(streams.err, !cli.quiet);
@@ -274,12 +289,14 @@ int run_analysis(const CommandInfo& command, Cli& cli, Streams streams) {
     const CleanOutputs outputs{clean ? cli.output : std::string(), cli.map_path, cli.drop_duplicate_docs, cli.flag_field,
                                &streams.out, write_options(cli)};
     check_outputs(outputs, other_outputs, corpus);
-    if (data_on_stdout && !cli.formats.empty())
-        throw Error(ExitCode::usage, "-o - writes the cleaned text to stdout; write reports with --report FORMAT=FILE");
+    // A --format report would go to stdout after the data: two outputs on one stream.
+    if (!data_on_stdout.empty() && !cli.formats.empty())
+        throw Error(ExitCode::usage, data_on_stdout + (clean && cli.output == "-" ? " writes the cleaned text" : " already writes") +
+                                         " to stdout; write reports with --report FORMAT=FILE");
 
     CleanSink sink(outputs, cli.config, corpus, ONCE_VERSION);
     // Without a report nothing reads the spans after the sink: let them go as the run goes.
-    options.keep_spans = !(!check && !baseline && cli.quiet && cli.reports.empty());
+    options.keep_spans = !(!check && !baseline && cli.quiet && cli.reports.empty() && cli.formats.empty());
     RunResult result = run_pipeline(corpus, cli.config, &sink, options);
     if (options.progress) streams.err << "\r\033[K";
     report_notices(corpus, streams.err);
@@ -333,7 +350,9 @@ int run_analysis(const CommandInfo& command, Cli& cli, Streams streams) {
     }
     sink.commit();
     report_stale_staging(sink, streams.err);
-    if (!cli.quiet) {
+    // -q drops the summary (the terminal report shown when no --format is given), not a report
+    // the command line asked for: `scan --format json -q > r.json` wrote an empty r.json, exit 0.
+    if (!cli.quiet || !cli.formats.empty()) {
         if (cli.formats.empty()) cli.formats.push_back("terminal");
         for (const auto& format : cli.formats) {
             const ReportFormat parsed = parse_report_format(format);
