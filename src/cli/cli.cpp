@@ -6,6 +6,9 @@
 #include <fstream>
 #include <iostream>
 #include <set>
+#include <sstream>
+#include <string_view>
+#include <utility>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -38,6 +41,12 @@ int flushed(int exit_code, std::ostream& out) {
 // --threads above this is a typo, not a machine: each thread costs a process id and a stack, and
 // a failed thread start must not be the way a user learns it (issue 14).
 constexpr int k_max_threads = 256;
+
+// The UTF-8 byte order mark that Windows editors (Notepad) put at the start of a file. In a keep
+// file it opened the first pattern, which then never matched (the normalized lines searched hold
+// no BOM), so that text was removed without a word; in a config file it made the first key an
+// unknown option whose name looked right. It is dropped from the start of both.
+constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
 
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> out;
@@ -76,6 +85,7 @@ void finish_config(Cli& cli) {
         if (!in || fs::is_directory(file, error)) throw Error(ExitCode::input_error, "cannot read keep file", file);
         std::string line;
         for (std::size_t number = 1; std::getline(in, line); ++number) {
+            if (number == 1 && line.starts_with(k_utf8_bom)) line.erase(0, k_utf8_bom.size());
             // A file saved with CRLF line ends: the '\r' would end every pattern, which then never
             // matched, and nothing was kept, silently. A pattern that must end in CR says `\r`.
             if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -120,10 +130,13 @@ void finish_config(Cli& cli) {
 // an error about one of them can name the file (see blame_config_file).
 std::vector<std::string> store_config_file(const std::string& path, const CommandInfo& command,
                                            const std::vector<OptionEntry>& table, po::variables_map& vm) {
-    std::ifstream in(path);
+    std::ifstream file(path);
     // A folder opens as a stream that reads nothing: an empty config, the user's options lost.
     std::error_code error;
-    if (!in || fs::is_directory(path, error)) throw Error(ExitCode::usage, "cannot read config file", path);
+    if (!file || fs::is_directory(path, error)) throw Error(ExitCode::usage, "cannot read config file", path);
+    std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    if (text.starts_with(k_utf8_bom)) text.erase(0, k_utf8_bom.size());
+    std::istringstream in(text);
     po::parsed_options parsed(nullptr);
     try {
         const po::options_description every = options_of(table, ~0u);
@@ -137,6 +150,11 @@ std::vector<std::string> store_config_file(const std::string& path, const Comman
     std::vector<po::option> kept;
     std::vector<std::string> from_file;
     for (auto& option : parsed.options) {
+        // The config file is read once, after the command line named it: a `config = F` in it was
+        // stored and then never read, F's options silently absent.
+        if (option.string_key == "config")
+            throw Error(ExitCode::usage, "a config file cannot name another (config = ...); give that one with --config",
+                        path);
         if (!own.count(option.string_key)) continue;
         if (!vm.count(option.string_key) || vm[option.string_key].defaulted()) from_file.push_back(option.string_key);
         kept.push_back(std::move(option));
