@@ -113,6 +113,14 @@ void finish_config(Cli& cli) {
     else if (cli.input_format != "auto" && cli.input_format != "text")
         throw Error(ExitCode::usage, "--input-format must be `jsonl` or `text`");
     cli.input.gitignore = cli.gitignore;
+    // The flag is a new key: naming the text or id field would add that field twice (every
+    // record refused, line by line, as holding it already; said once here instead).
+    if (!cli.flag_field.empty() &&
+        (cli.flag_field == cli.input.jsonl.text_field || cli.flag_field == cli.input.jsonl.id_field))
+        throw Error(ExitCode::usage, "--flag-field " + cli.flag_field + " names the record's " +
+                                         (cli.flag_field == cli.input.jsonl.text_field ? "text" : "id") +
+                                         " field; the flag needs a field of its own");
+    cli.input.jsonl.flag_field = cli.flag_field;
     // `none`: one group for everything (files and JSON Lines alike).
     if (cli.group_by == "none" && cli.input.force_group.empty()) cli.input.force_group = "all";
     else if (!cli.group_by.empty() && cli.group_by != "folder") cli.input.jsonl.group_field = cli.group_by;

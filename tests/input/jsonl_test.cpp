@@ -262,6 +262,25 @@ TEST_CASE("malformed records are input errors naming the file and line") {
     }
 }
 
+TEST_CASE("--flag-field: a record that holds the flag's key already is refused, naming the line") {
+    // The flag is appended to the object: the key would be there twice, and Python's json (the
+    // last wins) would read the flag instead of the record's own value.
+    once::JsonlOptions options;
+    options.flag_field = "dup";
+    CHECK(parse(R"({"id":"a","text":"t"})", options).text == "t");
+    for (const std::string line : {R"({"id":"a","text":"t","dup":false})", R"({"dup":1,"text":"t"})",
+                                   R"({"text":"t","d\u0075p":null})"}) {
+        CAPTURE(line);
+        const auto error = error_of([&] { (void)parse(line, options); });
+        REQUIRE(error);
+        CHECK(error->code() == once::ExitCode::input_error);
+        CHECK(std::string(error->what()).find(R"(line 12: already has a field "dup", which --flag-field would add a second time)") !=
+              std::string::npos);
+    }
+    // Nested, it is data of another object: the flag goes on the top level.
+    CHECK(parse(R"({"meta":{"dup":true},"text":"t"})", options).text == "t");
+}
+
 TEST_CASE("id: the id field, its JSON text when not a string, else file:line") {
     struct Case {
         std::string line;

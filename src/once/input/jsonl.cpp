@@ -375,6 +375,12 @@ JsonlRecord parse_jsonl_record(std::string raw, const JsonlOptions& options,
                 record.id = raw_text(range);
             }
         }
+        // The flag is appended to the record's object: a key the record holds already would be
+        // there twice, and a reader taking the last (Python's json, jq) would see the flag, not
+        // the record's own value (with --flag-field text: `false` for the text).
+        if (!options.flag_field.empty() && member.key == options.flag_field)
+            fail(file, line_number, "already has a field \"" + options.flag_field +
+                                        "\", which --flag-field would add a second time (name another field)");
         if (!group_key.empty() && member.key == group_key) {
             once_only(have_group, member.key);
             have_group = true;

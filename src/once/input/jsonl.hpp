@@ -18,6 +18,9 @@ struct JsonlOptions {
     // --group-by: a field name whose string value is the group; the special value "url" (or a
     // field named "url" when group_field is "host") groups by the URL's host. Empty = the file.
     std::string group_field;
+    // --flag-field: the key the cleaned record gets; a record that holds it already is refused,
+    // since the flag would be its second copy (see parse_jsonl_record). Empty: no flag.
+    std::string flag_field;
 };
 
 struct JsonlRecord {
