@@ -16,7 +16,7 @@ TEST_CASE("parse_memory_size: bytes, binary prefixes, with or without B/iB") {
     const std::vector<Case> cases{
         {"1500000000", 1500000000ull}, {"4G", 4ull << 30},    {"4g", 4ull << 30},   {"512M", 512ull << 20},
         {"512MB", 512ull << 20},       {"512MiB", 512ull << 20}, {"64K", 64ull << 10}, {"1.5G", 3ull << 29},
-        {"2T", 2ull << 40},            {"100B", 100},
+        {"2T", 2ull << 40},            {"100B", 100},        {".5G", 1ull << 29}, {"64.M", 64ull << 20},
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
@@ -25,7 +25,9 @@ TEST_CASE("parse_memory_size: bytes, binary prefixes, with or without B/iB") {
 }
 
 TEST_CASE("parse_memory_size: anything else is a usage error naming the option") {
-    for (const std::string bad : {"", "x", "12x", "0", "-5G", "4GG", "4 G", "G", "nan", "1e30"}) {
+    for (const std::string bad : {"", "x", "12x", "0", "-5G", "4GG", "4 G", "G", "nan", "1e30",
+                              // decimal digits only: no spaces, sign, exponent or hexadecimal
+                              " 64M", "64M ", "+64M", "1e9", "0x100", "0x1G", "1.2.3M", ".M", "inf"}) {
         CAPTURE(bad);
         try {
             once::parse_memory_size(bad, "--max-memory");

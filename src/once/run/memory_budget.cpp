@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <fstream>
@@ -16,10 +17,16 @@ std::uint64_t parse_memory_size(const std::string& text, const std::string& opti
     const auto fail = [&] {
         return Error(ExitCode::usage, option + " must be a size like 4G, 512M or 1500000000 (bytes), got '" + text + "'");
     };
-    std::size_t used = 0;
+    // The number is decimal digits with at most one point: std::stod alone also took leading
+    // spaces (" 64M", while "64M " was refused), a sign, an exponent ("1e9") and hexadecimal
+    // ("0x100" was 256 bytes, "0x1G" one GiB).
+    const std::size_t used = std::min(text.find_first_not_of("0123456789."), text.size());
+    const std::string number = text.substr(0, used);
+    if (number.find_first_of("0123456789") == std::string::npos || std::count(number.begin(), number.end(), '.') > 1)
+        throw fail();
     double value = 0;
     try {
-        value = std::stod(text, &used);
+        value = std::stod(number);
     } catch (...) {
         throw fail();
     }
