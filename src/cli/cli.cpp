@@ -248,6 +248,19 @@ int dispatch(const CommandInfo& command, Cli& cli, Streams streams) {
     // Standard input can be read once: a second `-` read it again as an empty document.
     if (std::count(cli.paths.begin(), cli.paths.end(), "-") > 1)
         throw Error(ExitCode::usage, "- (standard input) given twice (see once " + std::string(command.name) + " --help)");
+    // So is a file an option reads from `-` beside an input `-`: `clean - --profile -` loaded the
+    // profile from standard input, then cleaned what was left of it, nothing, as the document `-`
+    // (exit 0, an empty file written).
+    std::vector<std::string> stdin_readers;
+    if (std::count(cli.paths.begin(), cli.paths.end(), "-") > 0) stdin_readers.emplace_back("PATH -");
+    for (const auto& [option, path] : {std::pair{"--profile", &cli.profile_path}, std::pair{"--baseline", &cli.baseline_path},
+                                       std::pair{"--decisions", &cli.decisions_path}})
+        if (*path == "-") stdin_readers.push_back(std::string(option) + " -");
+    for (const auto& path : cli.merge_profiles)
+        if (path == "-") stdin_readers.emplace_back("--merge -");
+    if (stdin_readers.size() > 1)
+        throw Error(ExitCode::usage, "- (standard input) read twice, by " + stdin_readers[0] + " and " + stdin_readers[1] +
+                                         "; it can be read once (give one of them a file)");
     // An empty path (an unset shell variable: `once scan "$DIR"`) is no file; said so, since the
     // message would otherwise name nothing (`once: no such file or folder`).
     if (std::find(cli.paths.begin(), cli.paths.end(), "") != cli.paths.end())
