@@ -123,7 +123,10 @@ void finish_config(Cli& cli) {
     cli.input.jsonl.flag_field = cli.flag_field;
     // `none`: one group for everything (files and JSON Lines alike).
     if (cli.group_by == "none" && cli.input.force_group.empty()) cli.input.force_group = "all";
-    else if (!cli.group_by.empty() && cli.group_by != "folder") cli.input.jsonl.group_field = cli.group_by;
+    else if (!cli.group_by.empty() && cli.group_by != "folder") {
+        cli.input.jsonl.group_field = cli.group_by;
+        cli.input.jsonl.group_field_named = true;
+    }
     // JSON Lines default: the host of the url field (else the file), so sites are not mixed.
     if (cli.group_by.empty()) cli.input.jsonl.group_field = "host";
     c.validate();

@@ -396,6 +396,7 @@ JsonlRecord parse_jsonl_record(std::string raw, const JsonlOptions& options,
     if (!have_text) fail(file, line_number, "no \"" + options.text_field + "\" field");
     // Missing, null or empty: fall back so every record stays addressable in reports.
     if (record.id.empty()) record.id = file + ":" + std::to_string(line_number);
+    record.has_group = !record.group.empty();
     if (record.group.empty()) record.group = file;
     record.raw = std::move(raw);
     return record;

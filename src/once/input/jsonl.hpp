@@ -18,6 +18,9 @@ struct JsonlOptions {
     // --group-by: a field name whose string value is the group; the special value "url" (or a
     // field named "url" when group_field is "host") groups by the URL's host. Empty = the file.
     std::string group_field;
+    // The user named group_field (--group-by FIELD), rather than the default "host": records
+    // without it are then worth a note (a misspelt field would group every record by its file).
+    bool group_field_named = false;
     // --flag-field: the key the cleaned record gets; a record that holds it already is refused,
     // since the flag would be its second copy (see parse_jsonl_record). Empty: no flag.
     std::string flag_field;
@@ -29,6 +32,7 @@ struct JsonlRecord {
     std::size_t text_end = 0;
     std::string id;
     std::string group;
+    bool has_group = false;          // the group field was there, with a value (else group is the file)
     std::string text;                // unescaped text field
 };
 

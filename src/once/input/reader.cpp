@@ -477,6 +477,21 @@ CorpusScan::CorpusScan(Corpus& corpus) : corpus_(corpus), first_scan_(corpus.sca
 
 CorpusScan::~CorpusScan() = default;
 
+// Records of a JSON Lines file without the field the user named with --group-by are grouped by
+// their file, as documented; said in a note, since a misspelt field (`--group-by sitee`) would
+// otherwise group every record by its file without a word, and recurring chrome across the
+// file's sites would be judged as one site's.
+void CorpusScan::note_ungrouped(const std::string& file) {
+    const InputOptions& options = corpus_.options_;
+    if (first_scan_ && ungrouped_ > 0 && options.jsonl.group_field_named && options.force_group.empty()) {
+        const std::string field = options.jsonl.group_field == "host" ? "url" : options.jsonl.group_field;
+        corpus_.content_notices_.push_back(
+            {file, "records without the \"" + field + "\" field (--group-by " + options.jsonl.group_field +
+                       "): " + std::to_string(ungrouped_) + " of " + std::to_string(records_) + ", grouped by this file"});
+    }
+    records_ = ungrouped_ = 0;
+}
+
 std::optional<SourceDocument> CorpusScan::next() {
     const InputOptions& options = corpus_.options_;
     while (file_ < corpus_.files_.size()) {
@@ -535,6 +550,8 @@ std::optional<SourceDocument> CorpusScan::next() {
                     continue;
                 }
                 corpus_.note_controls(record.id, record.text, sniffed.head, first_scan_);
+                ++records_;
+                ungrouped_ += record.has_group ? 0 : 1;
                 SourceDocument source;
                 source.index = index_++;
                 source.input = file.input;
@@ -548,6 +565,7 @@ std::optional<SourceDocument> CorpusScan::next() {
                 return source;
             }
             reader_.reset();
+            note_ungrouped(file.path);
             ++file_;
             continue;
         }

@@ -152,6 +152,9 @@ private:
     std::size_t index_ = 0;                // the next document's index
     std::unique_ptr<LineReader> reader_;   // the JSON Lines file being read, if any
     std::string line_;
+    std::size_t records_ = 0;              // records of that file read, and those without
+    std::size_t ungrouped_ = 0;            // the --group-by field (see note_ungrouped)
+    void note_ungrouped(const std::string& file);
 };
 
 // Checks a document's bytes; returns the problem and its byte offset, or nullopt when valid.
