@@ -1,5 +1,6 @@
 // edge_store_test.cpp — the matcher's edge tokens on disk: every record reads back as written,
-// from the records still in memory and from the file, across the boundary where they are moved.
+// from the records still in memory and from the file, across the boundary where they are moved;
+// a run smaller than the cache keeps them all in memory.
 #include "once/match/edge_store.hpp"
 
 #include <doctest/doctest.h>
@@ -34,8 +35,9 @@ TEST_CASE("edge store: records read back from memory and from the file, nothing 
     once::test::TempDir dir;
     once::EdgeStore store(dir.path());
     CHECK(store.size() == 0);
-    // Three pieces of 1 MiB and some: records on both sides of each move to the file.
-    const std::size_t n = 3 * ((std::size_t{1} << 20) / once::EdgeStore::k_record_bytes) + 100;
+    // Twelve pieces of 1 MiB and some: the first 2^16 records stay in memory, then go to the file
+    // together, and each later piece when it is full: records on both sides of each move.
+    const std::size_t n = 12 * ((std::size_t{1} << 20) / once::EdgeStore::k_record_bytes) + 100;
     for (std::size_t i = 0; i < n; ++i) {
         store.push_back(edges_of(i));
         if (i % 997 == 0) CHECK(same(store.at(i), edges_of(i)));  // the newest, while still pending
@@ -72,4 +74,20 @@ TEST_CASE("edge store: records read back through the cache in any order, with sl
     }
     CHECK(wrong == 0);
     CHECK(store.used_bytes() >= (std::size_t{1} << 16) * once::EdgeStore::k_record_bytes);
+}
+
+TEST_CASE("edge store: a run of fewer records than the cache holds reads them from memory") {
+    once::test::TempDir dir;
+    once::EdgeStore store(dir.path());
+    // 40,000 records, 5.8 MB: more than a 1 MiB piece, fewer than the cache's 2^16 slots.
+    const std::size_t n = 40000;
+    for (std::size_t i = 0; i < n; ++i) store.push_back(edges_of(i));
+    std::size_t wrong = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = (k * 40507u) % n;  // scrambled; 40507 and n are coprime
+        wrong += same(store.at(i), edges_of(i)) ? 0 : 1;
+    }
+    CHECK(wrong == 0);
+    // No cache was made (nothing was read from the file): the records and their ends, no more.
+    CHECK(store.used_bytes() == n * (once::EdgeStore::k_record_bytes + sizeof(once::EdgeEnds)));
 }

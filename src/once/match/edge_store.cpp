@@ -4,6 +4,10 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <new>
+#include <string_view>
+
+#include <sys/mman.h>
 
 namespace once {
 namespace {
@@ -33,7 +37,27 @@ TokenEdges unpack(const char* in) {
 
 EdgeStore::EdgeStore(const std::string& folder) : file_(folder) {}
 
+void EdgeStore::Unmap::operator()(char* room) const { ::munmap(room, k_cache_slots * k_record_bytes); }
+
 void EdgeStore::push_back(const TokenEdges& edges) {
+    if (written_ == 0) {
+        if (!room_) {
+            // Pages are touched as records are written (the system gives them zeroed).
+            void* mapped = ::mmap(nullptr, k_cache_slots * k_record_bytes, PROT_READ | PROT_WRITE,
+                                  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (mapped == MAP_FAILED) throw std::bad_alloc();
+            room_.reset(static_cast<char*>(mapped));
+        }
+        if (size_ < k_memory_records) {
+            pack(edges, room_.get() + size_ * k_record_bytes);
+            ends_.push_back(edge_ends(edges));
+            ++size_;
+            return;
+        }
+        // The room is full: its records go to the file, and it becomes the cache.
+        file_.append(std::string_view(room_.get(), size_ * k_record_bytes));
+        written_ = size_;
+    }
     if (pending_.empty()) pending_.reserve(k_pending_records * k_record_bytes);
     const std::size_t at = pending_.size();
     pending_.resize(at + k_record_bytes);
@@ -48,11 +72,9 @@ void EdgeStore::push_back(const TokenEdges& edges) {
 }
 
 TokenEdges EdgeStore::at(std::size_t i) const {
+    if (written_ == 0) return unpack(room_.get() + i * k_record_bytes);
     if (i >= written_) return unpack(pending_.data() + (i - written_) * k_record_bytes);
-    if (cached_id_.empty()) {
-        cached_ = std::make_unique_for_overwrite<char[]>(k_cache_slots * k_record_bytes);  // not zeroed
-        cached_id_.assign(k_cache_slots, 0);
-    }
+    if (cached_id_.empty()) cached_id_.assign(k_cache_slots, 0);  // the room's bytes are not read until a slot is filled
     const std::size_t slot = slot_of(i);
     if (cached_id_[slot] != static_cast<std::uint32_t>(i + 1)) {
         // A miss reads the aligned block of k_read_records that holds record i, and caches all
@@ -65,12 +87,12 @@ TokenEdges EdgeStore::at(std::size_t i) const {
         // Slots are written only once the read is whole: a failed one leaves no half record.
         for (std::size_t r = first; r < end; ++r) {
             const std::size_t to = slot_of(r);
-            std::memcpy(cached_.get() + to * k_record_bytes, block.data() + (r - first) * k_record_bytes,
+            std::memcpy(room_.get() + to * k_record_bytes, block.data() + (r - first) * k_record_bytes,
                         k_record_bytes);
             cached_id_[to] = static_cast<std::uint32_t>(r + 1);  // record indices are 31-bit (matcher.hpp)
         }
     }
-    return unpack(cached_.get() + slot * k_record_bytes);
+    return unpack(room_.get() + slot * k_record_bytes);
 }
 
 }  // namespace once
