@@ -314,6 +314,15 @@ JsonlRecord parse_jsonl_record(std::string raw, const JsonlOptions& options,
             err = parser.parse(neutral.data() + start, neutral.size() - start, false).get(root);
         }
     }
+    // A file in UTF-16 (Windows tools save JSON so): said as such, not as the invalid UTF-8 or
+    // malformed JSON it reads as. Looked for only once the line failed: valid lines pay nothing.
+    if (err && line_number == 1 && (raw.starts_with("\xFF\xFE") || raw.starts_with("\xFE\xFF")))
+        fail(file, line_number, "UTF-16 or UTF-32 byte order mark (JSON Lines must be UTF-8; convert the file with iconv)");
+    if (err) {
+        if (const auto nul = raw.find('\0'); nul != std::string::npos)
+            fail(file, line_number, "NUL byte at byte " + std::to_string(nul) +
+                                        " of the line (UTF-16 without a byte order mark, or binary data? JSON Lines must be UTF-8)");
+    }
     if (err == simdjson::UTF8_ERROR) {
         const auto offset = find_invalid_utf8(raw);
         fail(file, line_number,
