@@ -27,6 +27,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "once/core/document.hpp"
@@ -125,6 +126,9 @@ private:
     std::vector<SkippedInput> content_notices_;  // found in the first scan
     std::shared_ptr<SpoolFolder> spools_;  // streams' copies, by path
     int scans_ = 0;
+    // Hashes of the JSON Lines ids read in the first scan (8 bytes and a node a record): a repeated
+    // id is noted, since the map and reports name records by id (CorpusScan::note_file_end).
+    std::unordered_set<std::uint64_t> jsonl_ids_;
 };
 
 // One scan of a Corpus, a document at a time: what Corpus::scan loops over, and what a reader
@@ -152,9 +156,13 @@ private:
     std::size_t index_ = 0;                // the next document's index
     std::unique_ptr<LineReader> reader_;   // the JSON Lines file being read, if any
     std::string line_;
-    std::size_t records_ = 0;              // records of that file read, and those without
-    std::size_t ungrouped_ = 0;            // the --group-by field (see note_ungrouped)
-    void note_ungrouped(const std::string& file);
+    std::size_t records_ = 0;              // records of that file read, those without
+    std::size_t ungrouped_ = 0;            // the --group-by field, and those whose id an earlier
+    std::size_t repeated_ids_ = 0;         // record has (the first: its id and line)
+    std::string first_repeated_id_;
+    std::uint64_t first_repeated_line_ = 0;
+    // The notes on a JSON Lines file read whole: records without the --group-by field, repeated ids.
+    void note_file_end(const std::string& file);
 };
 
 // Checks a document's bytes; returns the problem and its byte offset, or nullopt when valid.
