@@ -248,14 +248,12 @@ void prepare_temp_folder(Cli& cli, std::ostream& err) {
 int dispatch(const CommandInfo& command, Cli& cli, Streams streams) {
     if (cli.paths.empty() && !(command.bit == k_learn && !cli.merge_profiles.empty()))
         throw Error(ExitCode::usage, "no input PATH given (see once " + std::string(command.name) + " --help)");
-    // Standard input can be read once: a second `-` read it again as an empty document.
-    if (std::count(cli.paths.begin(), cli.paths.end(), "-") > 1)
-        throw Error(ExitCode::usage, "- (standard input) given twice (see once " + std::string(command.name) + " --help)");
-    // So is a file an option reads from `-` beside an input `-`: `clean - --profile -` loaded the
-    // profile from standard input, then cleaned what was left of it, nothing, as the document `-`
-    // (exit 0, an empty file written).
+    // Standard input can be read once. A second reader of `-` got what the first left, nothing:
+    // `scan - -` read an empty second document, `clean - --profile -` loaded the profile from
+    // standard input and cleaned an empty document (exit 0, an empty file written).
     std::vector<std::string> stdin_readers;
-    if (std::count(cli.paths.begin(), cli.paths.end(), "-") > 0) stdin_readers.emplace_back("PATH -");
+    for (const auto& path : cli.paths)
+        if (path == "-") stdin_readers.emplace_back("PATH -");
     for (const auto& [option, path] : {std::pair{"--profile", &cli.profile_path}, std::pair{"--baseline", &cli.baseline_path},
                                        std::pair{"--decisions", &cli.decisions_path}})
         if (*path == "-") stdin_readers.push_back(std::string(option) + " -");
