@@ -308,7 +308,7 @@ std::vector<OptionEntry> option_table(Cli& cli) {
 
     TableBuilder report{table, Group::reports};
     report.list("format", &cli.formats, "FORMAT",
-                "report on stdout: terminal, json, markdown, sarif, github, html; repeatable", k_reporting, "terminal");
+                "report on stdout: terminal, json, markdown, sarif, github, html; repeatable; one given here is written even with -q", k_reporting, "terminal");
     report.list("report", &cli.reports, "FORMAT=FILE", "write a report to a file; repeatable", k_reporting);
 
     TableBuilder run{table, Group::execution};
@@ -321,7 +321,7 @@ std::vector<OptionEntry> option_table(Cli& cli) {
                  "folder for temporary files (index records spilled to disk, the index paged under --max-memory, "
                  "merge's decisions, spooled standard input); nothing is left there after the run, and a killed run's files are removed by the next",
                  k_all, "the folder of -o; $TMPDIR or /tmp without -o or with -o -");
-    run.flag("quiet,q", &cli.quiet, "no summary and no progress line; notes, errors and --format reports still appear", k_all);
+    run.flag("quiet,q", &cli.quiet, "no summary and no progress line; notes and errors still appear", k_all);
     run.value("color", &cli.color, "WHEN",
               "`auto` (a terminal, and NO_COLOR unset or empty), `always` or `never`", k_reporting);
     return table;
