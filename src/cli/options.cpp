@@ -210,7 +210,8 @@ std::vector<OptionEntry> option_table(Cli& cli) {
 
     TableBuilder out{table, Group::output};
     out.optional("output,o", &cli.output, "OUT",
-                 "clean/apply: output folder, JSON Lines file, or - for stdout; learn, baseline, sign, merge: the file",
+                 "clean/apply: output folder (one text file: that file, unless OUT is a folder or ends in /), "
+                 "JSON Lines file, or - for stdout; learn, baseline, sign, merge: the file",
                  k_clean | k_learn | k_baseline | k_sign | k_merge | k_apply, "required");
     out.optional("map", &cli.map_path, "FILE", "write the duplication map (JSON Lines, docs/map-format.md)",
                  k_clean | k_scan | k_apply, "none");

@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "once/core/error.hpp"
 #include "once/output/message.hpp"
@@ -56,6 +58,38 @@ TEST_CASE("CleanSink: a run that fails before commit leaves no output under a fi
     CHECK(fs::exists(dir.path("out/sub/b.txt")));
     CHECK(fs::exists(dir.path("map.jsonl")));
     CHECK(regular_files(dir.path("out")) == 2);  // the staging folder is gone
+}
+
+TEST_CASE("cleans_to_one_file: one text file to an -o that is no folder, as cp copies") {
+    TempDir dir;
+    dir.write("in/a.txt", "first\n");
+    dir.write("in/b.txt", "second\n");
+    dir.write("one/c.txt", "third\n");
+    fs::create_directories(dir.path("existing"));
+    const auto to = [&](const std::string& out) { return once::CleanOutputs{out, "", false, "", nullptr, {}}; };
+    const once::Corpus file({dir.path("in/a.txt")}, {});
+    CHECK(once::cleans_to_one_file(to(dir.path("a.clean.txt")), file));
+    CHECK(once::cleans_to_one_file(to(dir.path("new/a")), file));
+    CHECK_FALSE(once::cleans_to_one_file(to(dir.path("existing")), file));   // into the folder
+    CHECK_FALSE(once::cleans_to_one_file(to(dir.path("new") + "/"), file));  // a folder by its slash
+    CHECK_FALSE(once::cleans_to_one_file(to("-"), file));
+    CHECK_FALSE(once::cleans_to_one_file(to(""), file));
+    // A folder holding one file is mirrored, as `cp -r` would; two files always are.
+    CHECK_FALSE(once::cleans_to_one_file(to(dir.path("c.clean.txt")), once::Corpus({dir.path("one")}, {})));
+    CHECK_FALSE(once::cleans_to_one_file(to(dir.path("x.txt")), once::Corpus({dir.path("in/a.txt"), dir.path("in/b.txt")}, {})));
+
+    // Written as that file, with nothing else beside it.
+    const once::CleanOutputs outputs = to(dir.path("a.clean.txt"));
+    once::check_outputs(outputs, {}, file);
+    once::Corpus corpus({dir.path("in/a.txt")}, {});
+    once::CleanSink sink(outputs, once::Config{}, corpus, "test");
+    feed(corpus, sink);
+    sink.commit();
+    CHECK(fs::is_regular_file(dir.path("a.clean.txt")));
+    std::ifstream cleaned(dir.path("a.clean.txt"), std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(cleaned), {}) == "first\n");
+    // The input itself as -o is refused like any output over an input.
+    CHECK_THROWS_AS(once::check_outputs(to(dir.path("in/a.txt")), {}, file), once::Error);
 }
 
 TEST_CASE("check_outputs: collisions are found from the file list alone") {

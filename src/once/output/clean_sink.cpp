@@ -82,12 +82,21 @@ void guard_output(const std::string& output, const Corpus& corpus) {
     if (names_a_file(output)) guard_output(output, corpus, resolve_input_folders(corpus));
 }
 
+bool cleans_to_one_file(const CleanOutputs& outputs, const Corpus& corpus) {
+    const std::string& out = outputs.cleaned;
+    if (out.empty() || out == "-" || out.back() == '/' || corpus.has_jsonl() || corpus.files().size() != 1) return false;
+    std::error_code not_there;
+    const InputFile& file = corpus.files().front();
+    return !fs::is_directory(out, not_there) && (file.input == "-" || !fs::is_directory(file.input, not_there));
+}
+
 void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& other_files, const Corpus& corpus) {
     // Files (not the cleaned folder) must name different files, and none may be stdout twice.
     std::vector<std::string> files = other_files;
     if (!outputs.map.empty()) files.insert(files.begin(), outputs.map);
     const bool jsonl = corpus.all_jsonl();
-    if (!outputs.cleaned.empty() && (jsonl || outputs.cleaned == "-")) files.insert(files.begin(), outputs.cleaned);
+    const bool one_file = cleans_to_one_file(outputs, corpus);
+    if (!outputs.cleaned.empty() && (jsonl || one_file || outputs.cleaned == "-")) files.insert(files.begin(), outputs.cleaned);
     const InputFolders folders = resolve_input_folders(corpus);
     std::size_t to_stdout = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -109,8 +118,9 @@ void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& 
     const bool existing_folder = fs::is_directory(outputs.cleaned, not_there);
     if (!jsonl && is_jsonl_path(outputs.cleaned) && !existing_folder)
         throw Error(ExitCode::usage,
-                    "names a JSON Lines file, but plain-text inputs are cleaned into a folder mirroring them "
-                    "(give a folder, or - for standard output)",
+                    "names a JSON Lines file, but plain-text inputs are cleaned as plain text: into a folder "
+                    "mirroring them, or one file for one input file (give a folder or a text file's name, or - "
+                    "for standard output)",
                     outputs.cleaned);
     if (jsonl && (existing_folder || outputs.cleaned.back() == '/'))
         throw Error(ExitCode::output_error,
@@ -133,7 +143,7 @@ void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& 
             throw Error(ExitCode::output_error, "output would overwrite or lie inside an input: " + file.input,
                         outputs.cleaned);
     }
-    if (jsonl) return;
+    if (jsonl || one_file) return;
     // A folder output: every input's mirrored name is its own, and no other output is one of them.
     std::map<std::string, std::string> cleaned_names;  // relative path -> input file
     for (const auto& file : corpus.files()) {
@@ -173,7 +183,7 @@ CleanSink::CleanSink(CleanOutputs outputs, const Config& config, const Corpus& c
         stdout_ = outputs_.stdout_stream;
     } else if (out == "-") {
         stream_.emplace("-");
-    } else if (!out.empty() && jsonl_output_) {
+    } else if (!out.empty() && (jsonl_output_ || cleans_to_one_file(outputs_, corpus))) {
         stream_.emplace(staged_.stage(out), outputs_.write);
     } else if (!out.empty()) {
         staged_.make_folder(out);  // made now even for no documents; removed again if the run fails

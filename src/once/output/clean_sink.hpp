@@ -15,6 +15,8 @@
 //    all into place, or none: a rename that fails undoes the others. Cleaned files are written
 //    without an fsync each; one syncfs makes them durable before the renames. A run that throws before
 //    `commit()` leaves no file under a final name (the staging folders are removed).
+//  - One plain file cleaned to an -o that is not a folder (cleans_to_one_file) is written to that
+//    file, staged beside it like the map.
 //  - Output "-" writes cleaned text (plain input: the documents one after another) or JSON Lines
 //    (JSON Lines input) to standard output as the run goes.
 //
@@ -40,7 +42,7 @@
 namespace once {
 
 struct CleanOutputs {
-    std::string cleaned;              // folder or .jsonl file for cleaned text, "-" for stdout, empty for none
+    std::string cleaned;              // folder, .jsonl file or one text file (cleans_to_one_file) for cleaned text, "-" for stdout, empty for none
     std::string map;                  // duplication map (docs/map-format.md); empty for none
     bool drop_duplicate_docs = false; // JSON Lines: leave out records whose text was removed entirely
     std::string flag_field;           // JSON Lines: add this boolean field (true = removed entirely)
@@ -50,6 +52,12 @@ struct CleanOutputs {
 
 // True when `inner` is `outer` or lies inside it (both resolved as far as they exist).
 bool path_within(const std::string& inner, const std::string& outer);
+
+// True when the cleaned text goes to one plain file: one plain-text input that is a file (or `-`),
+// not a folder, and an -o that is neither an existing folder nor ends in '/' — as `cp a.txt b.txt`
+// copies to a file and `cp a.txt dir/` into the folder. `clean page.txt -o page.clean.txt` made a
+// folder page.clean.txt/ holding page.txt.
+bool cleans_to_one_file(const CleanOutputs& outputs, const Corpus& corpus);
 
 // Refuses an output path that is an input file or lies inside an input folder.
 void guard_output(const std::string& output, const Corpus& corpus);
