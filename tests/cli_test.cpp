@@ -455,8 +455,9 @@ TEST_CASE("cli: an empty file is a valid empty document; check passes on it") {
     CHECK(contains(check.out, "once: 1 document, 0 B"));
     const auto clean = run_cli({"clean", empty, "-o", dir.path("out"), "-q"});
     CHECK(clean.code == 0);
-    CHECK(fs::exists(dir.path("out/empty.txt")));
-    CHECK(fs::file_size(dir.path("out/empty.txt")) == 0);
+    // One text file is cleaned into the file -o names (cleans_to_one_file): an empty one.
+    CHECK(fs::is_regular_file(dir.path("out")));
+    CHECK(fs::file_size(dir.path("out")) == 0);
 }
 
 TEST_CASE("cli: colliding outputs are refused before any work, and nothing is written") {
