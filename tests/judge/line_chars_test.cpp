@@ -60,3 +60,17 @@ TEST_CASE("line_chars: decoding forwards and backwards, malformed bytes one at a
     CHECK(last_cp(s.substr(0, 4), start) == U'\u65E5');
     CHECK(start == 1);
 }
+
+TEST_CASE("line_chars: sentence ends and full stops of other scripts") {
+    for (char32_t c : {U'.', U'\u3002', U'\uFF0E', U'\u0964', U'\u0965', U'\u06D4', U'\u0589', U'\u1362', U'\u104B'}) {
+        CHECK(is_full_stop(c));
+        CHECK(is_sentence_end(c));
+    }
+    for (char32_t c : {U'!', U'?', U'\uFF01', U'\uFF1F', U'\u061F'}) {
+        CHECK_FALSE(is_full_stop(c));
+        CHECK(is_sentence_end(c));
+    }
+    // Not sentence ends: a comma of any script, the Arabic comma, a colon, a middle dot.
+    for (char32_t c : {U',', U'\u3001', U'\u060C', U':', U'\u30FB', U'a', U'\u0995'})
+        CHECK_FALSE(is_sentence_end(c));
+}

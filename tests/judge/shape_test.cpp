@@ -260,6 +260,22 @@ TEST_CASE("shape: a page without any paragraph keeps its sentences") {
     });
 }
 
+TEST_CASE("shape: prose that ends its sentences with a danda is a paragraph (a Bengali news story)") {
+    // Cut from trafilatura's ukbdnews.com page: no line of the story ended in a sentence end the
+    // judge knew, so the page had no paragraph and the story went with the share rows around it.
+    check_page({
+        {'r', "facebook | twitter | whatsapp | print | email"},
+        {'.', ""},
+        {'k', "কুষ্টিয়া-১ (দৌলতপুর) আসনের সংসদ সদস্য (এমপি) অ্যাডভোকেট আ ক ম সারওয়ার জাহান বাদশার ফুপাতো ভাই "
+              "হাসিনুর রহমানকে (৫০) কুপিয়ে হত্যা করা হয়েছে।এ সময় জব্বার নামে আরেকজন আহত হন।"},
+        {'.', ""},
+        {'k', "কারণে এ ঘটনা ঘটতে পারে। ঘটনার পরপরই হামলাকারী মজিবর বয়াতিকে পুলিশ হেফাজতে নেয়া হয়েছে। তাকে "
+              "জিজ্ঞাসাবাদ করার পর প্রকৃত ঘটনা জানা যাবে।"},
+        {'.', ""},
+        {'r', "facebook | twitter | whatsapp | print | email"},
+    });
+}
+
 // --- recurrence -------------------------------------------------------------------------------
 
 TEST_CASE("shape: a title that recurs in other pages' related lists is kept") {

@@ -419,7 +419,7 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
         std::size_t start = 0;
         const char32_t end = last_cp(body, start);
         shape.terminal = is_sentence_end(end);
-        shape.period_end = end == 0x3002 || end == '.' || end == 0xFF0E;
+        shape.period_end = is_full_stop(end);
     }
     shape.url = (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")) &&
                 s.find(' ') == std::string_view::npos;

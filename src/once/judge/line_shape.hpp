@@ -41,7 +41,8 @@ struct LineShape {
     bool title_like = false;    // short, no sentence punctuation: a title, menu item or link
     bool comma_end = false;     // ends in a comma: a line of a hard-wrapped paragraph
     bool ellipsis = false;      // ends in "..." / "…": a teaser cut off, or prose trailing off
-    bool period_end = false;    // ends in "。" or "." (closing quotes skipped): a sentence, not a link
+    bool period_end = false;    // ends in a full stop ("。", ".", "।": line_chars::is_full_stop; closing
+                                // quotes skipped): a sentence, not a link
     bool colon_end = false;     // ends in ":" ("Tags:", "Lesen Sie dazu auch:"): a label over what follows
     bool url = false;           // the whole line is one URL
     bool field = false;         // "key:value", a row of a spec or info box
