@@ -72,15 +72,19 @@ inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 // U+104B. Without them no line of such a page was prose, so none was a paragraph and the article
 // went with the chrome around it (trafilatura's ukbdnews.com page, a Bengali news story, kept
 // 883 of its 6,541 bytes: menus, no sentence of the story).
+// Below U+0589 only ASCII marks qualify: one comparison settles Latin, Greek and Cyrillic text,
+// which line_shape's walk asks about at every character.
 inline bool is_full_stop(char32_t c) {
-    return c == '.' || c == 0x3002 || c == 0xFF0E || c == 0x0964 || c == 0x0965 || c == 0x06D4 || c == 0x0589 ||
-           c == 0x1362 || c == 0x104B;
+    if (c < 0x0589) return c == '.';
+    return c == 0x0589 || c == 0x06D4 || c == 0x0964 || c == 0x0965 || c == 0x104B || c == 0x1362 || c == 0x3002 ||
+           c == 0xFF0E;
 }
 
 // A sentence end: a full stop, '!' or '?' (full-width too), or the Arabic question mark U+061F
 // (Arabic, Persian, Urdu).
 inline bool is_sentence_end(char32_t c) {
-    return is_full_stop(c) || c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F || c == 0x061F;
+    if (c < 0x0589) return c == '.' || c == '!' || c == '?';
+    return is_full_stop(c) || c == 0x061F || c == 0xFF01 || c == 0xFF1F;
 }
 
 inline bool is_closing(char32_t c) {
