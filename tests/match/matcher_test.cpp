@@ -841,3 +841,71 @@ TEST_CASE("matcher: a band key shared by ever more sentences keeps the newest k_
         CHECK(matches[0].source == run.id(0, 0));
     }
 }
+
+TEST_CASE("matcher: band keys shared across and within batches, buckets reused by other keys, in batches of any size") {
+    // Two sets of sentences as in the test above (each sentence alike in every band with all
+    // before it of its set), one sentence a document: set A's first four, then B's and A's in
+    // turn, so that B's pairs reuse those A's growth freed. A batch's insert takes the probe's
+    // answer for a key no other sentence of the batch has, and looks the key up itself for one
+    // that others have: batches of 1 take the first way only, larger ones both. Sentence k of a
+    // set is matched with the oldest of its set that its buckets still hold, whatever the batch.
+    const once::Config config = matcher_config();
+    const once::Signer signer(config);
+    const std::vector<std::vector<std::string>> cycles = {
+        {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"},
+        {"india", "juliet", "kilo", "lima", "mike", "nectar", "oscar", "papa"}};
+    const auto sentence = [&](std::size_t set, int k) {
+        std::string text;
+        for (int w = 0; w < 10 + k; ++w)
+            text += (w == 0 ? "" : " ") + cycles[set][static_cast<std::size_t>(w) % cycles[set].size()];
+        return text + ".";
+    };
+    std::vector<std::pair<std::size_t, int>> order;  // (set, k) of each document
+    for (int k = 0; k < 4; ++k) order.emplace_back(0, k);
+    for (int k = 0; k < 20; ++k) {
+        order.emplace_back(1, k);
+        order.emplace_back(0, k + 4);
+    }
+    std::vector<std::string> texts;
+    std::vector<once::DocAnalysis> analyses;
+    for (const auto& [set, k] : order) {
+        texts.push_back(sentence(set, k));
+        analyses.push_back(signer.analyze(texts.back()));
+        REQUIRE(analyses.back().units.size() == 1);
+    }
+    const once::Matcher::ParallelFor serial = [](std::size_t n, const std::function<void(std::size_t)>& fn,
+                                                 const std::function<void()>& meanwhile) {
+        if (meanwhile) meanwhile();
+        for (std::size_t i = 0; i < n; ++i) fn(i);
+    };
+    for (const std::size_t batch_size : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{5}, order.size()}) {
+        CAPTURE(batch_size);
+        once::Matcher matcher(config);
+        std::vector<std::vector<std::uint64_t>> ids(cycles.size());  // each set's sentence ids
+        for (std::size_t first = 0; first < order.size(); first += batch_size) {
+            std::vector<const once::DocAnalysis*> docs;
+            std::vector<once::Matchable> masks;
+            for (std::size_t d = first; d < std::min(order.size(), first + batch_size); ++d) {
+                docs.push_back(&analyses[d]);
+                masks.push_back({std::vector<bool>(1, true), {}});
+            }
+            matcher.match_batch(static_cast<std::uint32_t>(first), docs, masks, serial,
+                                [&](std::size_t d, const std::vector<once::UnitMatch>& matches) {
+                const auto [set, k] = order[first + d];
+                CAPTURE(set);
+                CAPTURE(k);
+                REQUIRE(matches.size() == 1);
+                ids[set].push_back(matcher.document_base());
+                if (k == 0) {
+                    CHECK(matches[0].type == once::MatchType::none);
+                    return;
+                }
+                CHECK(matches[0].type == once::MatchType::jaccard);
+                const int oldest_held = std::max(0, k - once::band_layout::k_max_chain);
+                CHECK(matches[0].direct == ids[set][static_cast<std::size_t>(oldest_held)]);
+            });
+        }
+        CHECK(ids[0].size() == 24);
+        CHECK(ids[1].size() == 20);
+    }
+}

@@ -148,28 +148,33 @@ struct Matcher::Batch {
     };
     // Which band keys occur more than once among the batch's sentences (with false positives):
     // only those can be added by one sentence and looked up by a later one, so the others skip
-    // the table above, whose every access is a cache miss. A bit per key hash, 512 KiB each,
-    // kept zeroed between batches: clear_keys takes away the bits the batch set, where assigning
-    // the two arrays wrote 1 MiB per batch (per document for match_document).
+    // the table above, whose every access is a cache miss. A bit per key hash, seen and repeated
+    // side by side (one cache line for both, 1 MiB in all), kept zeroed between batches: clear_key
+    // takes away the bits the batch set, where assigning them wrote 1 MiB per batch (per document
+    // for match_document).
     static constexpr std::size_t k_key_bits = 22;
     static std::uint64_t key_bit(std::uint64_t key) { return (key * 0xD6E8FEB86659FD93ULL) >> (64 - k_key_bits); }
-    std::vector<std::uint64_t> keys_seen;
-    std::vector<std::uint64_t> keys_repeated;
+    struct KeyBits {
+        std::uint64_t seen;
+        std::uint64_t repeated;
+    };
+    std::vector<KeyBits> key_bits;
     void see_key(std::uint64_t key) {
         const std::uint64_t bit = key_bit(key);
         const std::uint64_t mask = std::uint64_t{1} << (bit & 63);
-        if (keys_seen[bit >> 6] & mask) keys_repeated[bit >> 6] |= mask;
-        keys_seen[bit >> 6] |= mask;
+        KeyBits& word = key_bits[bit >> 6];
+        if (word.seen & mask) word.repeated |= mask;
+        word.seen |= mask;
     }
-    void clear_key(std::uint64_t key) {
-        const std::uint64_t bit = key_bit(key);
-        keys_seen[bit >> 6] = 0;
-        keys_repeated[bit >> 6] = 0;
-    }
+    void clear_key(std::uint64_t key) { key_bits[key_bit(key) >> 6] = {0, 0}; }
     bool repeated(std::uint64_t key) const {
         const std::uint64_t bit = key_bit(key);
-        return (keys_repeated[bit >> 6] >> (bit & 63) & 1) != 0;
+        return (key_bits[bit >> 6].repeated >> (bit & 63) & 1) != 0;
     }
+    // repeated() of each band key of the sentences that probe the bands, bands_ a sentence, read
+    // once the batch's keys are all seen: the sequential step and the inserts ask it of every
+    // key, and each question of the bits above is a miss in their megabyte.
+    std::vector<std::uint8_t> repeated_band;
 
     std::uint32_t first_doc = 0;
     const std::vector<const DocAnalysis*>* docs = nullptr;
@@ -243,8 +248,13 @@ void Matcher::probe(Batch& batch, std::size_t chunk) const {
                 batch.keys[s * bands + b] = band_key(batch.low.data() + s * k_, static_cast<int>(b), rows_);
         exact_.prefetch(unit.key);
     }
+    // Not for a sentence that is likely an exact copy (its key's fingerprint is in the exact-key
+    // table, whose slot started loading above, or an earlier sentence of the batch has its key):
+    // the band lookups below are skipped for one, and its 32 lines would only crowd the loads
+    // of the others. A guess only: a sentence that does look up its bands loads them then.
     const auto prefetch_slots = [&](std::size_t s) {
-        if (candidates_ == nullptr && s < end && batch.probes_bands(s))
+        if (candidates_ == nullptr && s < end && batch.probes_bands(s) && batch.first_with_key[s] == k_no_ref &&
+            exact_.peek(batch.analysis(s).units[batch.sentence(s)].key) == nullptr)
             for (std::size_t b = 0; b < bands; ++b) band_tables_[b]->heads.prefetch(batch.keys[s * bands + b]);
     };
     for (std::size_t s = begin; s < std::min(end, begin + k_slots_ahead); ++s) prefetch_slots(s);
@@ -410,7 +420,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
             added.clear();
             if (candidates_ != nullptr) listed_in_batch(batch, s, added);
             for (std::size_t b = 0; candidates_ == nullptr && b < bands; ++b) {
-                if (!batch.repeated(band_keys[b])) continue;
+                if (batch.repeated_band[s * bands + b] == 0) continue;
                 const std::uint32_t count = batch.bands_added.newest(
                     band_keys[b], k_max_chain, [&](std::uint32_t other) { added.push_back(other); });
                 if (count == 0 || verified.empty()) continue;
@@ -467,7 +477,7 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
         // adding it would only lengthen the chains every later lookup walks.
         if (candidates_ == nullptr && unit.set_size >= k_min_lsh_set && best.type != MatchType::exact) {
             for (std::size_t b = 0; b < bands; ++b)
-                if (batch.repeated(band_keys[b])) batch.bands_added.add(band_keys[b], id32);
+                if (batch.repeated_band[s * bands + b] != 0) batch.bands_added.add(band_keys[b], id32);
             batch.bands_order.push_back(static_cast<std::uint32_t>(s));
         }
     }
@@ -539,11 +549,17 @@ std::vector<UnitMatch> Matcher::match_in_batch(Batch& batch, std::size_t d) {
 void Matcher::insert_part(Batch& batch, std::size_t part) {
     const std::size_t bands = bands_;
     if (part == bands) {  // the exact keys first seen in the batch
-        std::size_t done = 0;
-        for (const std::uint32_t s : batch.exact_order) {
-            if (++done % k_inserts_per_check == 0) index_blocks::keep_under_ceiling();
-            const std::uint64_t key = batch.analysis(s).units[batch.sentence(s)].key;
-            exact_.try_emplace(key, static_cast<std::uint32_t>(batch.base + s),
+        // Their slots start loading k_inserts_ahead keys ahead, as the bands' below: without it
+        // the slot's miss was a sixth of insert_part's samples (perf annotate, ldcc).
+        const auto& order = batch.exact_order;
+        const auto key_at = [&](std::size_t k) { return batch.analysis(order[k]).units[batch.sentence(order[k])].key; };
+        const std::size_t count = order.size();
+        for (std::size_t k = 0; k < std::min(count, k_inserts_ahead); ++k) exact_.prefetch(key_at(k));
+        for (std::size_t k = 0; k < count; ++k) {
+            if (k % k_inserts_per_check == k_inserts_per_check - 1) index_blocks::keep_under_ceiling();
+            if (k + k_inserts_ahead < count) exact_.prefetch(key_at(k + k_inserts_ahead));
+            const std::uint64_t key = key_at(k);
+            exact_.try_emplace(key, static_cast<std::uint32_t>(batch.base + order[k]),
                                [&](std::uint32_t other) { return record(other).key == key; });
         }
         return;
@@ -586,15 +602,14 @@ void Matcher::prepare(Batch& batch, std::uint32_t first_doc, const std::vector<c
         throw Error(ExitCode::resource_limit, "more than 2^31 sentences in one run: split the input");
     batch.low.resize(n * k_);
     if (candidates_ == nullptr) batch.keys.resize(n * bands_);
+    if (candidates_ == nullptr) batch.repeated_band.resize(n * bands_);
     batch.exact_before.assign(n, k_no_ref);
     // Emptied, not freed: each keeps its room for the next batch.
     if (batch.verified.size() < n) batch.verified.resize(n);
     for (std::size_t s = 0; s < n; ++s) batch.verified[s].clear();
     batch.first_with_key.assign(n, k_no_ref);
-    if (batch.keys_seen.empty()) {  // zeroed once; clear_key keeps them so after each batch
-        batch.keys_seen.assign(std::size_t{1} << (Batch::k_key_bits - 6), 0);
-        batch.keys_repeated.assign(std::size_t{1} << (Batch::k_key_bits - 6), 0);
-    }
+    if (batch.key_bits.empty())  // zeroed once; clear_key keeps them so after each batch
+        batch.key_bits.assign(std::size_t{1} << (Batch::k_key_bits - 6), Batch::KeyBits{0, 0});
     batch.list_start.clear();
     batch.listed.clear();
     batch.detail.clear();
@@ -649,7 +664,11 @@ void Matcher::match_batch(std::uint32_t first_doc, const std::vector<const DocAn
                 for (std::size_t b = 0; b < bands_; ++b) batch.see_key(batch.keys[s * bands_ + b]);
         for (std::size_t s = 0; s < n; ++s)
             if (batch.probes_bands(s))
-                for (std::size_t b = 0; b < bands_; ++b) may_add += batch.repeated(batch.keys[s * bands_ + b]) ? 1 : 0;
+                for (std::size_t b = 0; b < bands_; ++b) {
+                    const bool repeated = batch.repeated(batch.keys[s * bands_ + b]);
+                    batch.repeated_band[s * bands_ + b] = repeated ? 1 : 0;
+                    may_add += repeated ? 1 : 0;
+                }
     }
     batch.bands_added.reset(may_add);
     // Every document first (matching reads nothing the planner records), keeping the view of
