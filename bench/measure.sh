@@ -27,6 +27,7 @@ out=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
 devsets=${DEVSETS:-$root/../shared/devsets}
 [[ -d $devsets ]] || devsets=/work/shared/devsets
+devsets=$(realpath "$devsets")  # the maps' ids hold the path: the same from any checkout
 ldcc=${LDCC:-$(dirname "$devsets")/corpora/ldcc.jsonl.gz}
 data=${DATA:-/tmp/once-measure-data}
 gen=${GEN_CORPUS:-$(dirname "$once")/../bench/gen_corpus}
