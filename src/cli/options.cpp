@@ -161,7 +161,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 const std::vector<CommandInfo>& command_table() {
     static const std::vector<CommandInfo> table{
         {"clean", k_clean, "clean PATH... -o OUT [--map FILE] [options]",
-         "write cleaned copies (a folder mirroring the inputs, one JSON Lines file, or - for stdout) and the map"},
+         "write cleaned copies (a folder mirroring the inputs, one file for one text file, one JSON Lines file, or - for stdout) and the map"},
         {"scan", k_scan, "scan PATH... [--map FILE] [--format FORMAT] [options]",
          "report what would be removed; write nothing else"},
         {"check", k_check, "check PATH... [--max-ratio R] [--max-bytes N] [--fail-on KIND,...] [--baseline FILE]",
