@@ -891,7 +891,10 @@ TEST_CASE("matcher: band keys shared across and within batches, buckets reused b
             }
             matcher.match_batch(static_cast<std::uint32_t>(first), docs, masks, serial,
                                 [&](std::size_t d, const std::vector<once::UnitMatch>& matches) {
-                const auto [set, k] = order[first + d];
+                // Not a structured binding: clang 14 (the sanitizer builds) cannot capture one
+                // in CAPTURE's lambda.
+                const auto set = order[first + d].first;
+                const auto k = order[first + d].second;
                 CAPTURE(set);
                 CAPTURE(k);
                 REQUIRE(matches.size() == 1);
