@@ -75,6 +75,8 @@ private:
     // Does sentence k start on a line no earlier sentence ends on (the first of its line)?
     bool opens_its_line(std::size_t k) const;
     void hold_titles();
+    // A title the page's head prints twice, in its bar and over its text: the second stays.
+    void hold_head_titles();
     // teaser_copies.cpp: step 0a, paragraphs of the page that an earlier line joined (a teaser).
     void hold_teaser_copies();
     // contents_headings.cpp: step 0b, the page's headings that an earlier table of contents names.

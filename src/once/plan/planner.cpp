@@ -82,6 +82,39 @@ void DocumentPlanner::hold_titles() {
     }
 }
 
+// A title the page's head prints twice: in the bar over the page (a manual's navigation header:
+// "第 1 章 正确的起点", then "上一页 下一页") and again as the heading over the text. The first copy
+// is the bar's; the second is the page's headline and stays, while the first stays too as the
+// line it always was. Read from position alone: the line repeats, word for word and as a heading
+// (one sentence, no terminator), a line of the page's head — only chrome above it — with only
+// chrome between the two. A restart that begins again with the headline has text between them.
+// On Debian's manuals (bench/docsite.py) a chapter title is one sentence in Chinese and Japanese
+// ("第 1 章 正确的起点"), two in English ("Chapter 1." and its name; the English pages kept theirs
+// already): the headings of 33 Chinese and 24 Japanese chapter pages went as copies of their bar's.
+void DocumentPlanner::hold_head_titles() {
+    const auto chrome = [&](std::uint32_t l) {
+        return lines_[l].blank || verdicts_[l].role == LineRole::boilerplate || verdicts_[l].role == LineRole::marker;
+    };
+    for (std::uint32_t l = 0; l < lines_.size(); ++l) {
+        const Line& line = lines_[l];
+        if (line.blank || line.last_sentence != line.first_sentence + 1) continue;
+        const std::uint32_t k = line.first_sentence;
+        const Sentence& s = sentences_[k];
+        if (s.first_line != l || s.last_line != l || s.terminated || matches_[k].type != MatchType::exact) continue;
+        const UnitLocation source = matcher_.location(matches_[k].direct);
+        if (source.doc != doc_ || source.start_pos.line == 0) continue;
+        const std::uint32_t first = source.start_pos.line - 1;  // TextPosition lines are 1-based
+        if (first >= l || lines_[first].normalized != line.normalized) continue;
+        bool between_chrome = false, head = true;
+        for (std::uint32_t m = first + 1; m < l && head; ++m) {
+            head = chrome(m);
+            between_chrome = between_chrome || !lines_[m].blank;
+        }
+        for (std::uint32_t m = 0; m < first && head; ++m) head = chrome(m);
+        if (head && between_chrome) held_[k] = true;
+    }
+}
+
 std::uint64_t DocumentPlanner::kept_copy(std::uint64_t id) const {
     return id >= base_ ? kept_here_[id - base_] : matcher_.kept_copy(id);
 }
@@ -125,6 +158,7 @@ void DocumentPlanner::add_verdict_spans() {
 
 PlanResult DocumentPlanner::run_steps() {
     hold_titles();
+    hold_head_titles();
     hold_teaser_copies();            // 0a
     hold_contents_headings();        // 0b
     find_pastes_across_sentences();  // 0
