@@ -95,7 +95,17 @@ void DocumentPlanner::hold_head_titles() {
     const auto chrome = [&](std::uint32_t l) {
         return lines_[l].blank || verdicts_[l].role == LineRole::boilerplate || verdicts_[l].role == LineRole::marker;
     };
-    for (std::uint32_t l = 0; l < lines_.size(); ++l) {
+    // Lines that are not chrome, and lines printed (not blank), counted along the page, so the
+    // tests "only chrome above and between" and "something between" are subtractions: a page of
+    // ten thousand chrome lines repeating one heading stays linear. Only the first copy may be
+    // more than chrome, so the walk ends at the second line that is not.
+    std::vector<std::uint32_t> text_before(1, 0), printed_before(1, 0);
+    for (std::uint32_t l = 0; l < lines_.size() && text_before.back() < 2; ++l) {
+        text_before.push_back(text_before.back() + (chrome(l) ? 0 : 1));
+        printed_before.push_back(printed_before.back() + (lines_[l].blank ? 0 : 1));
+    }
+    const std::uint32_t reach = static_cast<std::uint32_t>(text_before.size() - 1);
+    for (std::uint32_t l = 0; l < reach; ++l) {
         const Line& line = lines_[l];
         if (line.blank || line.last_sentence != line.first_sentence + 1) continue;
         const std::uint32_t k = line.first_sentence;
@@ -105,13 +115,9 @@ void DocumentPlanner::hold_head_titles() {
         if (source.doc != doc_ || source.start_pos.line == 0) continue;
         const std::uint32_t first = source.start_pos.line - 1;  // TextPosition lines are 1-based
         if (first >= l || lines_[first].normalized != line.normalized) continue;
-        bool between_chrome = false, head = true;
-        for (std::uint32_t m = first + 1; m < l && head; ++m) {
-            head = chrome(m);
-            between_chrome = between_chrome || !lines_[m].blank;
-        }
-        for (std::uint32_t m = 0; m < first && head; ++m) head = chrome(m);
-        if (head && between_chrome) held_[k] = true;
+        const std::uint32_t text_above = text_before[l] - (chrome(first) ? 0 : 1);
+        const bool printed_between = printed_before[l] > printed_before[first + 1];
+        if (text_above == 0 && printed_between) held_[k] = true;
     }
 }
 
