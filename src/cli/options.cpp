@@ -258,7 +258,9 @@ std::vector<OptionEntry> option_table(Cli& cli) {
     detect.value("min-length", &c.min_length, "N",
                  "a run of copied sentences making up whole lines is removed when its weight reaches this", k_detecting);
     detect.value("min-inline-length", &c.min_inline_length, "N",
-                 "a copied run inside a line that also holds other text needs this weight", k_detecting);
+                 "a copied run inside a line that also holds other text needs this weight (across pages, "
+                 "3/4 of it for a passage pasted from mid-sentence to mid-sentence)",
+                 k_detecting);
     detect.value("window", &c.window, "N", "a run of this many copied sentences is removed whatever its weight", k_detecting);
     detect.value("min-line-length", &c.min_line_length, "N",
                  "... or when it is a whole line repeated in the same document with at least this weight: the page's title "

@@ -334,10 +334,18 @@ void DocumentPlanner::plan_runs() {
             i = end;
             continue;
         }
+        // Across pages, a passage pasted from mid-sentence to mid-sentence (a cut at both ends,
+        // the last piece going on across a full stop of its source) needs less than whole
+        // sentences inside a line (cross_page_inline_weight, run_rules.hpp).
+        const bool cut_both_ends =
+            (head.partial || cut_head(i)) && tail.partial && tail.extends && ends_in_full_stop(end - 1);
+        const std::uint32_t inline_needed = !in_document && cut_both_ends
+                                                ? cross_page_inline_weight(config_.min_inline_length)
+                                                : static_cast<std::uint32_t>(config_.min_inline_length);
         const bool substantial =
             (count >= static_cast<std::size_t>(config_.window) &&
              weight >= static_cast<std::uint32_t>(config_.min_line_length)) ||
-            weight >= static_cast<std::uint32_t>(whole_lines ? config_.min_length : config_.min_inline_length) ||
+            weight >= (whole_lines ? static_cast<std::uint32_t>(config_.min_length) : inline_needed) ||
             (!whole_lines && adjacent && (!in_document || goes_on || head.partial || tail.partial) &&
              exact_count >= k_min_inline_sentences &&
              weight >= static_cast<std::uint32_t>(config_.min_length)) ||

@@ -125,6 +125,7 @@ private:
     Edge run_tail(std::size_t after, std::uint32_t min_weight) const;
     Edge shared_part(std::size_t k, std::uint64_t direct, bool at_head, bool light_piece) const;
     bool cut_head(std::size_t k) const;
+    bool ends_in_full_stop(std::size_t k) const;
     bool line_of_its_own(std::size_t k) const;
     std::pair<Edge, Edge> ends_of(std::size_t i, std::size_t end);
 

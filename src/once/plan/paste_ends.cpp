@@ -5,8 +5,10 @@
 // shares. A paste begins and ends mid-sentence; these pieces are its first and last bytes.
 #include <algorithm>
 #include <optional>
+#include <string_view>
 #include <utility>
 
+#include "once/judge/line_chars.hpp"
 #include "once/match/align.hpp"
 #include "once/plan/document_planner.hpp"
 #include "once/plan/run_rules.hpp"
@@ -322,6 +324,22 @@ bool DocumentPlanner::cut_head(std::size_t k) const {
         return false;
     const TokenEdges& copy = analysis_.units[k].edges;
     return common_suffix(copy, *matcher_.edges(matches_[k].direct)).tokens == copy.count;
+}
+
+// Does the page's sentence k end in a full stop ("." "。"; closing quotes and brackets after it
+// aside)? Where a run's last piece goes on into the next sentence, k's end is its source
+// sentence's end too. "!" and "?" also end sentences, but inside names and quoted titles they
+// split one ("Ｙａｈｏｏ！ショッピング", "「GyaO!」で配信される", "「…する方法！これで…」で紹介した"):
+// stock phrases of ldcc joined across such a mark are no paste (cross_page_inline_weight).
+bool DocumentPlanner::ends_in_full_stop(std::size_t k) const {
+    std::string_view text = sentences_[k].normalized;
+    while (!text.empty()) {
+        std::size_t start = 0;
+        const char32_t c = line_chars::last_cp(text, start);
+        if (!line_chars::is_closing(c)) return line_chars::is_full_stop(c);
+        text = text.substr(0, start);
+    }
+    return false;
 }
 
 // Where a run [i, end) begins and ends inside sentences: its head and tail edges.

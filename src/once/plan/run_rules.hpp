@@ -93,6 +93,20 @@ constexpr std::uint32_t k_min_own_words_weight = 6;
 // config.min_length: two sentences copied together are a passage; one short sentence that
 // recurs is not. Within one page a piece at an end is required too (see in_document).
 constexpr std::size_t k_min_inline_sentences = 2;
+// Across pages, a run inside a longer line cut at both ends — the page's sentence all of its
+// source's end (or a piece of the sentence before), and a piece of the sentence after that goes
+// on with the source's next one: a passage pasted from mid-sentence to mid-sentence — needs only
+// this share of config.min_inline_length (40 -> 30: 15 words or 30 CJK characters, the least
+// bench/inject_real.py pastes). The pieces joining up across the source's sentence boundary are
+// what chance rarely makes; whole sentences repeated across pages are (stock phrases: with the
+// share for every run, bench/gen_corpus seed 7 lost 57,820 more bytes of article text). English
+// pastes of 15-19 words weigh 30-38: of the 8 English pastes not found at all on inject_real
+// seeds 1-3, these were 6 (score_truth.py --missed).
+constexpr std::uint32_t k_cross_page_inline_num = 3;
+constexpr std::uint32_t k_cross_page_inline_den = 4;
+constexpr std::uint32_t cross_page_inline_weight(int min_inline_length) {
+    return static_cast<std::uint32_t>(min_inline_length) * k_cross_page_inline_num / k_cross_page_inline_den;
+}
 
 // A run's first sentence may anchor a piece of the sentence before it that ends as a sentence
 // up to this many sentences before its source does: the copy lacks what its source has between
