@@ -337,9 +337,9 @@ void DocumentPlanner::plan_runs() {
         // Across pages, a passage pasted from mid-sentence to mid-sentence (a cut at both ends,
         // the last piece going on across a full stop of its source) needs less than whole
         // sentences inside a line (cross_page_inline_weight, run_rules.hpp).
-        const bool cut_both_ends =
-            (head.partial || cut_head(i)) && tail.partial && tail.extends && ends_in_full_stop(end - 1);
-        const std::uint32_t inline_needed = !in_document && cut_both_ends
+        const bool pasted_across_pages = !in_document && (head.partial || cut_head(i)) && tail.partial &&
+                                         tail.extends && ends_in_full_stop(end - 1);
+        const std::uint32_t inline_needed = pasted_across_pages
                                                 ? cross_page_inline_weight(config_.min_inline_length)
                                                 : static_cast<std::uint32_t>(config_.min_inline_length);
         const bool substantial =
