@@ -3,6 +3,7 @@
 #include "once/input/reader.hpp"
 
 #include "once/core/error.hpp"
+#include "error_of.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -430,4 +431,41 @@ TEST_CASE("reader: a walked file's relative path however the folder is spelled; 
         CHECK(relative[2] == "sub/b.txt");
         CHECK(link == std::vector<bool>{false, true, false});
     }
+}
+
+// One file reached from two PATHs was two documents, the second removed whole as a copy of the
+// first (`check a.txt ./a.txt` failed on a.txt's own text). Links met within one folder walk are
+// documents of their own, as before.
+TEST_CASE("Corpus: one file named by two PATHs is a usage error naming both; links within one walk are read") {
+    TempDir dir;
+    dir.write("in/a.txt", "alpha");
+    dir.write("in/sub/b.txt", "beta");
+    fs::create_symlink(dir.path("in/a.txt"), dir.path("in/sub/alias.txt"));
+    fs::create_hard_link(dir.path("in/sub/b.txt"), dir.path("hard.txt"));
+    const std::string a = dir.path("in/a.txt");
+    const struct {
+        std::vector<std::string> paths;
+        std::string file, message;
+    } named_twice[] = {
+        {{a, a}, a, "named twice (by PATH " + a + " and PATH " + a + ")"},
+        {{a, dir.path("in") + "/./a.txt"}, dir.path("in") + "/./a.txt", "the same file as " + a},
+        {{dir.path("in"), a}, a, "named twice (by PATH " + dir.path("in") + " and PATH " + a + ")"},
+        {{a, dir.path("in")}, a, "the same file as " + a},
+        {{dir.path("in/sub/alias.txt"), a}, a, "the same file as " + dir.path("in/sub/alias.txt")},
+        {{dir.path("hard.txt"), dir.path("in/sub")}, dir.path("in/sub/b.txt"), "the same file as " + dir.path("hard.txt")},
+    };
+    for (const auto& twice : named_twice) {  // no structured binding: clang 14's lambdas cannot capture one
+        CAPTURE(twice.paths[0]);
+        CAPTURE(twice.paths[1]);
+        const auto error = once::test::error_of([&] { once::Corpus corpus(twice.paths, {}); });
+        REQUIRE(error);
+        CHECK(error->code() == once::ExitCode::usage);
+        CHECK(error->file() == twice.file);
+        CHECK(error->message().find(twice.message) != std::string::npos);
+    }
+    // One walk: a.txt and the link to it are two documents; two PATHs naming two files are fine.
+    once::Corpus walk({dir.path("in")}, {});
+    CHECK(scan_all(walk).size() == 3);
+    once::Corpus two({a, dir.path("in/sub/b.txt")}, {});
+    CHECK(scan_all(two).size() == 2);
 }

@@ -1,6 +1,7 @@
 #include "once/input/reader.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -341,11 +342,36 @@ std::vector<InputFile> drop_git_ignored(std::vector<InputFile> files) {
     return files;
 }
 
+// The same file reached from two PATHs (`a.txt a.txt`, `a.txt ./a.txt`, a folder and a file in
+// it, a glob overlapping another) would be two documents, the second removed whole as a copy of
+// the first: `check` failed on `a.txt:2: duplicate, copy of a.txt:2`. Refused as a usage error,
+// like standard input read twice. Links to one file met in one folder walk stay documents of
+// their own (a site mirror's `latest.txt -> page3.txt`). Only asked when there are several
+// PATHs: one stat per file.
+// `starts`: for each PATH, the index of its first file.
+void refuse_file_named_twice(const std::vector<InputFile>& files, const std::vector<std::size_t>& starts) {
+    const auto argument = [&](std::size_t file) { return std::upper_bound(starts.begin(), starts.end(), file) - starts.begin(); };
+    std::map<std::pair<dev_t, ino_t>, std::size_t> first;  // the file's identity -> its first listing
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        struct stat info {};
+        if (files[i].stream || ::stat(files[i].path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) continue;
+        const auto [it, inserted] = first.emplace(std::pair{info.st_dev, info.st_ino}, i);
+        const InputFile& earlier = files[it->second];
+        if (inserted || argument(it->second) == argument(i)) continue;
+        throw Error(ExitCode::usage,
+                    "the same file as " + earlier.path + ", named twice (by PATH " + earlier.input + " and PATH " +
+                        files[i].input + "): each would count as a copy of the other; name it once",
+                    files[i].path);
+    }
+}
+
 }  // namespace
 
 Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : options_(std::move(options)) {
     const GlobSet ignore(options_.ignore_globs);
+    std::vector<std::size_t> starts;  // for each PATH, the index of its first file
     for (const auto& path : paths) {
+        starts.push_back(files_.size());
         if (path == "-") {
             files_.push_back({"-", "-", "stdin.txt", options_.stdin_jsonl, true});
             continue;
@@ -407,6 +433,7 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
                               !fs::is_regular_file(status)});
         }
     }
+    if (paths.size() > 1) refuse_file_named_twice(files_, starts);
     if (options_.gitignore) files_ = drop_git_ignored(std::move(files_));
     std::sort(walk_notices_.begin(), walk_notices_.end(),
               [](const SkippedInput& a, const SkippedInput& b) { return a.id < b.id; });
