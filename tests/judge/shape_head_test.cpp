@@ -281,3 +281,40 @@ TEST_CASE("shape: MathML without a TeX annotation is the formula itself and stay
     check_page(rows);
     for (const auto& v : once::test::classify(rows)) CHECK(v.rule != once::ShapeRule::math_source);
 }
+
+// A page alone (no other page of its site to show what recurs): the share row between the
+// header's title and the headline has every label in the lexicon, so it goes. "email this" and
+// "でシェア" were missing, and the row stayed whole between two lines the page keeps
+// (session 30, probe; the page's title line above it is judged as before).
+TEST_CASE("shape: a share row under the page's title goes, its labels all buttons (email this, Xでシェア)") {
+    std::vector<Row> en = {
+        {'r', "home | news | sport | business | contact"},
+        {'.', "council approves new bridge budget - riverside gazette"},
+        {'r', "share on facebook share on twitter email this"},
+        {'.', ""},
+        {'k', "council approves new bridge budget"},
+        {'.', ""},
+    };
+    add_story(en, {
+        "the city council voted on tuesday to approve a budget of 12 million dollars for the new river bridge, "
+        "ending two years of debate.",
+        "construction is expected to begin next spring and should take about eighteen months, according to the "
+        "city engineer.",
+        "residents on the east bank said the crossing would cut their commute in half.",
+    });
+    check_page(en);
+    std::vector<Row> ja = {
+        {'r', "ホーム | ニュース | スポーツ | 経済 | お問い合わせ"},
+        {'.', "市議会、新しい橋の予算を承認|川辺新聞"},
+        {'r', "xでシェア facebookでシェア lineで送る"},
+        {'.', ""},
+        {'k', "市議会、新しい橋の予算を承認"},
+        {'.', ""},
+    };
+    add_story(ja, {
+        "市議会は火曜日、新しい橋の建設費として十二億円の予算を可決し、二年にわたる議論に決着をつけた。",
+        "工事は来年春に始まり、約十八か月かかる見通しだと市の技師は説明した。",
+        "東岸の住民は、通勤時間が半分になると話している。",
+    });
+    check_page(ja);
+}
