@@ -399,12 +399,11 @@ Corpus::Corpus(const std::vector<std::string>& paths, InputOptions options) : op
                 std::error_code link_error;
                 const bool link = it->is_symlink(link_error);
                 // The walk follows no link into a folder, so a file's path is the folder's and the
-                // names below it: relative by its names alone. fs::relative resolves both paths, a
-                // readlink per component, 3% of the CPU of `once clean` of 1,000 small files (perf,
-                // session 17); a link keeps its answer (the path of where the link points).
-                const auto relative_of = [&] {
-                    return (link ? fs::relative(it->path(), path) : it->path().lexically_relative(path)).generic_string();
-                };
+                // names below it: relative by its names alone, a link's too (its own name, as
+                // `cp -rL` copies it). fs::relative resolved a link to where it points: a link to a
+                // file beside it was cleaned to that file's name (exit 4, two inputs to one name),
+                // one to a file outside the folder above the -o folder (exit 7, staged outside it).
+                const auto relative_of = [&] { return it->path().lexically_relative(path).generic_string(); };
                 if (it->is_directory(error) && !link) {
                     // A subfolder the iterator cannot open would end the whole walk (it becomes the
                     // end iterator), silently losing every file not yet listed: refuse or skip it
