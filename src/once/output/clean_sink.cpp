@@ -150,7 +150,9 @@ void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& 
         const auto [it, inserted] = cleaned_names.emplace(file.relative_path, file.path);
         if (!inserted)
             throw Error(ExitCode::output_error,
-                        "two inputs would be cleaned to the same file: " + it->second + " and " + file.path,
+                        "two inputs would be cleaned to the same file: " + it->second + " and " + file.path +
+                            " (each PATH's files are mirrored at the top of -o: name their common parent folder, "
+                            "or clean each PATH into its own -o)",
                         (fs::path(outputs.cleaned) / file.relative_path).string());
     }
     std::error_code error;

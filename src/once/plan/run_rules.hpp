@@ -88,8 +88,8 @@ constexpr double k_piece_edit_share = 1.0 / 3.0;
 // the netlist:]", readability pages in bench/inject_real.py), which a third of the sentence let
 // pass as an edit.
 constexpr std::uint32_t k_min_own_words_weight = 6;
-// A passage pasted inside a longer paragraph is a copy when it spans this many sentences, exact
-// and in their source's order (a piece of a sentence at either end counting as one), and weighs
+// A passage pasted inside a longer paragraph is a copy when it spans this many whole sentences,
+// exact and in their source's order (pieces of sentences at its ends are not counted), and weighs
 // config.min_length: two sentences copied together are a passage; one short sentence that
 // recurs is not. Within one page a piece at an end is required too (see in_document).
 constexpr std::size_t k_min_inline_sentences = 2;
