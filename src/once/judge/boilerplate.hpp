@@ -69,6 +69,9 @@ struct LineVerdictDetail {
     // Boilerplate: the rule that decided (shape.hpp). Text: `contents` on an entry of the page's
     // table of contents (navigation: no source, plan/provenance.hpp), else none.
     ShapeRule rule = ShapeRule::none;
+
+    // Removed by the judge as chrome: boilerplate or a marker.
+    bool chrome() const { return role == LineRole::boilerplate || role == LineRole::marker; }
 };
 
 // Everything judge_lines needs besides the document, built once per run.

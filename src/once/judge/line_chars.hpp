@@ -92,6 +92,17 @@ inline bool is_closing(char32_t c) {
         || c == 0x300F || c == 0x3011 || c == 0x300B || c == 0x3009 || c == 0xFF09 || c == ' ';
 }
 
+// `s` without the closing quotes, brackets and spaces after its last other character: what ends
+// a sentence stands before them ("...said.\"", "…した。」").
+inline std::string_view without_closing(std::string_view s) {
+    while (!s.empty()) {
+        std::size_t start = 0;
+        if (!is_closing(last_cp(s, start))) break;
+        s = s.substr(0, start);
+    }
+    return s;
+}
+
 inline bool is_bullet(char32_t c) {
     switch (c) {
     case '*': case '-': case '>': case '+': case 0x2022: case 0x30FB: case 0x25BC: case 0x25A0:

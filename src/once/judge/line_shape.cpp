@@ -264,12 +264,7 @@ bool is_link_line(std::string_view s, const LexiconLookup& lookup, bool& spaced)
 // Does `s` end a sentence: sentence punctuation (closing quotes skipped) after a word, not after
 // a digit or nothing ("1. [accueil]" is a numbered link, not a sentence)?
 bool ends_sentence(std::string_view s) {
-    while (!s.empty()) {
-        std::size_t start = 0;
-        const char32_t c = last_cp(s, start);
-        if (!is_closing(c)) break;
-        s = s.substr(0, start);
-    }
+    s = without_closing(s);
     if (s.empty()) return false;
     std::size_t start = 0;
     if (!is_sentence_end(last_cp(s, start)) || start == 0) return false;
@@ -301,13 +296,7 @@ std::string_view strip_line_end(std::string_view body) {
         marks = true;
     }
     if (marks && ends_sentence(cut)) body = cut;
-    while (!body.empty()) {
-        std::size_t start = 0;
-        const char32_t c = last_cp(body, start);
-        if (!is_closing(c)) break;
-        body = body.substr(0, start);
-    }
-    return body;
+    return without_closing(body);
 }
 
 }  // namespace

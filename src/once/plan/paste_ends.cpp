@@ -332,14 +332,9 @@ bool DocumentPlanner::cut_head(std::size_t k) const {
 // split one ("Ｙａｈｏｏ！ショッピング", "「GyaO!」で配信される", "「…する方法！これで…」で紹介した"):
 // stock phrases of ldcc joined across such a mark are no paste (cross_page_inline_weight).
 bool DocumentPlanner::ends_in_full_stop(std::size_t k) const {
-    std::string_view text = sentences_[k].normalized;
-    while (!text.empty()) {
-        std::size_t start = 0;
-        const char32_t c = line_chars::last_cp(text, start);
-        if (!line_chars::is_closing(c)) return line_chars::is_full_stop(c);
-        text = text.substr(0, start);
-    }
-    return false;
+    const std::string_view text = line_chars::without_closing(sentences_[k].normalized);
+    std::size_t start = 0;
+    return !text.empty() && line_chars::is_full_stop(line_chars::last_cp(text, start));
 }
 
 // Where a run [i, end) begins and ends inside sentences: its head and tail edges.

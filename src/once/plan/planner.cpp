@@ -93,7 +93,7 @@ void DocumentPlanner::hold_titles() {
 // already): the headings of 33 Chinese and 24 Japanese chapter pages went as copies of their bar's.
 void DocumentPlanner::hold_head_titles() {
     const auto chrome = [&](std::uint32_t l) {
-        return lines_[l].blank || verdicts_[l].role == LineRole::boilerplate || verdicts_[l].role == LineRole::marker;
+        return lines_[l].blank || verdicts_[l].chrome();
     };
     // Lines that are not chrome, and lines printed (not blank), counted along the page, so the
     // tests "only chrome above and between" and "something between" are subtractions: a page of

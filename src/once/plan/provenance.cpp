@@ -16,9 +16,7 @@ bool trails_off(std::string_view line) {
 Matchable matchable_sentences(const DocAnalysis& analysis, const std::vector<LineVerdictDetail>& verdicts) {
     const auto& sentences = analysis.layout.sentences;
     const auto& lines = analysis.layout.lines;
-    const auto chrome = [&](std::size_t l) {
-        return verdicts[l].role == LineRole::boilerplate || verdicts[l].role == LineRole::marker;
-    };
+    const auto chrome = [&](std::size_t l) { return verdicts[l].chrome(); };
     // Text lines inside chrome: the nearest non-blank line above is chrome, and the nearest below
     // is chrome too or the line trails off in an ellipsis (a teaser cut short).
     std::vector<bool> in_chrome(lines.size(), false);
