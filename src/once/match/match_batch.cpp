@@ -11,6 +11,7 @@
 
 #include "once/core/error.hpp"
 #include "once/match/align.hpp"
+#include "once/match/band_adds.hpp"
 #include "once/match/band_layout.hpp"
 #include "once/match/band_runs.hpp"
 #include "once/sign/minhash.hpp"
@@ -60,65 +61,12 @@ struct Matcher::Batch {
         MatchType type;
         double similarity;
     };
-    // The two open-addressing tables below: a power of two at least twice the entries, and the
-    // slot a key's probe starts from.
-    static std::size_t table_capacity(std::size_t entries) {
-        std::size_t capacity = 16;
-        while (capacity < 2 * entries) capacity *= 2;
-        return capacity;
-    }
-    static std::size_t home_slot(std::uint64_t key, std::size_t mask) {
-        return static_cast<std::size_t>((key ^ (key >> 29)) * 0x9E3779B97F4A7C15ULL >> 20) & mask;
-    }
-    // Band key -> the batch's sentences added under it, newest first (open addressing; a batch
-    // adds at most sentences x bands entries, and the table is sized for twice that).
-    class Added {
-    public:
-        void reset(std::size_t entries) {
-            slots_.assign(table_capacity(entries), Slot{});
-            nodes_.clear();
-        }
-        // Calls fn(id) for the newest `limit` ids added under `key`; returns how many were added.
-        template <typename Fn>
-        std::uint32_t newest(std::uint64_t key, std::uint32_t limit, Fn&& fn) const {
-            const Slot& slot = slots_[find(key)];
-            std::uint32_t node = slot.head;
-            for (std::uint32_t j = 0; j < limit && node != 0; ++j, node = nodes_[node - 1].next) fn(nodes_[node - 1].id);
-            return slot.count;
-        }
-        void add(std::uint64_t key, std::uint32_t id) {
-            Slot& slot = slots_[find(key)];
-            slot.key = key;
-            nodes_.push_back({id, slot.head});
-            slot.head = static_cast<std::uint32_t>(nodes_.size());
-            ++slot.count;
-        }
-
-    private:
-        struct Slot {
-            std::uint64_t key = 0;
-            std::uint32_t head = 0;  // node index + 1; 0: empty slot
-            std::uint32_t count = 0;
-        };
-        struct Node {
-            std::uint32_t id;
-            std::uint32_t next;  // node index + 1 of the next older id, 0 at the end
-        };
-        std::size_t find(std::uint64_t key) const {
-            const std::size_t mask = slots_.size() - 1;
-            std::size_t i = home_slot(key, mask);
-            while (slots_[i].head != 0 && slots_[i].key != key) i = (i + 1) & mask;
-            return i;
-        }
-        std::vector<Slot> slots_;
-        std::vector<Node> nodes_;
-    };
     // Exact key -> the first sentence (batch index) given it, open addressing: what the two
     // std::unordered_maps of each batch did with a node, a malloc and a free per sentence.
     // Keys of indexed sentences are never 0 (shingler.hpp), so 0 marks an empty slot.
     class FirstOfKey {
     public:
-        void reset(std::size_t entries) { slots_.assign(table_capacity(entries), Slot{}); }
+        void reset(std::size_t entries) { slots_.assign(open_table::capacity_for(entries), Slot{}); }
         // The value under `key`, or k_no_ref.
         std::uint32_t find(std::uint64_t key) const {
             const Slot& slot = slots_[locate(key)];
@@ -140,7 +88,7 @@ struct Matcher::Batch {
         };
         std::size_t locate(std::uint64_t key) const {
             const std::size_t mask = slots_.size() - 1;
-            std::size_t i = home_slot(key, mask);
+            std::size_t i = open_table::home_slot(key, mask);
             while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
             return i;
         }
@@ -198,7 +146,7 @@ struct Matcher::Batch {
     FirstOfKey exact_added;  // key -> first sentence of the batch (global id)
     FirstOfKey first_seen;   // key -> first sentence of the batch (batch index) that may enter exact_
     std::vector<std::uint32_t> exact_order;  // sentences (batch index) whose key exact_added took, in order
-    Added bands_added;
+    BandAdds bands_added;
     std::vector<std::uint32_t> bands_order;  // sentences (batch index) added to the bands, in order
 
     const DocAnalysis& analysis(std::size_t s) const { return *(*docs)[doc_of[s]]; }
