@@ -318,3 +318,120 @@ TEST_CASE("shape: a share row under the page's title goes, its labels all button
     });
     check_page(ja);
 }
+
+TEST_CASE("shape: the page's title printed in the header with the site's name goes, the headline over the story stays (issue 11.1)") {
+    // A news page as a scraper stores it: the window title ("Headline - Site"), the masthead and
+    // menu, the headline again over the byline and the story. The header's copy is the site's
+    // chrome; the one over the story is the page's headline. English, Chinese and Japanese, each
+    // page alone (no other page of the site to count recurrence on).
+    std::vector<Row> en = {
+        {'r', "schools reopen after flood repairs - riverside gazette"},
+        {'.', ""},
+        {'.', "riverside gazette"},
+        {'.', "home news sport business opinion contact"},
+        {'.', ""},
+        {'k', "schools reopen after flood repairs"},
+        {'.', ""},
+        {'k', "by tom reed, 14 march 2024"},
+        {'.', ""},
+    };
+    add_story(en, {
+        "three primary schools in the east of the town opened their doors again on monday, six weeks after the "
+        "winter floods damaged their classrooms and heating systems.",
+        "parents had been driving their children to temporary rooms in the sports hall across the river. the head "
+        "teachers thanked the builders, who worked through the weekends to finish the repairs in time.",
+        "the county has promised to pay for new drains around the schools so that the water cannot reach the "
+        "buildings again. an inspector will visit the sites before the summer term.",
+    });
+    check_page(en);
+    std::vector<Row> zh = {
+        {'r', "受洪水影响的三所学校恢复上课_滨江日报"},
+        {'.', ""},
+        {'.', "滨江日报"},
+        {'.', "首页 新闻 体育 财经 评论 联系我们"},
+        {'.', ""},
+        {'k', "受洪水影响的三所学校恢复上课"},
+        {'.', ""},
+        {'k', "2024-03-14 10:05 来源:滨江日报"},
+        {'.', ""},
+    };
+    add_story(zh, {
+        "城东的三所小学于周一重新开学，此前冬季洪水损坏了教室和供暖系统，学生们已经停课六周。",
+        "在此期间，家长们每天开车送孩子到河对岸体育馆里的临时教室上课。校长们感谢施工队伍周末加班，按时完成了修缮工作。",
+        "县政府承诺出资在学校周围修建新的排水系统，以防洪水再次进入校舍。夏季学期开始前，督导人员将到现场检查。",
+    });
+    check_page(zh);
+    std::vector<Row> ja = {
+        {'r', "洪水被害の小学校3校、授業を再開:川辺新聞"},
+        {'.', ""},
+        {'.', "川辺新聞"},
+        {'.', "トップ ニュース スポーツ 経済 オピニオン お問い合わせ"},
+        {'.', ""},
+        {'k', "洪水被害の小学校3校、授業を再開"},
+        {'.', ""},
+        {'k', "2024年3月14日 10時05分"},
+        {'.', ""},
+    };
+    add_story(ja, {
+        "冬の洪水で教室や暖房設備が被害を受けた市東部の小学校3校が11日、6週間ぶりに授業を再開した。",
+        "この間、保護者は川向こうの体育館に設けられた仮教室まで子どもを車で送っていた。校長らは、週末も作業を続けて修理を間に合わせた業者に感謝した。",
+        "県は、再び水が校舎に入らないよう、学校の周りに新しい排水路を整備する費用を負担すると約束した。夏学期の前に担当者が現地を確認する。",
+    });
+    check_page(ja);
+}
+
+TEST_CASE("shape: a header line holding the headline with more than a site's name, or with none, is not the window title") {
+    // What the header line adds is heavier than the headline: a subtitle, not a site's name. And
+    // a header that prints the headline alone (a manual's nav bar title) is the planner's business
+    // (plan/planner.cpp, hold_head_titles); the headline over the story stays in both.
+    const std::vector<std::string_view> story = {
+        "three primary schools in the east of the town opened their doors again on monday, six weeks after the "
+        "winter floods damaged their classrooms and heating systems.",
+        "parents had been driving their children to temporary rooms in the sports hall across the river. the head "
+        "teachers thanked the builders, who worked through the weekends to finish the repairs in time.",
+        "the county has promised to pay for new drains around the schools so that the water cannot reach the "
+        "buildings again. an inspector will visit the sites before the summer term.",
+    };
+    // Nor is a date a site's name, printed again in the byline as it may be ("08.11.2021 | Online-
+    // Fachtag …" over its headline, a trafilatura page): a fact of the story.
+    for (std::string_view header : {std::string_view("schools reopen after flood repairs: what the repairs cost and who pays for the drains"),
+                                    std::string_view("schools reopen after flood repairs"),
+                                    std::string_view("14.03.2024 | schools reopen after flood repairs")}) {
+        CAPTURE(header);
+        std::vector<Row> rows = {
+            {'k', header},
+            {'.', ""},
+            {'.', "home news sport business opinion contact"},
+            {'.', ""},
+            {'k', "schools reopen after flood repairs"},
+            {'.', ""},
+            {'k', "by tom reed, 14.03.2024"},
+            {'.', ""},
+        };
+        add_story(rows, story);
+        check_page(rows);
+    }
+}
+
+TEST_CASE("shape: a headline in two halves over a section heading repeating its second half stays (issue 11.1)") {
+    // A Chinese education story (the readability devset's youth page, injected into r1): the
+    // headline "海外留学生看两会：出国前后关注点大不同", a photo caption, then the story's first
+    // section heading "出国前后关注点大不同". The first half is no site's name: no other line of
+    // the page prints it.
+    std::vector<Row> rows = {
+        {'k', "海外留学生看两会:出国前后关注点大不同"},
+        {'.', ""},
+        {'.', "图为马素湘在澳大利亚悉尼游玩时的近影。"},
+        {'.', ""},
+        {'k', "出国前后关注点大不同"},
+        {'.', ""},
+        {'.', "出国前:政治科目会出啥考题?"},
+        {'.', ""},
+    };
+    add_story(rows, {
+        "在采访中，我们了解到不少学子在出国前就每年守在电脑前观看两会直播。但是，随着年龄和阅历的增长，学子对两会的关注点也发生了变化。",
+        "在澳大利亚留学的马素湘说，出国前她关注两会主要是因为政治考试，出国后她更关心国家未来的发展方向和留学生回国创业的政策。",
+        "在英国读书的王同学表示，身在海外，更能体会到祖国发展带来的变化，每年两会期间都会和同学们一起讨论政府工作报告。",
+    });
+    check_page(rows);
+}

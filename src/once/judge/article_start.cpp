@@ -181,6 +181,64 @@ std::size_t find_head_top(const std::vector<JudgedLine>& lines, std::size_t cut,
     return top;
 }
 
+// Marks that part a page's title from its site's name in a window title ("Headline - Site",
+// "标题_网站", "見出し：新聞", "Headline | Section | Site"), full-width forms included.
+// Longest first: "——" is one mark, not "—" followed by a name starting with "—".
+constexpr std::string_view k_title_site_marks[] = {"\u2014\u2014", "::", "-", "|", "_", ":", "\u2013", "\u2014",
+                                                   "\u00b7", "\u00bb", "\uff1a", "\uff5c"};
+
+// What `title` adds to the headline `head` it holds at its start or its end, past a mark from
+// k_title_site_marks and white space: the site's name ("riverside gazette" of "council approves
+// new bridge budget - riverside gazette"); empty when it holds the headline otherwise, or not at all.
+std::string_view site_part(std::string_view title, std::string_view head) {
+    std::string_view rest;
+    bool after = false;
+    if (title.size() > head.size() && title.starts_with(head)) {
+        rest = title.substr(head.size());
+        after = true;
+    } else if (title.size() > head.size() && title.ends_with(head)) {
+        rest = title.substr(0, title.size() - head.size());
+    } else {
+        return {};
+    }
+    auto trim = [](std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+        return s;
+    };
+    rest = trim(rest);
+    for (std::string_view mark : k_title_site_marks) {
+        if (after ? rest.starts_with(mark) : rest.ends_with(mark)) {
+            const std::string_view site = trim(after ? rest.substr(mark.size()) : rest.substr(0, rest.size() - mark.size()));
+            if (!site.empty()) return site;
+        }
+    }
+    return {};
+}
+
+// Whether a line of the page other than `a` and `b` that is no paragraph holds `name`: a site's
+// name comes back in its masthead, its footer's rights line or a dateline's source ("来源：滨江日报");
+// a headline's other half ("海外留学生看两会：出国前后关注点大不同" over a section heading
+// "出国前后关注点大不同") does not.
+bool ascii_word(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+bool has_digit(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool named_again(const std::vector<JudgedLine>& lines, std::string_view name, std::size_t a, std::size_t b) {
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        if (k == a || k == b || lines[k].cls == LineClass::blank || lines[k].cls == LineClass::good) continue;
+        // As a word of its own: "tip" (kochbar.de's "… - Tip") is not named by "tipp!".
+        const std::string_view text = lines[k].text;
+        for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+            const std::size_t end = at + name.size();
+            if ((at == 0 || !ascii_word(text[at - 1])) && (end == text.size() || !ascii_word(text[end]))) return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 void mark_article_start(std::vector<JudgedLine>& lines) {
@@ -224,6 +282,43 @@ void mark_article_start(std::vector<JudgedLine>& lines) {
         l.cls = LineClass::bad;
         l.anchor = false;
         judge(l, k_score_article_start, ShapeRule::article_start);
+    }
+}
+
+
+// The page's title printed in its header with the site's name ("Council approves new bridge
+// budget - Riverside Gazette" above the masthead and menu, and "Council approves new bridge
+// budget" again over the story): the header's copy is the site's chrome, the headline over the
+// story is the one kept. A line above the page's first paragraph goes (article-start) when a
+// line below it, with no paragraph between, is the page's headline (marked by the title slot, or
+// shaped like one and kept) and the line is that headline plus a mark and a name lighter than the
+// headline, without figures, that another line of the page, no paragraph, prints again: the site's
+// name (its masthead, its rights line), not the headline's other half, nor a date or a series'
+// number ("08.11.2021 | Online-Fachtag …", "…-人事担当者がこっそり教える採用ウラ話 vol.1": facts). A headline printed twice alike is left to the
+// planner (plan/planner.cpp's hold_head_titles); a breadcrumb is judged as one already.
+void mark_window_title(std::vector<JudgedLine>& lines) {
+    const std::size_t n = lines.size();
+    std::size_t first_good = n;
+    for (std::size_t i = 0; i < n; ++i)
+        if (lines[i].cls == LineClass::good) { first_good = i; break; }
+    for (std::size_t i = 0; i < first_good; ++i) {
+        JudgedLine& line = lines[i];
+        if (line.cls == LineClass::blank || is_bad(line.cls) || line.protect || line.data || line.shape.bullet) continue;
+        for (std::size_t j = i + 1; j <= first_good && j < n; ++j) {
+            const JudgedLine& head = lines[j];
+            if (head.cls == LineClass::blank || is_bad(head.cls)) continue;
+            if (!head.title && !head.head_anchor && !headline_shaped(head)) continue;
+            const std::string_view site = site_part(line.text, head.text);
+            if (site.empty() || has_digit(site) || figure_free_weight(site) >= head.shape.weight ||
+                !named_again(lines, site, i, j))
+                continue;
+            line.cls = LineClass::bad;
+            line.title = false;
+            line.anchor = false;
+            line.head_anchor = false;
+            judge(line, k_score_article_start, ShapeRule::article_start);
+            break;
+        }
     }
 }
 

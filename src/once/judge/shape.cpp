@@ -662,6 +662,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         mark_link_lists(lines);
         if (any_good) mark_margin_menus(lines, first_good);
         if (any_good) mark_article_start(lines);
+        if (any_good) mark_window_title(lines);
         if (any_good) mark_reader_appeals(lines);
         if (any_good) mark_article_end(lines);
         if (any_good) mark_card_lists(lines);

@@ -194,5 +194,8 @@ void mark_reader_appeals(std::vector<JudgedLine>& lines);
 // Everything above the page's head — the chrome over the article's first paragraph and what
 // stands above it (article-start) — when little paragraph weight is there; the headline stays.
 void mark_article_start(std::vector<JudgedLine>& lines);
+// The page's title with the site's name in its header ("Headline - Site") over the headline
+// printed again above the story: the header's copy goes (article-start), the headline stays.
+void mark_window_title(std::vector<JudgedLine>& lines);
 
 }  // namespace once
