@@ -913,3 +913,60 @@ TEST_CASE("shape: a heavier run further down does not hide the headline over the
     check_page(page);
     CHECK(classify(page)[4].title);
 }
+
+TEST_CASE("shape: a manual's chapter title printed in its nav bar and again under it stays over a contents-only page (issue 11.1)") {
+    // Debian's installation manual (bench/docsite.py, install-en/ch04.html, install-zh/ch04.html):
+    // the nav bar's title (the page's first line), "Prev Next", the chapter's title again, the
+    // contents label and list, the nav bar again; no paragraph at all. The title between the nav
+    // bar and the label went as a line between chrome on 13 of each language's pages.
+    check_page({
+        {'.', "chapter 4. obtaining system installation media"},
+        {'r', "prev next"},
+        {'.', ""},
+        {'k', "chapter 4. obtaining system installation media"},
+        {'.', ""},
+        {'r', "table of contents"},
+        {'.', ""},
+        {'.', "4.1. official debian gnu/linux installation images"},
+        {'.', "4.2. downloading files from debian mirrors"},
+        {'.', "4.2.1. where to find installation files"},
+        {'.', "4.3. preparing files for usb memory stick booting"},
+        {'.', ""},
+        {'r', "prev next"},
+        {'.', "3.6. pre-installation hardware and operating system setup home 4.1. official debian gnu/linux installation images"},
+    });
+    check_page({
+        {'.', "第 4 章 获取系统安装介质"},
+        {'r', "上一页 下一页"},
+        {'.', ""},
+        {'k', "第 4 章 获取系统安装介质"},
+        {'.', ""},
+        {'r', "目录"},
+        {'.', ""},
+        {'.', "4.1. 官方 debian gnu/linux 安装映像"},
+        {'.', "4.2. 从 debian 镜像下载文件"},
+        {'.', "4.3. 为 usb 记忆棒引导准备文件"},
+        {'.', ""},
+        {'r', "上一页 下一页"},
+    });
+}
+
+TEST_CASE("shape: a site's short name printed at the top and again under the menu is no page title") {
+    // The first line printed again under chrome is the page's title only when it weighs like one
+    // (three words, six CJK characters): a site's name of two words over its menu is not.
+    const auto verdicts = classify({
+        {'.', "riverside gazette"},
+        {'.', "home | news | sport | business | contact"},
+        {'.', ""},
+        {'.', "riverside gazette"},
+        {'.', ""},
+        {'.', "share on facebook"},
+        {'.', "share on twitter"},
+        {'.', ""},
+        {'.', "council approves new bridge over the river"},
+        {'.', ""},
+        {'.', "the town council voted on tuesday to build a new bridge over the river, ending a debate that has "
+              "divided the valley for more than ten years."},
+    });
+    CHECK_FALSE(verdicts[3].title);
+}

@@ -643,6 +643,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
     mark_listings(lines);
     mark_unpunctuated_text(lines, latin_covered);
     const std::size_t first_good = mark_title_slot(lines);
+    mark_title_under_header(lines);
     for (std::size_t i = 0; i < n; ++i) {
         lines[i].protect = features[i].protect;
         if (features[i].protect || lines[i].cls == LineClass::good) lines[i].anchor = true;

@@ -151,6 +151,8 @@ void mark_listings(std::vector<JudgedLine>& lines);
 // title_slot.cpp
 // Marks the page's own title, byline and dateline; returns the first paragraph's index (n: none).
 std::size_t mark_title_slot(std::vector<JudgedLine>& lines);
+// The page's first line printed again under the header's chrome: the page's title over its content.
+void mark_title_under_header(std::vector<JudgedLine>& lines);
 // The words a headline shares with its story: Latin words of >= 4 letters and CJK character pairs.
 std::vector<std::string_view> headline_words(std::string_view s);
 // A line's weight without its numbers (a word with a digit is one): a dateline keeps little.

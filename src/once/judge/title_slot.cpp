@@ -475,6 +475,35 @@ void mark_headline_over_first_story(std::vector<JudgedLine>& lines, std::size_t 
 
 }  // namespace
 
+// A page's title printed twice at its top: in its header (the page's first line: a manual's nav
+// bar title, the window title) and again right under the header's chrome ("Prev Next"), over the
+// page's own contents or text. The second copy is the page's heading over its content (a manual's
+// chapter page whose text is a contents list and a paragraph: "Chapter 1. Welcome to Debian", nav
+// bar, the title again, "Table of Contents", the list). It is marked title alone, anchoring
+// nothing: the contents label and list under it are judged as ever.
+void mark_title_under_header(std::vector<JudgedLine>& lines) {
+    const std::size_t n = lines.size();
+    std::size_t first = 0;
+    while (first < n && lines[first].cls == LineClass::blank) ++first;
+    if (first == n) return;
+    bool chrome_between = false;
+    for (std::size_t j = first + 1; j < n; ++j) {
+        const JudgedLine& line = lines[j];
+        if (line.cls == LineClass::blank) continue;
+        if (is_bad(line.cls) || line.recurring) {
+            chrome_between = true;
+            continue;
+        }
+        const LineShape& s = line.shape;
+        if (chrome_between && line.text == lines[first].text && line.cls != LineClass::good && s.cue == Cue::none &&
+            !s.bullet && !s.url && s.weight >= k_min_matched_headline_weight) {
+            lines[j].title = true;
+            judge(lines[j], k_score_title, ShapeRule::title);
+        }
+        return;
+    }
+}
+
 // The title slot above the first paragraph; and when the page's main text starts further down
 // (a cookie notice or a teaser came first), the headline above the main text too — its slot
 // lines count as the body its words come back in, but only the headline is marked: the lines
