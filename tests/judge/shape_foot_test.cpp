@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -602,4 +603,53 @@ TEST_CASE("shape: stamps over rows of figures or signing the article's own entri
         {'k', k_story[3]},
         {'k', "f-secure by: sean sullivan (february 22, 2012)"},
     });
+}
+
+// A box of links to other stories under the article, and an author's note under the box: the
+// titles stand between two paragraphs, so only the box's label tells them from the article's own
+// short lines. The label went uncounted in four languages ("lies auch", "veja também",
+// "latest on", "lea también: <title>") and the box stayed whole (trafilatura's devset: familie.de,
+// gazetadopovo, nature, diaadia; session 31). The same box under a Japanese or Chinese story,
+// whose labels the word lists held already, goes the same way.
+TEST_CASE("shape: a box of other stories under its see-also label goes, in every language (heading, link-list)") {
+    const std::vector<Row> note = {
+        {'.', ""},
+        {'.', "the author has written about lighthouses and their keepers for twenty years, and lives by the sea with two dogs."},
+    };
+    for (std::string_view label : {"lies auch", "veja também", "latest on:", "zum weiterlesen:", "explore further"}) {
+        CAPTURE(label);
+        check_page(story_rows(k_story) + std::vector<Row>{
+            {'r', label},
+            {'.', ""},
+            {'r', "the last keeper of the northern light retires"},
+            {'r', "ships in the bay wait out the winter storm"},
+            {'r', "a new lens for the old tower on the point"},
+        } + note);
+    }
+    // A lead-in and another story's title on one line, under the article. (Between two of its
+    // paragraphs such a line is still rescued as an in-article heading would be: docs/boilerplate.md,
+    // "Known limits".)
+    for (std::string_view line : {"lea también: el último farero del norte se jubila tras treinta años",
+                                  "mire: el faro del cabo recibe una lente nueva",
+                                  "veja também: o último faroleiro do norte se aposenta",
+                                  "read also: the last keeper of the northern light retires"}) {
+        CAPTURE(line);
+        check_page(story_rows(k_story) + std::vector<Row>{{'r', line}});
+    }
+    check_page(story_rows(k_story_ja) + std::vector<Row>{
+        {'r', "あわせて読みたい"},
+        {'.', ""},
+        {'r', "北の灯台守、三十年の勤めを終える"},
+        {'r', "冬の嵐、湾内で船が足止め"},
+        {'r', "岬の古い塔に新しいレンズ"},
+        {'.', ""},
+        {'.', "筆者は二十年にわたり灯台とその守り手について書き続けており、海辺の町で二匹の犬と暮らしている。"},
+    });
+    check_page(story_rows(k_story) + std::vector<Row>{
+        {'r', "相关阅读"},
+        {'.', ""},
+        {'r', "北方灯塔最后一位守塔人退休"},
+        {'r', "冬季风暴来袭 港内船只停航"},
+        {'r', "海角老灯塔换上新透镜"},
+    } + note);
 }
