@@ -297,6 +297,7 @@ void mark_article_start(std::vector<JudgedLine>& lines) {
 // number ("08.11.2021 | Online-Fachtag …", "…-人事担当者がこっそり教える採用ウラ話 vol.1": facts). A headline printed twice alike is left to the
 // planner (plan/planner.cpp's hold_head_titles); a breadcrumb is judged as one already.
 void mark_window_title(std::vector<JudgedLine>& lines) {
+    constexpr std::size_t k_window_title_reach = 120;
     const std::size_t n = lines.size();
     std::size_t first_good = n;
     for (std::size_t i = 0; i < n; ++i)
@@ -304,7 +305,10 @@ void mark_window_title(std::vector<JudgedLine>& lines) {
     for (std::size_t i = 0; i < first_good; ++i) {
         JudgedLine& line = lines[i];
         if (line.cls == LineClass::blank || is_bad(line.cls) || line.protect || line.data || line.shape.bullet) continue;
-        for (std::size_t j = i + 1; j <= first_good && j < n; ++j) {
+        // The headline stands a few lines under the header (masthead, menu, breadcrumb): looked
+        // for within k_window_title_reach lines, so a page of thousands of lines and no paragraph
+        // is not walked from each of its lines.
+        for (std::size_t j = i + 1; j <= first_good && j < n && j <= i + k_window_title_reach; ++j) {
             const JudgedLine& head = lines[j];
             if (head.cls == LineClass::blank || is_bad(head.cls)) continue;
             if (!head.title && !head.head_anchor && !headline_shaped(head)) continue;
