@@ -1,10 +1,43 @@
 #include "once/output/check_limits.hpp"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
+#include <utility>
 
 #include "once/output/map_writer.hpp"
 
 namespace once {
+
+namespace {
+
+// A limit as the user wrote it, near enough: the shortest form of up to 6 significant digits
+// (0.05, 0.0025, 1e-05), never rounded to the 3 decimals that made 0.0001 read "0.000".
+std::string format_limit(double limit) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.6g", limit);
+    return buffer;
+}
+
+// "R > --max-ratio L", with R given 3 decimals or as many as L has, and more while the printed R
+// does not exceed the printed L (up to 9): "0.003 > --max-ratio 0.003" contradicted itself.
+std::string ratio_over(double ratio, double limit) {
+    const std::string shown_limit = format_limit(limit);
+    const double printed_limit = std::strtod(shown_limit.c_str(), nullptr);
+    const std::size_t point = shown_limit.find('.');
+    int decimals = 3;
+    if (shown_limit.find('e') != std::string::npos) decimals = 9;
+    else if (point != std::string::npos) decimals = std::max(decimals, static_cast<int>(shown_limit.size() - point - 1));
+    char buffer[32];
+    for (;; ++decimals) {
+        std::snprintf(buffer, sizeof buffer, "%.*f", decimals, ratio);
+        if (decimals == 9 || std::strtod(buffer, nullptr) > printed_limit) break;
+    }
+    return std::string(buffer) + " > --max-ratio " + shown_limit;
+}
+
+}  // namespace
 
 std::vector<std::string> check_limits(const CheckLimits& limits, const RunResult& result) {
     std::vector<std::string> violations;
@@ -25,15 +58,27 @@ std::vector<std::string> check_limits(const CheckLimits& limits, const RunResult
     if (limits.max_bytes && removed > *limits.max_bytes)
         violations.push_back(std::to_string(removed) + " removable bytes > --max-bytes " + std::to_string(*limits.max_bytes));
     if (limits.max_ratio) {
+        const double limit = *limits.max_ratio;
         const double ratio = total ? static_cast<double>(removed) / static_cast<double>(total) : 0.0;
-        if (ratio > *limits.max_ratio)
-            violations.push_back("overall ratio " + format_similarity(ratio) + " > --max-ratio " + format_similarity(*limits.max_ratio));
-        for (const auto& doc : result.docs) {
+        if (ratio > limit) violations.push_back("overall ratio " + ratio_over(ratio, limit));
+        // Every file over the limit is a violation, but a CI log, a pull-request comment (GitHub
+        // takes 65,536 characters) or an ::error line with thousands of them is one nobody reads:
+        // the worst k_files_over_ratio_listed are named, the rest counted (every file's ratio is
+        // in the JSON report's files[]).
+        std::vector<std::pair<double, std::size_t>> over;  // (ratio, document), worst first
+        for (std::size_t i = 0; i < result.docs.size(); ++i) {
+            const auto& doc = result.docs[i];
             const double file_ratio = doc.bytes ? static_cast<double>(doc.removed_bytes()) / static_cast<double>(doc.bytes) : 0.0;
-            if (file_ratio > *limits.max_ratio)
-                violations.push_back(doc.id + ": ratio " + format_similarity(file_ratio) + " > --max-ratio " +
-                                     format_similarity(*limits.max_ratio));
+            if (file_ratio > limit) over.emplace_back(file_ratio, i);
         }
+        std::stable_sort(over.begin(), over.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        const std::size_t listed = std::min(over.size(), k_files_over_ratio_listed);
+        for (std::size_t k = 0; k < listed; ++k)
+            violations.push_back(result.docs[over[k].second].id + ": ratio " + ratio_over(over[k].first, limit));
+        if (over.size() > listed)
+            violations.push_back("... and " + std::to_string(over.size() - listed) + " more file(s) over --max-ratio " +
+                                 format_limit(limit) + " (" + std::to_string(over.size()) +
+                                 " in all; the JSON report lists every file's ratio)");
     }
     return violations;
 }
