@@ -138,6 +138,7 @@ void require_file_output(const Cli& cli, const char* command, const char* what) 
     std::error_code error;
     if (std::filesystem::is_directory(cli.output, error))
         throw Error(ExitCode::output_error, "a folder has the output's name", cli.output);
+    check_file_output_name(cli.output);
 }
 
 // Files an option reads (not the PATHs: the commands check those against their outputs).

@@ -74,6 +74,12 @@ void guard_output(const std::string& output, const Corpus& corpus, const InputFo
 
 }  // namespace
 
+void check_file_output_name(const std::string& output) {
+    if (!output.empty() && output != "-" && output.back() == '/')
+        throw Error(ExitCode::output_error, "ends in /, a folder's name, but this output is one file: give the file's name",
+                    output);
+}
+
 bool path_within(const std::string& inner, const std::string& outer) {
     return resolved_within(resolved(inner), resolved(outer));
 }
@@ -104,6 +110,8 @@ void check_outputs(const CleanOutputs& outputs, const std::vector<std::string>& 
             if (++to_stdout > 1) throw Error(ExitCode::usage, "two outputs write to standard output (-)");
             continue;
         }
+        // The cleaned JSON Lines file has its own message below (it names the inputs' kind).
+        if (i > 0 || files[i] != outputs.cleaned) check_file_output_name(files[i]);
         for (std::size_t j = 0; j < i; ++j)
             if (files[j] != "-" && path_within(files[i], files[j]) && path_within(files[j], files[i]))
                 throw Error(ExitCode::output_error, "two outputs would write the same file", files[i]);
