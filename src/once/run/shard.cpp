@@ -576,8 +576,8 @@ void read_signature_files(const std::vector<std::string>& signature_paths, const
 // allocated. The full decoding was half of merge's decoding, which was 37% of its instructions.
 // Only what this pass reads is checked (that the records lie in the file): decode_document
 // checks the rest in the second pass.
-void add_band_inputs(Decoder& in, std::uint32_t doc, int num_perm, BandRuns& runs) {
-    in.bytes(in.u64());                                           // the id
+std::string_view add_band_inputs(Decoder& in, std::uint32_t doc, int num_perm, BandRuns& runs) {
+    const std::string_view id = in.bytes(in.u64());
     in.u64();                                                     // the text's hash
     in.bytes(in.count(k_encoded_line_bytes) * k_encoded_line_bytes);  // the lines
     const std::uint64_t sentence_count = in.count(k_encoded_sentence_bytes + static_cast<std::uint64_t>(num_perm));
@@ -597,7 +597,61 @@ void add_band_inputs(Decoder& in, std::uint32_t doc, int num_perm, BandRuns& run
         sentence.doc = doc;
         runs.add_sentence(sentence, reinterpret_cast<const std::uint8_t*>(record.byte_run(static_cast<std::size_t>(num_perm)).data()));
     }
+    return id;
 }
+
+// A document's id, its record stepped over (the check of repeated ids below reads nothing else).
+std::string_view skip_document(Decoder& in, int num_perm) {
+    const std::string_view id = in.bytes(in.u64());
+    in.u64();                                                         // the text's hash
+    in.bytes(in.count(k_encoded_line_bytes) * k_encoded_line_bytes);  // the lines
+    const std::uint64_t sentences = in.count(k_encoded_sentence_bytes + static_cast<std::uint64_t>(num_perm));
+    in.byte_run(sentences * sentence_record_bytes(num_perm));
+    return id;
+}
+
+// Refuses signature files that hold one document id twice: apply looks documents up by id and
+// refused such decisions, but only after the whole merge (a shard merged twice under two names,
+// shards that overlap, JSON Lines shards whose records are numbered 1, 2, ... in each). The first
+// pass hashes every id (16 bytes a document, freed before matching); ids whose hashes meet are
+// read again and compared, so a hash collision never refuses distinct ids.
+class RepeatedIds {
+public:
+    void add(std::string_view id, std::uint32_t doc) { hashes_.emplace_back(hash_bytes(id), doc); }
+    void check(const std::vector<std::string>& signature_paths, const Config& config) {
+        std::sort(hashes_.begin(), hashes_.end());
+        std::map<std::uint32_t, std::uint32_t> later_to_first;  // documents whose id hash an earlier one has
+        for (std::size_t first = 0, i = 1; i < hashes_.size(); ++i) {
+            if (hashes_[i].first != hashes_[first].first) first = i;
+            else later_to_first.emplace(hashes_[i].second, hashes_[first].second);  // sorted: first is the earliest
+        }
+        hashes_ = {};
+        if (later_to_first.empty()) return;
+        // Documents in order: the first of each pair is always read before its later one.
+        std::map<std::uint32_t, std::pair<std::string, std::string>> firsts;  // doc -> (id, file)
+        for (const auto& [later, first] : later_to_first) firsts.emplace(first, std::pair<std::string, std::string>{});
+        std::uint32_t doc = 0;
+        read_signature_files(signature_paths, config, [&](const std::string& path, Decoder& in, FileBytes&) {
+            const std::size_t record_start = in.offset();
+            const std::string_view id = skip_document(in, config.num_perm);
+            const std::uint32_t this_doc = doc++;
+            if (const auto f = firsts.find(this_doc); f != firsts.end()) f->second = {std::string(id), path};
+            const auto l = later_to_first.find(this_doc);
+            if (l == later_to_first.end()) return;
+            const auto& [first_id, first_path] = firsts.at(l->second);
+            if (first_id == id)
+                throw Error(ExitCode::input_error,
+                            "document id '" + first_id + "' is also in " + first_path +
+                                "; ids must be unique across the shards (a shard merged twice, shards that overlap, or "
+                                "JSON Lines shards numbering their records alike: give each record an id of its own "
+                                "with --id-field)",
+                            path, record_start);
+        });
+    }
+
+private:
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> hashes_;  // (hash of the id, document)
+};
 
 // The first pass of merge: every sentence's band entries, from the signature files in order,
 // sorted and joined into each sentence's band candidates (match/band_runs.hpp).
@@ -605,13 +659,15 @@ CandidateStream band_candidates(const std::vector<std::string>& signature_paths,
                                 const std::string& tmp_folder, std::size_t band_run_entries) {
     BandRuns runs(tmp_folder, static_cast<std::size_t>(config.bands), config.rows_per_band(), band_run_entries);
     std::uint32_t doc = 0;
+    RepeatedIds ids;
     // The records are read in place: their pages go every k_release_bytes (a madvise per document
     // was a third of this pass's system time on ldcc, strace).
     constexpr std::size_t k_release_bytes = std::size_t{8} << 20;
     std::size_t released = 0;
     try {
         read_signature_files(signature_paths, config, [&](const std::string&, Decoder& in, FileBytes& data) {
-            add_band_inputs(in, doc++, config.num_perm, runs);
+            ids.add(add_band_inputs(in, doc, config.num_perm, runs), doc);
+            ++doc;
             if (in.offset() < released) released = 0;  // the next file
             if (in.offset() - released >= k_release_bytes) {
                 data.release_before(in.offset());
@@ -627,6 +683,7 @@ CandidateStream band_candidates(const std::vector<std::string>& signature_paths,
                              [&](const std::string&, Decoder& in, FileBytes&) { decode_document(in, config.num_perm); });
         throw;
     }
+    ids.check(signature_paths, config);
     return std::move(runs).candidates();
 }
 
