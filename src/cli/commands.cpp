@@ -116,6 +116,7 @@ CheckLimits limits_of(const Cli& cli) {
     CheckLimits limits;
     limits.max_ratio = cli.max_ratio;
     limits.max_bytes = cli.max_bytes;
+    limits.allow_empty = cli.allow_empty;
     std::string item;
     for (std::size_t start = 0; start <= cli.fail_on.size();) {
         const auto comma = std::min(cli.fail_on.find(',', start), cli.fail_on.size());

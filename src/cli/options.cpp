@@ -306,6 +306,9 @@ std::vector<OptionEntry> option_table(Cli& cli) {
                "largest allowed number of removable bytes in all files together", k_check, "none");
     limits.optional("fail-on", &cli.fail_on, "KINDS", "fail on any finding of these kinds (comma-separated), e.g. marker",
                     k_check, "none");
+    limits.flag("allow-empty", &cli.allow_empty,
+                "pass when there are no documents at all (by default an empty input fails: the gate would have checked nothing)",
+                k_check);
     limits.optional("baseline", &cli.baseline_path, "FILE", "only findings not recorded in this baseline (once baseline) count",
                     k_check, "none");
 

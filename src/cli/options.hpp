@@ -82,6 +82,7 @@ struct Cli {
     std::optional<double> max_ratio;
     std::optional<std::uint64_t> max_bytes;
     std::string fail_on;
+    bool allow_empty = false;  // check: no documents at all passes
     std::string baseline_path;
 };
 

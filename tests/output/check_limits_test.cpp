@@ -78,3 +78,17 @@ TEST_CASE("check_limits: ten files over the limit are all named, with no count l
     CHECK(violations[1] == "doc0.txt: ratio 0.600 > --max-ratio 0.5");  // ties keep input order
     CHECK(violations[10] == "doc9.txt: ratio 0.600 > --max-ratio 0.5");
 }
+
+TEST_CASE("check_limits: no document at all fails the gate unless --allow-empty") {
+    once::CheckLimits limits;
+    limits.max_ratio = 0.5;
+    const auto violations = once::check_limits(limits, run_of({}, 0));
+    REQUIRE(violations.size() == 1);
+    CHECK(violations[0] == "no documents were read, so nothing was checked (--allow-empty passes an empty input)");
+    CHECK(once::check_limits(once::CheckLimits{}, run_of({}, 0)).size() == 1);  // no limit set either
+    limits.allow_empty = true;
+    CHECK(once::check_limits(limits, run_of({}, 0)).empty());
+    // An empty file is a document: it was read, and passes.
+    limits.allow_empty = false;
+    CHECK(once::check_limits(limits, run_of({0}, 0)).empty());
+}

@@ -41,6 +41,8 @@ std::string ratio_over(double ratio, double limit) {
 
 std::vector<std::string> check_limits(const CheckLimits& limits, const RunResult& result) {
     std::vector<std::string> violations;
+    if (result.docs.empty() && !limits.allow_empty)
+        violations.push_back("no documents were read, so nothing was checked (--allow-empty passes an empty input)");
     const std::uint64_t total = result.total_bytes();
     const std::uint64_t removed = result.removed_bytes();
     std::size_t findings = 0;

@@ -22,6 +22,7 @@ struct CheckLimits {
     std::optional<double> max_ratio;          // --max-ratio: removable share, overall and per file
     std::optional<std::uint64_t> max_bytes;   // --max-bytes: removable bytes in all files
     std::vector<Kind> fail_on;                // --fail-on: any finding of these kinds fails
+    bool allow_empty = false;                 // --allow-empty: no document at all passes
     bool any() const { return max_ratio || max_bytes || !fail_on.empty(); }
 };
 
@@ -31,7 +32,10 @@ struct CheckLimits {
 constexpr std::size_t k_files_over_ratio_listed = 10;
 
 // One line per limit exceeded (files over --max-ratio: the worst k_files_over_ratio_listed, then
-// one line counting the rest); with no limit set, any finding fails.
+// one line counting the rest); with no limit set, any finding fails. No document at all fails
+// unless allow_empty: a pipeline step that wrote nothing, or ignore rules that take every file,
+// would otherwise pass a gate that checked nothing (ESLint refuses a pattern that matches no file
+// for the same reason).
 std::vector<std::string> check_limits(const CheckLimits& limits, const RunResult& result);
 
 // How many findings `findings_list` prints before "... and N more": enough for a review, short
