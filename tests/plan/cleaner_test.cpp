@@ -65,8 +65,11 @@ TEST_CASE("set_positions: lines and code-point columns of start, end and the las
         {"first word", "alpha beta\n", 0, 5, 1, 1, 1, 6, 1},
         {"a whole line ends at column 1 of the next", "one\ntwo\nthree\n", 4, 8, 2, 1, 3, 1, 2},
         {"CRLF line", "one\r\ntwo\r\nx", 5, 10, 2, 1, 3, 1, 2},
-        // At the end of the text no line follows: `end` stays on the last line, past its break.
-        {"to the end of the text", "one\r\ntwo\r\n", 5, 10, 2, 1, 2, 6, 2},
+        // The text's final line break ends a span like any other: at column 1 of the line after
+        // it (docs/sarif.md), not past the break on the last line (it gave 2, 6).
+        {"to the end of the text, CRLF", "one\r\ntwo\r\n", 5, 10, 2, 1, 3, 1, 2},
+        {"to the end of the text, LF", "one\ntwo\n", 4, 8, 2, 1, 3, 1, 2},
+        {"to the end of a text without a final break", "one\ntwo", 4, 7, 2, 1, 2, 4, 2},
         {"CJK columns count characters", "日本語の文。\n", 9, 18, 1, 4, 1, 7, 1},
         {"4-byte characters count once", "😀😀ab\n", 8, 9, 1, 3, 1, 4, 1},
         {"two lines", "a\nbb\nccc\n", 2, 8, 2, 1, 3, 4, 3},

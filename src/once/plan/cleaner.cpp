@@ -36,6 +36,13 @@ void set_positions(std::string_view text, const Layout& layout, std::vector<Span
         spans[i].start_pos = start_positions[i];
         spans[i].end_pos = end_positions[i];
         spans[i].last_line = last_positions[i].line;
+        // A span that ends with the document's final line break ends at column 1 of the line
+        // after it, as one that ends with any other line break does (SARIF's exclusive end,
+        // docs/sarif.md); positions_of has no line there and would give the last line's length
+        // plus two.
+        const bool ends_with_break = spans[i].end > spans[i].start && spans[i].end == text.size() &&
+                                     (text.back() == '\n' || text.back() == '\r');
+        if (ends_with_break) spans[i].end_pos = {spans[i].last_line + 1, 1};
     }
 }
 
