@@ -74,6 +74,17 @@ def norm_with_lines(text):
     return "".join(out), lines
 
 
+def snippet_lines(text, line_of, snippet):
+    """(first line, last line) of every place the normalized `text` holds `snippet`"""
+    n, found, i = norm(snippet), [], -1
+    while n:
+        i = text.find(n, i + 1)
+        if i < 0:
+            break
+        found.append((line_of[i], line_of[i + len(n) - 1]))
+    return found
+
+
 def cleaned(raw, spans):
     parts, cur = [], 0
     for s in spans:
@@ -110,13 +121,7 @@ def main():
         text, line_of = norm_with_lines(raw.decode("utf-8", "replace"))
 
         def where(snippet):
-            n, found, i = norm(snippet), [], -1
-            while n:
-                i = text.find(n, i + 1)
-                if i < 0:
-                    break
-                found.append((line_of[i], line_of[i + len(n) - 1]))
-            return found
+            return snippet_lines(text, line_of, snippet)
 
         stay = [o[0][0] for o in map(where, s.get("with", [])) if o]
         for snippet in s.get("without", []):

@@ -33,7 +33,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mustgo_classes import cleaned, load_map, norm, norm_with_lines  # noqa: E402
+from mustgo_classes import cleaned, line_rules, load_map, norm, norm_with_lines, snippet_lines  # noqa: E402
 
 KINDS = [
     ("comments", r"kommentar|comment|antworten zu|\breply|responses? to|no response|diskussion|comentar|تعليق|"
@@ -98,14 +98,6 @@ def kind_of(snippet):
     return next((name for name, pattern in KINDS if re.search(pattern, s)), "other")
 
 
-def line_rules(spans):
-    rules = {}
-    for s in spans:
-        for li in range(s["lines"][0], s["lines"][1] + 1):
-            rules.setdefault(li, s.get("rule") or s["kind"])
-    return rules
-
-
 def kept_snippets(docs, snip, spans_of):
     """(page, snippet, first line, position) for every must-go snippet left in the cleaned text"""
     for name, s in sorted(snip.items()):
@@ -116,13 +108,7 @@ def kept_snippets(docs, snip, spans_of):
         text, line_of = norm_with_lines(raw.decode("utf-8", "replace"))
 
         def where(snippet):
-            n, found, i = norm(snippet), [], -1
-            while n:
-                i = text.find(n, i + 1)
-                if i < 0:
-                    break
-                found.append((line_of[i], line_of[i + len(n) - 1]))
-            return found
+            return snippet_lines(text, line_of, snippet)
 
         stay = [o[0][0] for o in map(where, s.get("with", [])) if o]
         for snippet in s.get("without", []):
