@@ -124,7 +124,7 @@ TEST_CASE("cli: usage errors exit 2 with a message on stderr") {
         {"no kind", {"scan", in, "--kinds", ""}, "--kinds names no kind"},
         // Parsed into an unsigned, "-5" was 2^64 - 5: a limit no run reaches, and check passed.
         {"negative --max-bytes", {"check", in, "--max-bytes", "-5"}, "--max-bytes must be a whole number"},
-        {"--max-bytes with a suffix", {"check", in, "--max-bytes=10x"}, "--max-bytes must be a whole number"},
+        {"--max-bytes with an unknown unit", {"check", in, "--max-bytes=10x"}, "--max-bytes must be a size like 4G"},
         {"only commas as kinds", {"clean", in, "-o", dir.path("x"), "--kinds", ",,"}, "--kinds names no kind"},
         {"bad marker pattern", {"scan", in, "--marker", "(unclosed"}, "(unclosed"},
         {"no input path", {"scan"}, "PATH"},

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "once/core/error.hpp"
+#include "once/run/memory_budget.hpp"
 
 #ifndef ONCE_VERSION
 #define ONCE_VERSION "0.1.0"
@@ -37,7 +38,12 @@ std::string text_of(const T& value) {
 }
 
 // A whole number of bytes, 0 or more, in decimal digits only: no sign, no spaces, no suffix.
+// A count of bytes: digits (0 allowed), or a size with a unit as --max-memory takes it (10K,
+// 1.5M, 2G: powers of 1024), so the two options read sizes alike.
 std::uint64_t byte_count(const std::string& text, const char* option) {
+    const bool with_unit = !text.empty() && text[0] >= '0' && text[0] <= '9' &&
+                           text.find_first_not_of("0123456789.") != std::string::npos;
+    if (with_unit) return parse_memory_size(text, option);
     std::uint64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || text[0] == '-' || text[0] == '+' || error != std::errc() || end != text.data() + text.size())
@@ -303,7 +309,7 @@ std::vector<OptionEntry> option_table(Cli& cli) {
     // Read as text: Program_options parses "-5" into an unsigned as 2^64 - 5, a limit no run
     // reaches, so `check --max-bytes -5` passed every run.
     limits.add("max-bytes", po::value<std::string>()->notifier([&cli](const std::string& v) { cli.max_bytes = byte_count(v, "--max-bytes"); }), "N",
-               "largest allowed number of removable bytes in all files together", k_check, "none");
+               "largest allowed number of removable bytes in all files together (10000, 10K, 1.5M)", k_check, "none");
     limits.optional("fail-on", &cli.fail_on, "KINDS", "fail on any finding of these kinds (comma-separated), e.g. marker",
                     k_check, "none");
     limits.flag("allow-empty", &cli.allow_empty,
