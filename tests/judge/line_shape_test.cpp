@@ -254,3 +254,48 @@ TEST_CASE("measure_line: a command's pipes are no menu row; a menu's bars still 
     CHECK(cue("\"ruby gems\" | \"python eggs\" | \"rust crates\"") == once::Cue::nav_row);
     CHECK(cue("| ruby gems | python eggs | rust crates |") == once::Cue::nav_row);
 }
+
+// A document's section number of two levels or more makes the line a heading, whatever word
+// follows: the installation guide's "7.3. ログイン" (Logging In) went as a login button and the
+// page lost its headline (bench/docsite.py, install-ja/ch07s03.html; issue 11 item 2). One level
+// ("1. login"), a date's numbers and a release's are left to the word lists.
+TEST_CASE("measure_line: a heading numbered as a manual's section is no button") {
+    const once::LexiconLookup lookup(once::Lexicon::builtin());
+    auto cue = [&](std::string_view s) { return once::measure_line(s, 6, lookup).cue; };
+    CHECK(cue("7.3. ログイン") == once::Cue::none);
+    CHECK(cue("7.3. 登录") == once::Cue::none);
+    CHECK(cue("7.3. log in") == once::Cue::none);
+    CHECK(cue("5.2. accessibility") == once::Cue::none);
+    CHECK(cue("12.1.3 log in") == once::Cue::none);
+    CHECK(cue("a.2. log in") == once::Cue::none);
+    // The words alone, one level, a date, a number run into the word: the word lists decide.
+    CHECK(cue("ログイン") == once::Cue::button);
+    CHECK(cue("登录") == once::Cue::button);
+    CHECK(cue("log in") == once::Cue::button);
+    CHECK(cue("1. log in") == once::Cue::button);
+    CHECK(cue("24.12.2024 log in") == once::Cue::button);
+    CHECK(cue("7.3.log in") == once::Cue::button);
+    CHECK(cue("123.4 log in") == once::Cue::button);
+    // A date and a release are no section numbers (trafilatura's meininger.de, github.com).
+    CHECK_FALSE(once::measure_line("28.01.22 / 0 kommentare", 6, lookup).cue == once::Cue::none);
+    CHECK(cue("0.9.1 latest") == once::Cue::heading);
+    CHECK(cue("1.05 log in") == once::Cue::button);
+}
+
+// A rights line that opens as a comment of code is a listed script's licence header, not the
+// page's footer (bench/docsite.py: Debian Reference's chapter 12 lost its script's header and the
+// three sentences introducing the script as chrome, in English, Chinese and Japanese).
+TEST_CASE("measure_line: a licence header in a listing is no rights line; a footer still is") {
+    const once::LexiconLookup lookup(once::Lexicon::builtin());
+    auto cue = [&](std::string_view s) { return once::measure_line(s, 6, lookup).cue; };
+    CHECK(cue("# copyright (c) 2021 osamu aoki <osamu@debian.org>, public domain") != once::Cue::copyright);
+    CHECK(cue("# (c) 2011 foo bar, gpl2+") != once::Cue::copyright);
+    CHECK(cue("// copyright 2009 the go authors. all rights reserved.") != once::Cue::copyright);
+    CHECK(cue("/* copyright (c) 2020 example corp */") != once::Cue::copyright);
+    CHECK(cue("  # copyright (c) 2021 osamu aoki") != once::Cue::copyright);
+    CHECK(cue("copyright (c) 2021 osamu aoki") == once::Cue::copyright);
+    CHECK(cue("© 2024 riverside gazette. all rights reserved.") == once::Cue::copyright);
+    CHECK(cue("* © 2024 riverside gazette") == once::Cue::copyright);
+    CHECK(cue("版权所有 © 2024 滨江日报") == once::Cue::copyright);
+    CHECK(cue("#copyright 2024 riverside gazette") == once::Cue::copyright);
+}

@@ -781,3 +781,39 @@ TEST_CASE("shape: a blog written in unpunctuated lines keeps them, between its m
         {'r', "* 新竹五峰_民都有營地"},
     });
 }
+
+TEST_CASE("shape: the sentences introducing a listed script stay above its licence header") {
+    // Debian Reference, chapter 12 (bench/docsite.py, reference-en/ch12.en.html; the zh and ja
+    // pages alike): a table of packages, three sentences, then a shell script whose second line is
+    // its licence header. Read as a rights line, the header was chrome below the sentences, and
+    // on the page they went as lines between chrome with the script's first line (this cut of the
+    // page keeps the sentences either way; the header line is what fails without the rule).
+    check_page({
+        {'k', "the shell script can be improved to create an attractive gui program. the trick is to use one of so-called "
+              "dialog programs instead of dull interaction using echo and read commands."},
+        {'.', ""},
+        {'.', "table 12.9. list of dialog programs"},
+        {'.', ""},
+        {'.', "package popcon size description"},
+        {'.', "x11-utils v:169, i:556 712 xmessage(1): display a message or query in a window (x)"},
+        {'.', "whiptail v:258, i:996 57 displays user-friendly dialog boxes from shell scripts (newt)"},
+        {'.', "dialog v:13, i:113 1213 displays user-friendly dialog boxes from shell scripts (ncurses)"},
+        {'.', "zenity v:74, i:356 167 display graphical dialog boxes from shell scripts (gtk)"},
+        {'.', ""},
+        {'k', "here is an example of gui program to demonstrate how easy it is just with a shell script."},
+        {'.', ""},
+        {'k', "this script uses zenity to select a file (default /etc/motd) and display it."},
+        {'.', ""},
+        {'k', "gui launcher for this script can be created following section 9.4.10, \"starting a program from gui\"."},
+        {'.', ""},
+        {'k', "#!/bin/sh -e"},
+        {'k', "# copyright (c) 2021 osamu aoki <osamu@debian.org>, public domain"},
+        {'.', "# vim:set sw=2 sts=2 et:"},
+        {'.', "data_file=$(zenity --file-selection --filename=\"/etc/motd\" --title=\"select a file to check\") || \\"},
+        {'.', "  ( echo \"e: file selection error\" >&2 ; exit 1 )"},
+        {'.', "fi"},
+        {'.', ""},
+        {'k', "this kind of approach to gui program with the shell script is useful only for simple choice cases. if you "
+              "are to write any program with complexities, please consider writing it on more capable platform."},
+    });
+}

@@ -951,6 +951,40 @@ TEST_CASE("shape: a manual's chapter title printed in its nav bar and again unde
     });
 }
 
+TEST_CASE("shape: a manual's section title of one interface word stays under its nav bar (issue 11.1)") {
+    // Debian's installation manual (bench/docsite.py, install-ja/ch07s03.html and its zh and en
+    // pages): the section "7.3. ログイン" (Logging In) is one word of the lexicon's buttons. Read as a
+    // login button, both copies went and the page lost its headline; the section number says heading.
+    check_page({
+        {'.', "7.3. ログイン"},
+        {'.', "戻る 第7章 新しい debian システムを起動してみる 次へ", 84},
+        {'.', ""},
+        {'k', "7.3. ログイン"},
+        {'.', ""},
+        {'k', "システムが起動するとすぐに、ログインプロンプトが現れます。インストールプロセス中にあなたが指定した一般ユーザの"
+              "アカウント名とパスワードを入力して、ログインしてください。これで、システムは準備完了です。"},
+        {'.', ""},
+        {'k', "初心者のユーザは、システムを使い始めながら、すでにインストールされている文書を読んでみると良いでしょう。"
+              "現在はまだ文書システムが数種類存在しており、別々の形式の文書を統合するための作業が進められているところです。"},
+        {'.', ""},
+        {'r', "戻る 上に戻る 次へ", 84},
+    }, {}, 84);
+    check_page({
+        {'.', "7.3. log in"},
+        {'r', "prev up next", 84},
+        {'.', ""},
+        {'k', "7.3. log in"},
+        {'.', ""},
+        {'k', "after your system boots, you'll be presented with the login prompt. log in using the personal login "
+              "and password you selected during the installation process. your system is now ready for use."},
+        {'.', ""},
+        {'k', "if you are a new user, you may want to explore the documentation which is already installed on your "
+              "system as you start to use it. there are currently several documentation systems."},
+        {'.', ""},
+        {'r', "prev up next", 84},
+    }, {}, 84);
+}
+
 TEST_CASE("shape: a site's short name printed at the top and again under the menu is no page title") {
     // The first line printed again under chrome is the page's title only when it weighs like one
     // (three words, six CJK characters): a site's name of two words over its menu is not.

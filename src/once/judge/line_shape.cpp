@@ -273,6 +273,61 @@ bool ends_sentence(std::string_view s) {
     return (is_word_char(prev) || is_cjk(prev) || is_closing(prev)) && !is_digit(prev) && prev != ' ';
 }
 
+// Does the line open as a comment of code — "# ", "// " or "/* " — as a licence header opens a
+// listed script ("# Copyright (C) 2021 Osamu Aoki <osamu@debian.org>, Public Domain")? Its rights
+// words are the listing's, not the page's footer: read as a rights line, it was chrome for the
+// sentences introducing the script, which went with it (Debian Reference's chapter 12, in every
+// language). A footer never opens with a comment mark; a bulleted one opens with "* ".
+bool opens_as_code_comment(std::string_view s) {
+    const std::size_t at = s.find_first_not_of(' ');
+    if (at == std::string_view::npos) return false;
+    const std::string_view rest = s.substr(at);
+    return std::any_of(k_code_comment_marks.begin(), k_code_comment_marks.end(),
+                       [&](std::string_view mark) { return rest.starts_with(mark); });
+}
+
+// Does the line open with a document's section number of two levels or more — "7.3. ログイン",
+// "12.1.3 shell loops", "a.2. native debian package" (an appendix; the text is case-folded) —
+// followed by a space and the heading's first word? Each level is a number of one or two digits
+// without a leading zero (the first may be one letter). Such a number is the form of a heading in
+// a manual or a report, and a button or a box label never carries one: read as a lexicon row, the
+// installation guide's "7.3. ログイン" (Logging In) went as a login button, the page's headline
+// with it (issue 11 item 2: a lexicon word inside a heading-shaped line is weak evidence). A single
+// level ("1. login") is left to the lexicon: a numbered menu or list of links prints so. What is
+// no section number: a date ("28.01.22 / 0 kommentare": a leading zero, no word after it) and a
+// release ("0.9.1 latest": numbering starts at 1).
+bool opens_with_section_number(std::string_view s) {
+    const auto digit_at = [&](std::size_t k) { return k < s.size() && is_digit(static_cast<unsigned char>(s[k])); };
+    std::size_t i = 0;
+    // One level: one or two digits, or (the first level only) one letter.
+    const auto level = [&](bool first) {
+        if (digit_at(i)) {
+            if (s[i] == '0' && (first || digit_at(i + 1))) return false;
+            ++i;
+            if (digit_at(i)) ++i;
+            return !digit_at(i);
+        }
+        if (first && i < s.size() && s[i] >= 'a' && s[i] <= 'z') {
+            ++i;
+            return i < s.size() && s[i] == '.';
+        }
+        return false;
+    };
+    if (!level(true)) return false;
+    int levels = 1;
+    while (i + 1 < s.size() && s[i] == '.' && digit_at(i + 1)) {
+        ++i;
+        if (!level(false)) return false;
+        ++levels;
+    }
+    if (levels < k_section_number_levels) return false;
+    if (i < s.size() && s[i] == '.') ++i;
+    if (i + 1 >= s.size() || s[i] != ' ') return false;
+    std::size_t word = i + 1;
+    const char32_t first_word = next_cp(s, word);
+    return is_word_char(first_word) || is_cjk(first_word);
+}
+
 // The line without what may follow its last sentence's end: closing quotes and brackets, and
 // footnote or annotation marks in square brackets — "...the mozilla corporation.^[2]",
 // "...had produced horrors. [mp3 sp]", "...に発表された。[1][2]" (lynx prints a reference as "^[2]"); a
@@ -443,7 +498,7 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
         return shape;
     }
     if (shape.weight > k_max_cue_weight) return shape;
-    if (has_copyright(s)) {
+    if (has_copyright(s) && !opens_as_code_comment(s)) {
         shape.cue = Cue::copyright;
         return shape;
     }
@@ -455,7 +510,7 @@ LineShape measure_line(std::string_view normalized, int weight, const LexiconLoo
         shape.embed = true;
         return shape;
     }
-    {
+    if (!opens_with_section_number(s)) {
         const std::string_view core = s;
         const Composition all = compose(core, lookup, false);
         if (all.entries > 0) {

@@ -134,6 +134,12 @@ constexpr std::size_t k_wrap_overshoot_bytes = 8;
 // A "key: value" row has its colon (or a "【key】value" row its closing bracket) within this many
 // bytes of the start.
 constexpr std::size_t k_field_key_bytes = 40;
+// Levels of a section number that make a line a document's heading, not a lexicon row ("7.3."
+// of a manual's "7.3. ログイン"; "1." alone also numbers menus and link lists).
+constexpr int k_section_number_levels = 2;
+// What opens a comment line in a listed script or program (shell, Python, C, C++, Java, Go, JS):
+// a rights line that opens so is the listing's licence header, not a footer.
+constexpr std::array<std::string_view, 3> k_code_comment_marks = {"# ", "// ", "/* "};
 constexpr std::string_view k_key_open = "\u3010";   // 【
 constexpr std::string_view k_key_close = "\u3011";  // 】
 // A spec box: at least this many key:value rows, and at least half of the block.
