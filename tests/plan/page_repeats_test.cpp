@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "plan/plan_run.hpp"
 
@@ -224,3 +225,36 @@ TEST_CASE("page repeats: a paragraph printed again up to an edited word still go
     }
 }
 
+
+// A manual prints one header row over each of its tables. A character weighs one unit and an
+// English word two, so the English header (10 units) stayed as a line lighter than a passage
+// while the Japanese one (19) went as a copy of the first table's (bench/docsite.py, Debian
+// Reference's chapter 11; word_row_weight in plan/copy_runs.cpp). A row of short words now weighs
+// as many words in both. A long line without spaces printed again, and a paragraph, still go.
+TEST_CASE("page repeats: a table's header row printed over each table stays in Japanese as in English") {
+    const auto page = [](const std::string& header, const std::string& caption,
+                         const std::vector<std::string>& rows) {
+        std::string text;
+        for (std::size_t t = 0; t < 3; ++t) {
+            text += caption + std::to_string(t + 1) + "\n\n" + header + "\n";
+            text += rows[t] + " V:" + std::to_string(10 + t) + ", I:" + std::to_string(300 + t) + " 712\n";
+            text += rows[t] + "-doc V:" + std::to_string(2 + t) + ", I:" + std::to_string(40 + t) + " 1024\n\n";
+        }
+        return text;
+    };
+    const std::vector<std::string> rows = {"enca", "nkf", "recode"};
+    for (const std::string& header : {std::string("パッケージ ポプコン サイズ キーワード 説明"),
+                                      std::string("package popcon size keyword description")}) {
+        CAPTURE(header);
+        PlanRun run;
+        const std::string text = page(header, "表 11. ", rows);
+        CHECK(run.add(text).cleaned == text);
+    }
+    // Not a row of short words: a title of long runs, printed over each table, still goes after its first copy.
+    PlanRun run;
+    const std::string title = "テキストデーター変換ツールのリスト一覧表 文字コード変換のための主要パッケージ一覧";
+    const auto& doc = run.add(page(title, "表 11. ", rows));
+    std::size_t copies = 0;
+    for (std::size_t at = doc.cleaned.find(title); at != std::string::npos; at = doc.cleaned.find(title, at + 1)) ++copies;
+    CHECK(copies == 1);
+}

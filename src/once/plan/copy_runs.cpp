@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "once/judge/line_chars.hpp"
 #include "once/match/align.hpp"
 #include "once/plan/document_planner.hpp"
 #include "once/plan/run_rules.hpp"
@@ -37,6 +38,39 @@ const char* match_name(MatchType type) {
 // copula (ldcc peachy), and "The football club confirmed the ferry" cut from "... the ferry
 // timetable." reads no differently to a rule without words.
 bool piece_alone_is_cut(const UnitRecord& piece) { return piece.clause_inside; }
+
+// The weight of a line of short Chinese or Japanese words separated by spaces, counted as a row of
+// words (k_word_cell_weight a cell); none when the line is no such row. Repeated in its page, a
+// line lighter than a passage is the page's own (lone_line_in_document); a character weighs one
+// unit and an English word two, so a manual's table header printed over each of its tables
+// stayed in English ("package popcon size keyword description", 10 units) and went as a copy in
+// Japanese ("パッケージ ポプコン サイズ キーワード 説明", 19) and Chinese (bench/docsite.py, Debian
+// Reference chapters 6 and 11). A title or a sentence of CJK runs longer than a few characters
+// between its spaces, when it has any.
+std::optional<std::uint32_t> word_row_weight(std::string_view line) {
+    std::size_t cells = 0, chars = 0;
+    bool cjk_cell = false;
+    const auto close_cell = [&] {
+        if (chars == 0) return true;
+        const bool ok = cjk_cell && chars <= k_max_word_cell_chars;
+        ++cells;
+        chars = 0;
+        cjk_cell = false;
+        return ok;
+    };
+    for (std::size_t i = 0; i < line.size();) {
+        const char32_t c = line_chars::next_cp(line, i);
+        if (c == ' ') {
+            if (!close_cell()) return std::nullopt;
+            continue;
+        }
+        if (line_chars::is_sentence_end(c)) return std::nullopt;
+        cjk_cell = cjk_cell || line_chars::is_cjk(c);
+        ++chars;
+    }
+    if (!close_cell() || cells < k_min_word_cells) return std::nullopt;
+    return static_cast<std::uint32_t>(cells) * k_word_cell_weight;
+}
 
 }  // namespace
 
@@ -302,9 +336,12 @@ void DocumentPlanner::plan_runs() {
         // command in a tutorial ("$ hg push"), a header field in a protocol example ("Host: ..."),
         // a table cell, a refrain. Only a passage (several lines continuing one place, or the
         // weight of a paragraph) repeated in its page is a copy; a title shown twice still goes,
-        // and so does a line printed twice in a row (lone_line_in_document).
+        // and so does a line printed twice in a row (lone_line_in_document). A row of short CJK
+        // words weighs as a row of words (word_row_weight).
         if (whole_lines && sentences_[from].first_line == sentences_[to - 1].last_line &&
-            weight < static_cast<std::uint32_t>(config_.min_length) && lone_line_in_document(i, end)) {
+            word_row_weight(lines_[sentences_[from].first_line].normalized).value_or(weight) <
+                static_cast<std::uint32_t>(config_.min_length) &&
+            lone_line_in_document(i, end)) {
             i = end;
             continue;
         }

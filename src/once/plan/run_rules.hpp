@@ -37,6 +37,13 @@ constexpr std::size_t k_min_isolated_sentences = 2;
 // Rows of a spec table are a copy only when the run holds more than 1/k_table_copy_den of the
 // table's rows (the same product's table printed again), not a few rows two products share.
 constexpr std::size_t k_table_copy_den = 2;
+// A row of short Chinese or Japanese words separated by spaces (a table's header, "パッケージ ポプコン
+// サイズ キーワード 説明"): at least k_min_word_cells cells, none longer than k_max_word_cell_chars
+// characters. Such a line weighs as a row of as many words (k_word_cell_weight each, a word's
+// weight in a space-separated script), not one unit a character (copy_runs.cpp, word_row_weight).
+constexpr std::size_t k_min_word_cells = 3;
+constexpr std::size_t k_max_word_cell_chars = 6;
+constexpr std::uint32_t k_word_cell_weight = 2;
 // Consecutive copied sentences are one passage when their sources are in the same document,
 // in order, at most this many sentences apart: an edit may drop a sentence or two.
 constexpr std::uint32_t k_max_source_step = 3;
