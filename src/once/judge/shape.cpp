@@ -668,6 +668,7 @@ std::vector<LineVerdict> classify_lines(const std::vector<LineFeatures>& feature
         if (any_good) mark_article_end(lines);
         if (any_good) mark_card_lists(lines);
         if (any_good) mark_reader_appeals(lines);
+        if (any_good) mark_title_boxes(lines);
     }
 
     for (std::size_t i = 0; i < n; ++i) {

@@ -192,6 +192,8 @@ void mark_card_lists(std::vector<JudgedLine>& lines);
 // reader_appeal.cpp
 // A short call to the reader (subscribe, sign up, follow, donate) below the article's end (article-end).
 void mark_reader_appeals(std::vector<JudgedLine>& lines);
+// title_box.cpp: a box of other stories' titles under the article's end (rule article-end).
+void mark_title_boxes(std::vector<JudgedLine>& lines);
 // article_start.cpp
 // Everything above the page's head — the chrome over the article's first paragraph and what
 // stands above it (article-start) — when little paragraph weight is there; the headline stays.

@@ -228,6 +228,25 @@ constexpr long k_card_article_ratio = 2;
 // `domácí` / `před 42 minutami`): a step's number and its photo caption (`step 8` / `… (lucy
 // akins)`, ehow on readability) or a ranking's rows (`1位 クロワッサン`, ldcc) are the article's.
 constexpr long k_card_title_lines = 3;
+// Boxes of other stories' titles under the article (title_box.cpp; docs/boilerplate.md, step 3,
+// "Other stories' titles"). Measured first on main's maps with bench/box_bound.py, then built and
+// checked on the trafilatura devset's halves, readability, the manuals (bench/docsite.py), ldcc and
+// r1 (docs/results-log.md, session 32). The article's last long line weighs at least 40 units
+// (20 words: Finnish and German say 200 characters in fewer words than English; 40 CJK
+// characters); a title weighs 6 to 40 units (3 to 20 words: `Link zum Artikel` is one, a
+// teaser's two sentences are not); a box is at least 3 titles in a row (two are a pair: previous
+// / next; at 2 a Chinese manual lost a list's lines); the lines under the article's end hold at
+// most 3/10 of the page's kept weight; at most 1/4 of the titles' words stand in the article
+// above (at 1/5, before the other guards, 6 fewer must-go snippets went);
+// rows with figures in half of them or more are a table (ldcc: a phone's specs, a poll's votes,
+// concert dates went without this).
+constexpr int k_box_min_prose = 40;
+constexpr int k_box_min_title = 6;
+constexpr int k_box_max_title = 40;
+constexpr std::size_t k_box_min_titles = 3;
+constexpr long k_box_tail_share_num = 3, k_box_tail_share_den = 10;
+constexpr std::size_t k_box_shared_den = 4;
+constexpr std::size_t k_box_digit_rows_den = 2;
 // Calls to the reader under the article (reader_appeal.cpp; docs/boilerplate.md, step 3, "Calls to
 // the reader"). A newsletter, donation or follow plea is one or two sentences: at most 80 weight
 // units (40 words: WordPress's "Enter your email below to receive future announcements direct to
