@@ -305,7 +305,7 @@ int run_analysis(const CommandInfo& command, Cli& cli, Streams streams) {
 
     if (baseline) {
         const Baseline recorded = Baseline::from_result(result);
-        recorded.save(sink.stage(cli.output), result);
+        recorded.save(sink.stage(cli.output), result, cli.output);
         sink.commit();
         report_stale_staging(sink, streams.err);
         if (!cli.quiet) summary << "once: recorded " << recorded.size() << " finding(s) in " << cli.output << "\n";
@@ -346,7 +346,8 @@ int run_analysis(const CommandInfo& command, Cli& cli, Streams streams) {
     for (const auto& spec : cli.reports) {
         ReportOptions file_report = report;
         file_report.color = false;
-        AtomicWriter writer(sink.stage(report_file(spec)));
+        const std::string file = report_file(spec);
+        AtomicWriter writer(sink.stage(file), {.shown_as = file});
         writer.write(render_report(parse_report_format(spec.substr(0, spec.find('='))), *shown, load_text, file_report));
         writer.commit();
     }

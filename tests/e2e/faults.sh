@@ -6,7 +6,8 @@
 #     under a final output name is complete (equal to a clean run's), and the next run into the
 #     same place succeeds with the reference output, removing the killed run's staging folders;
 #   a full disk (a 1 MiB tmpfs when mount works here, else `ulimit -f` with SIGXFSZ ignored):
-#     exit 4 naming the output, and no partial file under a final name;
+#     exit 4 naming the output, and no partial file under a final name; then (64 KiB) each command
+#     that writes: the message names the output as given, nothing is left on the disk;
 #   an input deleted while the run reads: a clean exit (0, or 3 naming the file), nothing partial;
 #   SIGINT and SIGTERM (a folder output, and a JSON Lines one `-o out.jsonl`): no `.once-tmp-`
 #     file, no spool folder, no staging folder, no output and no `-o` folder the run made is left.
@@ -99,6 +100,57 @@ fi
 check "full disk ($how): exit 4 naming the output" $? "(exit $status: $(head -c 300 "$work/disk.err"))"
 detail=$(only_complete "$disk/out" "$disk/map.jsonl")
 check "full disk ($how): nothing partial under a final name" $? "$detail"
+[[ -n $mounted ]] && { umount "$mounted"; mounted=; }
+
+# A full disk under every command that writes: exit 4, the message names the output as the
+# command line gave it (not `/abs/disk/.once-staging-PID/NAME`, session 32), nothing is left on
+# the disk. Run from $work with relative names; temporary files (--tmp-dir) on another disk.
+small=$work/small
+mkdir -p "$small"
+small_how="ulimit -f 64"
+if mount -t tmpfs -o size=64k tmpfs "$small" 2>/dev/null; then
+    mounted=$small
+    small_how="64 KiB tmpfs"
+fi
+# Records of random words: no two alike, so every output (compressed too) outgrows 64 KiB.
+python3 - "$work/sm.jsonl" <<'PY'
+import json, random, sys
+rng = random.Random(32)
+with open(sys.argv[1], 'w') as out:
+    for i in range(2000):
+        words = (''.join(rng.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(rng.randint(2, 9))) for _ in range(60))
+        out.write(json.dumps({"id": str(i), "text": ' '.join(words) + '.\n'}) + "\n")
+PY
+(cd "$work" && "$once" sign sm.jsonl -o sm.sig -q && "$once" merge sm.sig -o sm.bin -q) ||
+    check "full disk: signatures to start from" 1
+full_disk() {  # full_disk OUTPUT-AS-GIVEN ONCE-ARGS...
+    local shown=$1 status
+    shift
+    (cd "$work" && trap '' XFSZ && { [[ -n $mounted ]] || ulimit -f 64; } &&
+        exec "$once" "$@" -q --tmp-dir "$TMPDIR") >/dev/null 2>"$work/small.err"
+    status=$?
+    [[ $status == 4 ]] && head -1 "$work/small.err" | grep -q "^once: $shown[:/]" &&
+        ! grep -q once-staging "$work/small.err" && [[ -z $(ls -A "$small") ]]
+    check "full disk ($small_how), $1 ... $shown: exit 4 naming it, nothing left" $? \
+        "(exit $status: $(head -c 300 "$work/small.err"); left: $(ls -A "$small" | head -3))"
+    rm -rf "${small:?}"/* "$small"/.once-staging-*
+}
+full_disk small/out.jsonl.zst clean sm.jsonl -o small/out.jsonl.zst --threads 2
+full_disk small/out.jsonl.gz clean sm.jsonl -o small/out.jsonl.gz
+full_disk small/map.jsonl scan sm.jsonl --map small/map.jsonl
+full_disk small/r.html scan "$root/samples" --report html=small/r.html
+full_disk small/r.json scan sm.jsonl --report json=small/r.json
+full_disk small/r.sarif check "$root/samples" --report sarif=small/r.sarif
+full_disk small/b.json baseline "$root/samples" -o small/b.json
+full_disk small/s.sig sign sm.jsonl -o small/s.sig
+full_disk small/d.bin merge sm.sig -o small/d.bin
+full_disk small/a.jsonl apply sm.jsonl --decisions sm.bin -o small/a.jsonl
+# Only a full disk shows these two: `ulimit -f` limits each file (the cleaned files of a folder are
+# small; -o am.jsonl, off the disk, would fail too).
+if [[ -n $mounted ]]; then
+    full_disk small/out clean "$root/samples" -o small/out  # a cleaned file in it: small/out/en/...
+    full_disk small/am.jsonl apply sm.jsonl --decisions sm.bin -o am.jsonl --map small/am.jsonl
+fi
 [[ -n $mounted ]] && { umount "$mounted"; mounted=; }
 
 # An input deleted while the run reads.

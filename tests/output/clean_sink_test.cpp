@@ -7,7 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
+#include <string>
 
+#include <csignal>
+#include <sys/resource.h>
+
+#include "error_of.hpp"
 #include "once/core/error.hpp"
 #include "once/output/message.hpp"
 #include "temp_dir.hpp"
@@ -34,7 +40,84 @@ void feed(once::Corpus& corpus, once::CleanSink& sink) {
     });
 }
 
+// A full disk, as far as this process's writes see it: files may not grow past `bytes`
+// (RLIMIT_FSIZE; with SIGXFSZ ignored a write past it fails with EFBIG). Restored on scope exit.
+class FileSizeLimit {
+public:
+    explicit FileSizeLimit(rlim_t bytes) {
+        ::getrlimit(RLIMIT_FSIZE, &old_);
+        old_handler_ = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limited = old_;
+        limited.rlim_cur = bytes;
+        ::setrlimit(RLIMIT_FSIZE, &limited);
+    }
+    ~FileSizeLimit() {
+        ::setrlimit(RLIMIT_FSIZE, &old_);
+        std::signal(SIGXFSZ, old_handler_);
+    }
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+private:
+    rlimit old_{};
+    void (*old_handler_)(int) = SIG_DFL;
+};
+
+// Runs a whole clean (feed and commit) under a file size limit of `limit` bytes and returns
+// what it threw. Nothing is checked under the limit: doctest's own output stays unlimited.
+std::optional<once::Error> clean_under_limit(const once::CleanOutputs& outputs, once::Corpus& corpus, rlim_t limit) {
+    std::optional<once::Error> error;
+    {
+        once::CleanSink sink(outputs, once::Config{}, corpus, "test");
+        const FileSizeLimit full(limit);
+        error = once::test::error_of([&] {
+            feed(corpus, sink);
+            sink.commit();
+        });
+    }
+    return error;
+}
+
 }  // namespace
+
+TEST_CASE("CleanSink: a write that fails names the output the user gave, not its staging path") {
+    // Probe finding (session 32): a full disk gave `/abs/out/.once-staging-PID/a.txt: write
+    // error: No space left on device`, a path the user never gave, absolute.
+    TempDir dir;
+    const std::string big(64 * 1024, 'x');
+    dir.write("in/a.txt", big + "\n");
+    dir.write("in.jsonl", "{\"id\":\"1\",\"text\":\"" + big + "\"}\n");
+    const std::string limit_message = "write error: File too large";
+    SUBCASE("a cleaned file of a folder output") {
+        once::Corpus corpus({dir.path("in")}, {});
+        const auto error = clean_under_limit({dir.path("out"), "", false, "", nullptr, {}}, corpus, 4096);
+        REQUIRE(error);
+        CHECK(error->code() == once::ExitCode::output_error);
+        CHECK(error->file() == dir.path("out") + "/a.txt");
+        CHECK(error->message() == limit_message);
+    }
+    SUBCASE("the map") {
+        once::Corpus corpus({dir.path("in")}, {});
+        const auto error = clean_under_limit({"", dir.path("map.jsonl"), false, "", nullptr, {}}, corpus, 64);
+        REQUIRE(error);
+        CHECK(error->file() == dir.path("map.jsonl"));
+        CHECK(error->message() == limit_message);
+    }
+    SUBCASE("one JSON Lines file, compressed") {
+        once::Corpus corpus({dir.path("in.jsonl")}, {});
+        const auto error = clean_under_limit({dir.path("out.jsonl.zst"), "", false, "", nullptr, {}}, corpus, 16);
+        REQUIRE(error);
+        CHECK(error->file() == dir.path("out.jsonl.zst"));
+        CHECK(error->message() == limit_message);
+    }
+    SUBCASE("one text file cleaned to one file") {
+        once::Corpus corpus({dir.path("in/a.txt")}, {});
+        const auto error = clean_under_limit({dir.path("a.clean.txt"), "", false, "", nullptr, {}}, corpus, 4096);
+        REQUIRE(error);
+        CHECK(error->file() == dir.path("a.clean.txt"));
+    }
+    CHECK(dir.entries() == std::set<std::string>{"in", "in.jsonl"});  // nothing left behind
+}
 
 TEST_CASE("CleanSink: a run that fails before commit leaves no output under a final name") {
     TempDir dir;

@@ -30,7 +30,7 @@ int open_unlinked_file(const std::string& folder) {
     if (fd < 0) {  // a file system without O_TMPFILE: a named file, unlinked at once
         std::string pattern = folder + "/.once-spill-XXXXXX";
         fd = ::mkostemp(pattern.data(), O_CLOEXEC);
-        if (fd < 0) fail("cannot create a temporary file", folder);
+        if (fd < 0) fail("cannot create a temporary file (--tmp-dir)", folder);
         ::unlink(pattern.c_str());
     }
     return fd;
@@ -46,7 +46,7 @@ void SpillFile::append(std::string_view bytes) {
     while (!bytes.empty()) {
         const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail("cannot write a temporary file", folder_);
+        if (n < 0) fail("cannot write a temporary file (--tmp-dir)", folder_);
         bytes.remove_prefix(static_cast<std::size_t>(n));
         size_ += static_cast<std::uint64_t>(n);
     }
@@ -58,7 +58,7 @@ void SpillFile::read_all_into(const std::function<void(std::string_view)>& fn) {
     while (at < size_) {
         const ssize_t n = ::pread(fd_, piece.data(), piece.size(), static_cast<off_t>(at));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) fail("cannot read back a temporary file", folder_);
+        if (n <= 0) fail("cannot read back a temporary file (--tmp-dir)", folder_);
         fn(std::string_view(piece.data(), static_cast<std::size_t>(n)));
         at += static_cast<std::uint64_t>(n);
     }
@@ -72,7 +72,7 @@ void SpillFile::read_at(std::uint64_t offset, char* out, std::size_t size) const
     while (size > 0) {
         const ssize_t n = ::pread(fd_, out, size, static_cast<off_t>(offset));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) fail("cannot read back a temporary file", folder_);
+        if (n <= 0) fail("cannot read back a temporary file (--tmp-dir)", folder_);
         out += n;
         size -= static_cast<std::size_t>(n);
         offset += static_cast<std::uint64_t>(n);

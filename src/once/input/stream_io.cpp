@@ -362,11 +362,11 @@ struct AtomicWriter::Impl {
 };
 
 AtomicWriter::AtomicWriter(const std::string& path, const WriteOptions& options)
-    : impl_(std::make_unique<Impl>()), path_(path) {
+    : impl_(std::make_unique<Impl>()), path_(path), shown_(options.shown_as.empty() ? path : options.shown_as) {
     const Compression compression = compression_for(path);
     streams::check_compression_level(compression, options.compression_level);
     const int level = options.compression_level != 0 ? options.compression_level : streams::default_compression_level(compression);
-    if (path.empty()) output_error(path, "empty output path");
+    if (path.empty()) output_error(shown_, "empty output path");
     if (path == "-") {
         impl_->sink = std::make_unique<StdoutSink>();
         return;
@@ -378,7 +378,7 @@ AtomicWriter::AtomicWriter(const std::string& path, const WriteOptions& options)
         const std::filesystem::path parent = std::filesystem::path(path).parent_path();
         std::error_code error;
         if (!parent.empty()) impl_->made_folders = make_folders(parent.string(), error);
-        if (error) output_error(path, "cannot create its folder: " + error.message());
+        if (error) output_error(shown_, "cannot create its folder: " + error.message());
         remove_stale_temps_of(path);
     }
     impl_->temp = options.via_temporary ? temp_path_for(path) : path;
@@ -389,16 +389,16 @@ AtomicWriter::AtomicWriter(const std::string& path, const WriteOptions& options)
     if (impl_->fd < 0) {
         const int err = errno;
         impl_->temp.clear();  // nothing of ours to remove
-        output_error(path, "cannot create temporary file: " + errno_text(err));
+        output_error(shown_, "cannot create temporary file: " + errno_text(err));
     }
     impl_->slot = register_temp_file(impl_->temp);
-    std::unique_ptr<Sink> sink = std::make_unique<FileSink>(impl_->fd, path);
+    std::unique_ptr<Sink> sink = std::make_unique<FileSink>(impl_->fd, shown_);
     switch (compression) {
         case Compression::gzip:
-            sink = streams::make_gzip_sink(std::move(sink), path, level);
+            sink = streams::make_gzip_sink(std::move(sink), shown_, level);
             break;
         case Compression::zstd:
-            sink = streams::make_zstd_sink(std::move(sink), path, level, std::max(1, options.compression_threads));
+            sink = streams::make_zstd_sink(std::move(sink), shown_, level, std::max(1, options.compression_threads));
             break;
         case Compression::none:
             break;
@@ -409,7 +409,7 @@ AtomicWriter::AtomicWriter(const std::string& path, const WriteOptions& options)
 AtomicWriter::~AtomicWriter() = default;
 
 void AtomicWriter::write(std::string_view bytes) {
-    if (impl_->committed) throw Error(ExitCode::internal, "write after commit", path_);
+    if (impl_->committed) throw Error(ExitCode::internal, "write after commit", shown_);
     impl_->sink->write(bytes);
 }
 
@@ -421,12 +421,12 @@ void AtomicWriter::commit() {
         s.committed = true;
         return;
     }
-    if (s.durable && ::fsync(s.fd) != 0) output_error(path_, "fsync failed: " + errno_text(errno));
+    if (s.durable && ::fsync(s.fd) != 0) output_error(shown_, "fsync failed: " + errno_text(errno));
     const int fd = s.fd;
     s.fd = -1;
-    if (::close(fd) != 0) output_error(path_, "close failed: " + errno_text(errno));
+    if (::close(fd) != 0) output_error(shown_, "close failed: " + errno_text(errno));
     if (s.temp != path_ && ::rename(s.temp.c_str(), path_.c_str()) != 0)
-        output_error(path_, "cannot rename temporary file into place: " + errno_text(errno));
+        output_error(shown_, "cannot rename temporary file into place: " + errno_text(errno));
     s.committed = true;
     unregister_temp_file(s.slot);
     s.slot = -1;

@@ -107,6 +107,10 @@ struct WriteOptions {
     // already has a private name until later (a file of StagedOutputs' staging folder, renamed
     // into place by its commit): a second rename per file bought nothing there.
     bool via_temporary = true;
+    // The name messages give the file; empty: `path`. A staged output (output/staging.hpp) is
+    // written under `<folder>/.once-staging-<pid>/NAME`, a path the user never gave: its errors
+    // name the final file instead (`out.map.jsonl: write error: No space left on device`).
+    std::string shown_as;
 };
 
 // Makes everything written to the file system that holds `path` durable (syncfs(2)), one call
@@ -143,6 +147,7 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::string path_;
+    std::string shown_;  // in messages: WriteOptions::shown_as, or path_
 };
 
 }  // namespace once

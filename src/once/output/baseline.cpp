@@ -22,7 +22,7 @@ std::size_t Baseline::size() const {
     return total;
 }
 
-void Baseline::save(const std::string& path, const RunResult& result) const {
+void Baseline::save(const std::string& path, const RunResult& result, const std::string& shown_as) const {
     // Where each finding was seen: reviewable in a pull request, and used by `split`.
     std::map<std::pair<std::uint64_t, std::string>, nlohmann::ordered_json> examples;
     for (const auto& doc : result.docs)
@@ -38,7 +38,7 @@ void Baseline::save(const std::string& path, const RunResult& result) const {
             {"hash", hex64(key.first)}, {"kind", key.second}, {"count", count}, {"examples", examples[key]}});
     }
     const nlohmann::ordered_json document{{"format", "once-baseline"}, {"version", 1}, {"findings", findings}};
-    AtomicWriter writer(path);
+    AtomicWriter writer(path, {.shown_as = shown_as});
     writer.write(document.dump(1) + "\n");
     writer.commit();
 }

@@ -30,7 +30,8 @@ class Baseline {
 public:
     static Baseline from_result(const RunResult& result);
     static Baseline load(const std::string& path);  // throws Error(input_error) naming the file
-    void save(const std::string& path, const RunResult& result) const;  // atomic
+    // Atomic. Errors name `shown_as` when given: a staged path's final name (WriteOptions::shown_as).
+    void save(const std::string& path, const RunResult& result, const std::string& shown_as = {}) const;
 
     struct Split {
         RunResult fresh;          // the run with only findings not in the baseline

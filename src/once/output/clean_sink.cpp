@@ -15,6 +15,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A staged output's writer options: its errors name `final_path`, the file the user asked for,
+// not the staging path it is written under.
+WriteOptions shown_as(WriteOptions options, const std::string& final_path) {
+    options.shown_as = final_path;
+    return options;
+}
+
 fs::path resolved(const std::string& path) {
     std::error_code error;
     return fs::weakly_canonical(path, error);
@@ -194,12 +201,12 @@ CleanSink::CleanSink(CleanOutputs outputs, const Config& config, const Corpus& c
     } else if (out == "-") {
         stream_.emplace("-");
     } else if (!out.empty() && (jsonl_output_ || cleans_to_one_file(outputs_, corpus))) {
-        stream_.emplace(staged_.stage(out), outputs_.write);
+        stream_.emplace(staged_.stage(out), shown_as(outputs_.write, out));
     } else if (!out.empty()) {
         staged_.make_folder(out);  // made now even for no documents; removed again if the run fails
     }
     if (!outputs_.map.empty()) {
-        map_.emplace(staged_.stage(outputs_.map), outputs_.write);
+        map_.emplace(staged_.stage(outputs_.map), shown_as(outputs_.write, outputs_.map));
         map_->write(map_header_line(config, tool_version));
     }
 }
@@ -227,11 +234,9 @@ void CleanSink::document(const SourceDocument& source, const DocResult& result, 
     // its final name (issue 12: an fsync per file cost 11.4-15.2 s for 1,000 files, see WriteOptions).
     // The staging folder is this run's own, so the file is written under its staged name
     // directly, without a temporary name of its own.
-    WriteOptions staged;
-    staged.durable = false;
-    staged.via_temporary = false;
-    AtomicWriter writer(staged_.stage((fs::path(outputs_.cleaned) / source.relative_path).string(), outputs_.cleaned),
-                        staged);
+    const std::string final_path = (fs::path(outputs_.cleaned) / source.relative_path).string();
+    AtomicWriter writer(staged_.stage(final_path, outputs_.cleaned),
+                        {.durable = false, .via_temporary = false, .shown_as = final_path});
     writer.write(cleaned);
     writer.commit();
 }

@@ -57,7 +57,7 @@ void StagedOutputs::remove_staging_folders() {
     made_inside_.clear();
 }
 
-std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
+std::string StagedOutputs::staging_folder_for(const std::string& anchor, const std::string& shown) {
     if (const auto known = folder_of_anchor_.find(anchor); known != folder_of_anchor_.end()) return known->second;
     std::error_code error;
     const std::vector<std::string> made = make_folders(anchor, error);
@@ -77,7 +77,13 @@ std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
     for (auto& gone : remove_left_by_gone_processes(anchor, staging_owner)) removed_stale_.push_back(std::move(gone));
     fs::remove_all(folder, error);  // a folder of an earlier process with our id
     fs::create_directories(folder, error);
-    if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), folder);
+    // Named by the output the user gave (the folder of a folder output, the file of one beside
+    // it), not by the staging path (`/abs/out/.once-staging-PID: cannot create folder`).
+    if (error)
+        throw Error(ExitCode::output_error,
+                    std::string("cannot create the staging folder ") + (shown == anchor ? "inside" : "beside") +
+                        " it: " + error.message(),
+                    shown);
     // Ctrl-C or SIGTERM before the commit removes it with what it holds: an interrupted run
     // leaves no outputs, not even hidden ones (it left the staged files until the next run).
     signal_slots_.push_back(register_temp_tree(folder));
@@ -88,13 +94,17 @@ std::string StagedOutputs::staging_folder_for(const std::string& anchor) {
 
 std::string StagedOutputs::stage(const std::string& final_path) {
     if (final_path == "-") return final_path;
-    return stage(final_path, parent_of(final_path));
+    return stage_in(final_path, parent_of(final_path), final_path);
 }
 
 std::string StagedOutputs::stage(const std::string& final_path, const std::string& anchor) {
+    return stage_in(final_path, anchor, anchor);
+}
+
+std::string StagedOutputs::stage_in(const std::string& final_path, const std::string& anchor, const std::string& shown) {
     if (final_path == "-") return final_path;
     if (committed_) throw Error(ExitCode::internal, "staged after commit", final_path);
-    const std::string folder = staging_folder_for(anchor);
+    const std::string folder = staging_folder_for(anchor, shown);
     const fs::path relative = fs::path(final_path).lexically_relative(anchor);
     if (relative.empty() || *relative.begin() == "..")
         throw Error(ExitCode::internal, "staged outside its folder " + anchor, final_path);
@@ -102,7 +112,9 @@ std::string StagedOutputs::stage(const std::string& final_path, const std::strin
     if (!made_inside_.contains(staged.parent_path().native())) {
         std::error_code error;
         fs::create_directories(staged.parent_path(), error);
-        if (error) throw Error(ExitCode::output_error, "cannot create folder: " + error.message(), staged.parent_path().string());
+        if (error)
+            throw Error(ExitCode::output_error, "cannot create folder: " + error.message(),
+                        fs::path(final_path).parent_path().string());
         made_inside_.insert(staged.parent_path().native());
     }
     entries_.push_back({staged.string(), final_path, folder});

@@ -55,7 +55,7 @@ public:
     void commit();
     // Makes `folder` (and missing parents) for a folder output; a run that does not commit
     // removes them again when they are empty.
-    void make_folder(const std::string& folder) { staging_folder_for(folder); }
+    void make_folder(const std::string& folder) { staging_folder_for(folder, folder); }
     // Staging folders of earlier runs that died (kill -9), removed when first staging beside them.
     const std::vector<std::string>& removed_stale() const { return removed_stale_; }
 
@@ -65,7 +65,9 @@ private:
         std::string final_path;
         std::string staging_folder;
     };
-    std::string staging_folder_for(const std::string& anchor);
+    // `shown`: the output that errors name (the folder of a folder output, else the file).
+    std::string stage_in(const std::string& final_path, const std::string& anchor, const std::string& shown);
+    std::string staging_folder_for(const std::string& anchor, const std::string& shown);
     void remove_staging_folders();
 
     std::vector<Entry> entries_;
