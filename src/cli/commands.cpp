@@ -337,7 +337,10 @@ int run_analysis(const CommandInfo& command, Cli& cli, Streams streams) {
             shown = &fresh;
         }
         report.has_verdict = true;
-        report.violations = check_limits(limits_of(cli), *shown);
+        CheckVerdict verdict = check_limits(limits_of(cli), *shown);
+        report.violations = std::move(verdict.violations);
+        report.limits_exceeded = std::move(verdict.limits_exceeded);
+        report.headline = std::move(verdict.headline);
         report.passed = report.violations.empty();
         if (!report.passed) exit_code = static_cast<int>(ExitCode::findings);
     }

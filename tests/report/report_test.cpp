@@ -292,10 +292,12 @@ TEST_CASE("terminal: totals, kinds, worst files, clusters, skipped, verdict, col
     options.has_verdict = true;
     options.passed = false;
     options.violations = {"removed share 40.0% exceeds --max-removed 10%"};
+    options.headline = "1 limit exceeded: --max-removed 10%";
     options.color = true;
     const std::string coloured = render(ReportFormat::terminal, corpus, options);
     CHECK(coloured.find("\x1b[1;31mFAIL\x1b[0m") != std::string::npos);
     CHECK(coloured.find("exceeds --max-removed 10%") != std::string::npos);
+    CHECK(coloured.find("FAIL\x1b[0m  1 limit exceeded: --max-removed 10%\n") != std::string::npos);
 
     once::RunResult hostile = corpus.result;
     hostile.docs[0].id = "evil\x1b[31m\xc2\x9b\xe2\x80\xaetxt.exe\xff";
@@ -341,6 +343,13 @@ TEST_CASE("json: schema once-report/1 with totals, kinds, files, clusters, verdi
     j = Json::parse(render(ReportFormat::json, corpus, options));
     CHECK(j["verdict"]["passed"] == true);
     CHECK(j["verdict"]["violations"].empty());
+    CHECK(j["verdict"]["limits_exceeded"].empty());
+    options.passed = false;
+    options.limits_exceeded = {"--max-ratio 0.2"};
+    options.violations = {"overall ratio 0.406 > --max-ratio 0.2", "a.txt: ratio 0.406 > --max-ratio 0.2"};
+    j = Json::parse(render(ReportFormat::json, corpus, options));
+    CHECK(j["verdict"]["limits_exceeded"] == Json::array({"--max-ratio 0.2"}));
+    CHECK(j["verdict"]["violations"].size() == 2);
 }
 
 TEST_CASE("markdown: heading, totals, verdict, worst files, escaped excerpts") {
@@ -464,6 +473,7 @@ TEST_CASE("github: one command per span, most important first, escaped per the w
     options.has_verdict = true;
     options.passed = false;
     options.violations = {"duplicate share 30% > 10%", "near_duplicate: 5, limit 2"};
+    options.headline = "2 limits exceeded: --a, --b";
     const std::vector<std::string> lines = lines_of(render(ReportFormat::github, corpus, options));
     REQUIRE(lines.size() == 1 + 6 + 1);
     // Skipped inputs first, then markers, duplicates (larger first), near-duplicates, boilerplate.
@@ -482,7 +492,7 @@ TEST_CASE("github: one command per span, most important first, escaped per the w
     const std::string zh_notice = "::notice file=zh/c%2Cd%3Ae%25.txt,line=4,endLine=4,";
     CHECK((lines[5].rfind(zh_notice, 0) == 0 || lines[6].rfind(zh_notice, 0) == 0));
     CHECK(lines[7] ==
-          "::error title=once check::FAIL%0Aduplicate share 30%25 > 10%25%0Anear_duplicate: 5, "
+          "::error title=once check::FAIL: 2 limits exceeded: --a, --b%0Aduplicate share 30%25 > 10%25%0Anear_duplicate: 5, "
           "limit 2");
 }
 

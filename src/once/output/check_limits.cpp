@@ -39,9 +39,12 @@ std::string ratio_over(double ratio, double limit) {
 
 }  // namespace
 
-std::vector<std::string> check_limits(const CheckLimits& limits, const RunResult& result) {
-    std::vector<std::string> violations;
-    if (result.docs.empty() && !limits.allow_empty)
+CheckVerdict check_limits(const CheckLimits& limits, const RunResult& result) {
+    CheckVerdict verdict;
+    std::vector<std::string>& violations = verdict.violations;
+    const auto exceeded = [&verdict](std::string limit) { verdict.limits_exceeded.push_back(std::move(limit)); };
+    const bool empty = result.docs.empty() && !limits.allow_empty;
+    if (empty)
         violations.push_back("no documents were read, so nothing was checked (--allow-empty passes an empty input)");
     const std::uint64_t total = result.total_bytes();
     const std::uint64_t removed = result.removed_bytes();
@@ -49,17 +52,24 @@ std::vector<std::string> check_limits(const CheckLimits& limits, const RunResult
     std::map<std::string, std::size_t> by_kind;
     for (const auto& doc : result.docs)
         for (const auto& span : doc.spans) ++findings, ++by_kind[kind_name(span.kind)];
-    if (!limits.any() && findings > 0)
+    if (!limits.any() && findings > 0) {
         violations.push_back(std::to_string(findings) + " finding(s) (" + std::to_string(removed) +
                              " bytes); no limit set, so any finding fails");
+        exceeded("no finding allowed (no limit set)");
+    }
     for (const Kind kind : limits.fail_on) {
         const auto it = by_kind.find(kind_name(kind));
-        if (it != by_kind.end() && it->second > 0)
+        if (it != by_kind.end() && it->second > 0) {
             violations.push_back(std::to_string(it->second) + " " + kind_name(kind) + " finding(s); --fail-on " + kind_name(kind));
+            exceeded(std::string("--fail-on ") + kind_name(kind));
+        }
     }
-    if (limits.max_bytes && removed > *limits.max_bytes)
+    if (limits.max_bytes && removed > *limits.max_bytes) {
         violations.push_back(std::to_string(removed) + " removable bytes > --max-bytes " + std::to_string(*limits.max_bytes));
+        exceeded("--max-bytes " + std::to_string(*limits.max_bytes));
+    }
     if (limits.max_ratio) {
+        const std::size_t lines_before = violations.size();
         const double limit = *limits.max_ratio;
         const double ratio = total ? static_cast<double>(removed) / static_cast<double>(total) : 0.0;
         if (ratio > limit) violations.push_back("overall ratio " + ratio_over(ratio, limit));
@@ -81,8 +91,16 @@ std::vector<std::string> check_limits(const CheckLimits& limits, const RunResult
             violations.push_back("... and " + std::to_string(over.size() - listed) + " more file(s) over --max-ratio " +
                                  format_limit(limit) + " (" + std::to_string(over.size()) +
                                  " in all; the JSON report lists every file's ratio)");
+        if (violations.size() > lines_before) exceeded("--max-ratio " + format_limit(limit));
     }
-    return violations;
+    const std::size_t n = verdict.limits_exceeded.size();
+    if (n > 0) {
+        verdict.headline = std::to_string(n) + (n == 1 ? " limit exceeded: " : " limits exceeded: ");
+        for (std::size_t k = 0; k < n; ++k) verdict.headline += (k ? ", " : "") + verdict.limits_exceeded[k];
+    } else if (empty) {
+        verdict.headline = "nothing was checked";
+    }
+    return verdict;
 }
 
 std::string findings_list(const RunResult& result, std::size_t max_listed) {

@@ -31,12 +31,26 @@ struct CheckLimits {
 // one GitHub ::error line and 353 KB of Markdown, five times what a pull-request comment holds.
 constexpr std::size_t k_files_over_ratio_listed = 10;
 
+// What `check` decided. Passed when `violations` is empty.
+struct CheckVerdict {
+    // Each limit exceeded, once, as the command line set it: "--fail-on marker", "--max-ratio 0.2",
+    // "--max-bytes 1000", or with no limit set "no finding allowed (no limit set)".
+    std::vector<std::string> limits_exceeded;
+    // The lines that show them (one limit may take several: --max-ratio overall and per file).
+    std::vector<std::string> violations;
+    // The line after FAIL: "2 limits exceeded: --fail-on marker, --max-ratio 0.2". It counted
+    // the lines below it: `--fail-on marker --max-ratio 0.2` on one file said "3 limits
+    // exceeded", and --max-ratio over 20 files "12 limits exceeded" (probe finding, session 32).
+    // An input without documents: "nothing was checked". Empty when passed.
+    std::string headline;
+};
+
 // One line per limit exceeded (files over --max-ratio: the worst k_files_over_ratio_listed, then
 // one line counting the rest); with no limit set, any finding fails. No document at all fails
 // unless allow_empty: a pipeline step that wrote nothing, or ignore rules that take every file,
 // would otherwise pass a gate that checked nothing (ESLint refuses a pattern that matches no file
 // for the same reason).
-std::vector<std::string> check_limits(const CheckLimits& limits, const RunResult& result);
+CheckVerdict check_limits(const CheckLimits& limits, const RunResult& result);
 
 // How many findings `findings_list` prints before "... and N more": enough for a review, short
 // enough that a CI log stays readable.

@@ -232,10 +232,7 @@ std::string summary_section(const RunResult& result, const Summary& summary,
     if (options.has_verdict) {
         out += std::string("<div class=\"verdict ") + (options.passed ? "pass" : "fail") +
                "\"><strong>" + (options.passed ? "PASS" : "FAIL") + "</strong> " +
-               (options.passed ? "within the limits"
-                               : std::to_string(options.violations.size()) +
-                                     (options.violations.size() == 1 ? " limit exceeded"
-                                                                     : " limits exceeded"));
+               (options.passed ? "within the limits" : html_escape(options.headline));
         if (!options.violations.empty()) {
             out += "<ul>";
             for (const auto& v : options.violations) out += "<li>" + html_escape(v) + "</li>";

@@ -114,7 +114,9 @@ std::string render_json(const RunResult& result, const Summary& summary,
     root["skipped"] = std::move(skipped);
 
     if (options.has_verdict)
-        root["verdict"] = {{"passed", options.passed}, {"violations", options.violations}};
+        root["verdict"] = {{"passed", options.passed},
+                           {"limits_exceeded", options.limits_exceeded},
+                           {"violations", options.violations}};
 
     // Ids and reasons come from file names and input data: replace, never throw on, bad UTF-8.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -27,7 +27,9 @@ struct ReportOptions {
     // check: the verdict and the limits, shown in terminal/markdown/json when set.
     bool has_verdict = false;
     bool passed = true;
-    std::vector<std::string> violations;  // one line per limit exceeded
+    std::vector<std::string> violations;  // the lines that show the limits exceeded (CheckVerdict)
+    std::vector<std::string> limits_exceeded;  // each limit once, as set: "--max-ratio 0.2"
+    std::string headline;                 // after FAIL: "2 limits exceeded: --fail-on marker, --max-ratio 0.2"
 };
 
 }  // namespace once

@@ -71,8 +71,7 @@ void append_verdict(std::string& out, const ReportOptions& options, const Style&
     if (options.passed) {
         out += style.green("PASS") + "  within the limits\n";
     } else {
-        out += style.red("FAIL") + "  " +
-               plural(options.violations.size(), "limit exceeded", "limits exceeded") + "\n";
+        out += style.red("FAIL") + "  " + printable(options.headline) + "\n";
     }
     for (const auto& violation : options.violations) out += "  - " + printable(violation) + "\n";
 }
@@ -197,10 +196,7 @@ std::string render_markdown(const RunResult& result, const Summary& summary,
     std::string out = "## once report\n\n";
     if (options.has_verdict) {
         out += options.passed ? "**✅ PASS** — within the limits\n\n"
-                              : "**❌ FAIL** — " +
-                                    plural(options.violations.size(), "limit exceeded",
-                                           "limits exceeded") +
-                                    "\n\n";
+                              : "**❌ FAIL** — " + md_escape(options.headline) + "\n\n";
         for (const auto& violation : options.violations) out += "- " + md_escape(violation) + "\n";
         if (!options.violations.empty()) out += "\n";
     }
@@ -382,7 +378,7 @@ std::string render_github(const RunResult& result, const ReportOptions& options)
                               " annotations per level and step); the SARIF report (--report sarif=FILE) lists them all") +
                "\n";
     if (options.has_verdict && !options.passed) {
-        std::string message = "FAIL";
+        std::string message = "FAIL: " + options.headline;
         for (const auto& violation : options.violations) message += "\n" + violation;
         out += "::error title=once check::" + gh_escape_data(printable_for_github(message)) + "\n";
     }
