@@ -109,7 +109,9 @@ void remove_temp_files_on_signals() {
     struct sigaction action {};
     action.sa_handler = remove_and_die;
     sigemptyset(&action.sa_mask);
-    for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+    // SIGPIPE too: `once clean -o - | head -1` dies of it (exit 141, no message, as cat and grep
+    // do) when the reader closes early, and left its staging folders (the map's) behind.
+    for (const int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
         // A signal the caller ignores (nohup, a background job of a script) stays ignored.
         struct sigaction current {};
         if (::sigaction(signal_number, nullptr, &current) == 0 && current.sa_handler == SIG_IGN) continue;

@@ -1,6 +1,7 @@
 // temp_files.hpp — temporary files (and folders) that must not outlive the process: spooled
-// pipes, the `.once-tmp-` files of atomic writes and the staging folders of outputs. SIGINT and SIGTERM remove every registered path before the
-// process dies of the signal, so an interrupted run leaves no temporary file behind.
+// pipes, the `.once-tmp-` files of atomic writes and the staging folders of outputs. SIGINT,
+// SIGTERM, SIGHUP and SIGPIPE (a reader of `-o -` that closed early) remove every registered path
+// before the process dies of the signal, so an interrupted run leaves no temporary file behind.
 //
 // Why a fixed table: the signal handler may only call async-signal-safe functions (unlink,
 // signal, raise), so the paths live in static storage it can walk without locks or allocation.
