@@ -136,9 +136,6 @@ void require_output(const Cli& cli, const char* command, const char* what) {
 // that name made the rename fail only then, after all the work (exit 4 after a whole merge).
 void require_file_output(const Cli& cli, const char* command, const char* what) {
     require_output(cli, command, what);
-    std::error_code error;
-    if (std::filesystem::is_directory(cli.output, error))
-        throw Error(ExitCode::output_error, "a folder has the output's name", cli.output);
     check_file_output_name(cli.output);
 }
 

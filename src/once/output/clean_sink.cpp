@@ -82,9 +82,14 @@ void guard_output(const std::string& output, const Corpus& corpus, const InputFo
 }  // namespace
 
 void check_file_output_name(const std::string& output) {
-    if (!output.empty() && output != "-" && output.back() == '/')
+    if (output.empty() || output == "-") return;
+    if (output.back() == '/')
         throw Error(ExitCode::output_error, "ends in /, a folder's name, but this output is one file: give the file's name",
                     output);
+    // An existing folder of that name: the rename into place failed only after the whole run
+    // (`scan corpus --map out` with a folder out/; probe finding, session 32).
+    std::error_code error;
+    if (fs::is_directory(output, error)) throw Error(ExitCode::output_error, "a folder has the output's name", output);
 }
 
 bool path_within(const std::string& inner, const std::string& outer) {

@@ -63,9 +63,9 @@ bool cleans_to_one_file(const CleanOutputs& outputs, const Corpus& corpus);
 void guard_output(const std::string& output, const Corpus& corpus);
 
 // Refuses, before any work, a one-file output (--map, --report FORMAT=FILE, the -o of baseline,
-// learn, sign, merge) whose name ends in '/': a folder's name. It failed only when the file was
-// renamed into place, after the whole run, naming a staging path the user never gave
-// (`out/.once-staging-PID/.: ... Device or resource busy`).
+// learn, sign, merge) whose name ends in '/' (a folder's name) or is an existing folder. It failed
+// only when the file was renamed into place, after the whole run, naming a staging path the user
+// never gave (`out/.once-staging-PID/.: ... Device or resource busy`).
 void check_file_output_name(const std::string& output);
 
 // Every check that can be made before the run (see the contract above). `other_files` are further
